@@ -1,0 +1,60 @@
+"""Span precision, recall and F1 with overlap or exact matching.
+
+Matching is one-to-one: each gold span is matched by at most one prediction and
+vice versa (greedy, by order of start), so a prediction cannot be counted twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(slots=True)
+class Score:
+    tp_pred: int = 0  # predictions that match a gold span
+    tp_gold: int = 0  # gold spans that are matched
+    pred: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp_pred / self.pred if self.pred else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp_gold / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: "Score") -> None:
+        self.tp_pred += other.tp_pred
+        self.tp_gold += other.tp_gold
+        self.pred += other.pred
+        self.gold += other.gold
+
+
+def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def match(
+    predicted: Iterable[tuple[int, int]], gold: Iterable[tuple[int, int]], *, exact: bool = False
+) -> Score:
+    """Score predicted spans against gold spans of one document and one type."""
+    pred = sorted(set(predicted))
+    gold_list = sorted(set(gold))
+    used = [False] * len(gold_list)
+    tp = 0
+    for p in pred:
+        for i, g in enumerate(gold_list):
+            if used[i]:
+                continue
+            if (p == g) if exact else overlaps(p, g):
+                used[i] = True
+                tp += 1
+                break
+    return Score(tp_pred=tp, tp_gold=tp, pred=len(pred), gold=len(gold_list))

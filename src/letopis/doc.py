@@ -1,0 +1,170 @@
+"""The document model: one `Doc` whose character offsets are the single truth.
+
+Every record is a small dataclass with `start`/`end` offsets (Python `str` indices,
+end exclusive) into `Doc.text`, the document exactly as decoded. Stages only add
+records to a `Doc`; nothing downstream rewrites the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    sent: int  # index into Doc.sentences
+    lemma: str = ""
+    pos: str = ""  # Universal POS tag
+    feats: dict[str, str] = field(default_factory=dict)  # Universal features
+    head: int = -1  # index into Doc.tokens of the syntactic head; -1 for the root
+    rel: str = ""  # Universal dependency relation to the head
+
+
+@dataclass(slots=True)
+class Sentence:
+    start: int
+    end: int
+    first: int  # index of the first token in Doc.tokens
+    last: int  # index one past the last token
+
+
+@dataclass(slots=True)
+class Mention:
+    """A span that names (or refers to) an entity."""
+
+    start: int
+    end: int
+    text: str
+    type: str  # PERSON, ORGANIZATION, LOCATION, FACILITY, GROUP, ...
+    subtype: str | None = None
+    normal: str = ""  # the span's own normal form (nominative)
+    entity: str | None = None  # id of the Entity it belongs to
+    source: str = "ner"  # what found it: ner, rule, pronoun, ...
+    evidence: str | None = None  # why it was linked, for pronouns and merges
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    type: str
+    name: str
+    subtype: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[int] = field(default_factory=list)  # indices into Doc.mentions
+    attributes: dict[str, Any] = field(default_factory=dict)  # titles, roles, geo, ...
+
+
+@dataclass(slots=True)
+class Timex:
+    """A temporal expression with its TIMEX3 normalisation and day bounds.
+
+    `earliest`/`latest` are ISO dates (proleptic Gregorian); None where the text
+    gives no bound. `anchor_ref` holds a structured, not yet resolved anchor for
+    expressions that name an event («на следующий день после забастовки»).
+    """
+
+    id: str
+    start: int
+    end: int
+    text: str
+    type: str = "DATE"  # TIMEX3 type: DATE, TIME, DURATION, SET
+    value: str = ""
+    mod: str | None = None
+    edtf: str | None = None
+    anchor: str = "absolute"  # absolute, context, relative, document
+    earliest: str | None = None
+    latest: str | None = None
+    rule: str = ""  # the rule that produced it, for the debug trace
+    anchor_ref: dict[str, Any] | None = None
+
+
+@dataclass(slots=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class EventTime:
+    earliest: str | None = None
+    latest: str | None = None
+    edtf: str | None = None
+    basis: str = "unknown"  # explicit, context, relative, inferred, unknown
+    timex: str | None = None
+
+
+@dataclass(slots=True)
+class Participant:
+    role: str  # agent, patient, recipient, instrument, ...
+    entity: str  # entity id
+
+
+@dataclass(slots=True)
+class Event:
+    id: str
+    trigger: Span
+    sentence: int  # index into Doc.sentences
+    type: str
+    factuality: str = "actual"
+    time: EventTime = field(default_factory=EventTime)
+    participants: list[Participant] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # entity ids
+    head: int = -1  # token index of the trigger's head word
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class Relation:
+    type: str  # cause, before, after, overlap, same, ...
+    source: str
+    target: str
+    evidence: Span | None = None
+
+
+@dataclass(slots=True)
+class Doc:
+    """One document and everything the pipeline found in it."""
+
+    id: str
+    text: str
+    source: str = "<string>"
+    sha256: str = ""
+    # For documents extracted from markup: text offset -> offset in the raw file.
+    source_offsets: list[int] | None = None
+    dct: str | None = None  # document creation time, ISO date, when the user gives one
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    timexes: list[Timex] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    trace: list[dict[str, Any]] = field(default_factory=list)  # rule firings, for --debug
+    done: set[str] = field(default_factory=set)  # what the stages have assigned
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
+
+    def sentence_tokens(self, index: int) -> list[Token]:
+        sent = self.sentences[index]
+        return self.tokens[sent.first : sent.last]
+
+    def sentence_at(self, offset: int) -> int:
+        """Index of the sentence containing `offset` (the last one before it if none does)."""
+        lo, hi = 0, len(self.sentences)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.sentences[mid].start <= offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return max(lo - 1, 0)
+
+    def note(self, stage: str, rule: str, start: int, end: int, **info: Any) -> None:
+        """Record that `rule` of `stage` fired on a span (the debug trace)."""
+        self.trace.append({"stage": stage, "rule": rule, "start": start, "end": end, **info})
