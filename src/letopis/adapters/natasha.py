@@ -1,0 +1,164 @@
+"""The one place that talks to natasha and the libraries it bundles.
+
+razdel (tokens, sentences), slovnet (morphology, syntax, NER) with navec embeddings,
+and pymorphy2 (lemmas, inflection). Everything returned is a plain tuple or string,
+so the rest of letopis never sees these libraries' types. Models load once per
+process, lazily, on first use; `load_seconds()` tells what that cost.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..errors import ModelError
+
+_lock = threading.Lock()
+_models: "_Models | None" = None
+_load_seconds = 0.0
+
+
+@dataclass(slots=True)
+class _Models:
+    morph: Any
+    syntax: Any
+    ner: Any
+    vocab: Any  # natasha MorphVocab, a pymorphy2 MorphAnalyzer
+
+
+def _load() -> _Models:
+    global _models, _load_seconds
+    with _lock:
+        if _models is None:
+            began = time.perf_counter()
+            try:
+                from natasha import (
+                    MorphVocab,
+                    NewsEmbedding,
+                    NewsMorphTagger,
+                    NewsNERTagger,
+                    NewsSyntaxParser,
+                )
+
+                emb = NewsEmbedding()
+                _models = _Models(
+                    morph=NewsMorphTagger(emb),
+                    syntax=NewsSyntaxParser(emb),
+                    ner=NewsNERTagger(emb),
+                    vocab=MorphVocab(),
+                )
+            except Exception as error:  # a broken install must read as one clear message
+                raise ModelError(f"could not load the natasha models: {error}") from error
+            _load_seconds = time.perf_counter() - began
+    return _models
+
+
+def load_seconds() -> float:
+    """Seconds spent loading the models in this process (0 before the first use)."""
+    return _load_seconds
+
+
+def warm_up() -> float:
+    """Load every model now; return the seconds it took."""
+    _load()
+    return _load_seconds
+
+
+# -- razdel ---------------------------------------------------------------------------
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    from razdel import sentenize
+
+    return [(s.start, s.stop) for s in sentenize(text)]
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    from razdel import tokenize
+
+    return [(t.start, t.stop, t.text) for t in tokenize(text)]
+
+
+# -- slovnet --------------------------------------------------------------------------
+
+
+def tag_morph(sents: Sequence[Sequence[str]]) -> Iterable[list[tuple[str, dict[str, str]]]]:
+    """For each sentence (a list of words), its (UPOS, features) per word."""
+    model = _load().morph
+    for markup in model.map([list(words) for words in sents]):
+        yield [(token.pos, dict(token.feats)) for token in markup.tokens]
+
+
+def parse_syntax(sents: Sequence[Sequence[str]]) -> Iterable[list[tuple[int, str]]]:
+    """For each sentence, (head index within the sentence or -1, relation) per word."""
+    model = _load().syntax
+    for markup in model.map([list(words) for words in sents]):
+        heads = []
+        for token in markup.tokens:
+            head = int(token.head_id) - 1  # slovnet ids count from 1; 0 is the root
+            heads.append((head, token.rel))
+        yield heads
+
+
+_NER_TYPES = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
+
+
+def tag_ner(texts: Sequence[str]) -> Iterable[list[tuple[int, int, str]]]:
+    """For each text (a sentence), its named-entity spans as (start, end, type)."""
+    model = _load().ner
+    for markup in model.map(list(texts)):
+        yield [(span.start, span.stop, _NER_TYPES.get(span.type, span.type)) for span in markup.spans]
+
+
+# -- pymorphy2 ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """One morphological reading of a word (pymorphy2's parse, as plain data)."""
+
+    word: str
+    lemma: str
+    pos: str  # OpenCorpora part of speech: NOUN, ADJF, VERB, PRTF, ...
+    grammemes: frozenset[str]
+    score: float
+
+
+@lru_cache(maxsize=200_000)
+def analyses(word: str) -> tuple[Analysis, ...]:
+    vocab = _load().vocab
+    return tuple(
+        Analysis(word, parse.normal_form, str(parse.tag.POS or ""), frozenset(parse.tag.grammemes), parse.score)
+        for parse in vocab.parse(word)
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _lemmatize(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
+    return _load().vocab.lemmatize(word, pos, dict(feats))
+
+
+def lemma(word: str, pos: str, feats: dict[str, str]) -> str:
+    """The lemma of `word` given its UPOS tag and Universal features."""
+    if not word or not any(ch.isalpha() for ch in word):
+        return word.lower()
+    return _lemmatize(word, pos, tuple(sorted(feats.items())))
+
+
+@lru_cache(maxsize=200_000)
+def inflect(word: str, lemma_: str, pos: str, required: frozenset[str]) -> str | None:
+    """`word` put into the grammemes `required`, using the reading with this lemma and POS.
+
+    Returns None when no reading of the word matches or it cannot be inflected.
+    """
+    vocab = _load().vocab
+    for parse in vocab.parse(word):
+        if parse.normal_form == lemma_ and (not pos or str(parse.tag.POS) == pos):
+            form = parse.inflect(set(required))
+            if form is not None:
+                return form.word
+    return None
