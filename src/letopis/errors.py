@@ -15,3 +15,23 @@ class PipelineError(LetopisError):
 
 class ModelError(LetopisError):
     """A bundled model or resource could not be loaded."""
+
+
+class UnreadableInput(InputError):
+    """The input cannot be opened: missing, a directory, or not readable."""
+
+
+class EmptyInput(InputError):
+    """The input holds no text: zero bytes, only whitespace, or markup with no visible text."""
+
+
+class BinaryInput(InputError):
+    """The input is binary (a PDF, an archive, an image, random bytes), not text."""
+
+
+class UndecodableInput(InputError):
+    """The input's bytes match none of the encodings letopis recognises."""
+
+
+class InputTooLarge(InputError):
+    """The input is larger than the size limit (`max_bytes`, the CLI's --max-size)."""
