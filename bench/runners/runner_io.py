@@ -1,0 +1,68 @@
+"""The contract every system runner follows; stdlib only, so it runs in either environment.
+
+A runner is started as `python bench/runners/<name>.py DOCS OUT`. DOCS holds one JSON
+object per line (`id`, `text`); the runner loads its model once, then writes one line per
+document to OUT: `{"id", "spans": [{"layer", "type", "start", "end"}], "relations": [...]}`,
+and finally one `{"stats": {...}}` line with model-load seconds, processing seconds (the
+sum over documents, excluding the load) and error counts. A system that cannot be loaded
+writes only the stats line with `unavailable` set and exits with UNAVAILABLE.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+UNAVAILABLE = 3
+
+Prediction = dict[str, Any]  # {"spans": [...], "relations": [...]}
+Process = Callable[[str], Prediction]
+
+
+class Unavailable(Exception):
+    """The system cannot be loaded in this environment (missing package, API or binary)."""
+
+
+def span(layer: str, type_: str, start: int, end: int, **extra: Any) -> dict[str, Any]:
+    return {"layer": layer, "type": type_, "start": start, "end": end, **extra}
+
+
+def read_docs(path: str) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def serve(load: Callable[[], Process], argv: list[str] | None = None) -> None:
+    """Load the system with `load()`, run it over the documents and write predictions."""
+    docs_path, out_path = (argv if argv is not None else sys.argv[1:])[:2]
+    docs = read_docs(docs_path)
+    stats: dict[str, Any] = {"docs": len(docs), "chars": sum(len(d["text"]) for d in docs)}
+    with open(out_path, "w", encoding="utf-8") as out:
+        started = time.perf_counter()
+        try:
+            process = load()
+        except Unavailable as exc:
+            stats["unavailable"] = str(exc)
+            out.write(json.dumps({"stats": stats}) + "\n")
+            sys.exit(UNAVAILABLE)
+        stats["load_s"] = time.perf_counter() - started
+        stats["process_s"] = 0.0
+        stats["errors"] = 0
+        for doc in docs:
+            started = time.perf_counter()
+            try:
+                prediction = process(doc["text"])
+            except Exception as exc:  # one broken document must not hide the others
+                prediction = {"spans": [], "relations": []}
+                stats["errors"] += 1
+                stats.setdefault("first_error", f"{doc['id']}: {exc!r}")
+                traceback.print_exc()
+            stats["process_s"] += time.perf_counter() - started
+            record = {"id": doc["id"], "spans": prediction.get("spans", []),
+                      "relations": prediction.get("relations", [])}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.write(json.dumps({"stats": stats}) + "\n")
