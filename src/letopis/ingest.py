@@ -185,16 +185,13 @@ def _decode_text(data: bytes, name: str, *, html: bool) -> tuple[str, str]:
             raise BinaryInput(f"{name}: looks binary (contains NUL bytes and is not UTF-16); pass a text file")
         return found
     declared = _declared_charset(data) if html else None
-    utf8: str | None
+    # Valid UTF-8 wins even over a <meta charset> naming a single-byte code page: non-ASCII
+    # text in cp1251 or koi8-r is virtually never valid UTF-8, and pages re-saved as UTF-8
+    # often keep their old declaration.
     try:
-        utf8 = data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        utf8 = None
-    # Non-ASCII text that happens to be valid UTF-8 is virtually never cp1251 or koi8-r,
-    # so strict UTF-8 wins over a <meta charset> that names a single-byte code page.
-    if utf8 is not None and (declared is None or declared == "utf-8" or utf8.isascii()):
-        return utf8, "utf-8"
-    del utf8
+        pass
     if declared and declared != "utf-8":
         try:
             return data.decode(declared), declared
