@@ -10,6 +10,7 @@ module for the single-file source launcher.
 
 from __future__ import annotations
 
+import atexit
 import re
 import shutil
 import subprocess
@@ -109,6 +110,12 @@ def load() -> Process:
     except RuntimeError as exc:
         raise Unavailable(str(exc)) from exc
     document = folder / "document.txt"
+
+    @atexit.register
+    def stop() -> None:  # wait for the JVM, so the parent's wait4 counts its memory
+        jvm.stdin.close()
+        jvm.wait()
+        shutil.rmtree(folder, ignore_errors=True)
 
     def process(text: str) -> Prediction:
         document.write_text(text, encoding="utf-8")
