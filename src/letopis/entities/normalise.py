@@ -1,0 +1,169 @@
+"""Normal forms: a mention's nominative, built from its tokens' morphology and syntax.
+
+Persons: every name part goes to the nominative keeping the person's gender; parts
+that do not decline («Бидо», «Роль-Танги») and particles («де») stay as written.
+Other names: the head noun goes to the nominative (its number kept), the words that
+agree with it follow (ordinals written with digits included: «4-й пехотной дивизии» →
+«4-я пехотная дивизия»), and everything else (genitive dependents) stays as written.
+The letters the text capitalised stay capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..adapters import natasha
+from ..doc import Doc, Token
+from ..lang.ru.grammemes import CASES, GENDERS, GENDERS_BACK, NUMBERS, OC_TO_UD, ORDINAL_NOMINATIVE
+from ..lang.ru.names import SURNAME_PARTICLES
+from .tree import span_head
+
+_NOUNS = frozenset({"NOUN"})
+_ADJECTIVES = frozenset({"ADJF", "PRTF"})
+_NAME_MARKS = frozenset({"Name", "Surn", "Patr"})
+_ORDINAL = re.compile(r"^(\d+)(-?)([а-яё]{1,3})$")
+_AGREEING = frozenset({"amod", "det", "nummod", "acl"})
+
+
+def recase(new: str, old: str) -> str:
+    """`new` with the capitalisation of `old` over their common stem («жорж», «Жоржа» → «Жорж»)."""
+    if new.lower() == old.lower():
+        return old
+    if len(old) > 1 and old.isupper():
+        return new.upper()
+    common = 0
+    for a, b in zip(new.lower(), old.lower()):
+        if a != b:
+            break
+        common += 1
+    return old[:common] + new[common:]
+
+
+def _reinflect(word: str, pos: frozenset[str], have: frozenset[str], want: frozenset[str],
+               prefer: frozenset[str] = frozenset(), need: frozenset[str] = frozenset()) -> str | None:
+    """`word`, read with the grammemes `have` (relaxed to none if no reading has them), put into `want`."""
+    readings = [a for a in natasha.analyses(word) if a.pos in pos and need <= a.grammemes]
+    if not readings:
+        return None
+    fitting = [a for a in readings if have <= a.grammemes] or readings
+    best = max(fitting, key=lambda a: (len(prefer & a.grammemes), a.score))
+    if "Fixd" in best.grammemes:
+        return word
+    form = natasha.inflect(word, best.lemma, best.pos, frozenset(OC_TO_UD[g] for g in want))
+    return recase(form, word) if form else None
+
+
+def _ordinal(word: str, agree: str) -> str | None:
+    match = _ORDINAL.match(word)
+    if not match:
+        return None
+    return f"{match.group(1)}{match.group(2) or '-'}{ORDINAL_NOMINATIVE[agree]}"
+
+
+def person_gender(doc: Doc, indices: list[int]) -> str | None:
+    """The gender of a person name (OpenCorpora grammeme), from its tokens."""
+    votes: dict[str, float] = {}
+    for i in indices:
+        token = doc.tokens[i]
+        if token.feats.get("Gender") in GENDERS:
+            votes[GENDERS[token.feats["Gender"]]] = votes.get(GENDERS[token.feats["Gender"]], 0) + 1
+        for a in natasha.analyses(token.text):
+            if "Name" in a.grammemes:  # first names tell the gender most reliably
+                for g in ("masc", "femn"):
+                    if g in a.grammemes:
+                        votes[g] = votes.get(g, 0) + 2 * a.score
+    return max(votes, key=votes.get) if votes else None
+
+
+def _person_part(token: Token, gender: str | None) -> str:
+    word = token.text
+    if word.lower() in SURNAME_PARTICLES and word.islower():
+        return word
+    if word.endswith(".") or len(word) < 2 or token.feats.get("Case", "Nom") == "Nom":
+        return word
+    have = frozenset({CASES[token.feats["Case"]]}) if token.feats.get("Case") in CASES else frozenset()
+    gender_set = frozenset({gender}) if gender in ("masc", "femn") else frozenset()
+    want = frozenset({"nomn", "sing"}) | gender_set
+    need = frozenset({"anim"}) | gender_set
+    form = _reinflect(word, _NOUNS, have, want, prefer=_NAME_MARKS, need=need)
+    if form is None and "-" in word:  # «Шабан-Дельмаса»: only the last part declines
+        first, _, last = word.rpartition("-")
+        tail = _reinflect(last, _NOUNS, have, want, prefer=_NAME_MARKS, need=need)
+        form = f"{first}-{tail}" if tail else None
+    return form or word
+
+
+def _join(doc: Doc, indices: list[int], words: dict[int, str]) -> str:
+    out = []
+    for n, i in enumerate(indices):
+        if n:
+            prev = doc.tokens[indices[n - 1]]
+            gap = doc.text[prev.end : doc.tokens[i].start]
+            out.append(" " if gap and not gap.isspace() else gap.replace("\n", " "))
+        out.append(words.get(i, doc.tokens[i].text))
+    return "".join(out)
+
+
+def person_normal(doc: Doc, indices: list[int]) -> str:
+    """«Жоржа Бидо» → «Жорж Бидо»; «Анны Ахматовой» → «Анна Ахматова»."""
+    gender = person_gender(doc, indices)
+    words = {i: _person_part(doc.tokens[i], gender) for i in indices if doc.tokens[i].pos != "PUNCT"}
+    return _join(doc, indices, words)
+
+
+def _head_grammemes(token: Token, form: str) -> tuple[str, str | None]:
+    """Number and gender of a head noun in its nominative form."""
+    number = NUMBERS.get(token.feats.get("Number", "Sing"), "sing")
+    gender = GENDERS.get(token.feats.get("Gender", ""))
+    for a in natasha.analyses(form):
+        if a.pos == "NOUN" and "nomn" in a.grammemes:
+            gender = next((g for g in ("masc", "femn", "neut") if g in a.grammemes), gender)
+            break
+    return number, gender
+
+
+def phrase_normal(doc: Doc, indices: list[int], head: int | None = None) -> str:
+    """A noun phrase in the nominative: head and agreeing words inflect, dependents stay."""
+    if not indices:
+        return ""
+    head = span_head(doc, indices) if head is None else head
+    token = doc.tokens[head]
+    words: dict[int, str] = {}
+    case = token.feats.get("Case")
+    if case and case != "Nom" and token.pos in ("NOUN", "PROPN", "ADJ"):
+        number = NUMBERS.get(token.feats.get("Number", "Sing"), "sing")
+        have = frozenset({CASES[case], number}) if case in CASES else frozenset({number})
+        pos = _NOUNS | (_ADJECTIVES if token.pos == "ADJ" else frozenset())
+        form = _reinflect(token.text, pos, have, frozenset({"nomn", number}))
+        if form:
+            words[head] = form
+    number, gender = _head_grammemes(token, words.get(head, token.text))
+    agree = "plur" if number == "plur" else (gender or "masc")
+    for i in indices:
+        dep = doc.tokens[i]
+        # Only the head's own modifiers agree with it; a dependent's adjectives keep their case.
+        if i == head or dep.head != head or dep.rel not in _AGREEING or case in (None, "Nom"):
+            continue
+        form = _ordinal(dep.text, agree)
+        if form is None:
+            want = frozenset({"nomn", "plur"}) if agree == "plur" else frozenset({"nomn", "sing", agree})
+            form = _reinflect(dep.text, _ADJECTIVES, frozenset({CASES.get(case, "nomn")}), want)
+        if form:
+            words[i] = form
+    return _join(doc, indices, words)
+
+
+def gender_of(doc: Doc, indices: list[int], person: bool) -> str | None:
+    """Universal Gender of what a span names ('Masc', 'Fem', 'Neut'; None for plurals or unknown)."""
+    if person:
+        g = person_gender(doc, indices)
+        return GENDERS_BACK.get(g) if g else None
+    token = doc.tokens[span_head(doc, indices)]
+    if token.feats.get("Number") == "Plur":
+        return None
+    return token.feats.get("Gender")
+
+
+def number_of(doc: Doc, indices: list[int]) -> str:
+    token = doc.tokens[span_head(doc, indices)]
+    return token.feats.get("Number", "Sing")

@@ -1,0 +1,206 @@
+"""Rule mentions the recogniser misses: groups, military units, fuller organisation names.
+
+Each rule is a small function `Doc -> list[Mention]` in `RULES`. `apply_rules` adds
+what they find: a rule mention with the same span as a recognised one refines its
+type; one that covers same-typed recognised mentions around the same head replaces
+them («Комитетом освобождения» + «Парижа» → «Комитетом освобождения Парижа»).
+Persons and places inside a unit («дивизии генерала Леклерка», «армии США») stay
+mentions of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..doc import Doc, Mention, Token
+from ..lang.ru.demonyms import COLLECTIVE_ACTORS, COLLECTIVE_ROLES, DEMONYMS, NATIONALITIES, NATIONALITY_ADJECTIVE_SUFFIXES
+from ..lang.ru.ranks import TITLES
+from ..lang.ru.units import ORDINAL_WORDS, UNIT_ADJECTIVES, UNIT_NOUNS
+from .tree import children, mention_tokens
+
+_DIGIT_ORDINAL = re.compile(r"^\d+(-?[а-яё]{1,3})?$")
+_DEMONYM_ENDING = ("анин", "янин")
+_GROUP_ADJECTIVES = frozenset({"союзный", "вражеский", "местный", "оккупационный", "правительственный", "народный", "повстанческий"})
+_NAMED = ("PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "GROUP")
+
+
+def _mk(doc: Doc, first: int, last: int, type_: str, subtype: str | None = None) -> Mention:
+    start, end = doc.tokens[first].start, doc.tokens[last].end
+    return Mention(start, end, doc.text[start:end], type_, subtype, source="rule")
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma.lower().replace("ё", "е") if token.lemma else token.text.lower()
+
+
+def _plural_noun(token: Token) -> bool:
+    return token.pos in ("NOUN", "ADJ") and token.feats.get("Number") == "Plur"
+
+
+def _is_demonym(token: Token) -> bool:
+    lemma = _lemma(token)
+    return lemma in DEMONYMS or (lemma.endswith(_DEMONYM_ENDING) and token.feats.get("Animacy") == "Anim")
+
+
+def peoples(doc: Doc) -> list[Mention]:
+    """Plural nationality and demonym nouns: «немцы», «парижане», «англичан»."""
+    out = []
+    for i, token in enumerate(doc.tokens):
+        if not _plural_noun(token):
+            continue
+        lemma = _lemma(token)
+        if lemma in NATIONALITIES:
+            out.append(_mk(doc, i, i, "GROUP", "NATIONALITY"))
+        elif _is_demonym(token):
+            out.append(_mk(doc, i, i, "GROUP"))
+    return out
+
+
+def _place_adjective(token: Token) -> bool:
+    if token.pos != "ADJ":
+        return False
+    lemma = _lemma(token)
+    return lemma.endswith(NATIONALITY_ADJECTIVE_SUFFIXES) or lemma in _GROUP_ADJECTIVES
+
+
+def collectives(doc: Doc) -> list[Mention]:
+    """Collective actors: «парижские полицейские», «немецкие солдаты», «повстанцы»."""
+    out = []
+    for i, token in enumerate(doc.tokens):
+        if not _plural_noun(token) or _lemma(token) in NATIONALITIES:
+            continue
+        lemma = _lemma(token)
+        if lemma in COLLECTIVE_ROLES:
+            adjectives = [k for k in children(doc, i) if k < i and doc.tokens[k].rel == "amod" and _place_adjective(doc.tokens[k])]
+            if adjectives:
+                out.append(_mk(doc, min(adjectives), i, "GROUP"))
+                continue
+        if lemma in COLLECTIVE_ACTORS:
+            out.append(_mk(doc, i, i, "GROUP"))
+    return out
+
+
+def _ordinal(token: Token) -> bool:
+    return bool(_DIGIT_ORDINAL.match(token.text)) or _lemma(token) in ORDINAL_WORDS
+
+
+def _named_tokens(doc: Doc) -> dict[int, tuple[int, int]]:
+    """token index -> (first, last) token of the recognised name it starts."""
+    spans: dict[int, tuple[int, int]] = {}
+    for m in doc.mentions:
+        if m.type in _NAMED:
+            idx = mention_tokens(doc, m)
+            if idx:
+                spans.setdefault(idx[0], (idx[0], idx[-1]))
+    return spans
+
+
+def _unit_tail(doc: Doc, head: int, names: dict[int, tuple[int, int]]) -> int:
+    """The last token of the genitive chain that names a unit's owner or commander."""
+    last = head
+    while True:
+        nxt = last + 1
+        if nxt >= len(doc.tokens) or doc.tokens[nxt].head not in range(head, last + 1):
+            return last
+        token = doc.tokens[nxt]
+        if token.feats.get("Case") != "Gen" and token.pos not in ("PROPN",):
+            return last
+        if _lemma(token) in UNIT_NOUNS:
+            last = _unit_tail(doc, nxt, names)
+        elif nxt in names:
+            last = names[nxt][1]
+        elif _lemma(token) in TITLES and nxt + 1 in names:  # «дивизии генерала Леклерка»
+            last = names[nxt + 1][1]
+        elif token.pos == "PROPN":
+            last = nxt
+        else:
+            return last
+
+
+def military_units(doc: Doc) -> list[Mention]:
+    """Ordinal + adjectives + unit noun + owner: «4-й пехотной дивизии армии США»."""
+    names = _named_tokens(doc)
+    out = []
+    for i, token in enumerate(doc.tokens):
+        if token.pos not in ("NOUN", "PROPN") or _lemma(token) not in UNIT_NOUNS:
+            continue
+        first = i
+        while first > doc.sentences[token.sent].first:
+            prev = doc.tokens[first - 1]
+            if prev.head != i or prev.pos not in ("ADJ", "NUM"):
+                break
+            first -= 1
+        left = doc.tokens[first:i]
+        last = _unit_tail(doc, i, names)
+        sentence_start = doc.sentences[token.sent].first
+        capitalised = any(t.text[:1].isupper() for k, t in enumerate(doc.tokens[first : i + 1], first) if k != sentence_start)
+        ordinal = any(_ordinal(t) for t in left)
+        if not (ordinal or capitalised or last > i):
+            continue
+        if last == i and not ordinal and not any(_lemma(t) in UNIT_ADJECTIVES for t in left) and not capitalised:
+            continue
+        out.append(_mk(doc, first, last, "ORGANIZATION", "MILITARY_UNIT"))
+    return out
+
+
+def fuller_organisations(doc: Doc) -> list[Mention]:
+    """An organisation name continued by a genitive name: «Комитетом освобождения» + «Парижа»."""
+    names = _named_tokens(doc)
+    out = []
+    for m in doc.mentions:
+        if m.type not in ("ORGANIZATION", "FACILITY"):
+            continue
+        idx = mention_tokens(doc, m)
+        if not idx:
+            continue
+        first, last = idx[0], idx[-1]
+        grown = last
+        while grown + 1 < len(doc.tokens):
+            nxt = grown + 1
+            token = doc.tokens[nxt]
+            if token.head not in range(first, grown + 1) or token.feats.get("Case") != "Gen" or nxt not in names:
+                break
+            grown = names[nxt][1]
+        if grown > last:
+            out.append(_mk(doc, first, grown, m.type, m.subtype))
+    return out
+
+
+RULES: list[tuple[str, Callable[[Doc], list[Mention]]]] = [
+    ("peoples", peoples),
+    ("collectives", collectives),
+    ("military_units", military_units),
+    ("fuller_organisations", fuller_organisations),
+]
+
+
+def _head_token(doc: Doc, m: Mention) -> int:
+    from .tree import span_head
+
+    idx = mention_tokens(doc, m)
+    return span_head(doc, idx) if idx else -1
+
+
+def apply_rules(doc: Doc) -> None:
+    """Run every rule and fold what it finds into `doc.mentions` (sorted by offset)."""
+    for name, rule in RULES:
+        for new in rule(doc):
+            same = [m for m in doc.mentions if (m.start, m.end) == (new.start, new.end)]
+            if same:
+                for m in same:
+                    if m.type in (new.type, "ORGANIZATION", "NATIONALITY", "GROUP") or m.source == "rule":
+                        m.type, m.subtype = new.type, new.subtype or m.subtype
+                doc.note("entities", name, new.start, new.end, action="refine", type=new.type, subtype=new.subtype)
+                continue
+            head = _head_token(doc, new)
+            covered = [
+                m for m in doc.mentions
+                if m.type == new.type and new.start <= m.start and m.end <= new.end and _head_token(doc, m) == head
+            ]
+            for m in covered:
+                doc.mentions.remove(m)
+            doc.mentions.append(new)
+            doc.note("entities", name, new.start, new.end, action="add", type=new.type, subtype=new.subtype,
+                     replaces=[(m.start, m.end) for m in covered])
+    doc.mentions.sort(key=lambda m: (m.start, -m.end))

@@ -1,0 +1,78 @@
+"""Small helpers over the dependency tree and mention spans of a `Doc`."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..doc import Doc, Mention
+
+
+def span_tokens(doc: Doc, start: int, end: int) -> list[int]:
+    """Indices of the tokens lying inside [start, end)."""
+    starts = _starts(doc)
+    i = bisect_left(starts, start)
+    out = []
+    while i < len(doc.tokens) and doc.tokens[i].start < end:
+        if doc.tokens[i].end <= end:
+            out.append(i)
+        i += 1
+    return out
+
+
+_cache: dict[int, tuple[int, list[int]]] = {}
+
+
+def _starts(doc: Doc) -> list[int]:
+    key = id(doc.tokens)
+    hit = _cache.get(key)
+    if hit is None or hit[0] != len(doc.tokens):
+        hit = (len(doc.tokens), [t.start for t in doc.tokens])
+        _cache.clear()
+        _cache[key] = hit
+    return hit[1]
+
+
+def mention_tokens(doc: Doc, mention: Mention) -> list[int]:
+    return span_tokens(doc, mention.start, mention.end)
+
+
+def span_head(doc: Doc, indices: list[int]) -> int:
+    """The token of `indices` whose head lies outside them (the first such, if several)."""
+    inside = set(indices)
+    for i in indices:
+        if doc.tokens[i].head not in inside:
+            return i
+    return indices[0]
+
+
+def children(doc: Doc, index: int) -> list[int]:
+    sent = doc.sentences[doc.tokens[index].sent]
+    return [j for j in range(sent.first, sent.last) if doc.tokens[j].head == index]
+
+
+def subtree(doc: Doc, index: int) -> list[int]:
+    """`index` and everything below it, in text order."""
+    out, todo = {index}, [index]
+    while todo:
+        for kid in children(doc, todo.pop()):
+            if kid not in out:
+                out.add(kid)
+                todo.append(kid)
+    return sorted(out)
+
+
+def text_of(doc: Doc, indices: list[int]) -> str:
+    """The text of a token range, with the original spacing between the tokens."""
+    if not indices:
+        return ""
+    return doc.text[doc.tokens[indices[0]].start : doc.tokens[indices[-1]].end]
+
+
+def contiguous(indices: list[int]) -> list[int]:
+    """The longest run of consecutive indices starting at the first one."""
+    out = indices[:1]
+    for i in indices[1:]:
+        if i != out[-1] + 1:
+            break
+        out.append(i)
+    return out
