@@ -62,7 +62,7 @@ def run_system(system: System, docs_path: Path, out_dir: Path, timeout_s: float 
     if code == UNAVAILABLE:
         run.failure = "unavailable: " + run.stats.get("unavailable", "see " + log.name)
     elif code != 0:
-        run.failure = f"exit {code}; see {log}"
+        run.failure = f"exit {code}; see {log.name} in the results folder"
     return run
 
 

@@ -58,3 +58,23 @@ def match(
                 tp += 1
                 break
     return Score(tp_pred=tp, tp_gold=tp, pred=len(pred), gold=len(gold_list))
+
+
+def match_any(predicted: Iterable[tuple[int, int]], gold: Iterable[tuple[int, int]]) -> Score:
+    """Relaxed matching without pairing (as TempEval-3's relaxed match): a prediction counts
+    for precision when it overlaps any gold span, a gold span counts for recall when any
+    prediction overlaps it, so one prediction over two gold spans finds both."""
+    pred, gold_list = sorted(set(predicted)), sorted(set(gold))
+    return Score(
+        tp_pred=sum(any(overlaps(p, g) for g in gold_list) for p in pred),
+        tp_gold=sum(any(overlaps(p, g) for p in pred) for g in gold_list),
+        pred=len(pred),
+        gold=len(gold_list),
+    )
+
+
+MATCHERS = {
+    "overlap": match,  # one-to-one, overlap
+    "exact": lambda predicted, gold: match(predicted, gold, exact=True),
+    "any-overlap": match_any,
+}

@@ -13,7 +13,7 @@ from typing import Any
 
 from bench import datasets
 from bench.datasets import GoldDoc
-from bench.scoring import Score, match
+from bench.scoring import MATCHERS, Score
 from bench.systems import SYSTEMS
 
 Spans = dict[str, list[tuple[int, int]]]  # label -> (start, end) spans of one document
@@ -63,12 +63,13 @@ def predicted_spans(system: str, record: Record) -> Spans:
 
 
 def score_spans(task: "Task", system: str, docs: Iterable[tuple[GoldDoc, Record]]) -> dict[str, Score]:
-    """Per-label P/R/F1 over all documents, one-to-one matching (overlap unless `task.exact`)."""
+    """Per-label P/R/F1 over all documents with the task's matching rule."""
+    matcher = MATCHERS[task.matching]
     totals = {label: Score() for label in task.labels}
     for gold_doc, record in docs:
         gold, pred = task.gold(gold_doc), predicted_spans(system, record)
         for label in task.labels:
-            totals[label].add(match(pred.get(label, []), gold.get(label, []), exact=task.exact))
+            totals[label].add(matcher(pred.get(label, []), gold.get(label, [])))
     return totals
 
 
@@ -84,7 +85,7 @@ class Task:
     systems: tuple[str, ...]
     gold: Callable[[GoldDoc], Spans]
     score: Scorer | None = score_spans  # None: the slot exists, its scorer does not yet
-    exact: bool = False
+    matching: str = "overlap"  # key of scoring.MATCHERS
     about: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -92,13 +93,14 @@ class Task:
 TASKS: dict[str, Task] = {t.name: t for t in [
     Task("entities-nerel", "entities", "nerel-dev", ("PER", "ORG", "LOC"), ("letopis", "natasha"),
          gold_spans(NEREL_ENTITIES),
-         about="NEREL PERSON; ORGANIZATION; LOCATION+CITY+COUNTRY+STATE_OR_PROVINCE+DISTRICT; overlap"),
+         about="NEREL PERSON; ORGANIZATION; LOCATION+CITY+COUNTRY+STATE_OR_PROVINCE+DISTRICT; "
+               "one-to-one overlap"),
     Task("entities-factrueval", "entities", "factrueval-dev", ("PER", "ORG", "LOC"),
          ("letopis", "natasha"), gold_spans(FACTRUEVAL_ENTITIES),
-         about="factRuEval Person; Org; Location+LocOrg; name spans only; overlap"),
+         about="factRuEval Person; Org; Location+LocOrg; name spans only; one-to-one overlap"),
     Task("dates-nerel", "dates", "nerel-dev", ("DATE",),
          ("letopis", "heideltime", "dateparser", "natasha-dates"), gold_spans(NEREL_DATES),
-         about="NEREL DATE+TIME spans; overlap"),
+         matching="any-overlap", about="NEREL DATE+TIME spans; relaxed overlap, no pairing"),
     Task("event-links-nerel", "events", "nerel-dev", tuple(sorted({v[0] for v in NEREL_EVENT_LINKS.values()})),
          ("letopis",), gold_spans(NEREL_EVENTS), score=None,
          about="event-time/place/participant and cause links from NEREL relations (scorer to come)",

@@ -45,8 +45,9 @@ def serve(load: Callable[[], Process], argv: list[str] | None = None) -> None:
         started = time.perf_counter()
         try:
             process = load()
-        except Unavailable as exc:
-            stats["unavailable"] = str(exc)
+        except Exception as exc:  # Unavailable, or a system that breaks while loading
+            traceback.print_exc()
+            stats["unavailable"] = str(exc) if isinstance(exc, Unavailable) else f"load failed: {exc!r}"
             out.write(json.dumps({"stats": stats}) + "\n")
             sys.exit(UNAVAILABLE)
         stats["load_s"] = time.perf_counter() - started

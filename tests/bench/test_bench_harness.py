@@ -1,0 +1,129 @@
+"""Fast checks of the benchmark's scoring, dataset readers, task registry and runner parsing.
+
+No peer environment is needed; the dataset checks skip when ../shared/data is absent.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+for path in (ROOT, ROOT / "bench" / "runners"):
+    if str(path) not in sys.path:
+        sys.path.insert(0, str(path))
+
+from bench import datasets, tasks  # noqa: E402
+from bench.scoring import match, match_any  # noqa: E402
+from bench.systems import SYSTEMS  # noqa: E402
+
+needs_data = pytest.mark.skipif(not (datasets.DATA / "nerel").is_dir(), reason="shared data absent")
+
+
+@pytest.mark.parametrize(
+    "pred, gold, scorer, expected",  # expected: (tp_pred, tp_gold, pred, gold)
+    [
+        ([(0, 5)], [(0, 5)], match, (1, 1, 1, 1)),
+        ([(0, 5)], [(3, 9)], match, (1, 1, 1, 1)),  # overlap is enough
+        ([(0, 5)], [(5, 9)], match, (0, 0, 1, 1)),  # touching is not overlap
+        ([(0, 9)], [(0, 3), (5, 9)], match, (1, 1, 1, 2)),  # one-to-one: one gold left over
+        ([(0, 3), (5, 9)], [(0, 9)], match, (1, 1, 2, 1)),  # the second prediction is spurious
+        ([(0, 9)], [(0, 3), (5, 9)], match_any, (1, 2, 1, 2)),  # relaxed: both gold found
+        ([(0, 3), (5, 9)], [(0, 9)], match_any, (2, 1, 2, 1)),
+        ([(0, 5), (0, 5)], [(0, 5)], match, (1, 1, 1, 1)),  # duplicates count once
+        ([], [(0, 5)], match, (0, 0, 0, 1)),
+        ([(0, 4)], [(0, 5)], lambda p, g: match(p, g, exact=True), (0, 0, 1, 1)),
+    ],
+)
+def test_matching(pred, gold, scorer, expected) -> None:
+    s = scorer(pred, gold)
+    assert (s.tp_pred, s.tp_gold, s.pred, s.gold) == expected
+
+
+def test_f1_of_empty_is_zero() -> None:
+    assert match([], []).f1 == 0.0
+
+
+@pytest.mark.parametrize(
+    "system, layer, native, label",
+    [
+        ("letopis", "entity", "PERSON", "PER"),
+        ("letopis", "entity", "LOCATION", "LOC"),
+        ("letopis", "entity", "FACILITY", None),
+        ("letopis", "timex", "DURATION", "DATE"),
+        ("natasha", "entity", "ORG", "ORG"),
+        ("heideltime", "timex", "SET", "DATE"),
+        ("dateparser", "entity", "PER", None),
+    ],
+)
+def test_system_labels(system: str, layer: str, native: str, label: str | None) -> None:
+    assert SYSTEMS[system].label(layer, native) == label
+
+
+def test_every_task_names_known_systems_and_corpora() -> None:
+    for task in tasks.TASKS.values():
+        assert task.corpus in tasks.CORPORA
+        assert set(task.systems) <= set(SYSTEMS)
+        assert all(s.script.is_file() for s in SYSTEMS.values())
+
+
+def test_select_by_group_and_unknown() -> None:
+    assert {t.name for t in tasks.select("entities")} == {"entities-nerel", "entities-factrueval"}
+    with pytest.raises(SystemExit):
+        tasks.select("nonsense")
+
+
+@needs_data
+def test_nerel_dev_reads_with_offsets() -> None:
+    docs = list(datasets.nerel("dev"))
+    assert len(docs) == 94
+    spans = [s for d in docs for s in d.spans]
+    assert all(d.text[s.start:s.end] == s.text for d in docs for s in d.spans)
+    gold = tasks.TASKS["entities-nerel"].gold(docs[0])
+    assert set(gold) <= {"PER", "ORG", "LOC"} and sum(map(len, gold.values())) > 0
+    assert {s.type for s in spans} >= {"PERSON", "DATE", "EVENT"}
+
+
+@needs_data
+def test_factrueval_name_spans_only() -> None:
+    docs = list(datasets.factrueval())
+    assert len(docs) == 122
+    kinds = {s.type for d in docs for s in d.spans}
+    assert kinds <= set(datasets.FACTRUEVAL_NAME_SPANS)
+    # an organisation named only by a descriptor ("компания") yields no gold span
+    text_of = [d.text[a:b] for d in docs for s in d.spans if s.type == "Org" for a, b in s.fragments]
+    assert "компания" not in {t.lower() for t in text_of}
+
+
+@pytest.mark.parametrize(
+    "text, timeml, expected",
+    [
+        ("В мае 2007 года.", '<TimeML>\nВ <TIMEX3 tid="t1" type="DATE" value="2007-05">мае 2007 года</TIMEX3>.\n</TimeML>',
+         [("DATE", 2, 15)]),
+        ("Вчера утром.\n", '<TimeML>\n<TIMEX3 tid="t1" type="TIME" value="X">Вчера утром</TIMEX3>.\n\n</TimeML>',
+         [("TIME", 0, 11)]),
+        ("A&B 2007", "<TimeML>\nA&B <TIMEX3 type=\"DATE\">2007</TIMEX3>\n</TimeML>", [("DATE", 4, 8)]),
+    ],
+)
+def test_heideltime_timeml_offsets(text: str, timeml: str, expected: list) -> None:
+    from heideltime_batch import align, parse_timeml
+
+    plain, found = parse_timeml(timeml)
+    assert align(text, plain, found) == expected
+
+
+@pytest.mark.parametrize(
+    "text, found, cursor, expected",
+    [
+        ("в 2007 году и в 2007 году", "2007 году", 10, (16, 25)),  # after the cursor first
+        ("в 2007 году", "2007 году", 5, (2, 11)),  # else anywhere
+        ("12  мая", "12 мая", 0, (0, 7)),  # whitespace may differ
+        ("нет", "май", 0, None),
+    ],
+)
+def test_dateparser_locate(text: str, found: str, cursor: int, expected) -> None:
+    from dateparser_search import locate
+
+    assert locate(text, found, cursor) == expected
