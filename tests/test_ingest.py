@@ -42,6 +42,7 @@ KULIKOVO = "Куликовская битва произошла 8 сентяб�
     (PARIS, PARIS.encode("utf-16-le"), "utf-16-le"),
     (PARIS, PARIS.encode("utf-16-be"), "utf-16-be"),
     (ROME, ROME.encode("utf-16-le"), "utf-16-le"),
+    ("🏛 Рим 🗡 " * 50, ("🏛 Рим 🗡 " * 50).encode("utf-16-be"), "utf-16-be"),  # astral symbols
     (PARIS, codecs.BOM_UTF32_LE + PARIS.encode("utf-32-le"), "utf-32-le"),
     (PARIS, PARIS.encode("utf-32-be"), "utf-32-be"),
 ], ids=lambda v: v if isinstance(v, str) and len(v) < 15 else None)
@@ -188,6 +189,7 @@ def test_explicit_format_overrides_extension(tmp_path):
 
 _rng = random.Random(1944)
 RANDOM = bytes(_rng.randrange(256) for _ in range(4096))
+RANDOM_NO_NUL = bytes(_rng.randrange(1, 256) for _ in range(4096))
 
 
 @pytest.mark.parametrize("raw, error, words", [
@@ -199,6 +201,7 @@ RANDOM = bytes(_rng.randrange(256) for _ in range(4096))
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", BinaryInput, "PNG"),
     (b"\x1f\x8b\x08\x00\x00\x00\x00\x00", BinaryInput, "gzip"),
     (RANDOM, BinaryInput, "binary"),
+    (RANDOM_NO_NUL, BinaryInput, "binary"),
     (b"\x01\x02\x03\x04\x05\x06\x07 text " * 50, BinaryInput, "control characters"),
     ("Восстание".encode("utf-8") + b"\x00\x00\x00\x07\x00", BinaryInput, "NUL"),
     (bytes(range(0x80, 0x100)) * 4, UndecodableInput, "UTF-8"),

@@ -156,6 +156,17 @@ def _check_controls(text: str, name: str, chunk: int = 1 << 20) -> None:
         raise BinaryInput(f"{name}: looks binary ({bad} control characters); pass a text file")
 
 
+_CONTROL_BYTES = bytes(b for b in range(128) if _CONTROL.match(chr(b)))
+
+
+def _check_control_bytes(data: bytes, name: str, chunk: int = 1 << 20) -> None:
+    """The same test on bytes in an ASCII-compatible encoding, before decoding."""
+    bad = sum(len(data[i:i + chunk]) - len(data[i:i + chunk].translate(None, _CONTROL_BYTES))
+              for i in range(0, len(data), chunk))
+    if bad and bad > 0.01 * len(data):
+        raise BinaryInput(f"{name}: looks binary ({bad} control characters); pass a text file")
+
+
 # --- encoding detection -----------------------------------------------------------------------
 
 _BOMS: list[tuple[bytes, str, str]] = [  # UTF-32 first: its LE BOM begins with UTF-16's
@@ -197,6 +208,7 @@ def _decode_text(data: bytes, name: str, *, html: bool) -> tuple[str, str]:
             return data.decode(declared), declared
         except UnicodeDecodeError:
             pass
+    _check_control_bytes(data, name)  # say "binary" rather than "undecodable" for random bytes
     return _single_byte(data, name)
 
 
@@ -213,26 +225,35 @@ def _declared_charset(data: bytes) -> str | None:
 
 
 def _wide_unicode(data: bytes) -> tuple[str, str] | None:
-    """UTF-16 or UTF-32 without a BOM: the codec that decodes strictly into text-like characters."""
-    best: tuple[float, str, str] | None = None
+    """UTF-16 or UTF-32 without a BOM: the codec that decodes strictly into text-like characters.
+
+    Candidates are scored on a sample; only the winner decodes the whole input.
+    """
+    scored: list[tuple[float, str]] = []
     for codec, unit in (("utf-16-le", 2), ("utf-16-be", 2), ("utf-32-le", 4), ("utf-32-be", 4)):
         if len(data) % unit:
             continue
         try:
-            text = data.decode(codec)
+            sample = codecs.getincrementaldecoder(codec)().decode(data[:_SAMPLE], final=False)
         except UnicodeDecodeError:
             continue
-        share = _textlike_share(text[:_SAMPLE])
-        if share >= 0.9 and (best is None or share > best[0]):
-            best = (share, text, codec)
-    return (best[1], best[2]) if best else None
+        share = _textlike_share(sample)
+        if share >= 0.9:
+            scored.append((share, codec))
+    for _, codec in sorted(scored, reverse=True):
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 def _textlike_share(text: str) -> float:
     if not text:
         return 0.0
     good = sum(1 for ch in text if ch.isalnum() and (ch < "\u0530" or "\u2000" <= ch < "\u2070")
-               or ch.isspace() or ("\x21" <= ch <= "\x7e") or "\u2010" <= ch <= "\u206f" or ch in "«»№—–…")
+               or ch.isspace() or ("\x21" <= ch <= "\x7e") or "\u2010" <= ch <= "\u206f" or ch in "«»№—–…"
+               or ch > "\uffff")  # emoji and other astral symbols
     return good / len(text)
 
 
