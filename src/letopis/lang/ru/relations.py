@@ -1,0 +1,34 @@
+"""Language data for relations between events: causal verbs, prepositions and connectives."""
+
+from __future__ import annotations
+
+# Verbs whose subject's event causes the event of their complement.
+CAUSAL_VERBS = {
+    "привести", "приводить", "вызвать", "вызывать", "повлечь", "повлечь за собой",
+    "спровоцировать", "провоцировать", "обусловить", "ускорить", "ускорять", "усилить",
+    "усиливать", "способствовать", "послужить", "позволить", "заставить", "вынудить",
+    "породить", "спасти", "предотвратить", "остановить", "сорвать",
+}
+RELATIVE_PRONOUNS = {"что", "который", "это"}
+
+# Prepositional phrases whose noun is the cause of the event they attach to.
+CAUSAL_PREPOSITIONS = ("из-за", "в результате", "вследствие", "благодаря", "по причине", "в связи с", "в ответ на")
+
+# Sentence openings that relate the sentence's main event to the previous one's.
+# "before": previous before this; "cause": previous causes this.
+CONNECTIVES: list[tuple[str, str]] = [
+    ("после этого", "before"),
+    ("затем", "before"),
+    ("потом", "before"),
+    ("вскоре", "before"),
+    ("впоследствии", "before"),
+    ("позднее", "before"),
+    ("позже", "before"),
+    ("в результате этого", "cause"),
+    ("в результате", "cause"),
+    ("вследствие этого", "cause"),
+    ("из-за этого", "cause"),
+    ("поэтому", "cause"),
+    ("в ответ", "cause"),
+    ("тогда", "before"),
+]

@@ -1,0 +1,275 @@
+"""Events: triggers from the lexicon, folded light and phasal verbs, roles from the syntax.
+
+Each rule that decides something records itself in the trace (`doc.note("events", ...)`).
+Dating, ordering and causes are the link stage's job; factuality is `events_factuality`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..doc import Doc, Event, Participant, Token
+from ..lang.ru import events as lex
+from ..syntax_tree import child_map, preposition
+from . import events_factuality
+
+LEMMA_TYPE: dict[str, str] = {}
+for _type, _lemmas in lex.TRIGGERS.items():
+    for _lemma in _lemmas:
+        LEMMA_TYPE.setdefault(_lemma, _type)
+
+EVENT_POS = {"VERB", "NOUN"}
+# Verbs that only carry the event of the noun they modify or take as object:
+# «призыв, изданный им», «провести операцию».
+LIGHT = {"издать", "провести", "осуществить", "совершить", "произвести", "устроить", "организовать", "начать"}
+# Nouns that name a part of an event: «активная фаза операции».
+PART_NOUNS = {"фаза", "этап", "стадия", "часть", "период", "начало", "ход"}
+ACTOR_TYPES = {"PERSON", "ORGANIZATION", "GROUP"}
+PLACE_TYPES = {"LOCATION", "FACILITY"}
+MOTION_TYPES = {"travel", "deployment"}
+
+
+@dataclass
+class _Draft:
+    trigger: int  # token index
+    type: str
+    carriers: list[int] = field(default_factory=list)  # tokens whose dependents hold roles
+    phase: str | None = None
+
+
+# A participle names its own event only as the head of a clause («изданный им»,
+# «прибывавшие в Париж»), not as an attribute («оккупированной Франции») or a noun.
+CLAUSAL_RELS = {"acl", "acl:relcl", "root", "advcl", "conj", "ccomp", "xcomp", "parataxis"}
+
+
+def _is_trigger(token: Token) -> bool:
+    if token.pos not in EVENT_POS or token.lemma not in LEMMA_TYPE:
+        return False
+    if token.feats.get("VerbForm") == "Part" and token.rel not in CLAUSAL_RELS:
+        return False
+    if token.pos == "NOUN" and token.lemma.endswith(("ть", "ться", "чь")):
+        return False  # a participle used as a noun: «оккупированных» (the occupied)
+    return True
+
+
+def _event_child(doc: Doc, kids: dict[int, list[int]], index: int, rels: tuple[str, ...]) -> int | None:
+    """The event a phasal or light word governs, looking through part nouns («фаза операции»)."""
+    for child in kids.get(index, ()):
+        token = doc.tokens[child]
+        if token.rel.split(":")[0] not in rels:
+            continue
+        if _is_trigger(token):
+            return child
+        if token.lemma in PART_NOUNS:
+            for grandchild in kids.get(child, ()):
+                if doc.tokens[grandchild].rel.startswith("nmod") and _is_trigger(doc.tokens[grandchild]):
+                    return grandchild
+    return None
+
+
+def _refine_type(doc: Doc, kids: dict[int, list[int]], index: int, kind: str) -> str:
+    token = doc.tokens[index]
+    if token.lemma == "выйти":  # «вышли на улицы» is a protest; «вышли из города», a movement
+        places = {doc.tokens[c].lemma for c in kids.get(index, ())}
+        return "protest" if places & {"улица", "площадь"} else "travel"
+    return kind
+
+
+def find_drafts(doc: Doc, sentence: int, kids: dict[int, list[int]], named: set[int]) -> list[_Draft]:
+    """Event drafts of one sentence; `named` are tokens inside entity names, never triggers
+    («Комитет освобождения Парижа» names a committee, not a liberation)."""
+    sent = doc.sentences[sentence]
+    folded: dict[int, int] = {}  # carrier token -> event token it folds into
+    phases: dict[int, str] = {}
+    for index in range(sent.first, sent.last):
+        token = doc.tokens[index]
+        if token.lemma in lex.PHASAL or token.lemma in lex.MODAL:
+            target = _event_child(doc, kids, index, ("nsubj", "xcomp", "obj", "csubj"))
+            if target is not None:
+                folded[index] = target
+                if token.lemma in lex.PHASE_OF:
+                    phases[target] = lex.PHASE_OF[token.lemma]
+                doc.note("events", "fold_phasal_or_modal", token.start, token.end, into=doc.tokens[target].text)
+        elif token.lemma in LIGHT and token.pos == "VERB":
+            head = token.head
+            if token.rel.startswith("acl") and head >= 0 and _is_trigger(doc.tokens[head]):
+                folded[index] = head
+            else:
+                target = _event_child(doc, kids, index, ("obj", "nsubj"))
+                if target is not None:
+                    folded[index] = target
+            if index in folded:
+                doc.note("events", "fold_light_verb", token.start, token.end, into=doc.tokens[folded[index]].text)
+    drafts: dict[int, _Draft] = {}
+    for index in range(sent.first, sent.last):
+        token = doc.tokens[index]
+        if index in folded or not _is_trigger(token) or index in named:
+            continue
+        kind = _refine_type(doc, kids, index, LEMMA_TYPE[token.lemma])
+        drafts[index] = _Draft(index, kind, [index], phases.get(index))
+    for carrier, target in folded.items():
+        while target in folded:  # «смогли начать наступление»
+            target = folded[target]
+        if target in drafts:
+            drafts[target].carriers.append(carrier)
+    return [drafts[i] for i in sorted(drafts)]
+
+
+class _Roles:
+    """Maps tokens to entities and reads roles off a draft's carriers."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.owner: dict[int, int] = {}  # token index -> mention index
+        position = 0
+        for m_index, mention in enumerate(doc.mentions):
+            if mention.entity is None:
+                continue
+            while position < len(doc.tokens) and doc.tokens[position].end <= mention.start:
+                position += 1
+            t = position
+            while t < len(doc.tokens) and doc.tokens[t].start < mention.end:
+                self.owner.setdefault(t, m_index)
+                t += 1
+            position = max(0, position - 8)  # mentions may nest or overlap
+
+    def entity_of(self, kids: dict[int, list[int]], index: int) -> tuple[str, str] | None:
+        """(entity id, entity type) named by the phrase headed at token `index`."""
+        for candidate in (index, *kids.get(index, ())):
+            mention = self.owner.get(candidate)
+            if mention is not None and (candidate == index or self.doc.tokens[candidate].rel.startswith(("appos", "flat"))):
+                m = self.doc.mentions[mention]
+                return m.entity, m.type  # type: ignore[return-value]
+        return None
+
+    def with_conjuncts(self, kids: dict[int, list[int]], index: int) -> list[int]:
+        return [index, *(c for c in kids.get(index, ()) if self.doc.tokens[c].rel == "conj")]
+
+
+def _role_for(doc: Doc, kids, carrier: int, child: int, event_type: str) -> str | None:
+    token, head = doc.tokens[child], doc.tokens[carrier]
+    rel = token.rel
+    passive = head.feats.get("Voice") == "Pass" or (head.feats.get("VerbForm") == "Part" and head.feats.get("Voice") == "Pass")
+    if rel == "nsubj":
+        return "agent"
+    if rel == "nsubj:pass":
+        return "patient"
+    if rel == "obj":
+        return "patient"
+    if rel == "iobj":
+        return "recipient"
+    prep = preposition(doc, kids, child)
+    case = token.feats.get("Case", "")
+    if rel.startswith("obl") or rel.startswith("nmod"):
+        if not prep and case == "Ins" and (passive or head.pos == "NOUN"):
+            return "agent"
+        if not prep and case == "Gen" and head.pos == "NOUN":
+            return "agent"
+        if not prep and case == "Dat":
+            return "recipient"
+        if prep in {"к", "перед"} and case == "Dat":
+            return "recipient"
+        if prep in {"в", "на", "во", "под", "у", "около", "близ", "возле"}:
+            return "place"
+        if prep in {"из", "от"} and event_type in MOTION_TYPES:
+            return "origin"
+        if prep in {"с", "со"} and case == "Ins":
+            return "co-agent"
+        if prep in {"против"}:
+            return "patient"
+    return None
+
+
+def fill_roles(doc: Doc, kids: dict[int, list[int]], draft: _Draft, event: Event, roles: _Roles) -> None:
+    seen: set[tuple[str, str]] = set()
+    for carrier in draft.carriers:
+        for child in kids.get(carrier, ()):
+            if child in draft.carriers:
+                continue
+            role = _role_for(doc, kids, carrier, child, draft.type)
+            if role is None:
+                continue
+            for member in roles.with_conjuncts(kids, child):
+                found = roles.entity_of(kids, member)
+                if found is None:
+                    continue
+                entity, kind = found
+                if kind in PLACE_TYPES and role in {"place", "origin"}:
+                    if entity not in event.places:
+                        event.places.append(entity)
+                    case = doc.tokens[member].feats.get("Case")
+                    if role == "origin" or (draft.type in MOTION_TYPES and case == "Acc"):
+                        event.attributes.setdefault("place_roles", {})[entity] = "origin" if role == "origin" else "destination"
+                    doc.note("events", f"place_{role}", doc.tokens[member].start, doc.tokens[member].end, event=event.id)
+                    continue
+                if role in {"place", "origin"}:
+                    continue  # an actor after «в»/«из» is not where the event happened
+                if kind in PLACE_TYPES and role == "agent" and doc.tokens[draft.trigger].pos == "NOUN":
+                    role = "patient"  # «освобождение Парижа»: the place is what the event is about
+                if kind in PLACE_TYPES and role == "patient" and entity not in event.places:
+                    event.places.append(entity)  # «заняли почтамт»: what was taken is also where
+                if (role, entity) not in seen:
+                    seen.add((role, entity))
+                    event.participants.append(Participant(role, entity))
+                    doc.note("events", f"role_{role}", doc.tokens[member].start, doc.tokens[member].end, event=event.id)
+
+
+def inherit_subject(doc: Doc, kids: dict[int, list[int]], drafts: list[_Draft], events: list[Event], roles: _Roles) -> None:
+    """Gerunds, conjoined and infinitive verbs without a subject share their head's subject.
+
+    «Отправившись в Лондон, он просил ...»: the traveller is the one who asked.
+    """
+    for draft, event in zip(drafts, events):
+        if any(p.role == "agent" for p in event.participants):
+            continue
+        token = doc.tokens[draft.trigger]
+        if token.pos != "VERB" or token.feats.get("Voice") == "Pass":
+            continue
+        head = draft.trigger
+        for _ in range(3):
+            if doc.tokens[head].rel.split(":")[0] not in {"advcl", "conj", "xcomp", "acl"} or doc.tokens[head].head < 0:
+                break
+            head = doc.tokens[head].head
+            for child in kids.get(head, ()):
+                if doc.tokens[child].rel == "nsubj":
+                    found = roles.entity_of(kids, child)
+                    if found and found[1] in ACTOR_TYPES:
+                        event.participants.insert(0, Participant("agent", found[0]))
+                        doc.note("events", "inherit_subject", token.start, token.end, event=event.id, via=doc.tokens[head].text)
+                        break
+            else:
+                continue
+            break
+
+
+class EventStage:
+    name = "events"
+    requires = ("tokens", "sentences", "morph", "syntax", "entities")
+    assigns = ("events",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        roles = _Roles(doc)
+        named = {t for t, m in roles.owner.items() if doc.mentions[m].source != "pronoun"}
+        for sentence in range(len(doc.sentences)):
+            kids = child_map(doc, sentence)
+            drafts = find_drafts(doc, sentence, kids, named)
+            new: list[Event] = []
+            for draft in drafts:
+                token = doc.tokens[draft.trigger]
+                event = Event(
+                    id=f"ev{len(doc.events) + len(new) + 1}",
+                    trigger=doc.span(token.start, token.end),
+                    sentence=sentence,
+                    type=draft.type,
+                    head=draft.trigger,
+                )
+                event.attributes["carriers"] = list(draft.carriers)
+                if draft.phase:
+                    event.attributes["phase"] = draft.phase
+                doc.note("events", f"trigger_{token.pos.lower()}", token.start, token.end, event=event.id, type=draft.type)
+                fill_roles(doc, kids, draft, event, roles)
+                new.append(event)
+            inherit_subject(doc, kids, drafts, new, roles)
+            doc.events.extend(new)
+        events_factuality.assess(doc)
+        return doc

@@ -1,0 +1,222 @@
+"""Dating and ordering: events get time bounds from their timexes, from each other and
+from the narrative; relations (before, after, cause) come from the syntax and connectives.
+
+Bounds never get more precise than the text allows: inferred bounds are one-sided
+(«not before», «not after») and say `basis: inferred`.
+"""
+
+from __future__ import annotations
+
+from ..doc import Doc, Event, EventTime, Relation, Timex
+from ..syntax_tree import ancestors
+from . import link_relations
+
+BASIS_OF_ANCHOR = {"absolute": "explicit", "context": "context", "relative": "relative", "document": "context"}
+DATED_TYPES = {"DATE", "TIME"}
+
+
+def day_key(iso: str) -> tuple[int, int, int]:
+    """Sortable key of an ISO date, BCE years («-0043-03-15») included."""
+    sign = -1 if iso.startswith("-") else 1
+    year, month, day = iso.lstrip("-+").split("-")[:3]
+    return sign * int(year), int(month), int(day)
+
+
+def later(a: str | None, b: str | None) -> str | None:
+    if a is None or b is None:
+        return a or b
+    return a if day_key(a) >= day_key(b) else b
+
+
+def earlier(a: str | None, b: str | None) -> str | None:
+    if a is None or b is None:
+        return a or b
+    return a if day_key(a) <= day_key(b) else b
+
+
+def _timex_head(doc: Doc, timex: Timex) -> int | None:
+    """The token of the timex whose head lies outside it (its attachment point)."""
+    inside: list[int] = []
+    first = _first_token_at(doc, timex.start)
+    if first is None:
+        return None
+    index = first
+    while index < len(doc.tokens) and doc.tokens[index].start < timex.end:
+        inside.append(index)
+        index += 1
+    for token_index in inside:
+        head = doc.tokens[token_index].head
+        if head < 0 or not (inside[0] <= head <= inside[-1]):
+            return token_index
+    return inside[0] if inside else None
+
+
+def _first_token_at(doc: Doc, offset: int) -> int | None:
+    lo, hi = 0, len(doc.tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if doc.tokens[mid].end <= offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(doc.tokens) else None
+
+
+def _carrier_index(doc: Doc) -> dict[int, Event]:
+    owner: dict[int, Event] = {}
+    for event in doc.events:
+        for carrier in event.attributes.get("carriers", [event.head]):
+            owner.setdefault(carrier, event)
+    return owner
+
+
+def attach_timexes(doc: Doc) -> None:
+    """Each dated timex goes to the nearest event above it in the tree (its own clause)."""
+    owner = _carrier_index(doc)
+    for timex in doc.timexes:
+        if timex.type not in DATED_TYPES:
+            continue
+        head = _timex_head(doc, timex)
+        if head is None:
+            continue
+        for node in (head, *ancestors(doc, head)):
+            event = owner.get(node)
+            if event is None or timex.start <= doc.tokens[node].start < timex.end:
+                continue
+            current = event.attributes.get("timex")
+            # An explicit date beats an event-anchored one in the same clause.
+            if current is None or (_by_id(doc, current).anchor == "relative" and timex.anchor != "relative"):
+                event.attributes["timex"] = timex.id
+                if timex.anchor == "relative" and timex.anchor_ref:
+                    event.attributes.setdefault("anchored_on", timex.id)
+            elif timex.anchor == "relative" and timex.anchor_ref:
+                event.attributes.setdefault("anchored_on", timex.id)
+            doc.note("link", "timex_to_event", timex.start, timex.end, event=event.id)
+            break
+
+
+def _by_id(doc: Doc, timex_id: str) -> Timex:
+    return next(t for t in doc.timexes if t.id == timex_id)
+
+
+def date_from_timexes(doc: Doc) -> None:
+    timexes = {t.id: t for t in doc.timexes}
+    for event in doc.events:
+        timex_id = event.attributes.get("timex")
+        if timex_id is None:
+            continue
+        timex = timexes[timex_id]
+        if timex.earliest is None and timex.latest is None:
+            continue
+        event.time = EventTime(timex.earliest, timex.latest, timex.edtf, BASIS_OF_ANCHOR.get(timex.anchor, "explicit"), timex.id)
+
+
+def resolve_event_anchors(doc: Doc) -> None:
+    """«на следующий день после всеобщей забастовки»: date through the named event."""
+    try:
+        from ..time import resolve_anchor
+    except ImportError:  # the time stage has no anchor resolution
+        return
+    timexes = {t.id: t for t in doc.timexes}
+    for event in doc.events:
+        timex_id = event.attributes.get("anchored_on")
+        if timex_id is None:
+            continue
+        timex = timexes[timex_id]
+        span = (timex.anchor_ref or {}).get("event") or {}
+        named = [e for e in doc.events if span and span.get("start", -1) <= e.trigger.start < span.get("end", -1)]
+        if not named:
+            continue
+        anchor = named[0]
+        relation = (timex.anchor_ref or {}).get("relation", "after")
+        doc.relations.append(
+            Relation("after" if relation == "after" else "before", event.id, anchor.id, doc.span(timex.start, timex.end))
+        )
+        if event.time.basis in {"explicit", "context"} or anchor.time.basis == "unknown":
+            continue
+        earliest, latest, _value, edtf = resolve_anchor(timex, anchor.time.earliest, anchor.time.latest)
+        event.time = EventTime(earliest, latest, edtf, "relative", timex.id)
+        doc.note("link", "resolve_event_anchor", timex.start, timex.end, event=event.id, anchor=anchor.id)
+
+
+def _is_narrative_step(doc: Doc, event: Event) -> bool:
+    """A perfective past finite verb (or an event folded into one) moves the narrative on."""
+    for carrier in event.attributes.get("carriers", [event.head]):
+        feats = doc.tokens[carrier].feats
+        if feats.get("VerbForm") == "Fin" and feats.get("Aspect") == "Perf" and feats.get("Tense") == "Past":
+            return True
+    return False
+
+
+def infer_from_narrative(doc: Doc) -> None:
+    """An undated narrative step happened no earlier than the last dated step before it."""
+    reference: str | None = None
+    for event in doc.events:  # narrative order
+        if event.time.basis != "unknown":
+            if event.factuality == "actual" and event.time.earliest and _is_narrative_step(doc, event):
+                reference = event.time.earliest
+            continue
+        if reference and event.factuality == "actual" and _is_narrative_step(doc, event):
+            event.time = EventTime(reference, None, f"{reference}/..", "inferred", None)
+            doc.note("link", "narrative_not_before", event.trigger.start, event.trigger.end, event=event.id, bound=reference)
+
+
+def propagate(doc: Doc) -> None:
+    """Carry bounds along before/after relations until nothing changes."""
+    events = {e.id: e for e in doc.events}
+    pairs = []
+    for relation in doc.relations:
+        if relation.type in {"before", "cause"}:
+            pairs.append((relation.source, relation.target, relation.type))
+        elif relation.type == "after":
+            pairs.append((relation.target, relation.source, relation.type))
+    for _ in range(len(pairs) + 1):
+        changed = False
+        for first_id, second_id, kind in pairs:
+            first, second = events.get(first_id), events.get(second_id)
+            if first is None or second is None:
+                continue
+            if first.time.earliest and (second.time.earliest is None or day_key(first.time.earliest) > day_key(second.time.earliest)):
+                if second.time.basis in {"unknown", "inferred"}:
+                    second.time = _inferred(first.time.earliest, second.time.latest)
+                    changed = True
+            if kind != "cause" and second.time.latest and (first.time.latest is None or day_key(second.time.latest) < day_key(first.time.latest)):
+                if first.time.basis in {"unknown", "inferred"}:
+                    first.time = _inferred(first.time.earliest, second.time.latest)
+                    changed = True
+        if not changed:
+            break
+
+
+def _inferred(earliest: str | None, latest: str | None) -> EventTime:
+    edtf = f"{earliest or '..'}/{latest or '..'}"
+    return EventTime(earliest, latest, edtf, "inferred", None)
+
+
+class LinkStage:
+    name = "link"
+    requires = ("events", "timexes", "syntax")
+    assigns = ("relations", "chronology")
+
+    def __call__(self, doc: Doc) -> Doc:
+        attach_timexes(doc)
+        date_from_timexes(doc)
+        link_relations.add_relations(doc)
+        resolve_event_anchors(doc)
+        link_relations.share_clause_time(doc)
+        infer_from_narrative(doc)
+        propagate(doc)
+        return doc
+
+
+def placement(events: list[Event]) -> list[tuple[int, int, int]]:
+    """Sort keys that order events by their bounds; an undated event takes the place of
+    the dated event before it in the narrative (for ordering only, not as a date)."""
+    keys = []
+    position = (-10**9, 0, 0)
+    for event in events:
+        bound = event.time.earliest or event.time.latest
+        if bound:
+            position = day_key(bound)
+        keys.append(position)
+    return keys

@@ -1,0 +1,146 @@
+"""Relations between events: order from gerunds and connectives, causes from causal verbs
+and prepositions, and time shared inside a clause. Each relation keeps its evidence span.
+"""
+
+from __future__ import annotations
+
+from ..doc import Doc, Event, EventTime, Relation
+from ..lang.ru import relations as lex
+from ..syntax_tree import child_map, subtree
+
+
+def _owner(doc: Doc) -> dict[int, Event]:
+    owner: dict[int, Event] = {}
+    for event in doc.events:
+        for carrier in event.attributes.get("carriers", [event.head]):
+            owner.setdefault(carrier, event)
+    return owner
+
+
+def _first_event(owner: dict[int, Event], tokens: list[int], skip: Event | None = None) -> Event | None:
+    """The event heading a phrase: the highest trigger in it (the first in token order)."""
+    for index in tokens:
+        event = owner.get(index)
+        if event is not None and event is not skip:
+            return event
+    return None
+
+
+def _relate(doc: Doc, kind: str, source: Event, target: Event, start: int, end: int, rule: str) -> None:
+    if source is target:
+        return
+    for existing in doc.relations:
+        if (existing.type, existing.source, existing.target) == (kind, source.id, target.id):
+            return
+    doc.relations.append(Relation(kind, source.id, target.id, doc.span(start, end)))
+    doc.note("link", rule, start, end, source=source.id, target=target.id, type=kind)
+
+
+def _gerund_order(doc: Doc, owner: dict[int, Event], event: Event) -> None:
+    """«Вернувшись в Париж, он обнаружил»: a perfective gerund precedes its head's event."""
+    token = doc.tokens[event.head]
+    if token.feats.get("VerbForm") != "Conv" or token.feats.get("Aspect") != "Perf" or token.head < 0:
+        return
+    head_event = owner.get(token.head)
+    if head_event is not None:
+        _relate(doc, "before", event, head_event, token.start, token.end, "perfective_gerund_before")
+
+
+def _causal_verbs(doc: Doc, owner: dict[int, Event], sentence: int, kids: dict[int, list[int]]) -> None:
+    """«X привели к тому, что Y», «X ускорил Y»: the subject's event causes the complement's."""
+    sent = doc.sentences[sentence]
+    for index in range(sent.first, sent.last):
+        token = doc.tokens[index]
+        if token.lemma not in lex.CAUSAL_VERBS:
+            continue
+        cause = effect = None
+        for child in kids.get(index, ()):
+            rel = doc.tokens[child].rel.split(":")[0]
+            phrase = subtree(kids, child)
+            if rel == "nsubj":
+                cause = _first_event(owner, phrase)
+                if cause is None and doc.tokens[child].lemma in lex.RELATIVE_PRONOUNS and token.head >= 0:
+                    cause = owner.get(token.head)  # «..., что усилило ...»: the antecedent's event
+            elif rel in {"obl", "obj", "ccomp", "xcomp"}:
+                effect = effect or _first_event(owner, phrase)
+        if cause is not None and effect is not None:
+            _relate(doc, "cause", cause, effect, token.start, token.end, "causal_verb")
+
+
+def _causal_prepositions(doc: Doc, owner: dict[int, Event], sentence: int, kids: dict[int, list[int]]) -> None:
+    """«из-за забастовки», «в результате восстания»: the noun's event causes its head's."""
+    sent = doc.sentences[sentence]
+    text = doc.text
+    for index in range(sent.first, sent.last):
+        token = doc.tokens[index]
+        event = owner.get(index)
+        if event is None or token.head < 0:
+            continue
+        head_event = owner.get(token.head)
+        if head_event is None:
+            continue
+        before = text[max(sent.start, token.start - 24) : token.start].lower()
+        for phrase in lex.CAUSAL_PREPOSITIONS:
+            if before.rstrip().endswith(phrase):
+                start = token.start - len(before) + before.rfind(phrase)
+                _relate(doc, "cause", event, head_event, start, token.end, "causal_preposition")
+                break
+
+
+def _connectives(doc: Doc, owner: dict[int, Event], sentence: int, previous: Event | None) -> None:
+    """Sentence-initial «Затем», «Поэтому» ... relate the previous sentence's main event."""
+    if previous is None:
+        return
+    sent = doc.sentences[sentence]
+    opening = doc.text[sent.start : min(sent.end, sent.start + 40)].lower()
+    main = _main_event(doc, owner, sentence)
+    if main is None:
+        return
+    for phrase, kind in lex.CONNECTIVES:
+        if opening.startswith(phrase):
+            source, target = (previous, main) if kind in {"before", "cause"} else (main, previous)
+            _relate(doc, "before" if kind == "before" else kind, source, target, sent.start, sent.start + len(phrase), "connective")
+            return
+
+
+def _main_event(doc: Doc, owner: dict[int, Event], sentence: int) -> Event | None:
+    sent = doc.sentences[sentence]
+    for index in range(sent.first, sent.last):
+        if doc.tokens[index].head < 0 and index in owner:
+            return owner[index]
+    events = [e for e in doc.events if e.sentence == sentence]
+    return events[0] if events else None
+
+
+def add_relations(doc: Doc) -> None:
+    owner = _owner(doc)
+    previous: Event | None = None
+    for sentence in range(len(doc.sentences)):
+        kids = child_map(doc, sentence)
+        for event in (e for e in doc.events if e.sentence == sentence):
+            _gerund_order(doc, owner, event)
+        _causal_verbs(doc, owner, sentence, kids)
+        _causal_prepositions(doc, owner, sentence, kids)
+        _connectives(doc, owner, sentence, previous)
+        previous = _main_event(doc, owner, sentence) or previous
+
+
+def share_clause_time(doc: Doc) -> None:
+    """Coordinated verbs share a date («вышли на улицы и спели»); what was ordered or
+    requested cannot come before the order («приказ уничтожить»)."""
+    owner = _owner(doc)
+    for event in doc.events:
+        if event.time.basis != "unknown":
+            continue
+        token = doc.tokens[event.head]
+        head_event = owner.get(token.head) if token.head >= 0 else None
+        if head_event is None or head_event.time.basis == "unknown":
+            continue
+        if token.rel == "conj" and event.factuality == head_event.factuality:
+            t = head_event.time
+            event.time = EventTime(t.earliest, t.latest, t.edtf, "context", t.timex)
+            doc.note("link", "conjoined_same_time", token.start, token.end, event=event.id, via=head_event.id)
+        elif event.factuality in {"intended", "unrealized"} and head_event.time.earliest:
+            earliest = head_event.time.earliest
+            event.time = EventTime(earliest, None, f"{earliest}/..", "inferred", None)
+            doc.note("link", "intended_not_before_intention", token.start, token.end, event=event.id, via=head_event.id)

@@ -1,0 +1,67 @@
+"""Small helpers over the dependency tree stored on `Doc.tokens` (head indices)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .doc import Doc, Token
+
+
+def children(doc: Doc, index: int) -> Iterator[int]:
+    """Token indices whose head is `index`, within the same sentence."""
+    sent = doc.sentences[doc.tokens[index].sent]
+    for other in range(sent.first, sent.last):
+        if doc.tokens[other].head == index:
+            yield other
+
+
+def child_map(doc: Doc, sentence: int) -> dict[int, list[int]]:
+    """head index -> dependents, for one sentence (computed once per sentence)."""
+    sent = doc.sentences[sentence]
+    kids: dict[int, list[int]] = {}
+    for index in range(sent.first, sent.last):
+        head = doc.tokens[index].head
+        if head >= 0:
+            kids.setdefault(head, []).append(index)
+    return kids
+
+
+def ancestors(doc: Doc, index: int, limit: int = 64) -> Iterator[int]:
+    """The chain of heads above `index`, nearest first (cycles cut by `limit`)."""
+    head = doc.tokens[index].head
+    while head >= 0 and limit:
+        yield head
+        head = doc.tokens[head].head
+        limit -= 1
+
+
+def subtree(kids: dict[int, list[int]], index: int) -> list[int]:
+    """`index` and every token below it, in index order."""
+    seen, stack = [], [index]
+    while stack:
+        node = stack.pop()
+        seen.append(node)
+        stack.extend(kids.get(node, ()))
+    return sorted(set(seen))
+
+
+def tree_distance(doc: Doc, a: int, b: int) -> int:
+    """Number of edges between two tokens of a sentence (a large number if unconnected)."""
+    up_a = [a, *ancestors(doc, a)]
+    depth_a = {node: depth for depth, node in enumerate(up_a)}
+    for depth_b, node in enumerate([b, *ancestors(doc, b)]):
+        if node in depth_a:
+            return depth_a[node] + depth_b
+    return 10_000
+
+
+def case_of(token: Token) -> str:
+    return token.feats.get("Case", "")
+
+
+def preposition(doc: Doc, kids: dict[int, list[int]], index: int) -> str:
+    """The lemma of the preposition attached to `index` («в», «на», «к» ...), or ''."""
+    for child in kids.get(index, ()):
+        if doc.tokens[child].rel == "case":
+            return doc.tokens[child].lemma
+    return ""
