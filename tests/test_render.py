@@ -226,6 +226,11 @@ def test_html_event_rows_in_contract_order_and_linked():
     assert '<a href="#ev-ev1">1. «началось»</a>' in page
 
 
+def test_html_date_cell_carries_the_edtf():
+    chron = {**CHRON, "events": [{**CHRON["events"][0], "time": {**CHRON["events"][0]["time"], "edtf": "1944-08-19"}}]}
+    assert '<td class="date" title="EDTF 1944-08-19">19 августа 1944<span class="basis">указана</span>' in render_html(chron, TEXTS)
+
+
 def test_html_escapes_contract_strings_too():
     chron = {**CHRON, "entities": [{**CHRON["entities"][1], "name": 'Хольтиц "<img src=x onerror=alert(1)>"'}]}
     page = render_html(chron, TEXTS)

@@ -72,6 +72,7 @@ def _events(report: Report) -> list[str]:
 
 def _event_row(ev: EventRow, several_documents: bool) -> str:
     date = escape(ev.date) + (f'<span class="basis">{escape(ev.basis)}</span>' if ev.basis else "")
+    title = f' title="EDTF {escape(ev.edtf)}"' if ev.edtf else ""
     what = f'<span class="type">{escape(ev.type)}</span>'
     if ev.trigger:
         what += f" «{escape(ev.trigger)}»"
@@ -80,7 +81,7 @@ def _event_row(ev: EventRow, several_documents: bool) -> str:
     who = "<br>".join(escape(name) + (f' <span class="role">{escape(role)}</span>' if role else "")
                       for name, role in ev.who)
     where = "<br>".join(escape(place) for place in ev.where)
-    return (f'<tr id="ev-{escape(ev.id)}"><td class="num">{ev.number}</td><td class="date">{date}</td>'
+    return (f'<tr id="ev-{escape(ev.id)}"><td class="num">{ev.number}</td><td class="date"{title}>{date}</td>'
             f"<td>{what}</td><td>{who}</td><td>{where}</td><td>{_quote(ev, several_documents)}</td></tr>")
 
 

@@ -72,6 +72,7 @@ class EventRow:
     doc: str
     date: str  # «19 августа 1944», «дата неизвестна»
     basis: str  # «указана», «из контекста», ... or ""
+    edtf: str  # the contract's EDTF value, "" if none
     type: str
     trigger: str
     factuality: str  # "" for actual
@@ -154,6 +155,7 @@ def _event(number: int, ev: dict[str, Any], entities: dict[str, dict], texts: di
         doc=str(ev.get("doc", "")),
         date=phrase,
         basis="" if phrase == dates.UNKNOWN else dates.basis_label(time.get("basis")),
+        edtf=str(time.get("edtf") or ""),
         type=str(ev.get("type") or ""),
         trigger=str(trigger.get("text") or ""),
         factuality=FACTUALITY.get(factuality, factuality),
