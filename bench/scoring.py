@@ -78,3 +78,29 @@ MATCHERS = {
     "exact": lambda predicted, gold: match(predicted, gold, exact=True),
     "any-overlap": match_any,
 }
+
+
+Link = tuple[tuple[int, int], tuple[int, int]]  # (event span, argument span)
+
+
+def match_links(
+    predicted: Iterable[Link], gold: Iterable[Link], gold_events: Iterable[tuple[int, int]]
+) -> Score:
+    """Score event links of one document and one label, one-to-one.
+
+    A predicted link matches a gold link when both its event and its argument overlap
+    theirs. A predicted link whose event overlaps no gold event span is left out of
+    precision: the gold marks links only for the events it annotates.
+    """
+    events = sorted(set(gold_events))
+    pred = [p for p in sorted(set(predicted)) if any(overlaps(p[0], e) for e in events)]
+    gold_list = sorted(set(gold))
+    used = [False] * len(gold_list)
+    tp = 0
+    for event, arg in pred:
+        for i, (g_event, g_arg) in enumerate(gold_list):
+            if not used[i] and overlaps(event, g_event) and overlaps(arg, g_arg):
+                used[i] = True
+                tp += 1
+                break
+    return Score(tp_pred=tp, tp_gold=tp, pred=len(pred), gold=len(gold_list))

