@@ -90,7 +90,6 @@ def decode(data: bytes, name: str = "<bytes>", *, format: str | None = None, max
     if format is None and _looks_like_html(data[:2048]):
         format = "html"
     text, encoding = _decode_text(data, name, html=format == "html")
-    del data  # the caller may still hold the bytes; we need not
     _check_controls(text, name)
     if format is None:
         format = "html" if _looks_like_html(text[:2048]) else "text"
@@ -182,14 +181,17 @@ _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([-\w.:]+)""", 
 
 
 def _decode_text(data: bytes, name: str, *, html: bool) -> tuple[str, str]:
+    failed: tuple[str, int] | None = None
     for bom, codec, label in _BOMS:
         if data.startswith(bom):
             skip = 0 if codec == "utf-8-sig" else len(bom)
             try:
                 return codecs.decode(memoryview(data)[skip:], codec), label
             except UnicodeDecodeError as exc:
-                raise UndecodableInput(f"{name}: starts with a {label} byte-order mark but is not valid {label} "
-                                       f"(byte {exc.start + skip}); re-save it as UTF-8") from None
+                failed = failed or (label, exc.start + skip)  # FF FE 00 00 may still be UTF-16 LE
+    if failed:
+        raise UndecodableInput(f"{name}: starts with a {failed[0]} byte-order mark but is not valid {failed[0]} "
+                               f"(byte {failed[1]}); re-save it as UTF-8")
     if b"\x00" in data:
         found = _wide_unicode(data)
         if found is None:
