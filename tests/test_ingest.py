@@ -295,3 +295,9 @@ def test_stdin_too_large(monkeypatch):
     monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BytesIO(b"a" * 50)))
     with pytest.raises(InputTooLarge, match="<stdin>"):
         read("-", max_bytes=20)
+
+
+def test_utf16_le_bom_followed_by_nul_is_not_taken_for_utf32():
+    text = "\x00" + PARIS * 3  # FF FE 00 00 begins like a UTF-32 LE byte-order mark
+    src = decode(codecs.BOM_UTF16_LE + text.encode("utf-16-le"), "nul.txt")
+    assert (src.encoding, src.text) == ("utf-16-le", text)
