@@ -127,3 +127,55 @@ def test_dateparser_locate(text: str, found: str, cursor: int, expected) -> None
     from dateparser_search import locate
 
     assert locate(text, found, cursor) == expected
+
+
+EVENTS = [(0, 6), (20, 27)]
+
+
+@pytest.mark.parametrize(
+    "pred, gold, expected",  # expected: (tp, pred counted, gold)
+    [
+        ([((0, 6), (10, 14))], [((0, 6), (10, 14))], (1, 1, 1)),
+        ([((1, 4), (11, 13))], [((0, 6), (10, 14))], (1, 1, 1)),  # both ends overlap
+        ([((0, 6), (30, 34))], [((0, 6), (10, 14))], (0, 1, 1)),  # wrong argument
+        ([((40, 45), (10, 14))], [((0, 6), (10, 14))], (0, 0, 1)),  # event outside gold: not counted
+        ([((0, 6), (10, 14)), ((0, 6), (11, 12))], [((0, 6), (10, 14))], (1, 2, 1)),  # one-to-one
+    ],
+)
+def test_link_matching(pred, gold, expected) -> None:
+    from bench.scoring import match_links
+
+    s = match_links(pred, gold, EVENTS)
+    assert (s.tp_pred, s.pred, s.gold) == expected
+
+
+@needs_data
+def test_gold_links_have_event_spans() -> None:
+    doc = next(d for d in datasets.nerel("dev") if d.relations)
+    events = set(tasks.TASKS["event-links-nerel"].gold(doc).get("EVENT", []))
+    for label, links in tasks.gold_links(doc).items():
+        assert label in tasks.LINK_LABELS
+        assert all(event in events for event, _ in links)
+
+
+def test_letopis_links_from_doc() -> None:
+    doc_mod = pytest.importorskip("letopis.doc")
+    from letopis_full import links
+
+    text = "В 1812 году Наполеон вошёл в Москву, и начался пожар."
+    doc = doc_mod.Doc(id="t", text=text)
+    doc.timexes.append(doc_mod.Timex("t1", 2, 11, text[2:11]))
+    doc.mentions += [doc_mod.Mention(12, 20, "Наполеон", "PERSON", entity="e1"),
+                     doc_mod.Mention(29, 35, "Москву", "LOCATION", entity="e2")]
+    enter = doc_mod.Event("ev1", doc.span(21, 26), 0, "movement", time=doc_mod.EventTime(timex="t1"),
+                          participants=[doc_mod.Participant("agent", "e1")], places=["e2"])
+    fire = doc_mod.Event("ev2", doc.span(39, 46), 0, "disaster")
+    doc.events += [enter, fire]
+    doc.relations.append(doc_mod.Relation("cause", "ev1", "ev2"))
+    found = {(r["type"], tuple(r["event"]), tuple(r["arg"])) for r in links(doc)}
+    assert found == {
+        ("event-time", (21, 26), (2, 11)),
+        ("event-participant", (21, 26), (12, 20)),
+        ("event-place", (21, 26), (29, 35)),
+        ("cause", (39, 46), (21, 26)),
+    }
