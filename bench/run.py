@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
     wanted = set(args.systems.split(",")) if args.systems else None
     scored = [t for t in tasks if t.score is not None]
     corpora = load_corpora({t.corpus for t in scored}, QUICK_DOCS if args.quick else None)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    now = datetime.now(timezone.utc)
+    stamp = now.strftime("%Y%m%dT%H%M%SZ")
     out = args.out or ROOT / "bench" / "results" / stamp
     out.mkdir(parents=True, exist_ok=True)
 
@@ -81,12 +82,12 @@ def main(argv: list[str] | None = None) -> int:
 
     quality = score(tasks, corpora, runs)
     speed = [report.speed_row(runs[s]) for s in runs]
-    tables = ("Quality (span P/R/F1)\n\n" + report.markdown(report.QUALITY_HEADER, quality)
-              + "\n\nSpeed and memory (processing only; load reported apart)\n\n"
+    tables = ("## Quality (P/R/F1)\n\n" + report.markdown(report.QUALITY_HEADER, quality)
+              + "\n\n## Speed and memory (processing time only; model load apart)\n\n"
               + report.markdown(report.SPEED_HEADER, speed))
     print(tables)
     command = "bench/run.sh" + "".join(" " + shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
-    summary = {"command": command, "date": stamp, "machine": report.machine(),
+    summary = {"command": command, "date": now.strftime("%Y-%m-%d %H:%M UTC"), "machine": report.machine(),
                "letopis": report.git_head(ROOT), "quality": quality, "speed": speed,
                "runs": {s: {"stats": r.stats, "wall_s": r.wall_s, "peak_rss_mb": r.peak_rss_mb,
                             "failure": r.failure} for s, r in runs.items()}}
@@ -121,18 +122,27 @@ def score(tasks: list[Task], corpora: dict[str, list[GoldDoc]], runs: dict[str, 
 def write_benchmarks(summary: dict, tables: str, tasks: list[Task]) -> None:
     m = summary["machine"]
     about = "\n".join(f"- `{t.name}`: {t.about}" for t in tasks)
+    systems = "\n".join(
+        f"- `{name}`: {SYSTEMS[name].about}"
+        + "".join(f"; {pkg} {ver}" for pkg, ver in run["stats"].get("versions", {}).items())
+        for name, run in summary["runs"].items()
+    )
     text = f"""# Benchmarks
 
-Written by `{summary['command']}` on {summary['date']} (UTC); letopis at {summary['letopis']}.
+Written by `{summary['command']}` on {summary['date']}; letopis at {summary['letopis']}.
 Machine: {m['cores']} cores ({m['cpu']}), {m['ram_gb']} GB RAM, Python {m['python']}, {m['java']}.
-The machine is shared, so timings are noisy. How each task is scored: `bench/README.md`.
+The machine is shared with other work, so timings are noisy. Every figure below comes from
+this one run. How each task is scored: `bench/README.md`.
 
+Tasks:
 {about}
+
+Systems (installed versions as the runners reported them):
+{systems}
 
 {tables}
 """
     (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
-
 
 if __name__ == "__main__":
     sys.exit(main())

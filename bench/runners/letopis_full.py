@@ -71,4 +71,4 @@ def load() -> Process:
 
 
 if __name__ == "__main__":
-    serve(load)
+    serve(load, ("letopis",))

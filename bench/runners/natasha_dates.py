@@ -19,4 +19,4 @@ def load() -> Process:
 
 
 if __name__ == "__main__":
-    serve(load)
+    serve(load, ("natasha", "yargy"))

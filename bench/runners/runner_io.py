@@ -11,6 +11,7 @@ writes only the stats line with `unavailable` set and exits with UNAVAILABLE.
 from __future__ import annotations
 
 import json
+from importlib import metadata
 import sys
 import time
 import traceback
@@ -36,11 +37,23 @@ def read_docs(path: str) -> list[dict[str, str]]:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def serve(load: Callable[[], Process], argv: list[str] | None = None) -> None:
-    """Load the system with `load()`, run it over the documents and write predictions."""
+def versions(packages: tuple[str, ...]) -> dict[str, str]:
+    found = {}
+    for name in packages:
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = "not installed"
+    return found
+
+
+def serve(load: Callable[[], Process], packages: tuple[str, ...] = (), argv: list[str] | None = None) -> None:
+    """Load the system with `load()`, run it over the documents and write predictions;
+    the installed versions of `packages` go into the stats."""
     docs_path, out_path = (argv if argv is not None else sys.argv[1:])[:2]
     docs = read_docs(docs_path)
-    stats: dict[str, Any] = {"docs": len(docs), "chars": sum(len(d["text"]) for d in docs)}
+    stats: dict[str, Any] = {"docs": len(docs), "chars": sum(len(d["text"]) for d in docs),
+                             "versions": versions(packages)}
     with open(out_path, "w", encoding="utf-8") as out:
         started = time.perf_counter()
         try:
