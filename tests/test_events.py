@@ -1,0 +1,127 @@
+"""Events on Russian sentences: triggers, folding, roles and factuality."""
+
+import pytest
+
+
+def events_of(doc):
+    return {e.trigger.text: e for e in doc.events}
+
+
+def names(doc, entity_id):
+    """Every surface form of an entity in the document."""
+    return {m.text for m in doc.mentions if m.entity == entity_id}
+
+
+def role_texts(doc, event, role):
+    found = set()
+    for p in event.participants:
+        if p.role == role:
+            found |= names(doc, p.entity)
+    return found
+
+
+@pytest.mark.parametrize(
+    "text, trigger, kind",
+    [
+        ("Немцы запретили все праздничные демонстрации.", "запретили", "ban"),
+        ("В 1812 году французская армия заняла Москву.", "заняла", "capture"),
+        ("Эйзенхауэр направил в Париж две дивизии.", "направил", "deployment"),
+        ("Рабочие объявили всеобщую забастовку.", "забастовку", "strike"),
+        ("В Варшаве вспыхнуло восстание.", "восстание", "uprising"),
+        ("Генерал вернулся в Москву весной.", "вернулся", "travel"),
+        ("Пётр I основал Санкт-Петербург в 1703 году.", "основал", "founding"),
+        ("Полиция провела облавы в рабочих кварталах.", "облавы", "persecution"),
+        ("Командование получило приказ уничтожить мосты.", "приказ", "order"),
+        ("Суворов родился в Москве.", "родился", "birth"),
+        ("Наполеон умер на острове Святой Елены.", "умер", "death"),
+    ],
+)
+def test_trigger_and_type(analyse, text, trigger, kind):
+    doc = analyse(text)
+    assert events_of(doc)[trigger].type == kind
+
+
+@pytest.mark.parametrize(
+    "text, event, phase, absent",
+    [
+        ("6 июня 1944 года началась высадка в Нормандии.", "высадка", "begin", "началась"),
+        ("В ходе боёв парижане смогли занять ратушу.", "занять", None, "смогли"),
+        ("Вскоре армия начала наступление на город.", "наступление", "begin", "начала"),
+    ],
+)
+def test_phasal_and_modal_verbs_fold_into_the_event_they_govern(analyse, text, event, phase, absent):
+    doc = analyse(text)
+    found = events_of(doc)
+    assert absent not in found
+    assert found[event].attributes.get("phase") == phase
+
+
+def test_participle_of_a_light_verb_folds_into_its_noun_and_gives_the_agent(analyse):
+    doc = analyse("Полковник Анри Роль-Танги вернулся в штаб. Призыв к мобилизации, изданный им в начале августа, ускорил восстание.")
+    found = events_of(doc)
+    assert "изданный" not in found
+    assert any("Роль-Танги" in text for text in role_texts(doc, found["Призыв"], "agent"))
+
+
+@pytest.mark.parametrize(
+    "text, trigger, agent",
+    [
+        ("Немцы запретили все праздничные демонстрации.", "запретили", "Немцы"),
+        ("Генерал Эйзенхауэр направил в Париж две дивизии.", "направил", "Эйзенхауэр"),
+        ("Шарль де Голль настоял на вмешательстве союзных войск.", "настоял", "де Голль"),
+    ],
+)
+def test_agent_from_the_subject(analyse, text, trigger, agent):
+    doc = analyse(text)
+    assert any(agent in name for name in role_texts(doc, events_of(doc)[trigger], "agent"))
+
+
+def test_gerund_shares_the_subject_of_its_clause(analyse):
+    doc = analyse("Вернувшись в Париж, Шабан-Дельмас обнаружил плакаты.")
+    found = events_of(doc)
+    assert any("Шабан-Дельмас" in n for n in role_texts(doc, found["Вернувшись"], "agent"))
+
+
+@pytest.mark.parametrize(
+    "text, trigger, place",
+    [
+        ("6 июня 1944 года началась высадка в Нормандии.", "высадка", "Нормандии"),
+        ("Вернувшись в Париж, генерал обнаружил плакаты.", "Вернувшись", "Париж"),
+        ("В Варшаве вспыхнуло восстание.", "восстание", "Варшаве"),
+    ],
+)
+def test_places_from_locative_and_directional_phrases(analyse, text, trigger, place):
+    doc = analyse(text)
+    event = events_of(doc)[trigger]
+    assert any(place in names(doc, p) for p in event.places)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, factuality",
+    [
+        ("Немцы запретили все праздничные демонстрации.", "запретили", "actual"),
+        ("Немцы не запретили демонстрации.", "запретили", "negated"),
+        ("Командование получило приказ уничтожить мосты.", "уничтожить", "intended"),
+        ("Командование получило приказ уничтожить мосты.", "приказ", "actual"),
+        ("Рабочие призывали к забастовке.", "забастовке", "intended"),
+        ("Командование получило приказ уничтожить мосты. Но этого не произошло.", "уничтожить", "unrealized"),
+        ("Он просил командование о переброске сил, однако это не привело к результату.", "переброске", "unrealized"),
+        ("Он просил командование о переброске сил, однако это не привело к результату.", "просил", "actual"),
+        ("Возможно, армия отступила к реке.", "отступила", "uncertain"),
+    ],
+)
+def test_factuality(analyse, text, trigger, factuality):
+    doc = analyse(text)
+    assert events_of(doc)[trigger].factuality == factuality
+
+
+@pytest.mark.parametrize(
+    "text, not_a_trigger",
+    [
+        ("Комитет освобождения Парижа распространял листовки.", "освобождения"),
+        ("Внимание оккупантов и оккупированных было приковано к фронту.", "оккупированных"),
+        ("Освобождение уже полностью оккупированной Франции началось летом.", "оккупированной"),
+    ],
+)
+def test_names_and_attributive_participles_are_not_events(analyse, text, not_a_trigger):
+    assert not_a_trigger not in events_of(analyse(text))

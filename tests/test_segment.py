@@ -1,0 +1,74 @@
+import pytest
+
+from letopis.doc import Doc
+from letopis.pipeline import Pipeline
+from letopis.stages.morph import MorphStage
+from letopis.stages.segment import SegmentStage
+from letopis.stages.syntax import SyntaxStage
+
+SEGMENT = Pipeline([SegmentStage()])
+PARSE = Pipeline([SegmentStage(), MorphStage(), SyntaxStage()])
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        ("6 июня 1944 года началась высадка в Нормандии. Это событие ознаменовало начало освобождения.", 2),
+        ("Генерал Ж. Шабан-Дельмас вернулся в Париж. Он узнал о забастовке.", 2),
+        ("В 1812 г. армия Наполеона вошла в Москву; пожар начался в ту же ночь.", 1),
+        ("«Марсельезу» пели на улицах! Полиция не вмешивалась?", 2),
+        ("Без точки в конце", 1),
+    ],
+)
+def test_sentences_and_tokens_cover_the_text(text, sentences):
+    doc = SEGMENT(Doc("d1", text))
+    assert len(doc.sentences) == sentences
+    for token in doc.tokens:
+        assert doc.text[token.start : token.end] == token.text
+        sent = doc.sentences[token.sent]
+        assert sent.start <= token.start and token.end <= sent.end
+    assert sum(s.last - s.first for s in doc.sentences) == len(doc.tokens)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t", "..."])
+def test_degenerate_texts_do_not_break_segmentation(text):
+    doc = SEGMENT(Doc("d1", text))
+    assert all(s.first < s.last for s in doc.sentences)
+
+
+@pytest.mark.parametrize(
+    "text, word, lemma, pos",
+    [
+        ("Немцы запретили все праздничные демонстрации.", "запретили", "запретить", "VERB"),
+        ("Призыв к мобилизации ускорил процесс восстания.", "мобилизации", "мобилизация", "NOUN"),
+        ("Отправившись в Лондон, он просил о помощи.", "Отправившись", "отправиться", "VERB"),
+        ("Войска вошли в столицу Франции.", "столицу", "столица", "NOUN"),
+    ],
+)
+def test_morphology_gives_lemma_and_part_of_speech(text, word, lemma, pos):
+    doc = PARSE(Doc("d1", text))
+    token = next(t for t in doc.tokens if t.text == word)
+    assert (token.lemma, token.pos) == (lemma, pos)
+
+
+@pytest.mark.parametrize(
+    "text, dependent, head, rel",
+    [
+        ("Немцы запретили все праздничные демонстрации.", "Немцы", "запретили", "nsubj"),
+        ("Немцы запретили все праздничные демонстрации.", "демонстрации", "запретили", "obj"),
+        ("Эйзенхауэр направил поддержку в Париж.", "Париж", "направил", "obl"),
+    ],
+)
+def test_syntax_heads_point_inside_the_sentence(text, dependent, head, rel):
+    doc = PARSE(Doc("d1", text))
+    token = next(t for t in doc.tokens if t.text == dependent)
+    assert doc.tokens[token.head].text == head
+    assert token.rel == rel
+
+
+def test_very_long_sentence_is_parsed_in_windows_with_heads_inside_them():
+    text = ", ".join(["солдаты шли вперёд"] * 200) + "."
+    doc = PARSE(Doc("d1", text))
+    assert len(doc.sentences) == 1
+    for index, token in enumerate(doc.tokens):
+        assert token.head == -1 or abs(token.head - index) < 120
