@@ -1,0 +1,379 @@
+"""Rules for calendar dates: days, months, years, ranges, decades, centuries, seasons.
+
+Each rule is a pattern and a small function `(match, text) -> Reading | None`;
+a function returns None to veto a match (a surname «Мая», a house number).
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import grammar as g
+from . import lexicon as lx
+from .periods import Period
+from .reading import Reading
+
+Match = re.Match[str]
+
+
+# ---- shared helpers -------------------------------------------------------
+
+def norm(word: str | None) -> str:
+    return re.sub(r"\s+", " ", word or "").lower()
+
+
+def pre_mod(m: Match) -> str | None:
+    pre = norm(m.groupdict().get("pre"))
+    return lx.PREPOSITIONS.get(pre)
+
+
+def night(m: Match) -> bool:
+    return "ночь" in norm(m.groupdict().get("pre"))
+
+
+def part(m: Match) -> str | None:
+    gd = m.groupdict()
+    if gd.get("part"):
+        return lx.PARTS[norm(gd["part"])]
+    if gd.get("half"):
+        return lx.HALVES[norm(gd["half"])]
+    if gd.get("dec"):
+        return "END" if norm(gd["dec"]).startswith("последн") else "START"
+    return None
+
+
+def month_of(word: str) -> int:
+    w = word.lower().rstrip(".")
+    return lx.MONTHS.get(w) or lx.MONTH_ABBR[w]
+
+
+def era_year(year: int, era: str | None) -> int:
+    """Astronomical year: «44 год до н. э.» is -43."""
+    return 1 - year if era and norm(era).startswith("до") else year
+
+
+def year_of(m: Match, suffix: str = "") -> tuple[int | None, bool]:
+    """The year a match states (astronomical), and whether it was a bare 1–2 digit number."""
+    gd = m.groupdict()
+    raw = gd.get("y" + suffix) or gd.get("y_" + suffix)
+    if not raw:
+        return None, False
+    return era_year(int(raw), gd.get("era")), len(raw) <= 2
+
+
+def rel_year(m: Match) -> int | None:
+    gd = m.groupdict()
+    if gd.get("sg"):
+        return 0
+    word = norm(gd.get("ry"))
+    if not word:
+        return None
+    return {"этого": 0, "текущего": 0, "прошлого": -1, "минувшего": -1, "позапрошлого": -2,
+            "следующего": 1, "будущего": 1}[word]
+
+
+def is_name(m: Match, group: str) -> bool:
+    """A capitalised month word in mid-sentence with nothing dating it is a name («Карла Мая»)."""
+    word = m.group(group)
+    if not word[0].isupper() or m.groupdict().get("pre") or m.groupdict().get("d"):
+        return False
+    before = m.string[: m.start(group)].rstrip()
+    return bool(before) and before[-1] not in ".!?\n«\"(—:"
+
+
+def point(m: Match, period: Period, **extra) -> Reading:
+    gd = m.groupdict()
+    reading = Reading("point", period=period, mod=pre_mod(m), part=part(m), **extra)
+    if gd.get("os"):
+        reading.old_style = True
+    if night(m):
+        reading.clock = "TNI"
+    return reading
+
+
+def valid_day(month: int, day: int) -> bool:
+    return 1 <= day <= (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31)
+
+
+# ---- rules ------------------------------------------------------------------
+
+def day_month(m: Match) -> Reading | None:
+    month, day = month_of(m["mon"]), int(m["d"])
+    if not valid_day(month, day) or is_name(m, "mon"):
+        return None
+    year, _ = year_of(m)
+    reading = point(m, Period("day", year, month, day), year_shift=rel_year(m))
+    return reading
+
+
+def day_range(m: Match) -> Reading | None:
+    month = month_of(m["mon"])
+    d1, d2 = int(m["d1"]), int(m["d2"])
+    if not (valid_day(month, d1) and valid_day(month, d2)) or d1 >= d2:
+        return None
+    year, _ = year_of(m)
+    reading = Reading("range", period=Period("day", year, month, d1), end=Period("day", year, month, d2),
+                      year_shift=rel_year(m), old_style=bool(m["os"]))
+    if night(m):
+        reading.clock = "TNI"
+    return reading
+
+
+def day_month_range(m: Match) -> Reading | None:
+    m1, m2 = month_of(m["m1"]), month_of(m["m2"])
+    d1, d2 = int(m["d1"]), int(m["d2"])
+    if not (valid_day(m1, d1) and valid_day(m2, d2)):
+        return None
+    y2, _ = year_of(m)
+    y1 = year_of(m, "1")[0] or (None if y2 is None else y2 - (1 if m1 > m2 else 0))
+    return Reading("range", period=Period("day", y1, m1, d1), end=Period("day", y2, m2, d2),
+                   year_shift=rel_year(m), old_style=bool(m["os"]))
+
+
+def month_year(m: Match) -> Reading | None:
+    if is_name(m, "mon"):
+        return None
+    year, short = year_of(m)
+    if short and not m["y_"]:
+        return None
+    return point(m, Period("month", year, month_of(m["mon"])), year_shift=rel_year(m))
+
+
+def month_alone(m: Match) -> Reading | None:
+    if not (m["pre"] or part(m)) or is_name(m, "mon"):
+        return None
+    return point(m, Period("month", None, month_of(m["mon"])))
+
+
+def month_range(m: Match) -> Reading | None:
+    m1, m2 = month_of(m["m1"]), month_of(m["m2"])
+    if m1 == m2 or is_name(m, "m1"):
+        return None
+    year, _ = year_of(m)
+    if year is None and not m["pre"] and rel_year(m) is None:
+        return None
+    first = None if year is None else year - (1 if m1 > m2 else 0)
+    return Reading("range", period=Period("month", first, m1), end=Period("month", year, m2),
+                   year_shift=rel_year(m))
+
+
+def year_word(m: Match) -> Reading | None:
+    raw = m["y"]
+    if len(raw) == 4 and raw[0] == "0" or not (m["yw"] or m["era"] or m.groupdict().get("suf")):
+        return None
+    if len(raw) <= 2 and not m["era"]:  # «на 2 года» is a duration, not the year 2
+        return None
+    return point(m, Period("year", era_year(int(raw), m["era"])))
+
+
+def year_range(m: Match) -> Reading | None:
+    y1, y2 = int(m["y1"]), m["y2"]
+    y2 = int(y2) if len(y2) >= 3 else (y1 // 100) * 100 + int(y2)
+    if not (0 < y2 - y1 <= 200):
+        return None
+    if not (m["yw"] or m["era"] or norm(m["pre"]) in ("с", "со", "между", "от") or len(m["y2"]) == 4):
+        return None
+    era = m["era"]
+    return Reading("range", period=Period("year", era_year(y1, era)), end=Period("year", era_year(y2, era)))
+
+
+def numeric_date(m: Match) -> Reading | None:
+    d, mo, raw = int(m["d"]), int(m["mo"]), m["y"]
+    if not (1 <= mo <= 12 and valid_day(mo, d)):
+        return None
+    if len(raw) == 2:
+        if not m["yw"]:
+            return None
+        year = 1900 + int(raw) if int(raw) > 30 else 2000 + int(raw)
+    else:
+        year = int(raw)
+    return point(m, Period("day", year, mo, d))
+
+
+def iso_date(m: Match) -> Reading | None:
+    mo, d = int(m["mo"]), int(m["d"])
+    if not (1 <= mo <= 12 and valid_day(mo, d)):
+        return None
+    return point(m, Period("day", int(m["y"]), mo, d))
+
+
+def decade(m: Match) -> Reading | None:
+    raw = m["y"]
+    year = int(raw)
+    if year % 10:
+        return None
+    if len(raw) == 2:
+        if not m["yw"] and not m["cent"]:
+            return None
+        century = roman_value(m["crom"]) if m["crom"] else 20
+        year = (century - 1) * 100 + year
+    return point(m, Period("decade", year))
+
+
+def roman_value(text: str) -> int:
+    total, prev = 0, 0
+    for ch in reversed(text.upper()):
+        value = lx.ROMAN[ch]
+        total = total - value if value < prev else total + value
+        prev = max(prev, value)
+    return total
+
+
+def ordinal_value(word: str) -> int | None:
+    w = word.lower()
+    for stem in sorted(lx.ORDINAL_STEMS, key=len, reverse=True):
+        if w.startswith(stem):
+            return lx.ORDINAL_STEMS[stem]
+    return None
+
+
+def century_number(m: Match, suffix: str = "") -> int | None:
+    gd = m.groupdict()
+    if gd.get("rom" + suffix):
+        return roman_value(gd["rom" + suffix])
+    if gd.get("cn" + suffix):
+        return int(gd["cn" + suffix])
+    if gd.get("cw" + suffix):
+        return ordinal_value(gd["cw" + suffix])
+    return None
+
+
+def century_period(number: int, era: str | None) -> Period:
+    if era and norm(era).startswith("до"):
+        return Period("century", 1 - number * 100)  # «V век до н. э.»: 500–401 BC, from -499
+    return Period("century", (number - 1) * 100)
+
+
+def century(m: Match) -> Reading | None:
+    number = century_number(m)
+    if not number or number > 21 or m["rom"] and roman_value(m["rom"]) > 21:
+        return None
+    second = century_number(m, "2")
+    if second:
+        if second <= number:
+            return None
+        return Reading("range", period=century_period(number, m["era"]), end=century_period(second, m["era"]))
+    return point(m, century_period(number, m["era"]))
+
+
+SEASON_ALONE = ("весной", "весною", "летом", "осенью", "зимой", "зимою")
+
+
+def season(m: Match) -> Reading | None:
+    code = lx.SEASONS[m["sea"].lower()]
+    year, short = year_of(m)
+    if short and not m["y_"]:
+        return None
+    if year is None and not (m["pre"] or part(m) or m["sea"].lower() in SEASON_ALONE or rel_year(m) is not None):
+        return None
+    if m["y2"]:  # «зимой 1941/42 года»
+        return Reading("range", period=Period("month", year, 12), end=Period("month", year + 1, 2))
+    return point(m, Period("season", year, part=code), year_shift=rel_year(m))
+
+
+def weekday(m: Match) -> Reading | None:
+    if not m["pre"] and not m["wrel"] and m["wd"][0].islower() and not m.group(0)[0].isupper():
+        return Reading("weekday", weekday=lx.WEEKDAYS[m["wd"].lower()], weak=True)
+    reading = Reading("weekday", weekday=lx.WEEKDAYS[m["wd"].lower()], mod=pre_mod(m))
+    rel = norm(m["wrel"])
+    if rel.startswith(("прошл", "минувш")):
+        reading.notes.append("past")
+    elif rel.startswith(("следующ", "будущ", "ближайш")):
+        reading.notes.append("future")
+    if night(m):
+        reading.clock = "TNI"
+    return reading
+
+
+def weekday_adj(m: Match) -> Reading | None:
+    stem = next(s for s in lx.WEEKDAY_ADJ_STEMS if m.group(0).lower().startswith(s))
+    return Reading("weekday", weekday=lx.WEEKDAY_ADJ_STEMS[stem])
+
+
+def month_adj(m: Match) -> Reading | None:
+    word = m.group(0)
+    if word[0].isupper():
+        return None
+    stem = next(s for s in lx.MONTH_ADJ_STEMS if word.lower().startswith(s))
+    return Reading("point", period=Period("month", None, lx.MONTH_ADJ_STEMS[stem]))
+
+
+_BEFORE_WORD = re.compile(r"([\w№]+)\.?\s*$")
+_AFTER_WORD = re.compile(r"^\s*([\w%]+)")
+
+
+def bare_year(m: Match) -> Reading | None:
+    """A bare four-digit year, unless the words around it show a count or a number."""
+    text = m.string
+    before = _BEFORE_WORD.search(text, max(0, m.start() - 20), m.start())
+    if before and before.group(1).lower() in {w.lower() for w in lx.NOT_YEAR_BEFORE}:
+        return None
+    after = _AFTER_WORD.match(text[m.end(): m.end() + 20])
+    if after and after.group(1).lower().startswith(lx.NOT_YEAR_AFTER):
+        return None
+    return Reading("point", period=Period("year", int(m["y"])))
+
+
+def _year_after(suffix: str = "") -> str:
+    return (rf"(?:\s+(?P<y{suffix}>\d{{3,4}}){g.YEAR_SUFFIX}(?:\s*(?P<yw{suffix}>{g.YEAR_WORD}))?"
+            rf"|\s+(?P<y_{suffix}>\d{{1,4}})\s*{g.YEAR_WORD})")
+
+
+_MON = rf"(?P<mon>{g.MONTH}|{g.MONTH_ABBR})"
+_RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?:по|и|до|на)\s+)"
+_ROM2 = r"(?-i:(?P<rom2>[IVXL]{1,6}))"
+_CENT = rf"(?:{g.ROMAN}|(?P<cn>\d{{1,2}})(?:-?(?:м|й|го|ом))?|(?P<cw>{g.ORDINAL}))"
+_CENT2 = rf"(?:{_ROM2}|(?P<cn2>\d{{1,2}})(?:-?(?:м|й|го|ом))?|(?P<cw2>{g.ORDINAL}))"
+_CENT_WORD = r"(?:век(?:а|е|у|ом|ов|ам|ах)?|столети(?:е|я|и|ю|ем|й)|вв?\.)(?!\w)"
+_YW_PLURAL = r"(?:годами|годах|годы|годов|годам|года|году|год|гг?\.|г(?!\w))"
+
+# (name, pattern, function), tried all together; the longest match wins.
+RULES: list[tuple[str, str, object]] = [
+    ("date.day_month_range",
+     rf"{g.HEAD}(?P<d1>[0-3]?\d)(?:-?(?:го|е))?\s+(?P<m1>{g.MONTH}){_year_after('1')}?{_RANGE_SEP}"
+     rf"(?P<d2>[0-3]?\d)(?:-?(?:го|е))?\s+(?P<m2>{g.MONTH})(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}",
+     day_month_range),
+    ("date.day_range",
+     rf"{g.HEAD}(?P<d1>[0-3]?\d)(?:-?(?:го|е))?{_RANGE_SEP}(?P<d2>[0-3]?\d)(?:-?(?:го|е))?\s+"
+     rf"(?P<mon>{g.MONTH})(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}",
+     day_range),
+    ("date.day_month",
+     rf"{g.HEAD}{g.DAY}\s+{_MON}(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}", day_month),
+    ("date.month_year", rf"{g.HEAD}(?P<mon>{g.MONTH})(?:{_year_after()}|{g.REL_YEAR}){g.ERA}{g.OLD_STYLE}",
+     month_year),
+    ("date.month_range",
+     rf"{g.HEAD}(?P<m1>{g.MONTH}){_RANGE_SEP}(?P<m2>{g.MONTH})(?:{_year_after()}|{g.REL_YEAR})?",
+     month_range),
+    ("date.month", rf"{g.HEAD}(?P<mon>{g.MONTH})", month_alone),
+    ("date.year",
+     rf"{g.HEAD}(?P<y>\d{{1,4}})(?:-?(?:го|м|й))?(?:\s*(?P<yw>{g.YEAR_WORD}))?{g.ERA}",
+     year_word),
+    ("date.year_suffix", rf"{g.HEAD}(?P<y>\d{{4}})(?P<suf>-(?:го|м|й))(?!\w)(?P<yw>)(?P<era>)", year_word),
+    ("date.year_range",
+     rf"{g.HEAD}(?P<y1>\d{{3,4}})(?:-?(?:го|м))?(?:\s*[-–—/]\s*|\s+(?:по|и|до|на)\s+)(?P<y2>\d{{2,4}})"
+     rf"(?:-?(?:е|х|й|м|го))?(?:\s*(?P<yw>{_YW_PLURAL}))?{g.ERA}(?!\d)",
+     year_range),
+    ("date.numeric",
+     rf"{g.W0}(?:{g.PRE})?(?P<d>[0-3]?\d)(?P<sep>[./])(?P<mo>[01]?\d)(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\d])(?!\.\d)"
+     rf"(?:\s*(?P<yw>{g.YEAR_WORD}))?",
+     numeric_date),
+    ("date.iso", rf"{g.W0}(?P<y>\d{{4}})-(?P<mo>\d\d)-(?P<d>\d\d)(?![\d])", iso_date),
+    ("date.decade",
+     rf"{g.HEAD}(?P<y>\d{{2,4}})\s*-?\s*(?:е|х|ые|ых|ым|ми)(?!\w)(?:\s*(?P<yw>годами|годы|годов|годах|годам|гг\.?)(?!\w))?"
+     rf"(?P<cent>\s+(?-i:(?P<crom>[IVX]{{1,5}}))\s+{_CENT_WORD})?",
+     decade),
+    ("date.century",
+     rf"{g.HEAD}{_CENT}(?:\s*[-–—]\s*{_CENT2})?\s*{_CENT_WORD}{g.ERA}", century),
+    ("date.season",
+     rf"{g.HEAD}(?P<sea>{g.SEASON})(?:\s+(?P<y>\d{{3,4}})(?:\s*/\s*(?P<y2>\d{{2,4}}))?{g.YEAR_SUFFIX}(?:\s*{g.YEAR_WORD})?"
+     rf"|\s+(?P<y_>\d{{1,4}})\s*{g.YEAR_WORD}|{g.REL_YEAR})?",
+     season),
+    ("date.weekday",
+     rf"{g.W0}(?:{g.PRE})?(?:(?P<wrel>прошл\w+|минувш\w+|эт[оуи]\w*|следующ\w+|ближайш\w+|будущ\w+)\s+)?(?P<wd>{g.WEEKDAY})",
+     weekday),
+    ("date.weekday_adj", rf"{g.W0}(?:{g.alt(lx.WEEKDAY_ADJ_STEMS)})(?:{g.alt(lx.ADJ_ENDINGS)}|яя|юю|ей|ие|их){g.W1}",
+     weekday_adj),
+    ("date.month_adj", rf"{g.W0}{g.alt(lx.MONTH_ADJ_STEMS)}{g.alt(lx.ADJ_ENDINGS)}{g.W1}", month_adj),
+    ("date.bare_year", r"(?<![\d.,/:№\w])(?<!\d\s)(?P<y>1[0-9]\d\d|20\d\d)(?![\d\w])(?!\s\d)(?![.,:]\d)(?!\s*[-–—/]\s*\d)",
+     bare_year),
+]

@@ -1,0 +1,376 @@
+"""Rules for relative expressions, durations, frequencies and times of day.
+
+«на следующий день», «через неделю», «два года назад», «в прошлом году»,
+«в течение пяти лет», «ежегодно», «в 10 часов утра». Where the expression names
+an event («за три дня до начала восстания») the event words are kept as a
+structured, unresolved anchor and left out of the timex span.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import grammar as g
+from . import lexicon as lx
+from .dates import norm, part, pre_mod
+from .reading import Reading
+
+Match = re.Match[str]
+
+QTY = (
+    rf"(?P<q>\d+(?:[.,]\d+)?(?:\s*[-–—]\s*\d+)?|{g.CARDINAL}(?:\s+{g.CARDINAL})?(?:\s*[-–—]\s*{g.CARDINAL})?"
+    rf"|{g.alt(lx.HALF_NUMERALS)}{g.W1})"
+)
+APPROX = r"(?:(?P<approx>около|почти|примерно|приблизительно|более|больше|менее|меньше|свыше|ещё|еще|всего|лишь|уже|целых|не\s+менее|не\s+более|порядка)\s+)?"
+EVENT_TAIL = r"(?:\s+(?P<evdir>после|до|перед)\s+(?P<ev>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){0,3}))?"
+
+EVENT_STOP = {
+    "и", "а", "но", "в", "во", "на", "с", "со", "к", "по", "из", "от", "у", "о", "об", "когда", "что", "как",
+    "который", "которая", "которые", "которое", "он", "она", "они", "оно", "его", "её", "ее", "их",
+    "уже", "ещё", "еще", "не", "же", "то", "этого", "этой", "того", "тем", "чем", "где", "если", "был",
+    "была", "были", "было", "будет", "года", "году", "лет",
+}
+VERB_END = re.compile(r"(?:л|ла|ло|ли|лся|лась|лось|лись|ть|ться|ет|ит|ют|ят|ут|ат|ется|ится)$")
+
+MOD_WORDS = {
+    "около": "APPROX", "почти": "APPROX", "примерно": "APPROX", "приблизительно": "APPROX",
+    "порядка": "APPROX", "более": "MORE_THAN", "больше": "MORE_THAN", "свыше": "MORE_THAN",
+    "не менее": "EQUAL_OR_MORE", "менее": "LESS_THAN", "меньше": "LESS_THAN",
+    "не более": "EQUAL_OR_LESS", "до": "EQUAL_OR_LESS",
+}
+UNIT_VALUE = {"S": "TS", "MIN": "TM", "H": "TH", "D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y",
+              "DE": "DE", "CE": "CE"}
+TIME_UNITS = ("S", "MIN", "H")
+
+
+def quantity(text: str | None) -> float | None:
+    """The number a quantity phrase states; None for «несколько», «многие» ..."""
+    if not text:
+        return 1
+    t = norm(text)
+    t = re.split(r"\s*[-–—]\s*", t)[-1]  # «2-3 года»: the upper figure
+    if re.fullmatch(r"\d+(?:[.,]\d+)?", t):
+        return float(t.replace(",", "."))
+    if t in lx.HALF_NUMERALS:
+        return lx.HALF_NUMERALS[t]
+    total = 0
+    for word in t.split():
+        value = lx.CARDINALS.get(word)
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+def duration_value(amount: float | None, unit: str) -> str:
+    code = UNIT_VALUE[unit]
+    prefix = "PT" if code.startswith("T") else "P"
+    code = code.lstrip("T")
+    if amount is None:
+        number = "X"
+    elif amount == int(amount):
+        number = str(int(amount))
+    else:
+        number = f"{amount:g}"
+    return f"{prefix}{number}{code}"
+
+
+def unit_of(word: str) -> str:
+    return lx.UNITS[word.lower()]
+
+
+def event_ref(m: Match, relation: str, offset: str | None) -> dict | None:
+    """The event words after «после»/«до» as a structured anchor, or None."""
+    if not m.groupdict().get("ev"):
+        return None
+    words = list(re.finditer(r"[^\W\d][\w-]*", m["ev"]))
+    kept = []
+    for w in words:
+        low = w.group(0).lower()
+        if low in EVENT_STOP or VERB_END.search(low) and len(kept) > 0:
+            break
+        kept.append(w)
+    if not kept:
+        return None
+    start, end = m.start("ev") + kept[0].start(), m.start("ev") + kept[-1].end()
+    return {"relation": relation, "offset": offset,
+            "event": {"start": start, "end": end, "text": m.string[start:end]}}
+
+
+def mod_of(word: str | None) -> str | None:
+    return MOD_WORDS.get(norm(word)) if word else None
+
+
+# ---- rules ------------------------------------------------------------------
+
+PRESENT = {
+    "сейчас": "PRESENT_REF", "ныне": "PRESENT_REF", "нынче": "PRESENT_REF",
+    "в настоящее время": "PRESENT_REF", "в настоящий момент": "PRESENT_REF",
+    "на сегодняшний день": "PRESENT_REF", "на данный момент": "PRESENT_REF",
+    "в данный момент": "PRESENT_REF", "в наши дни": "PRESENT_REF", "в наше время": "PRESENT_REF",
+    "на сегодня": "PRESENT_REF", "до сих пор": "PRESENT_REF", "по сей день": "PRESENT_REF",
+    "в последнее время": "PAST_REF", "на днях": "PAST_REF", "недавно": "PAST_REF",
+    "в прошлом": "PAST_REF", "в будущем": "FUTURE_REF", "в ближайшее время": "FUTURE_REF",
+    "в ближайшем будущем": "FUTURE_REF", "в скором времени": "FUTURE_REF",
+}
+# word -> (base, unit, amount)
+DAY_WORDS = {
+    "сегодня": ("now", 0), "вчера": ("now", -1), "позавчера": ("now", -2), "завтра": ("now", 1),
+    "послезавтра": ("now", 2), "накануне": ("ref", -1), "в тот же день": ("ref", 0),
+    "в тот день": ("ref", 0), "в этот день": ("ref", 0), "в этот же день": ("ref", 0),
+    "в тот же вечер": ("ref", 0), "в тот же час": ("ref", 0), "в этот же день": ("ref", 0),
+    "на следующий день": ("ref", 1), "на другой день": ("ref", 1), "на следующее утро": ("ref", 1),
+    "следующего дня": ("ref", 1), "в следующий день": ("ref", 1), "днём позже": ("ref", 1),
+    "на второй день": ("ref", 1), "на третий день": ("ref", 2),
+}
+DAY_ADJ = {"сегодняшн": 0, "вчерашн": -1, "завтрашн": 1}
+
+
+def present(m: Match) -> Reading:
+    return Reading("present", value=PRESENT[norm(m["w"])])
+
+
+def day_word(m: Match) -> Reading:
+    base, amount = DAY_WORDS[norm(m["w"])]
+    reading = Reading("shift", unit="D", amount=amount, base=base)
+    if base == "ref" and amount:
+        reading.anchor_ref = event_ref(m, "before" if amount < 0 else "after", f"P{abs(amount)}D")
+    elif base == "ref" and m.groupdict().get("ev"):
+        reading.anchor_ref = event_ref(m, "same", None)
+    if reading.anchor_ref:
+        reading.kind = "event"
+    return reading
+
+
+def eve_of(m: Match) -> Reading | None:
+    """«накануне выборов», «в день выборов», «в канун Рождества»: a day relative to a named event."""
+    relation = {"накануне": "before", "в канун": "before", "в день": "same"}[norm(m["w"])]
+    ref = event_ref(m, relation, "P1D" if relation == "before" else None)
+    if ref is None:
+        return None
+    return Reading("event", unit="D", amount=-1 if relation == "before" else 0, anchor_ref=ref)
+
+
+def day_adj(m: Match) -> Reading:
+    stem = next(s for s in DAY_ADJ if m.group(0).lower().startswith(s))
+    return Reading("shift", unit="D", amount=DAY_ADJ[stem], base="now")
+
+
+REL_AMOUNT = {
+    "эт": 0, "тек": 0, "нын": 0, "прошл": -1, "минувш": -1, "позапрошл": -2, "предыдущ": -1,
+    "следующ": 1, "будущ": 1, "наступающ": 1, "грядущ": 1,
+}
+
+
+def rel_unit(m: Match) -> Reading | None:
+    rel = norm(m["rel"])
+    amount = next((v for k, v in sorted(REL_AMOUNT.items(), key=lambda kv: -len(kv[0])) if rel.startswith(k)), None)
+    if amount is None:
+        return None
+    unit = unit_of(m["u"])
+    base = "ref" if rel.startswith(("следующ", "предыдущ")) else "now"
+    return Reading("shift", unit=unit, amount=amount, base=base, mod=pre_mod(m), part=part(m))
+
+
+def recent(m: Match) -> Reading:
+    """«в последние годы», «за последние 10 лет», «в ближайшие месяцы»."""
+    unit = unit_of(m["u"])
+    future = norm(m["rel"]).startswith(("ближайш", "следующ", "грядущ"))
+    if m["q"]:
+        return Reading("duration", type="DURATION", value=duration_value(quantity(m["q"]), unit))
+    return Reading("present", value="FUTURE_REF" if future else "PAST_REF")
+
+
+def shift_after(m: Match) -> Reading | None:
+    """«через неделю», «спустя два дня» (after the reference or a named event)."""
+    amount = quantity(m["q"])
+    unit = unit_of(m["u"])
+    offset = duration_value(amount, unit)
+    reading = Reading("shift", unit=unit, amount=None if amount is None else int(amount), base="ref",
+                      mod=mod_of(m["approx"]))
+    if m["evdir"]:
+        reading.anchor_ref = event_ref(m, "after" if norm(m["evdir"]) == "после" else "before", offset)
+        if reading.anchor_ref:
+            reading.kind = "event"
+    if unit in TIME_UNITS:
+        reading.type = "TIME"
+    return reading
+
+
+def shift_ago(m: Match) -> Reading | None:
+    """«два года назад» (before now), «неделю спустя», «годом позже» (from the reference)."""
+    amount = quantity(m["q"])
+    unit = unit_of(m["u"])
+    word = norm(m["dir"])
+    sign = -1 if word in ("назад", "тому назад", "ранее", "раньше") else 1
+    base = "now" if "назад" in word else "ref"
+    return Reading("shift", unit=unit, amount=None if amount is None else sign * int(amount), base=base,
+                   mod=mod_of(m["approx"]), type="TIME" if unit in TIME_UNITS else "DATE")
+
+
+def before_event(m: Match) -> Reading | None:
+    """«за три дня до начала восстания»."""
+    amount = quantity(m["q"])
+    unit = unit_of(m["u"])
+    ref = event_ref(m, "before", duration_value(amount, unit))
+    if ref is None:
+        return None
+    return Reading("event", unit=unit, amount=None if amount is None else -int(amount), anchor_ref=ref,
+                   type="TIME" if unit in TIME_UNITS else "DATE")
+
+
+_AGE_BEFORE = re.compile(r"(?:возраст\w*|исполнил\w*|исполняется|исполнится|ему|ей|им)(?:\s+\w+)?\s*$", re.I)
+
+
+def duration(m: Match) -> Reading | None:
+    before = m.string[max(0, m.start() - 25): m.start()]
+    if _AGE_BEFORE.search(before):
+        return None
+    unit = unit_of(m["u"])
+    amount = quantity(m["q"])
+    value = duration_value(amount, unit)
+    mod = mod_of(m["approx"]) or mod_of(m.groupdict().get("dpre"))
+    if re.search(r"[-–—]", m["q"] or ""):
+        mod = mod or "APPROX"
+    return Reading("duration", type="DURATION", value=value, mod=mod)
+
+
+def duration_unit(m: Match) -> Reading | None:
+    """«в течение года», «на год», «за неделю»: one unit without a number."""
+    word = m["u"].lower()
+    if word in lx.UNIT_WORDS:
+        amount, unit = lx.UNIT_WORDS[word]
+    else:
+        amount, unit = 1, unit_of(word)
+    return Reading("duration", type="DURATION", value=duration_value(amount, unit),
+                   mod=mod_of(m["approx"]) or mod_of(m.groupdict().get("dpre")))
+
+
+_PERSON_AFTER = re.compile(r"^\s*(?:ребён|ребен|мальчик|девочк|сын|доч|малыш|младен|юнош|девушк|мужчин|женщин|"
+                           r"подрост|житель|пенсионер|уроженец|актёр|актер|певец|певиц|писател|политик|"
+                           r"президент|спортсмен|футболист|теннисист|игрок|студент|школьни)", re.I)
+_LONG_AFTER = re.compile(r"^\s*(?:срок|период|перерыв|контракт|мандат|план|мораторий|опыт|стаж|правлени|"
+                         r"заключени|отсутстви|пребывани|цикл|юбиле|войн|истори|программ|соглашени|"
+                         r"договор|аренд|служб|работ|исследовани|проект|кризис|цикл|рекорд|запрет)", re.I)
+
+
+def duration_adj(m: Match) -> Reading | None:
+    after = m.string[m.end(): m.end() + 30]
+    if _PERSON_AFTER.match(after):
+        return None
+    word = m.group(0).lower()
+    if m["n"]:
+        unit = {"летн": "Y", "месячн": "M", "дневн": "D", "часов": "H", "недельн": "W", "минутн": "MIN"}[
+            m["un"].lower()]
+        if unit == "Y" and not _LONG_AFTER.match(after):
+            return None  # «44-летний» is an age far more often than a span
+        return Reading("duration", type="DURATION", value=duration_value(int(m["n"]), unit))
+    stem = next(s for s in sorted(lx.DURATION_ADJ, key=len, reverse=True) if word.startswith(s))
+    amount, unit = lx.DURATION_ADJ[stem]
+    return Reading("duration", type="DURATION", value=duration_value(amount or None, unit))
+
+
+def frequency(m: Match) -> Reading:
+    word = m.group(0).lower()
+    stem = next(s for s in lx.SETS if word.startswith(s[:-1]))
+    return Reading("set", type="SET", value=lx.SETS[stem])
+
+
+def every(m: Match) -> Reading:
+    unit = unit_of(m["u"])
+    return Reading("set", type="SET", value=duration_value(quantity(m["q"]), unit))
+
+
+WEEKDAY_PLURAL = {"понедельникам": 1, "вторникам": 2, "средам": 3, "четвергам": 4, "пятницам": 5,
+                  "субботам": 6, "воскресеньям": 7}
+
+
+def weekly(m: Match) -> Reading:
+    return Reading("set", type="SET", value=f"XXXX-WXX-{WEEKDAY_PLURAL[m['wd'].lower()]}")
+
+
+DAY_PART_HOURS = {"утра": 0, "дня": 12, "вечера": 12, "ночи": 0}
+
+
+def clock(m: Match) -> Reading | None:
+    gd = m.groupdict()
+    hour = int(gd["h"]) if gd.get("h") else quantity(gd.get("hw"))
+    if hour is None:
+        return None
+    hour = int(hour)
+    minute = int(gd["mi"]) if gd.get("mi") else 0
+    dp = (gd.get("dp") or "").lower()
+    if dp in ("дня", "вечера") and hour < 12:
+        hour += 12
+    if not (0 <= hour <= 24 and 0 <= minute < 60):
+        return None
+    return Reading("time", type="TIME", clock=f"T{hour:02d}:{minute:02d}", mod=pre_mod(m))
+
+
+def noon(m: Match) -> Reading:
+    return Reading("time", type="TIME", clock="T12:00" if "полд" in m.group(0).lower() else "T24:00")
+
+
+def day_part(m: Match) -> Reading:
+    code = lx.DAY_PARTS[m["dp"].lower()]
+    weak = m["dp"].lower() in ("днём", "днем", "дня", "утра", "вечера", "ночи", "утро", "вечер", "ночь")
+    reading = Reading("time", type="TIME", clock=f"T{code}", weak=weak and not m["rel"])
+    if m["rel"]:
+        reading.notes.append(norm(m["rel"]))
+    return reading
+
+
+_UNIT_SG = r"(?:года|год|месяца|месяц|недели|неделю|дня|день|суток|сутки|века|век|часа|час|минуты|минуту|десятилетия|десятилетие)(?!\w)"
+_DUR_PRE = (r"(?:(?P<dpre>в\s+течение|на\s+протяжении|в\s+продолжение|сроком\s+на|сроком\s+до|сроком|на|за|до|"
+            r"не\s+менее|не\s+более|не\s+меньше|не\s+больше|более|больше|менее|меньше|свыше|около|почти|"
+            r"примерно|порядка|целых|всего|лишь|уже|ещё|еще|последние)\s+)?")
+
+RULES: list[tuple[str, str, object]] = [
+    ("rel.present", rf"{g.W0}(?P<w>{g.alt(PRESENT)}){g.W1}", present),
+    ("rel.day", rf"{g.W0}(?P<t>(?P<w>{g.alt(DAY_WORDS)}){g.W1}){EVENT_TAIL}", day_word),
+    ("rel.eve", rf"{g.W0}(?P<t>(?P<w>накануне|в\s+канун|в\s+день){g.W1})\s+(?P<ev>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){{0,3}})",
+     eve_of),
+    ("rel.day_adj", rf"{g.W0}(?:сегодняшн|вчерашн|завтрашн)\w+", day_adj),
+    ("rel.unit",
+     rf"{g.HEAD}{g.REL_ADJ}\s+(?P<u>году|год|года|месяце|месяц|месяца|неделе|неделю|недели|веке|век|века|"
+     rf"квартале|квартала|десятилетии|десятилетия)(?!\w)",
+     rel_unit),
+    ("rel.recent",
+     rf"{g.W0}(?:(?:в|за|на)\s+)?(?P<rel>последние|ближайшие|прошедшие|минувшие|грядущие)\s+(?:(?P<q>\d+|{g.CARDINAL})\s+)?"
+     rf"(?P<u>{g.UNIT})",
+     recent),
+    ("rel.after",
+     rf"{g.W0}(?P<t>(?:ещё\s+|еще\s+)?(?:через|спустя)\s+{APPROX}(?:{QTY}\s+)?(?P<u>{g.UNIT}))(?!\s+(?:назад|спустя)){EVENT_TAIL}",
+     shift_after),
+    ("rel.ago",
+     rf"{g.W0}{APPROX}(?:{QTY}\s+)?(?P<u>{g.UNIT})\s+(?P<dir>тому\s+назад|назад|спустя|позже|позднее|ранее|раньше)(?!\w)",
+     shift_ago),
+    ("rel.before_event",
+     rf"{g.W0}(?P<t>за\s+{APPROX}(?:{QTY}\s+)?(?P<u>{g.UNIT}))\s+(?P<evdir>до|перед)\s+(?P<ev>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){{0,3}})",
+     before_event),
+    ("dur.number", rf"{g.W0}{_DUR_PRE}{APPROX}{QTY}\s+(?P<u>{g.UNIT})(?:\s+подряд)?", duration),
+    ("dur.unit",
+     rf"{g.W0}(?P<dpre>в\s+течение|на\s+протяжении|в\s+продолжение|сроком\s+на|сроком\s+до|на|за|целый|целую|весь|всю|почти|около|более|менее)\s+{APPROX}"
+     rf"(?P<u>{_UNIT_SG}|{g.UNIT_WORD})",
+     duration_unit),
+    ("dur.unit_word", rf"{g.W0}{APPROX}(?P<u>{g.UNIT_WORD})", duration_unit),
+    ("dur.adj",
+     rf"{g.W0}(?:(?P<n>\d+)\s*-\s*(?P<un>летн|месячн|дневн|часов|недельн|минутн)\w*|{g.alt(lx.DURATION_ADJ)}\w*)",
+     duration_adj),
+    ("set.word", rf"{g.W0}{g.alt(s[:-1] for s in lx.SETS)}\w*", frequency),
+    ("set.every", rf"{g.W0}(?:кажд(?:ый|ую|ое|ые|ого|ой|ом|ых)|раз\s+в)\s+(?:{QTY}\s+)?(?P<u>{g.UNIT})", every),
+    ("set.weekly", rf"{g.W0}по\s+(?P<wd>{g.alt(WEEKDAY_PLURAL)}){g.W1}", weekly),
+    ("time.clock",
+     rf"{g.W0}(?:{g.PRE})?(?P<h>[01]?\d|2[0-4])[:.](?P<mi>[0-5]\d)(?!\d)(?![.,]\d)(?:[:.]\d\d)?"
+     rf"(?:\s*(?:\(?мск\)?|по\s+(?:московскому|местному|киевскому|\w+скому)\s+времени|утра|дня|вечера|ночи))?",
+     clock),
+    ("time.hours",
+     rf"{g.W0}(?P<pre>в|около|к|до|после|с|примерно\s+в|ровно\s+в|начиная\s+с)\s+(?:(?P<h>[01]?\d|2[0-4])|(?P<hw>{g.CARDINAL}))\s+час(?:а|ов)?"
+     rf"(?:\s+(?P<mi>[0-5]?\d)\s+минут\w*)?(?:\s+(?P<dp>утра|дня|вечера|ночи))?(?:\s+по\s+\w+\s+времени)?",
+     clock),
+    ("time.noon", rf"{g.W0}(?:в|к|около|после|до)\s+(?:полдень|полночь|полудня|полуночи){g.W1}", noon),
+    ("time.day_part",
+     rf"{g.W0}(?:(?P<rel>рано|поздно|поздним|ранним|этим|этой|прошлой|следующей|тем\s+же|той\s+же|сегодня|вчера)\s+)?"
+     rf"(?P<dp>утром|вечером|ночью|днём|днем){g.W1}",
+     day_part),
+]
