@@ -80,6 +80,7 @@ class Timex:
     latest: str | None = None
     rule: str = ""  # the rule that produced it, for the debug trace
     anchor_ref: dict[str, Any] | None = None
+    old_style: bool = False  # the text gave an Old Style (Julian) date; value and bounds are Gregorian
 
 
 @dataclass(slots=True)
