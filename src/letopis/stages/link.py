@@ -8,6 +8,7 @@ Bounds never get more precise than the text allows: inferred bounds are one-side
 from __future__ import annotations
 
 from ..doc import Doc, Event, EventTime, Relation, Timex
+from ..lang.ru.relations import SCHEDULE_VERBS
 from ..syntax_tree import ancestors
 from . import link_relations
 
@@ -70,6 +71,21 @@ def _carrier_index(doc: Doc) -> dict[int, Event]:
     return owner
 
 
+def _scheduled_event(doc: Doc, owner: dict[int, Event], timex: Timex, head: int) -> tuple[Event, Event] | None:
+    """«на 18 августа была объявлена забастовка»: (the scheduled event, the scheduling one)."""
+    if not timex.text.lower().startswith(("на ", "назначен")):
+        return None
+    sent = doc.sentences[doc.tokens[head].sent]
+    for index in range(max(sent.first, head - 6), min(sent.last, head + 7)):
+        if doc.tokens[index].lemma not in SCHEDULE_VERBS:
+            continue
+        for other in range(sent.first, sent.last):
+            token = doc.tokens[other]
+            if token.head == index and token.rel in {"nsubj:pass", "obj", "nsubj"} and other in owner and owner[other].head == other:
+                return owner[other], owner.get(index) or owner[other]
+    return None
+
+
 def attach_timexes(doc: Doc) -> None:
     """Each dated timex goes to the nearest event above it in the tree (its own clause)."""
     owner = _carrier_index(doc)
@@ -78,6 +94,14 @@ def attach_timexes(doc: Doc) -> None:
             continue
         head = _timex_head(doc, timex)
         if head is None:
+            continue
+        scheduled = _scheduled_event(doc, owner, timex, head)
+        if scheduled is not None:
+            event, scheduler = scheduled
+            event.attributes["timex"] = timex.id
+            if scheduler is not event:
+                scheduler.attributes["scheduled_for"] = timex.id
+            doc.note("link", "scheduled_for_date", timex.start, timex.end, event=event.id)
             continue
         for node in (head, *ancestors(doc, head)):
             event = owner.get(node)
@@ -102,6 +126,11 @@ def _by_id(doc: Doc, timex_id: str) -> Timex:
 def date_from_timexes(doc: Doc) -> None:
     timexes = {t.id: t for t in doc.timexes}
     for event in doc.events:
+        scheduled = event.attributes.get("scheduled_for")
+        if scheduled and "timex" not in event.attributes and timexes[scheduled].latest:
+            # What set a date was done by that date at the latest.
+            event.time = _inferred(None, timexes[scheduled].latest)
+            doc.note("link", "scheduling_not_after_date", event.trigger.start, event.trigger.end, event=event.id)
         timex_id = event.attributes.get("timex")
         if timex_id is None:
             continue
@@ -137,6 +166,15 @@ def resolve_event_anchors(doc: Doc) -> None:
         earliest, latest, _value, edtf = resolve_anchor(timex, anchor.time.earliest, anchor.time.latest)
         event.time = EventTime(earliest, latest, edtf, "relative", timex.id)
         doc.note("link", "resolve_event_anchor", timex.start, timex.end, event=event.id, anchor=anchor.id)
+
+
+def bound_discoveries(doc: Doc) -> None:
+    """Finding out that something is set for a day happens by that day."""
+    timexes = {t.id: t for t in doc.timexes}
+    for event in doc.events:
+        timex_id = event.attributes.get("found_before")
+        if timex_id and event.time.basis in {"unknown", "inferred"} and timexes[timex_id].latest:
+            event.time = _inferred(event.time.earliest, earlier(event.time.latest, timexes[timex_id].latest))
 
 
 def _is_narrative_step(doc: Doc, event: Event) -> bool:
@@ -202,6 +240,7 @@ class LinkStage:
         attach_timexes(doc)
         date_from_timexes(doc)
         link_relations.add_relations(doc)
+        bound_discoveries(doc)
         resolve_event_anchors(doc)
         link_relations.share_clause_time(doc)
         infer_from_narrative(doc)

@@ -112,11 +112,45 @@ def _main_event(doc: Doc, owner: dict[int, Event], sentence: int) -> Event | Non
     return events[0] if events else None
 
 
+def _discovered_schedule(doc: Doc, owner: dict[int, Event], sentence: int, kids: dict[int, list[int]]) -> None:
+    """«обнаружил, что на 18 августа объявлена забастовка»: found out no later than that day."""
+    sent = doc.sentences[sentence]
+    for index in range(sent.first, sent.last):
+        finder = owner.get(index)
+        if finder is None or doc.tokens[index].lemma not in lex.PERCEPTION_VERBS:
+            continue
+        for child in kids.get(index, ()):
+            if doc.tokens[child].rel not in {"ccomp", "conj"}:
+                continue
+            for node in subtree(kids, child):
+                scheduler = owner.get(node)
+                if scheduler is not None and scheduler.attributes.get("scheduled_for"):
+                    finder.attributes.setdefault("found_before", scheduler.attributes["scheduled_for"])
+                    doc.note("link", "discovered_before_scheduled_date", doc.tokens[index].start, doc.tokens[index].end, event=finder.id)
+
+
+def _departure_before_return(doc: Doc) -> None:
+    """A return follows the same traveller's last departure before it."""
+    departures: dict[str, Event] = {}
+    for event in doc.events:
+        agents = [p.entity for p in event.participants if p.role == "agent"]
+        lemma = doc.tokens[event.head].lemma
+        if lemma in lex.RETURN_LEMMAS:
+            for agent in agents:
+                if agent in departures:
+                    _relate(doc, "before", departures[agent], event, event.trigger.start, event.trigger.end, "departure_before_return")
+        elif lemma in lex.DEPARTURE_LEMMAS:
+            for agent in agents:
+                departures[agent] = event
+
+
 def add_relations(doc: Doc) -> None:
     owner = _owner(doc)
+    _departure_before_return(doc)
     previous: Event | None = None
     for sentence in range(len(doc.sentences)):
         kids = child_map(doc, sentence)
+        _discovered_schedule(doc, owner, sentence, kids)
         for event in (e for e in doc.events if e.sentence == sentence):
             _gerund_order(doc, owner, event)
         _causal_verbs(doc, owner, sentence, kids)

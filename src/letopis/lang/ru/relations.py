@@ -32,3 +32,11 @@ CONNECTIVES: list[tuple[str, str]] = [
     ("в ответ", "cause"),
     ("тогда", "before"),
 ]
+
+# Verbs that set a date for an event: «на 18 августа была объявлена забастовка».
+SCHEDULE_VERBS = {"объявить", "назначить", "запланировать", "наметить", "перенести", "созвать", "планировать", "объявлять", "назначать"}
+# Verbs of finding out: what was found to be scheduled for a day was found out by that day.
+PERCEPTION_VERBS = {"обнаружить", "узнать", "увидеть", "выяснить", "застать", "услышать", "понять", "убедиться"}
+# Going away and coming back: a return follows the same traveller's departure.
+DEPARTURE_LEMMAS = {"отправиться", "поехать", "уехать", "вылететь", "отплыть", "покинуть", "бежать", "эмигрировать", "выехать"}
+RETURN_LEMMAS = {"вернуться", "возвращение", "возвратиться", "вернуть"}
