@@ -22,17 +22,17 @@ def markdown(header: Row, rows: list[Row]) -> str:
                       *map(line, rows)])
 
 
-QUALITY_HEADER = ["task", "corpus", "label", "system", "P", "R", "F1", "pred", "gold"]
+QUALITY_HEADER = ["task", "corpus", "label", "system", "P", "R", "F1", "pred", "gold", "note"]
 
 
 def quality_row(task: str, corpus: str, label: str, system: str, score: Score | None, why: str = "") -> Row:
     if score is None:
-        return [task, corpus, label, system, "n/a", "n/a", "n/a", "", why]
+        return [task, corpus, label, system, "n/a", "n/a", "n/a", "", "", why]
     return [task, corpus, label, system, f"{score.precision:.3f}", f"{score.recall:.3f}",
-            f"{score.f1:.3f}", str(score.pred), str(score.gold)]
+            f"{score.f1:.3f}", str(score.pred), str(score.gold), why]
 
 
-SPEED_HEADER = ["system", "docs", "chars", "load s", "docs/s", "chars/s", "peak RSS MB", "errors"]
+SPEED_HEADER = ["system", "docs", "chars", "load s", "docs/s", "chars/s", "peak RSS MB", "errors / note"]
 
 
 def speed_row(run: Run) -> Row:
@@ -63,6 +63,7 @@ def machine() -> dict[str, Any]:
     except OSError:
         pass
     return {"cores": os.cpu_count(), "ram_gb": round(ram_kb / 1024 / 1024, 1), "cpu": cpu,
+            "load": " ".join(f"{x:.1f}" for x in os.getloadavg()),
             "python": platform.python_version(), "java": java_version()}
 
 

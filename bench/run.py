@@ -53,6 +53,7 @@ def doc_id(corpus: str, doc: GoldDoc) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
+    machine = report.machine()  # before the run adds its own load
     tasks = select(args.only)
     wanted = set(args.systems.split(",")) if args.systems else None
     scored = [t for t in tasks if t.score is not None]
@@ -87,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
               + report.markdown(report.SPEED_HEADER, speed))
     print(tables)
     command = "bench/run.sh" + "".join(" " + shlex.quote(a) for a in (argv if argv is not None else sys.argv[1:]))
-    summary = {"command": command, "date": now.strftime("%Y-%m-%d %H:%M UTC"), "machine": report.machine(),
+    summary = {"command": command, "date": now.strftime("%Y-%m-%d %H:%M UTC"), "machine": machine,
                "letopis": report.git_head(ROOT), "quality": quality, "speed": speed,
                "runs": {s: {"stats": r.stats, "wall_s": r.wall_s, "peak_rss_mb": r.peak_rss_mb,
                             "failure": r.failure} for s, r in runs.items()}}
@@ -131,8 +132,9 @@ def write_benchmarks(summary: dict, tables: str, tasks: list[Task]) -> None:
 
 Written by `{summary['command']}` on {summary['date']}; letopis at {summary['letopis']}.
 Machine: {m['cores']} cores ({m['cpu']}), {m['ram_gb']} GB RAM, Python {m['python']}, {m['java']}.
-The machine is shared with other work, so timings are noisy. Every figure below comes from
-this one run. How each task is scored: `bench/README.md`.
+The machine is shared with other work (load average {m['load']} as the run started), so
+timings are noisy. Every figure below comes from this one run. How each task is scored:
+`bench/README.md`.
 
 Tasks:
 {about}
@@ -143,6 +145,7 @@ Systems (installed versions as the runners reported them):
 {tables}
 """
     (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
+
 
 if __name__ == "__main__":
     sys.exit(main())
