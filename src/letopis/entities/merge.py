@@ -1,0 +1,209 @@
+"""One entity per referent: within a document (`build_entities`) and across documents (`unify`).
+
+Merge rules, in order, each recorded as evidence on the mentions it joins:
+  same_name     same type and the same normal form (case and ё ignored);
+  same_place    locations the gazetteer resolves to the same place («США», «Соединённые Штаты»);
+  name_suffix   a person named by a tail of a fuller name: «Шабан-Дельмас» = «Жак Шабан-Дельмас»,
+                «де Голль» = «Шарль де Голль», «Ш. де Голль» (initials agree);
+  acronym       an all-capitals organisation name spelling the initials of a fuller one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..doc import Doc, Entity
+from ..lang.ru.names import SURNAME_PARTICLES
+
+_SHORT_WORDS = frozenset({"и", "по", "на", "в", "во", "за", "для", "при", "с", "со", "о", "об", "от", "до", "к"})
+
+
+@dataclass(slots=True)
+class Item:
+    """A mention (or a document entity, for `unify`) waiting to be clustered."""
+
+    key: int  # index of the mention in doc.mentions, or of the entity in the corpus list
+    type: str
+    normal: str
+    position: tuple[int, int]  # for ordering: (document number, start offset)
+    place: str | None = None  # gazetteer id, for locations
+    cluster: int = -1
+    evidence: str | None = None
+
+
+def fold(text: str) -> str:
+    return text.lower().replace("ё", "е").strip()
+
+
+def _words(normal: str) -> list[str]:
+    return [w for w in fold(normal).replace("\u00a0", " ").split() if w]
+
+
+def _initial_fits(short: str, full: str) -> bool:
+    if short.endswith(".") and len(short) <= 4:
+        return full.startswith(short.rstrip("."))
+    return short == full
+
+
+def name_suffix(short: str, full: str) -> bool:
+    """Whether person name `short` names the same person as the fuller `full`."""
+    a, b = _words(short), _words(full)
+    if not a or len(a) >= len(b) or a[-1] != b[-1]:
+        return False
+    if all(w in SURNAME_PARTICLES for w in a[:-1]) or len(a) == 1:
+        return True
+    tail = b[len(b) - len(a) :]
+    return all(_initial_fits(x, y) for x, y in zip(a, tail))
+
+
+def acronym_of(short: str, full: str) -> bool:
+    """«НСС» spells the initials of «Национальный Совет Сопротивления»."""
+    if not (2 <= len(short) <= 8 and short.isupper() and short.isalpha()):
+        return False
+    initials = "".join(w[0] for w in _words(full) if w not in _SHORT_WORDS)
+    return len(_words(full)) > 1 and initials == fold(short)
+
+
+class _Clusters:
+    def __init__(self, items: list[Item]):
+        self.items = items
+        self.parent = list(range(len(items)))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int, evidence: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+            self.items[b].evidence = self.items[b].evidence or evidence
+
+    def groups(self) -> list[list[int]]:
+        out: dict[int, list[int]] = {}
+        for i in range(len(self.items)):
+            out.setdefault(self.find(i), []).append(i)
+        return sorted(out.values(), key=lambda g: min(self.items[i].position for i in g))
+
+
+def cluster(items: list[Item]) -> list[list[Item]]:
+    """Group items by referent with the merge rules; groups in order of first appearance."""
+    c = _Clusters(items)
+    first_by_name: dict[tuple[str, str], int] = {}
+    first_by_place: dict[str, int] = {}
+    for i, item in enumerate(items):
+        key = (item.type, fold(item.normal))
+        if key in first_by_name:
+            c.join(first_by_name[key], i, "same_name")
+        else:
+            first_by_name[key] = i
+        if item.place:
+            if item.place in first_by_place:
+                c.join(first_by_place[item.place], i, f"same_place {item.place}")
+            else:
+                first_by_place[item.place] = i
+    persons = [i for i, item in enumerate(items) if item.type == "PERSON"]
+    for i in persons:
+        short = items[i].normal
+        fuller = [j for j in persons if name_suffix(short, items[j].normal)]
+        roots = {c.find(j) for j in fuller}
+        if len(roots) == 1:
+            c.join(min(fuller), i, f"name_suffix of {items[min(fuller)].normal}")
+        elif roots:  # several people share the surname: take the one mentioned last before
+            before = [j for j in fuller if items[j].position < items[i].position] or fuller
+            nearest = max(before, key=lambda j: items[j].position)
+            c.join(nearest, i, f"name_suffix of {items[nearest].normal} (nearest of {len(roots)})")
+    orgs = [i for i, item in enumerate(items) if item.type == "ORGANIZATION"]
+    for i in orgs:
+        full = [j for j in orgs if acronym_of(items[i].normal, items[j].normal)]
+        if len({c.find(j) for j in full}) == 1:
+            c.join(full[0], i, f"acronym of {items[full[0]].normal}")
+    return [[items[i] for i in group] for group in c.groups()]
+
+
+def best_name(names: Sequence[str]) -> str:
+    """The fullest name: most words, then most frequent, then first seen."""
+    counts = Counter(names)
+    order = {n: k for k, n in reversed(list(enumerate(names)))}
+    return max(counts, key=lambda n: (len(_words(n)), counts[n], -order[n]))
+
+
+def _subtype(subtypes: Sequence[str | None]) -> str | None:
+    known = [s for s in subtypes if s]
+    return Counter(known).most_common(1)[0][0] if known else None
+
+
+def merge_attributes(target: dict[str, Any], extra: dict[str, Any]) -> None:
+    for key, value in extra.items():
+        if isinstance(value, list):
+            have = target.setdefault(key, [])
+            have.extend(v for v in value if v not in have)
+        elif key not in target:
+            target[key] = value
+
+
+@dataclass(slots=True)
+class MentionInfo:
+    normal: str
+    place: str | None = None
+    attributes: dict[str, Any] = field(default_factory=dict)
+
+
+def build_entities(doc: Doc, infos: dict[int, MentionInfo]) -> None:
+    """Cluster the mentions in `infos` into `doc.entities` (ids e1, e2, ...), linking both ways."""
+    items = [Item(k, doc.mentions[k].type, info.normal, (0, doc.mentions[k].start), info.place) for k, info in infos.items()]
+    for number, group in enumerate(cluster(items), 1):
+        mentions = sorted(item.key for item in group)
+        names = [infos[k].normal for k in mentions]
+        entity = Entity(
+            id=f"e{number}",
+            type=group[0].type,
+            name=best_name(names),
+            subtype=_subtype([doc.mentions[k].subtype for k in mentions]),
+            mentions=mentions,
+        )
+        entity.aliases = sorted({n for n in names if fold(n) != fold(entity.name)})
+        for k in mentions:
+            merge_attributes(entity.attributes, infos[k].attributes)
+        for item in group:
+            mention = doc.mentions[item.key]
+            mention.entity, mention.normal = entity.id, infos[item.key].normal
+            if item.evidence:
+                mention.evidence = item.evidence
+                doc.note("entities", "merge", mention.start, mention.end, entity=entity.id, evidence=item.evidence)
+        doc.entities.append(entity)
+
+
+def unify(docs: Sequence[Doc]) -> tuple[list[Entity], dict[tuple[str, str], str]]:
+    """Corpus entities (ids E1, E2, ...) from the documents' entities, and (doc id, local id) -> corpus id.
+
+    Corpus entities carry merged names, aliases, subtypes and attributes; `mentions` stays
+    empty (the chronology lists mentions per document).
+    """
+    pairs: list[tuple[int, Doc, Entity]] = [(n, doc, e) for n, doc in enumerate(docs) for e in doc.entities]
+    items = []
+    for k, (n, doc, entity) in enumerate(pairs):
+        geo = entity.attributes.get("geo") or {}
+        first = min((doc.mentions[m].start for m in entity.mentions if m < len(doc.mentions)), default=0)
+        items.append(Item(k, entity.type, entity.name, (n, first), geo.get("id")))
+    corpus: list[Entity] = []
+    mapping: dict[tuple[str, str], str] = {}
+    for number, group in enumerate(cluster(items), 1):
+        members = [pairs[item.key][2] for item in group]
+        names = [e.name for e in members]
+        merged = Entity(id=f"E{number}", type=members[0].type, name=best_name(names),
+                        subtype=_subtype([e.subtype for e in members]))
+        aliases = {a for e in members for a in [e.name, *e.aliases]}
+        merged.aliases = sorted(a for a in aliases if fold(a) != fold(merged.name))
+        for e in members:
+            merge_attributes(merged.attributes, e.attributes)
+        for item in group:
+            _, doc, entity = pairs[item.key]
+            mapping[(doc.id, entity.id)] = merged.id
+        corpus.append(merged)
+    return corpus, mapping

@@ -1,0 +1,95 @@
+"""Entities: rule mentions, normal forms, titles, merging, pronoun links and places.
+
+Runs, in order: type canonicalisation (a recogniser's CITY is a LOCATION with subtype
+CITY), the rule table (`entities.rules`), normal forms (`entities.normalise`), titles
+(`entities.titles`), places (`entities.geo`), one entity per referent
+(`entities.merge`), then pronouns and zero subjects (`entities.coref`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..doc import Doc, Mention
+from ..entities import coref, geo
+from ..entities.merge import MentionInfo, build_entities
+from ..entities.normalise import gender_of, number_of, person_normal, phrase_normal
+from ..entities.rules import apply_rules
+from ..entities.titles import leading_titles, person_titles
+from ..entities.tree import mention_tokens, span_head
+
+ENTITY_TYPES = ("PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "GROUP")
+# Recogniser types that are subtypes of ours (NEREL's inventory).
+_AS_SUBTYPE: dict[str, tuple[str, str]] = {
+    "CITY": ("LOCATION", "CITY"),
+    "COUNTRY": ("LOCATION", "COUNTRY"),
+    "REGION": ("LOCATION", "REGION"),
+    "STATE_OR_PROVINCE": ("LOCATION", "REGION"),
+    "DISTRICT": ("LOCATION", "DISTRICT"),
+    "NATIONALITY": ("GROUP", "NATIONALITY"),
+}
+
+
+def _canonical(doc: Doc) -> None:
+    for m in doc.mentions:
+        if m.type in _AS_SUBTYPE:
+            m.type, subtype = _AS_SUBTYPE[m.type]
+            m.subtype = m.subtype or subtype
+
+
+def _normal(doc: Doc, m: Mention, tokens: list[int]) -> str:
+    if m.type == "PERSON":
+        return person_normal(doc, tokens)
+    text = phrase_normal(doc, tokens)
+    first = doc.tokens[tokens[0]]
+    if m.type == "GROUP" and tokens[0] == doc.sentences[first.sent].first and not first.text.isupper():
+        text = text[:1].lower() + text[1:]  # «Немцы запретили ...» names the group «немцы»
+    return text
+
+
+class EntityStage:
+    name = "entities"
+    requires = ("tokens", "sentences", "morph", "syntax", "mentions")
+    assigns = ("entities",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        _canonical(doc)
+        apply_rules(doc)
+        infos: dict[int, MentionInfo] = {}
+        locations: list[int] = []
+        for k, m in enumerate(doc.mentions):
+            if m.type not in ENTITY_TYPES or m.source == "pronoun":
+                continue
+            tokens = mention_tokens(doc, m)
+            if not tokens:
+                continue
+            attributes: dict[str, Any] = {}
+            if m.type == "PERSON":
+                tokens, titles = leading_titles(doc, tokens)
+                titles += person_titles(doc, tokens)
+                if titles:
+                    attributes["titles"] = [t.title for t in titles]
+                    attributes["title_mentions"] = [t.record() for t in titles]
+            m.normal = _normal(doc, m, tokens)
+            attributes["gender"] = gender_of(doc, tokens, m.type == "PERSON")
+            attributes["number"] = "Sing" if m.type == "PERSON" else number_of(doc, tokens)
+            if m.type == "GROUP":
+                attributes["number"] = "Plur"
+            infos[k] = MentionInfo(m.normal, None, attributes)
+            doc.note("entities", "normal", m.start, m.end, normal=m.normal, head=doc.tokens[span_head(doc, tokens)].text)
+            if m.type == "LOCATION":
+                locations.append(k)
+        places = geo.resolve([(doc.mentions[k].normal, doc.mentions[k].subtype) for k in locations])
+        for k, (place, why) in zip(locations, places):
+            m = doc.mentions[k]
+            doc.note("entities", "geo", m.start, m.end, place=place.id if place else None, why=why)
+            if place is not None:
+                infos[k].place = place.id
+                infos[k].attributes["geo"] = geo.record(place)
+                # The region and country tables know their kind better than a recogniser's guess.
+                if place.kind != "CITY" or m.subtype is None:
+                    m.subtype = geo.SUBTYPE_FOR_KIND.get(place.kind, m.subtype)
+        build_entities(doc, infos)
+        coref.link_pronouns(doc)
+        coref.zero_subjects(doc)
+        return doc
