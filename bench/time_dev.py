@@ -22,12 +22,13 @@ from letopis.stages.timex import TimexStage  # noqa: E402
 TYPES = ("DATE", "TIME")
 
 
-def run(split: str, errors: int = 0, exact: bool = False) -> Score:
+def run(split: str, errors: int = 0, exact: bool = False, rules: bool = False) -> Score:
     stage = TimexStage()
     docs = list(datasets.nerel(split))
     total = Score()
     elapsed = 0.0
     shown = 0
+    per_rule: dict[str, list[int]] = {}
     for gd in docs:
         doc = Doc(id=gd.id, text=gd.text)
         began = time.perf_counter()
@@ -36,6 +37,9 @@ def run(split: str, errors: int = 0, exact: bool = False) -> Score:
         pred = [(t.start, t.end) for t in doc.timexes]
         gold = [(s.start, s.end) for s in gd.spans if s.type in TYPES]
         total.add(match(pred, gold, exact=exact))
+        for t in doc.timexes:
+            hit = any(t.start < ge and gs < t.end for gs, ge in gold)
+            per_rule.setdefault(t.rule, [0, 0])[hit] += 1
         if errors and shown < errors:
             gold_set = set(gold)
             for s, e in pred:
@@ -49,6 +53,9 @@ def run(split: str, errors: int = 0, exact: bool = False) -> Score:
     print(f"NEREL {split}: DATE+TIME {'exact' if exact else 'overlap'} P={total.precision:.3f} "
           f"R={total.recall:.3f} F1={total.f1:.3f} (pred {total.pred}, gold {total.gold}); "
           f"{len(docs)} docs in {elapsed:.2f}s = {len(docs) / elapsed:.0f} docs/s")
+    if rules:
+        for rule, (miss, hit) in sorted(per_rule.items(), key=lambda kv: -sum(kv[1])):
+            print(f"  {rule:45s} {hit:5d} hit {miss:5d} miss  P={hit / (hit + miss):.2f}")
     return total
 
 
@@ -57,9 +64,10 @@ def main() -> None:
     parser.add_argument("splits", nargs="*", default=["train", "dev"])
     parser.add_argument("--errors", type=int, default=0, help="print this many errors per split")
     parser.add_argument("--exact", action="store_true")
+    parser.add_argument("--rules", action="store_true", help="precision of each rule")
     args = parser.parse_args()
     for split in args.splits:
-        run(split, args.errors, args.exact)
+        run(split, args.errors, args.exact, args.rules)
 
 
 if __name__ == "__main__":

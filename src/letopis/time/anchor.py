@@ -305,8 +305,12 @@ def _fixed(reading: Reading, ctx: Context) -> Resolved:
     return Resolved(reading.type, reading.value, reading.mod, how=["fixed"])
 
 
+def _vague(reading: Reading, ctx: Context) -> Resolved:
+    return Resolved(reading.type, reading.value, reading.mod, anchor="context", how=["no calendar value"])
+
+
 _KINDS = {"point": _point, "range": _range, "shift": _shift, "weekday": _weekday, "time": _time,
-          "present": _present, "event": _event, "duration": _fixed, "set": _fixed}
+          "present": _present, "event": _event, "duration": _fixed, "set": _fixed, "vague": _vague}
 
 
 def resolve(reading: Reading, ctx: Context) -> Resolved:

@@ -171,7 +171,9 @@ def year_range(m: Match) -> Reading | None:
     y2 = int(y2) if len(y2) >= 3 else (y1 // 100) * 100 + int(y2)
     if not (0 < y2 - y1 <= 200):
         return None
-    if not (m["yw"] or m["era"] or norm(m["pre"]) in ("с", "со", "между", "от") or len(m["y2"]) == 4):
+    slash_season = "/" in m.group(0) and y2 == y1 + 1
+    if not (m["yw"] or m["era"] or norm(m["pre"]) in ("с", "со", "между", "от") or len(m["y2"]) == 4
+            or slash_season):
         return None
     era = m["era"]
     return Reading("range", period=Period("year", era_year(y1, era)), end=Period("year", era_year(y2, era)))
@@ -203,7 +205,7 @@ def decade(m: Match) -> Reading | None:
     if year % 10:
         return None
     if len(raw) == 2:
-        if not m["yw"] and not m["cent"]:
+        if not (m["yw"] or m["cent"] or m["pre"] or part(m)):
             return None
         century = roman_value(m["crom"]) if m["crom"] else 20
         year = (century - 1) * 100 + year
@@ -292,7 +294,7 @@ def weekday_adj(m: Match) -> Reading | None:
 
 def month_adj(m: Match) -> Reading | None:
     word = m.group(0)
-    if word[0].isupper():
+    if word[0].isupper() and not re.match(r"\s+(?:революц|переворот|восстани|вооружённ|вооруженн)", m.string[m.end():m.end() + 15]):
         return None
     stem = next(s for s in lx.MONTH_ADJ_STEMS if word.lower().startswith(s))
     return Reading("point", period=Period("month", None, lx.MONTH_ADJ_STEMS[stem]))
@@ -321,7 +323,7 @@ def _year_after(suffix: str = "") -> str:
 
 _MON = rf"(?P<mon>{g.MONTH}|{g.MONTH_ABBR})"
 _RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?:по|и|до|на)\s+)"
-_ROM2 = r"(?-i:(?P<rom2>[IVXL]{1,6}))"
+_ROM2 = r"(?-i:(?P<rom2>[IVXLХІ]{1,6}))(?:-?(?:го|м|й|ом))?"
 _CENT = rf"(?:{g.ROMAN}|(?P<cn>\d{{1,2}})(?:-?(?:м|й|го|ом))?|(?P<cw>{g.ORDINAL}))"
 _CENT2 = rf"(?:{_ROM2}|(?P<cn2>\d{{1,2}})(?:-?(?:м|й|го|ом))?|(?P<cw2>{g.ORDINAL}))"
 _CENT_WORD = r"(?:век(?:а|е|у|ом|ов|ам|ах)?|столети(?:е|я|и|ю|ем|й)|вв?\.)(?!\w)"
@@ -348,16 +350,19 @@ RULES: list[tuple[str, str, object]] = [
     ("date.year",
      rf"{g.HEAD}(?P<y>\d{{1,4}})(?:-?(?:го|м|й))?(?:\s*(?P<yw>{g.YEAR_WORD}))?{g.ERA}",
      year_word),
+    ("date.year_pre",
+     rf"{g.W0}(?P<pre>с|со|до|по|к|после|от|начиная\s+с|вплоть\s+до)\s+(?P<y>1[0-9]\d\d|20\d\d)(?![\d\w])(?!\s\d)(?![.,:]\d)(?!\s*[-–—/]\s*\d)",
+     lambda m: bare_year(m) and point(m, Period("year", int(m["y"])))),
     ("date.year_suffix", rf"{g.HEAD}(?P<y>\d{{4}})(?P<suf>-(?:го|м|й))(?!\w)(?P<yw>)(?P<era>)", year_word),
     ("date.year_range",
      rf"{g.HEAD}(?P<y1>\d{{3,4}})(?:-?(?:го|м))?(?:\s*[-–—/]\s*|\s+(?:по|и|до|на)\s+)(?P<y2>\d{{2,4}})"
      rf"(?:-?(?:е|х|й|м|го))?(?:\s*(?P<yw>{_YW_PLURAL}))?{g.ERA}(?!\d)",
      year_range),
     ("date.numeric",
-     rf"{g.W0}(?:{g.PRE})?(?P<d>[0-3]?\d)(?P<sep>[./])(?P<mo>[01]?\d)(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\d])(?!\.\d)"
+     rf"(?<![\w\-./])(?:{g.PRE})?(?P<d>[0-3]?\d)(?P<sep>[./])(?P<mo>[01]?\d)(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\d/\w])(?!\.\d)"
      rf"(?:\s*(?P<yw>{g.YEAR_WORD}))?",
      numeric_date),
-    ("date.iso", rf"{g.W0}(?P<y>\d{{4}})-(?P<mo>\d\d)-(?P<d>\d\d)(?![\d])", iso_date),
+    ("date.iso", rf"(?<![\w\-./])(?P<y>\d{{4}})-(?P<mo>\d\d)-(?P<d>\d\d)(?![\d/\w-])", iso_date),
     ("date.decade",
      rf"{g.HEAD}(?P<y>\d{{2,4}})\s*-?\s*(?:е|х|ые|ых|ым|ми)(?!\w)(?:\s*(?P<yw>годами|годы|годов|годах|годам|гг\.?)(?!\w))?"
      rf"(?P<cent>\s+(?-i:(?P<crom>[IVX]{{1,5}}))\s+{_CENT_WORD})?",

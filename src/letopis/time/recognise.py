@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from . import dates, relative
+from . import lexicon as lx
 from .grammar import compile
 from .reading import Reading
 
@@ -37,10 +38,98 @@ def _span(m: re.Match[str]) -> tuple[int, int]:
     return m.start(), end
 
 
+# Rules are tried only where a trigger word occurs: at the trigger itself and at
+# the lead words (prepositions, «в начале», «через», «около» ...) just before it.
+# Every rule belongs to the trigger kinds that can open its core.
+_KINDS: dict[str, tuple[str, ...]] = {
+    "num": ("date.day_month_range", "date.day_range", "date.day_month", "date.year", "date.year_suffix",
+            "date.year_range", "date.numeric", "date.iso", "date.decade", "date.century", "date.bare_year",
+            "date.year_pre", "rel.minute", "set.per",
+            "rel.after", "rel.ago", "rel.before_event", "dur.number", "dur.adj", "set.every", "time.clock",
+            "time.hours"),
+    "month": ("date.month_year", "date.month_range", "date.month"),
+    "weekday": ("date.weekday",),
+    "season": ("date.season",),
+    "century": ("date.century", "date.decade"),
+    "unit": ("rel.after", "rel.ago", "rel.before_event", "rel.recent", "rel.unit", "dur.number", "dur.unit",
+             "dur.unit_word", "set.every", "time.hours", "rel.day", "rel.eve", "rel.present", "rel.part_unit",
+             "set.per", "dur.inverted", "rel.minute"),
+    "word": ("rel.present", "rel.day", "rel.eve", "rel.day_adj", "rel.unit", "set.word", "set.weekly",
+             "time.noon", "time.day_part", "date.weekday_adj", "date.month_adj", "dur.adj", "rel.recent",
+             "rel.sport_season", "rel.weekend", "rel.while_ago"),
+}
+_BY_NAME = {name: i for i, (name, _, _) in enumerate(RULES)}
+KIND_RULES = {kind: tuple(sorted(_BY_NAME[n] for n in names)) for kind, names in _KINDS.items()}
+
+_TRIGGERS: dict[str, str] = {}
+for _words, _kind in ((lx.MONTHS, "month"), (lx.WEEKDAYS, "weekday"), (lx.SEASONS, "season"),
+                      (lx.UNITS, "unit"), (lx.UNIT_WORDS, "unit"), (lx.CARDINALS, "unit"),
+                      (lx.HALF_NUMERALS, "unit"), (lx.MONTH_ABBR, "month")):
+    for _w in _words:
+        _TRIGGERS.setdefault(_w, _kind)
+for _stem in lx.ORDINAL_STEMS:
+    for _end in lx.ORDINAL_ENDINGS:
+        _TRIGGERS.setdefault(_stem + _end, "century")
+_WORD_PREFIXES = tuple(sorted({
+    *relative.PRESENT, *relative.DAY_WORDS, "накануне", "канун", "день", "сегодняшн", "вчерашн", "завтрашн",
+    "этом", "этот", "этой", "эту", "этого", "прошл", "минувш", "позапрошл", "следующ", "будущ", "текущ",
+    "нынешн", "предыдущ", "последн", "ближайш", "грядущ", "прошедш", "наступающ",
+    *(s[:-1] for s in lx.SETS), "понедельникам", "вторникам", "средам", "четвергам", "пятницам",
+    "субботам", "воскресеньям", "полдень", "полночь", "полудня", "полуночи", "утром", "вечером", "ночью",
+    "днём", "днем", "сезон", "выходн", "прошлогодн", "время", *lx.WEEKDAY_ADJ_STEMS, *lx.MONTH_ADJ_STEMS, *lx.DURATION_ADJ,
+}))
+_LEAD = {
+    *(w for phrase in lx.PREPOSITIONS for w in phrase.split()), *lx.PARTS, *lx.HALVES, "половине",
+    "половины", "половину", "ночь", "через", "спустя", "течение", "протяжении", "продолжение", "сроком",
+    "около", "почти", "примерно", "приблизительно", "более", "больше", "менее", "меньше", "свыше", "ещё",
+    "еще", "всего", "лишь", "уже", "целых", "целый", "целую", "весь", "всю", "порядка", "кажд", "каждый",
+    "каждую", "каждое", "каждые", "раз", "рано", "поздно", "поздним", "ранним", "этим", "этой", "прошлой",
+    "следующей", "тем", "той", "же", "тот", "этот", "ровно", "последней", "последнюю", "первой", "первую",
+    "декаде", "декады", "трети", "не", "сегодня", "вчера", "последние", "ближайшие", "прошедшие",
+    "минувшие", "грядущие", "следующий", "другой", "второй", "третий", "настоящее", "настоящий",
+    "данный", "наши", "наше", "сей", "сих", "прошлом", "будущем", "ближайшее", "ближайшем", "скором",
+    "последнее", "сегодняшний", "начиная", "вплоть", "между",
+}
+_TOKEN = re.compile(r"\w+")
+_ROMAN = re.compile(r"[IVXLХІ]{1,6}")
+_LEAD_PREFIXES = ("прошл", "минувш", "следующ", "ближайш", "будущ", "эт", "текущ", "нынешн", "последн",
+                  "предыдущ", "прошедш", "наступающ", "т", "нов")
+
+
+def _kind(word: str) -> str | None:
+    if word[0].isdigit():
+        return "num"
+    low = word.lower()
+    kind = _TRIGGERS.get(low)
+    if kind:
+        return kind
+    if low.startswith(_WORD_PREFIXES):
+        return "word"
+    if _ROMAN.fullmatch(word):
+        return "century"
+    return None
+
+
 def candidates(text: str) -> list[Found]:
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
+    tries: dict[int, set[int]] = {}
+    for i, (start, word) in enumerate(tokens):
+        kind = _kind(word)
+        if kind is None:
+            continue
+        rules = KIND_RULES[kind]
+        tries.setdefault(start, set()).update(rules)
+        j = i - 1
+        while j >= 0 and i - j <= 4 and (tokens[j][1].lower() in _LEAD or tokens[j][1].lower().startswith(_LEAD_PREFIXES)):
+            tries.setdefault(tokens[j][0], set()).update(rules)
+            j -= 1
     found: list[Found] = []
-    for name, pattern, fn in RULES:
-        for m in pattern.finditer(text):
+    for pos in sorted(tries):
+        for index in sorted(tries[pos]):
+            name, pattern, fn = RULES[index]
+            m = pattern.match(text, pos)
+            if m is None:
+                continue
             reading = fn(m)
             if reading is not None:
                 start, end = _span(m)

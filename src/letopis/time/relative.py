@@ -18,8 +18,8 @@ from .reading import Reading
 Match = re.Match[str]
 
 QTY = (
-    rf"(?P<q>\d+(?:[.,]\d+)?(?:\s*[-–—]\s*\d+)?|{g.CARDINAL}(?:\s+{g.CARDINAL})?(?:\s*[-–—]\s*{g.CARDINAL})?"
-    rf"|{g.alt(lx.HALF_NUMERALS)}{g.W1})"
+    rf"(?P<q>(?:\d+(?:[.,]\d+)?(?:\s*[-–—]\s*\d+)?|{g.CARDINAL}(?:\s+{g.CARDINAL})?(?:\s*[-–—]\s*{g.CARDINAL})?"
+    rf"|{g.alt(lx.HALF_NUMERALS)}{g.W1})(?:\s+с\s+половиной|\s+с\s+лишним)?)"
 )
 APPROX = r"(?:(?P<approx>около|почти|примерно|приблизительно|более|больше|менее|меньше|свыше|ещё|еще|всего|лишь|уже|целых|не\s+менее|не\s+более|порядка)\s+)?"
 EVENT_TAIL = r"(?:\s+(?P<evdir>после|до|перед)\s+(?P<ev>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){0,3}))?"
@@ -33,6 +33,7 @@ EVENT_STOP = {
 VERB_END = re.compile(r"(?:л|ла|ло|ли|лся|лась|лось|лись|ть|ться|ет|ит|ют|ят|ут|ат|ется|ится)$")
 
 MOD_WORDS = {
+    "чуть больше": "MORE_THAN", "чуть более": "MORE_THAN", "немногим более": "MORE_THAN", "чуть меньше": "LESS_THAN",
     "около": "APPROX", "почти": "APPROX", "примерно": "APPROX", "приблизительно": "APPROX",
     "порядка": "APPROX", "более": "MORE_THAN", "больше": "MORE_THAN", "свыше": "MORE_THAN",
     "не менее": "EQUAL_OR_MORE", "менее": "LESS_THAN", "меньше": "LESS_THAN",
@@ -48,6 +49,13 @@ def quantity(text: str | None) -> float | None:
     if not text:
         return 1
     t = norm(text)
+    half = 0.5 if t.endswith("с половиной") else 0
+    t = re.sub(r"\s+с\s+(?:половиной|лишним)$", "", t)
+    value = _quantity(t)
+    return None if value is None else value + half
+
+
+def _quantity(t: str) -> float | None:
     t = re.split(r"\s*[-–—]\s*", t)[-1]  # «2-3 года»: the upper figure
     if re.fullmatch(r"\d+(?:[.,]\d+)?", t):
         return float(t.replace(",", "."))
@@ -104,14 +112,9 @@ def mod_of(word: str | None) -> str | None:
 # ---- rules ------------------------------------------------------------------
 
 PRESENT = {
-    "сейчас": "PRESENT_REF", "ныне": "PRESENT_REF", "нынче": "PRESENT_REF",
-    "в настоящее время": "PRESENT_REF", "в настоящий момент": "PRESENT_REF",
-    "на сегодняшний день": "PRESENT_REF", "на данный момент": "PRESENT_REF",
-    "в данный момент": "PRESENT_REF", "в наши дни": "PRESENT_REF", "в наше время": "PRESENT_REF",
-    "на сегодня": "PRESENT_REF", "до сих пор": "PRESENT_REF", "по сей день": "PRESENT_REF",
-    "в последнее время": "PAST_REF", "на днях": "PAST_REF", "недавно": "PAST_REF",
-    "в прошлом": "PAST_REF", "в будущем": "FUTURE_REF", "в ближайшее время": "FUTURE_REF",
-    "в ближайшем будущем": "FUTURE_REF", "в скором времени": "FUTURE_REF",
+    "в настоящий момент": "PRESENT_REF", "на сегодняшний день": "PRESENT_REF",
+    "на данный момент": "PRESENT_REF", "в данный момент": "PRESENT_REF", "в наши дни": "PRESENT_REF",
+    "в наше время": "PRESENT_REF", "на днях": "PAST_REF",
 }
 # word -> (base, unit, amount)
 DAY_WORDS = {
@@ -121,9 +124,12 @@ DAY_WORDS = {
     "в тот же вечер": ("ref", 0), "в тот же час": ("ref", 0), "в этот же день": ("ref", 0),
     "на следующий день": ("ref", 1), "на другой день": ("ref", 1), "на следующее утро": ("ref", 1),
     "следующего дня": ("ref", 1), "в следующий день": ("ref", 1), "днём позже": ("ref", 1),
-    "на второй день": ("ref", 1), "на третий день": ("ref", 2),
+    "на второй день": ("ref", 1), "на третий день": ("ref", 2), "того же дня": ("ref", 0),
+    "в эти дни": ("ref", 0), "в этот час": ("ref", 0), "в тот час": ("ref", 0), "в тот же час": ("ref", 0),
+    "в те дни": ("ref", 0),
 }
 DAY_ADJ = {"сегодняшн": 0, "вчерашн": -1, "завтрашн": 1}
+YEAR_ADJ = {"прошлогодн": -1}
 
 
 def present(m: Match) -> Reading:
@@ -144,7 +150,7 @@ def day_word(m: Match) -> Reading:
 
 def eve_of(m: Match) -> Reading | None:
     """«накануне выборов», «в день выборов», «в канун Рождества»: a day relative to a named event."""
-    relation = {"накануне": "before", "в канун": "before", "в день": "same"}[norm(m["w"])]
+    relation = {"накануне": "before", "в канун": "before"}[norm(m["w"])]
     ref = event_ref(m, relation, "P1D" if relation == "before" else None)
     if ref is None:
         return None
@@ -152,12 +158,14 @@ def eve_of(m: Match) -> Reading | None:
 
 
 def day_adj(m: Match) -> Reading:
+    if m.group(0).lower().startswith("прошлогодн"):
+        return Reading("shift", unit="Y", amount=-1, base="now")
     stem = next(s for s in DAY_ADJ if m.group(0).lower().startswith(s))
     return Reading("shift", unit="D", amount=DAY_ADJ[stem], base="now")
 
 
 REL_AMOUNT = {
-    "эт": 0, "тек": 0, "нын": 0, "прошл": -1, "минувш": -1, "позапрошл": -2, "предыдущ": -1,
+    "т": 0, "эт": 0, "тек": 0, "нын": 0, "прошл": -1, "минувш": -1, "позапрошл": -2, "предыдущ": -1,
     "следующ": 1, "будущ": 1, "наступающ": 1, "грядущ": 1,
 }
 
@@ -168,8 +176,37 @@ def rel_unit(m: Match) -> Reading | None:
     if amount is None:
         return None
     unit = unit_of(m["u"])
-    base = "ref" if rel.startswith(("следующ", "предыдущ")) else "now"
+    base = "ref" if rel.startswith(("следующ", "предыдущ", "т")) else "now"
     return Reading("shift", unit=unit, amount=amount, base=base, mod=pre_mod(m), part=part(m))
+
+
+def part_unit(m: Match) -> Reading | None:
+    """«в начале недели», «до конца года», «с середины года»: part of the current unit."""
+    if not part(m):
+        return None
+    return Reading("shift", unit=unit_of(m["u"]), amount=0, base="now", mod=pre_mod(m), part=part(m))
+
+
+def sport_season(m: Match) -> Reading:
+    rel = norm(m["rel"])
+    amount = next((v for k, v in sorted(REL_AMOUNT.items(), key=lambda kv: -len(kv[0])) if rel.startswith(k)), 0)
+    if rel.startswith("нов"):
+        amount = 1
+    return Reading("shift", unit="Y", amount=amount, base="now", mod="APPROX", part=part(m))
+
+
+def vague(m: Match) -> Reading:
+    """An expression that is clearly temporal but names no calendar value of its own."""
+    word = norm(m.group(0))
+    if "выходн" in word:
+        return Reading("vague", value="XXXX-WXX-WE")
+    if "минут" in word or "секунд" in word:
+        return Reading("vague", type="TIME", value="XXXX-XX-XXTXX:XX")
+    return Reading("vague", value="XXXX-XX-XX")
+
+
+def per_unit(m: Match) -> Reading:
+    return Reading("set", type="SET", value=duration_value(1, unit_of(m["u"])))
 
 
 def recent(m: Match) -> Reading:
@@ -219,12 +256,45 @@ def before_event(m: Match) -> Reading | None:
                    type="TIME" if unit in TIME_UNITS else "DATE")
 
 
-_AGE_BEFORE = re.compile(r"(?:возраст\w*|исполнил\w*|исполняется|исполнится|ему|ей|им)(?:\s+\w+)?\s*$", re.I)
+_AGE_BEFORE = re.compile(r"(?:возраст\w*|исполнил\w*|исполняется|исполнится)(?:\s+\w+)?\s*$", re.I)
+AGE_WORDS = {
+    "было", "будет", "исполнилось", "исполнится", "исполняется", "которому", "которой", "которым", "ему",
+    "ей", "им", "сейчас", "тогда", "свои", "своих", "возрасте", "младше", "старше", "моложе", "по", "в",
+    "и", "мне", "тебе", "нам", "вам", "детям", "лицам", "ребёнку", "ребенку", "уже", "лет",
+}
+_PREV_WORD = re.compile(r"([\w]+)[^\w]*$")
+_NEXT = re.compile(r"^\s*([\w,.;:)]?)(\w*)")
+
+
+def age_like(m: Match, has_pre: bool) -> bool:
+    """«Картер, 49 лет, был казнён», «ему было 70 лет», «детям до 12 лет»: ages, not spans of time."""
+    text = m.string
+    before = text[max(0, m.start() - 30): m.start()]
+    if _AGE_BEFORE.search(before):
+        return True
+    prev = _PREV_WORD.search(before)
+    prev_word = prev.group(1) if prev else ""
+    nxt = _NEXT.match(text[m.end(): m.end() + 30])
+    next_char, next_word = (nxt.group(1), nxt.group(2).lower()) if nxt else ("", "")
+    if next_word.startswith(("жизни", "младше", "старше", "моложе")):
+        return True
+    if re.search(r"(?:лет|года?)\s+и\s*$", before) or re.search(r"\bот\s+\d+\s*$", before):
+        return True
+    if has_pre:
+        return prev_word.lower() in ("детям", "лицам", "младше", "старше", "моложе", "возрасте")
+    if prev_word.lower() in AGE_WORDS:
+        return True
+    tail = before.rstrip()
+    if tail and tail[-1] in ",(—–" and next_char in (",", ")", ".", ";"):
+        return True
+    return bool(prev_word[:1].isupper() and tail.endswith(prev_word) and not re.search(r"[.!?]\s*\w+$", tail))
 
 
 def duration(m: Match) -> Reading | None:
     before = m.string[max(0, m.start() - 25): m.start()]
     if _AGE_BEFORE.search(before):
+        return None
+    if unit_of(m["u"]) in ("Y", "D") and age_like(m, bool(m.groupdict().get("dpre") or m["approx"])):
         return None
     unit = unit_of(m["u"])
     amount = quantity(m["q"])
@@ -249,8 +319,8 @@ def duration_unit(m: Match) -> Reading | None:
 _PERSON_AFTER = re.compile(r"^\s*(?:ребён|ребен|мальчик|девочк|сын|доч|малыш|младен|юнош|девушк|мужчин|женщин|"
                            r"подрост|житель|пенсионер|уроженец|актёр|актер|певец|певиц|писател|политик|"
                            r"президент|спортсмен|футболист|теннисист|игрок|студент|школьни)", re.I)
-_LONG_AFTER = re.compile(r"^\s*(?:срок|период|перерыв|контракт|мандат|план|мораторий|опыт|стаж|правлени|"
-                         r"заключени|отсутстви|пребывани|цикл|юбиле|войн|истори|программ|соглашени|"
+_LONG_AFTER = re.compile(r"^\s*(?:[а-яё]+(?:ой|ей|ий|ый|ую|юю|ого|его)\s+)?(?:карьер|деятельност|срок|период|перерыв|контракт|мандат|план|мораторий|опыт|стаж|правлени|"
+                         r"заключени|отсутстви|пребывани|цикл|войн|истори|программ|соглашени|"
                          r"договор|аренд|служб|работ|исследовани|проект|кризис|цикл|рекорд|запрет)", re.I)
 
 
@@ -272,8 +342,7 @@ def duration_adj(m: Match) -> Reading | None:
 
 def frequency(m: Match) -> Reading:
     word = m.group(0).lower()
-    stem = next(s for s in lx.SETS if word.startswith(s[:-1]))
-    return Reading("set", type="SET", value=lx.SETS[stem])
+    return Reading("set", type="SET", value=lx.SETS[word])
 
 
 def every(m: Match) -> Reading:
@@ -292,8 +361,15 @@ def weekly(m: Match) -> Reading:
 DAY_PART_HOURS = {"утра": 0, "дня": 12, "вечера": 12, "ночи": 0}
 
 
+_SCORE = re.compile(r"(?:сч[её]т\w*|стал|со\s+сч[её]том|ничь\w+|победы?|поражени\w+)\s*$", re.I)
+
+
 def clock(m: Match) -> Reading | None:
     gd = m.groupdict()
+    if gd.get("sep") == "." and not (gd.get("tz") or norm(gd.get("pre")) in ("в", "около", "примерно в")):
+        return None  # «11.29 миллиарда» is a number, «в 10.25 по местному времени» a time
+    if gd.get("sep") and _SCORE.search(m.string[max(0, m.start() - 20): m.start()]):
+        return None  # «со счётом 15:13»
     hour = int(gd["h"]) if gd.get("h") else quantity(gd.get("hw"))
     if hour is None:
         return None
@@ -328,11 +404,11 @@ _DUR_PRE = (r"(?:(?P<dpre>в\s+течение|на\s+протяжении|в\s+�
 RULES: list[tuple[str, str, object]] = [
     ("rel.present", rf"{g.W0}(?P<w>{g.alt(PRESENT)}){g.W1}", present),
     ("rel.day", rf"{g.W0}(?P<t>(?P<w>{g.alt(DAY_WORDS)}){g.W1}){EVENT_TAIL}", day_word),
-    ("rel.eve", rf"{g.W0}(?P<t>(?P<w>накануне|в\s+канун|в\s+день){g.W1})\s+(?P<ev>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){{0,3}})",
+    ("rel.eve", rf"{g.W0}(?P<t>(?P<w>накануне|в\s+канун){g.W1})\s+(?P<ev>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){{0,3}})",
      eve_of),
-    ("rel.day_adj", rf"{g.W0}(?:сегодняшн|вчерашн|завтрашн)\w+", day_adj),
+    ("rel.day_adj", rf"{g.W0}(?:сегодняшн|вчерашн|завтрашн|прошлогодн)\w+", day_adj),
     ("rel.unit",
-     rf"{g.HEAD}{g.REL_ADJ}\s+(?P<u>году|год|года|месяце|месяц|месяца|неделе|неделю|недели|веке|век|века|"
+     rf"{g.HEAD}{g.REL_ADJ}(?:\s+же)?\s+(?P<u>году|год|года|месяце|месяц|месяца|неделе|неделю|недели|веке|век|века|"
      rf"квартале|квартала|десятилетии|десятилетия)(?!\w)",
      rel_unit),
     ("rel.recent",
@@ -348,21 +424,33 @@ RULES: list[tuple[str, str, object]] = [
     ("rel.before_event",
      rf"{g.W0}(?P<t>за\s+{APPROX}(?:{QTY}\s+)?(?P<u>{g.UNIT}))\s+(?P<evdir>до|перед)\s+(?P<ev>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){{0,3}})",
      before_event),
+    ("rel.part_unit", rf"{g.W0}(?:{g.PRE})?{g.PART}(?P<u>года|недели|месяца|дня|века|столетия)(?!\s*\d)(?!\w)",
+     part_unit),
+    ("rel.sport_season",
+     rf"{g.HEAD}(?P<rel>этом|этот|этого|прошл\w+|минувш\w+|следующ\w+|будущ\w+|текущ\w+|предыдущ\w+|нов\w+|нынешн\w+)\s+сезон\w*",
+     sport_season),
+    ("rel.weekend",
+     rf"{g.W0}(?:в|на|по|все|всё)\s+(?:(?:эти|минувшие|прошедшие|прошлые|ближайшие|следующие|эти|прошлых|минувших|ближайших|этих)\s+)?выходн(?:ые|ых|ым){g.W1}",
+     vague),
+    ("rel.minute", rf"{g.W0}на\s+\d{{1,3}}\s*-?\s*(?:й|ой|ей|ий|м)?\s+(?:минуте|секунде){g.W1}", vague),
+    ("rel.while_ago", rf"{g.W0}(?:некоторое|какое-то|долгое|короткое)\s+время\s+(?:назад|спустя){g.W1}", vague),
+    ("set.per", rf"(?<=[\d.\w]\s)в\s+(?P<u>год|месяц|неделю|сутки|день)(?=\s*[.,;:)(]|\s*$)", per_unit),
     ("dur.number", rf"{g.W0}{_DUR_PRE}{APPROX}{QTY}\s+(?P<u>{g.UNIT})(?:\s+подряд)?", duration),
+    ("dur.inverted", rf"{g.W0}(?P<u>лет|дней|месяцев|недель|часов|минут)\s+(?P<q>\d{{1,3}})(?![\d\w.,:-])(?P<approx>)", duration),
     ("dur.unit",
-     rf"{g.W0}(?P<dpre>в\s+течение|на\s+протяжении|в\s+продолжение|сроком\s+на|сроком\s+до|на|за|целый|целую|весь|всю|почти|около|более|менее)\s+{APPROX}"
+     rf"{g.W0}(?P<dpre>в\s+течение|на\s+протяжении|в\s+продолжение|сроком\s+на|сроком\s+до|на|за|целый|целую|весь|всю|почти|около|более|менее|больше|меньше|свыше|чуть\s+больше|чуть\s+более|чуть\s+меньше|немногим\s+более)\s+{APPROX}"
      rf"(?P<u>{_UNIT_SG}|{g.UNIT_WORD})",
      duration_unit),
     ("dur.unit_word", rf"{g.W0}{APPROX}(?P<u>{g.UNIT_WORD})", duration_unit),
     ("dur.adj",
      rf"{g.W0}(?:(?P<n>\d+)\s*-\s*(?P<un>летн|месячн|дневн|часов|недельн|минутн)\w*|{g.alt(lx.DURATION_ADJ)}\w*)",
      duration_adj),
-    ("set.word", rf"{g.W0}{g.alt(s[:-1] for s in lx.SETS)}\w*", frequency),
+    ("set.word", rf"{g.W0}{g.alt(lx.SETS)}{g.W1}", frequency),
     ("set.every", rf"{g.W0}(?:кажд(?:ый|ую|ое|ые|ого|ой|ом|ых)|раз\s+в)\s+(?:{QTY}\s+)?(?P<u>{g.UNIT})", every),
     ("set.weekly", rf"{g.W0}по\s+(?P<wd>{g.alt(WEEKDAY_PLURAL)}){g.W1}", weekly),
     ("time.clock",
-     rf"{g.W0}(?:{g.PRE})?(?P<h>[01]?\d|2[0-4])[:.](?P<mi>[0-5]\d)(?!\d)(?![.,]\d)(?:[:.]\d\d)?"
-     rf"(?:\s*(?:\(?мск\)?|по\s+(?:московскому|местному|киевскому|\w+скому)\s+времени|утра|дня|вечера|ночи))?",
+     rf"(?<![\w\-./:])(?:{g.PRE})?(?P<h>[01]?\d|2[0-4])(?P<sep>[:.])(?P<mi>[0-5]\d)(?!\d)(?![.,/:]\d)(?:[:.]\d\d)?"
+     rf"(?P<tz>\s*(?:\(?мск\)?|по\s+(?:московскому|местному|киевскому|\w+скому)\s+времени|утра|дня|вечера|ночи))?",
      clock),
     ("time.hours",
      rf"{g.W0}(?P<pre>в|около|к|до|после|с|примерно\s+в|ровно\s+в|начиная\s+с)\s+(?:(?P<h>[01]?\d|2[0-4])|(?P<hw>{g.CARDINAL}))\s+час(?:а|ов)?"
