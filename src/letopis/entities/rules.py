@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..adapters import natasha
 from ..doc import Doc, Mention, Token
 from ..lang.ru.demonyms import COLLECTIVE_ACTORS, COLLECTIVE_ROLES, DEMONYMS, NATIONALITIES, NATIONALITY_ADJECTIVE_SUFFIXES
 from ..lang.ru.ranks import TITLES
@@ -34,12 +35,25 @@ def _lemma(token: Token) -> str:
     return token.lemma.lower().replace("ё", "е") if token.lemma else token.text.lower()
 
 
+def _noun_reading(token: Token) -> str | None:
+    """The lemma of the word as a plural noun, trusting the tagger unless pymorphy knows better."""
+    if token.pos in ("NOUN", "ADJ") and token.feats.get("Number") == "Plur":
+        return _lemma(token)
+    if token.pos in ("PUNCT", "NUM", "ADP", "CCONJ", "SCONJ", "PRON", "PROPN") or not token.text.isalpha():
+        return None
+    readings = natasha.analyses(token.text)
+    best = max(readings, key=lambda a: a.score, default=None)
+    if best is not None and best.pos == "NOUN" and "plur" in best.grammemes and "anim" in best.grammemes:
+        return best.lemma.replace("ё", "е")  # «парижане» tagged as a verb
+    return None
+
+
 def _plural_noun(token: Token) -> bool:
-    return token.pos in ("NOUN", "ADJ") and token.feats.get("Number") == "Plur"
+    return _noun_reading(token) is not None
 
 
 def _is_demonym(token: Token) -> bool:
-    lemma = _lemma(token)
+    lemma = _noun_reading(token) or _lemma(token)
     return lemma in DEMONYMS or (lemma.endswith(_DEMONYM_ENDING) and token.feats.get("Animacy") == "Anim")
 
 
@@ -49,7 +63,7 @@ def peoples(doc: Doc) -> list[Mention]:
     for i, token in enumerate(doc.tokens):
         if not _plural_noun(token):
             continue
-        lemma = _lemma(token)
+        lemma = _noun_reading(token) or ""
         if lemma in NATIONALITIES:
             out.append(_mk(doc, i, i, "GROUP", "NATIONALITY"))
         elif _is_demonym(token):
@@ -68,9 +82,9 @@ def collectives(doc: Doc) -> list[Mention]:
     """Collective actors: «парижские полицейские», «немецкие солдаты», «повстанцы»."""
     out = []
     for i, token in enumerate(doc.tokens):
-        if not _plural_noun(token) or _lemma(token) in NATIONALITIES:
+        lemma = _noun_reading(token)
+        if lemma is None or lemma in NATIONALITIES:
             continue
-        lemma = _lemma(token)
         if lemma in COLLECTIVE_ROLES:
             adjectives = [k for k in children(doc, i) if k < i and doc.tokens[k].rel == "amod" and _place_adjective(doc.tokens[k])]
             if adjectives:
@@ -128,7 +142,8 @@ def military_units(doc: Doc) -> list[Mention]:
         first = i
         while first > doc.sentences[token.sent].first:
             prev = doc.tokens[first - 1]
-            if prev.head != i or prev.pos not in ("ADJ", "NUM"):
+            modifier = prev.pos in ("ADJ", "NUM") or prev.feats.get("VerbForm") == "Part"  # «бронетанковая» read as a participle
+            if not modifier or not first <= prev.head <= i:
                 break
             first -= 1
         left = doc.tokens[first:i]

@@ -1,0 +1,87 @@
+"""Groups and military units that the rules add to the recogniser's mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+GROUPS = [
+    ("Немцы запретили все праздничные демонстрации.", "Немцы", "немцы", "NATIONALITY"),
+    ("Запрещённую немцами песню спели на улицах.", "немцами", "немцы", "NATIONALITY"),
+    ("Англичане высадились на побережье.", "Англичане", "англичане", "NATIONALITY"),
+    ("Город защищали поляки и французы.", "французы", "французы", "NATIONALITY"),
+    ("К июлю парижане начали противостоять оккупантам.", "парижане", "парижане", None),
+    ("Москвичи строили укрепления.", "Москвичи", "москвичи", None),
+    ("К забастовке присоединились парижские полицейские.", "парижские полицейские", "парижские полицейские", None),
+    ("Город заняли немецкие солдаты.", "немецкие солдаты", "немецкие солдаты", None),
+    ("Повстанцы захватили ратушу.", "Повстанцы", "повстанцы", None),
+]
+
+
+@pytest.mark.parametrize("text, span, normal, subtype", GROUPS)
+def test_groups(analysed, text, span, normal, subtype):
+    doc = analysed(text)
+    found = [m for m in doc.mentions if m.type == "GROUP" and m.text == span]
+    assert found, [(m.text, m.type) for m in doc.mentions]
+    assert found[0].normal == normal
+    assert found[0].subtype == subtype
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Один немец остался в городе.",  # one person, not a people
+        "Полицейский вышел на улицу.",
+        "Полицейские вышли на улицу.",  # a role without a place or nationality is not a named group
+    ],
+)
+def test_not_groups(analysed, text):
+    doc = analysed(text)
+    assert not [m.text for m in doc.mentions if m.type == "GROUP"]
+
+
+UNITS = [
+    ("Поддержку оказали части 4-й пехотной дивизии армии США.",
+     "4-й пехотной дивизии армии США", "4-я пехотная дивизия армии США"),
+    ("В город вошла 2-я бронетанковая дивизия генерала Леклерка.",
+     "2-я бронетанковая дивизия генерала Леклерка", "2-я бронетанковая дивизия генерала Леклерка"),
+    ("Приказ получил штаб 62-й армии.", "62-й армии", "62-я армия"),
+    ("Солдаты 6-го армейского корпуса отступили.", "6-го армейского корпуса", "6-й армейский корпус"),
+    ("Бойцы 150-й стрелковой дивизии водрузили знамя.", "150-й стрелковой дивизии", "150-я стрелковая дивизия"),
+    ("Штаб Первой конной армии находился в Ростове.", "Первой конной армии", "Первая конная армия"),
+    ("Части Красной армии вошли в город.", "Красной армии", "Красная армия"),
+]
+
+
+@pytest.mark.parametrize("text, span, normal", UNITS)
+def test_military_units(analysed, text, span, normal):
+    doc = analysed(text)
+    found = [m for m in doc.mentions if m.subtype == "MILITARY_UNIT" and m.text == span]
+    assert found, [(m.text, m.type, m.subtype) for m in doc.mentions]
+    assert found[0].type == "ORGANIZATION"
+    assert found[0].normal == normal
+
+
+def test_the_commander_inside_a_unit_stays_a_person(analysed):
+    doc = analysed("В город вошла 2-я бронетанковая дивизия генерала Леклерка.")
+    people = [m for m in doc.mentions if m.type == "PERSON"]
+    assert [m.normal for m in people] == ["Леклерк"]
+    assert doc.entities[[e.id for e in doc.entities].index(people[0].entity)].attributes["titles"] == ["генерал"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Без поддержки регулярной армии восстание было обречено.",
+        "Танковая дивизия двигалась к городу.",
+    ],
+)
+def test_not_units(analysed, text):
+    doc = analysed(text)
+    assert not [m.text for m in doc.mentions if m.subtype == "MILITARY_UNIT"]
+
+
+def test_organisation_name_continued_by_its_genitive(analysed):
+    doc = analysed("Листовки, распространяемые Комитетом освобождения Парижа, призывали к восстанию.")
+    orgs = [m for m in doc.mentions if m.type == "ORGANIZATION"]
+    assert [m.normal for m in orgs] == ["Комитет освобождения Парижа"]
+    assert [m.normal for m in doc.mentions if m.type == "LOCATION"] == ["Париж"]  # the nested place stays
