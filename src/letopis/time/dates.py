@@ -163,6 +163,10 @@ def year_word(m: Match) -> Reading | None:
         return None
     if len(raw) <= 2 and not m["era"]:  # «на 2 года» is a duration, not the year 2
         return None
+    if re.search(r"\d\s$", m.string[max(0, m.start() - 2): m.start()]):
+        return None  # «3 400 г» is a weight
+    if re.match(r"\s*жизни", m.string[m.end(): m.end() + 10]):
+        return None  # «на 102-м году жизни» is an age
     return point(m, Period("year", era_year(int(raw), m["era"])))
 
 
@@ -171,7 +175,9 @@ def year_range(m: Match) -> Reading | None:
     y2 = int(y2) if len(y2) >= 3 else (y1 // 100) * 100 + int(y2)
     if not (0 < y2 - y1 <= 200):
         return None
-    slash_season = "/" in m.group(0) and y2 == y1 + 1
+    if y1 < 1000 and not (m["yw"] or m["era"]):
+        return None
+    slash_season = bool(re.search(r"\d[/-]\d", m.group(0))) and y2 == y1 + 1
     if not (m["yw"] or m["era"] or norm(m["pre"]) in ("с", "со", "между", "от") or len(m["y2"]) == 4
             or slash_season):
         return None
@@ -210,6 +216,20 @@ def decade(m: Match) -> Reading | None:
         century = roman_value(m["crom"]) if m["crom"] else 20
         year = (century - 1) * 100 + year
     return point(m, Period("decade", year))
+
+
+def decade_word(m: Match) -> Reading | None:
+    word = m["dw"].lower()
+    stem = next(s for s in lx.DECADE_WORDS if word.startswith(s))
+    return point(m, Period("decade", lx.DECADE_WORDS[stem]))
+
+
+def month_rel(m: Match) -> Reading | None:
+    """«в прошлом октябре», «этим летом» is a season: here only months."""
+    shift = {"прошл": -1, "минувш": -1, "эт": 0, "следующ": 1, "будущ": 1}
+    rel = norm(m["mrel"])
+    amount = next((v for k, v in shift.items() if rel.startswith(k)), 0)
+    return point(m, Period("month", None, month_of(m["mon"])), year_shift=amount)
 
 
 def roman_value(text: str) -> int:
@@ -313,6 +333,9 @@ def bare_year(m: Match) -> Reading | None:
     after = _AFTER_WORD.match(text[m.end(): m.end() + 20])
     if after and after.group(1).lower().startswith(lx.NOT_YEAR_AFTER):
         return None
+    if after and after.group(1).islower() and len(after.group(1)) > 3 and not re.search(
+            r"(?:л|ла|ли|ло|лся|лась|лись|ет|ит|ут|ют|ат|ят)$", after.group(1)):
+        return None  # «1550 единиц», «1148 томов»: a count before a noun
     return Reading("point", period=Period("year", int(m["y"])))
 
 
@@ -347,11 +370,16 @@ RULES: list[tuple[str, str, object]] = [
      rf"{g.HEAD}(?P<m1>{g.MONTH}){_RANGE_SEP}(?P<m2>{g.MONTH})(?:{_year_after()}|{g.REL_YEAR})?",
      month_range),
     ("date.month", rf"{g.HEAD}(?P<mon>{g.MONTH})", month_alone),
+    ("date.month_rel", rf"{g.HEAD}(?P<mrel>прошл(?:ом|ый|ого)|минувш(?:ем|ий|его)|эт(?:ом|от|ого)|следующ(?:ем|ий|его))\s+(?P<mon>{g.MONTH})",
+     month_rel),
+    ("date.decade_word",
+     rf"{g.HEAD}(?P<dw>{g.alt(lx.DECADE_WORDS)}(?:ые|ых|ым|ыми|ой|ые)){g.W1}\s+(?:годы|годов|годах|годам|годами|гг\.)(?!\w)",
+     decade_word),
     ("date.year",
      rf"{g.HEAD}(?P<y>\d{{1,4}})(?:-?(?:го|м|й))?(?:\s*(?P<yw>{g.YEAR_WORD}))?{g.ERA}",
      year_word),
     ("date.year_pre",
-     rf"{g.W0}(?P<pre>с|со|до|по|к|после|от|начиная\s+с|вплоть\s+до)\s+(?P<y>1[0-9]\d\d|20\d\d)(?![\d\w])(?!\s\d)(?![.,:]\d)(?!\s*[-–—/]\s*\d)",
+     rf"{g.W0}(?P<pre>в|во|с|со|до|по|к|после|от|начиная\s+с|вплоть\s+до)\s+(?P<y>1[0-9]\d\d|20\d\d)(?![\d\w])(?!\s\d)(?![.,:]\d)(?!\s*[-–—/]\s*\d)",
      lambda m: bare_year(m) and point(m, Period("year", int(m["y"])))),
     ("date.year_suffix", rf"{g.HEAD}(?P<y>\d{{4}})(?P<suf>-(?:го|м|й))(?!\w)(?P<yw>)(?P<era>)", year_word),
     ("date.year_range",

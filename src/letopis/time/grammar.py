@@ -43,7 +43,7 @@ PART = (
 HEAD = rf"{W0}(?:{PRE})?(?:{PART})?"
 
 DAY = r"(?P<d>[0-3]?\d)(?:-?(?:го|е|ое|м))?"
-YEAR_WORD = r"(?:года|году|годом|год|гг?\.|г(?!\w))"
+YEAR_WORD = r"(?:(?:года|году|годом|год)(?!\w)|гг?\.|г(?!\w))"
 YEAR_SUFFIX = r"(?:-?(?:го|м|й|х|е))?"
 # A year after a month: 3–4 digits, or any number followed by «года» / «г.».
 YEAR_AFTER_MONTH = rf"(?:\s+(?P<y>\d{{3,4}}){YEAR_SUFFIX}(?:\s*(?P<yw>{YEAR_WORD}))?|\s+(?P<y_>\d{{1,4}})\s*{YEAR_WORD})"

@@ -47,7 +47,7 @@ _KINDS: dict[str, tuple[str, ...]] = {
             "date.year_pre", "rel.minute", "set.per",
             "rel.after", "rel.ago", "rel.before_event", "dur.number", "dur.adj", "set.every", "time.clock",
             "time.hours"),
-    "month": ("date.month_year", "date.month_range", "date.month"),
+    "month": ("date.month_year", "date.month_range", "date.month", "date.month_rel"),
     "weekday": ("date.weekday",),
     "season": ("date.season",),
     "century": ("date.century", "date.decade"),
@@ -56,7 +56,7 @@ _KINDS: dict[str, tuple[str, ...]] = {
              "set.per", "dur.inverted", "rel.minute"),
     "word": ("rel.present", "rel.day", "rel.eve", "rel.day_adj", "rel.unit", "set.word", "set.weekly",
              "time.noon", "time.day_part", "date.weekday_adj", "date.month_adj", "dur.adj", "rel.recent",
-             "rel.sport_season", "rel.weekend", "rel.while_ago"),
+             "rel.sport_season", "rel.weekend", "rel.while_ago", "rel.holiday", "date.decade_word"),
 }
 _BY_NAME = {name: i for i, (name, _, _) in enumerate(RULES)}
 KIND_RULES = {kind: tuple(sorted(_BY_NAME[n] for n in names)) for kind, names in _KINDS.items()}
@@ -76,7 +76,8 @@ _WORD_PREFIXES = tuple(sorted({
     "нынешн", "предыдущ", "последн", "ближайш", "грядущ", "прошедш", "наступающ",
     *(s[:-1] for s in lx.SETS), "понедельникам", "вторникам", "средам", "четвергам", "пятницам",
     "субботам", "воскресеньям", "полдень", "полночь", "полудня", "полуночи", "утром", "вечером", "ночью",
-    "днём", "днем", "сезон", "выходн", "прошлогодн", "время", *lx.WEEKDAY_ADJ_STEMS, *lx.MONTH_ADJ_STEMS, *lx.DURATION_ADJ,
+    "днём", "днем", "сезон", "выходн", "прошлогодн", "время", "нов", "рождеств", "сочельник", "пасх", "маслениц",
+    *lx.DECADE_WORDS, *lx.WEEKDAY_ADJ_STEMS, *lx.MONTH_ADJ_STEMS, *lx.DURATION_ADJ,
 }))
 _LEAD = {
     *(w for phrase in lx.PREPOSITIONS for w in phrase.split()), *lx.PARTS, *lx.HALVES, "половине",

@@ -205,16 +205,37 @@ def vague(m: Match) -> Reading:
     return Reading("vague", value="XXXX-XX-XX")
 
 
-def per_unit(m: Match) -> Reading:
+def holiday(m: Match) -> Reading:
+    word = norm(m["hol"])
+    if word.startswith(("нов",)):
+        from .periods import Period
+        reading = Reading("point", period=Period("day", None, 1, 1), mod=pre_mod(m))
+        if norm(m["pre"]) in ("до", "к"):
+            reading.mod = "BEFORE" if norm(m["pre"]) == "до" else "ON_OR_BEFORE"
+        return reading
+    return Reading("vague", value="XXXX-XX-XX")
+
+
+def per_unit(m: Match) -> Reading | None:
+    """«70 тысяч долларов в год»: a rate, so a number comes shortly before it in the clause."""
+    if not re.search(r"\d[^.,;:!?()]{0,30}$", m.string[max(0, m.start() - 35): m.start()]):
+        return None
     return Reading("set", type="SET", value=duration_value(1, unit_of(m["u"])))
 
 
 def recent(m: Match) -> Reading:
-    """«в последние годы», «за последние 10 лет», «в ближайшие месяцы»."""
+    """«в последние годы», «за последние 10 лет», «в ближайшие месяцы», «за последний год»."""
+    if m["u"].lower() == "время":
+        return Reading("vague", value="XXXX")
     unit = unit_of(m["u"])
-    future = norm(m["rel"]).startswith(("ближайш", "следующ", "грядущ"))
+    rel = norm(m["rel"])
+    future = rel.startswith(("ближайш", "следующ", "грядущ", "предстоящ", "последующ"))
     if m["q"]:
         return Reading("duration", type="DURATION", value=duration_value(quantity(m["q"]), unit))
+    if rel.startswith("разн"):
+        return Reading("vague", value="XXXX")
+    if not rel.endswith(("ие", "их", "ими")):  # singular: «за последний год» is the year up to now
+        return Reading("duration", type="DURATION", value=duration_value(1, unit))
     return Reading("present", value="FUTURE_REF" if future else "PAST_REF")
 
 
@@ -263,7 +284,7 @@ AGE_WORDS = {
     "и", "мне", "тебе", "нам", "вам", "детям", "лицам", "ребёнку", "ребенку", "уже", "лет",
 }
 _PREV_WORD = re.compile(r"([\w]+)[^\w]*$")
-_NEXT = re.compile(r"^\s*([\w,.;:)]?)(\w*)")
+_NEXT = re.compile(r"^\s*([,.;:)]?)\s*(\w*)")
 
 
 def age_like(m: Match, has_pre: bool) -> bool:
@@ -278,7 +299,11 @@ def age_like(m: Match, has_pre: bool) -> bool:
     next_char, next_word = (nxt.group(1), nxt.group(2).lower()) if nxt else ("", "")
     if next_word.startswith(("жизни", "младше", "старше", "моложе")):
         return True
-    if re.search(r"(?:лет|года?)\s+и\s*$", before) or re.search(r"\bот\s+\d+\s*$", before):
+    if re.search(r"(?:лет|года?)\s+и\s*$", before):
+        return True
+    if re.search(r"\bот\s+\d+\s*(?:до\s*)?$", before) and not re.search(r"срок\w*\s+от\s+\d+\s*(?:до\s*)?$", before):
+        return True
+    if re.search(r"(?:детям|лицам|младше|старше|моложе|возрасте|возраста)\s+(?:от\s+\d+\s+)?(?:до\s+)?$", before, re.I):
         return True
     if has_pre:
         return prev_word.lower() in ("детям", "лицам", "младше", "старше", "моложе", "возрасте")
@@ -287,14 +312,17 @@ def age_like(m: Match, has_pre: bool) -> bool:
     tail = before.rstrip()
     if tail and tail[-1] in ",(—–" and next_char in (",", ")", ".", ";"):
         return True
-    return bool(prev_word[:1].isupper() and tail.endswith(prev_word) and not re.search(r"[.!?]\s*\w+$", tail))
+    digits_years = bool(re.match(r"\d", m["q"] or "")) and unit_of(m["u"]) == "Y"
+    return digits_years and bool(prev_word[:1].isupper() and tail.endswith(prev_word)
+                                 and not re.search(r"[.!?]\s*\w+$", tail))
 
 
 def duration(m: Match) -> Reading | None:
     before = m.string[max(0, m.start() - 25): m.start()]
     if _AGE_BEFORE.search(before):
         return None
-    if unit_of(m["u"]) in ("Y", "D") and age_like(m, bool(m.groupdict().get("dpre") or m["approx"])):
+    if (unit_of(m["u"]) in ("Y", "D") and quantity(m["q"]) is not None
+            and age_like(m, bool(m.groupdict().get("dpre") or m["approx"]))):
         return None
     unit = unit_of(m["u"])
     amount = quantity(m["q"])
@@ -330,7 +358,7 @@ def duration_adj(m: Match) -> Reading | None:
         return None
     word = m.group(0).lower()
     if m["n"]:
-        unit = {"летн": "Y", "месячн": "M", "дневн": "D", "часов": "H", "недельн": "W", "минутн": "MIN"}[
+        unit = {"летн": "Y", "месячн": "M", "дневн": "D", "часов": "H", "недельн": "W", "минутн": "MIN", "суточн": "D"}[
             m["un"].lower()]
         if unit == "Y" and not _LONG_AFTER.match(after):
             return None  # «44-летний» is an age far more often than a span
@@ -412,14 +440,14 @@ RULES: list[tuple[str, str, object]] = [
      rf"квартале|квартала|десятилетии|десятилетия)(?!\w)",
      rel_unit),
     ("rel.recent",
-     rf"{g.W0}(?:(?:в|за|на)\s+)?(?P<rel>последние|ближайшие|прошедшие|минувшие|грядущие)\s+(?:(?P<q>\d+|{g.CARDINAL})\s+)?"
-     rf"(?P<u>{g.UNIT})",
+     rf"{g.W0}(?:(?:в|за|на|в\s+течение)\s+)?(?P<rel>последн\w+|ближайш\w+|прошедш\w+|минувш\w+|грядущ\w+|истекш\w+|"
+     rf"последующ\w+|предстоящ\w+|разн(?:ые|ое))\s+(?:(?P<q>\d+|{g.CARDINAL})\s+)?(?P<u>{g.UNIT}|(?<=разное\s)время)",
      recent),
     ("rel.after",
      rf"{g.W0}(?P<t>(?:ещё\s+|еще\s+)?(?:через|спустя)\s+{APPROX}(?:{QTY}\s+)?(?P<u>{g.UNIT}))(?!\s+(?:назад|спустя)){EVENT_TAIL}",
      shift_after),
     ("rel.ago",
-     rf"{g.W0}{APPROX}(?:{QTY}\s+)?(?P<u>{g.UNIT})\s+(?P<dir>тому\s+назад|назад|спустя|позже|позднее|ранее|раньше)(?!\w)",
+     rf"{g.W0}{APPROX}(?:{QTY}\s+)?(?P<u>{g.UNIT})[^\S\n]+(?P<dir>тому\s+назад|назад|спустя|позже|позднее|ранее|раньше)(?!\w)",
      shift_ago),
     ("rel.before_event",
      rf"{g.W0}(?P<t>за\s+{APPROX}(?:{QTY}\s+)?(?P<u>{g.UNIT}))\s+(?P<evdir>до|перед)\s+(?P<ev>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){{0,3}})",
@@ -434,26 +462,30 @@ RULES: list[tuple[str, str, object]] = [
      vague),
     ("rel.minute", rf"{g.W0}на\s+\d{{1,3}}\s*-?\s*(?:й|ой|ей|ий|м)?\s+(?:минуте|секунде){g.W1}", vague),
     ("rel.while_ago", rf"{g.W0}(?:некоторое|какое-то|долгое|короткое)\s+время\s+(?:назад|спустя){g.W1}", vague),
+    ("rel.holiday",
+     rf"{g.W0}(?P<pre>на|в|во|до|после|к|накануне|во\s+время|перед)\s+(?P<hol>нов(?:ый|ого|ому|ым)\s+год(?:а|у|ом)?|"
+     rf"рождеств(?:о|а|у|е|ом)|рождественск\w+\s+(?:каникул\w*|праздник\w*)|сочельник\w*|пасх(?:а|и|у|е|ой)|маслениц\w+){g.W1}",
+     holiday),
     ("set.per", rf"(?<=[\d.\w]\s)в\s+(?P<u>год|месяц|неделю|сутки|день)(?=\s*[.,;:)(]|\s*$)", per_unit),
     ("dur.number", rf"{g.W0}{_DUR_PRE}{APPROX}{QTY}\s+(?P<u>{g.UNIT})(?:\s+подряд)?", duration),
-    ("dur.inverted", rf"{g.W0}(?P<u>лет|дней|месяцев|недель|часов|минут)\s+(?P<q>\d{{1,3}})(?![\d\w.,:-])(?P<approx>)", duration),
+    ("dur.inverted", rf"{g.W0}(?P<u>лет|дней|месяцев|недель|часов|минут)\s+(?P<q>\d{{1,3}}|{g.CARDINAL})(?![\d\w.,:-])(?!\s+{g.UNIT})(?P<approx>)", duration),
     ("dur.unit",
      rf"{g.W0}(?P<dpre>в\s+течение|на\s+протяжении|в\s+продолжение|сроком\s+на|сроком\s+до|на|за|целый|целую|весь|всю|почти|около|более|менее|больше|меньше|свыше|чуть\s+больше|чуть\s+более|чуть\s+меньше|немногим\s+более)\s+{APPROX}"
      rf"(?P<u>{_UNIT_SG}|{g.UNIT_WORD})",
      duration_unit),
     ("dur.unit_word", rf"{g.W0}{APPROX}(?P<u>{g.UNIT_WORD})", duration_unit),
     ("dur.adj",
-     rf"{g.W0}(?:(?P<n>\d+)\s*-\s*(?P<un>летн|месячн|дневн|часов|недельн|минутн)\w*|{g.alt(lx.DURATION_ADJ)}\w*)",
+     rf"{g.W0}(?:(?P<n>\d+)\s*-\s*(?:и\s*)?(?P<un>летн|месячн|дневн|часов|недельн|минутн|суточн)\w*|{g.alt(lx.DURATION_ADJ)}\w*)",
      duration_adj),
     ("set.word", rf"{g.W0}{g.alt(lx.SETS)}{g.W1}", frequency),
     ("set.every", rf"{g.W0}(?:кажд(?:ый|ую|ое|ые|ого|ой|ом|ых)|раз\s+в)\s+(?:{QTY}\s+)?(?P<u>{g.UNIT})", every),
     ("set.weekly", rf"{g.W0}по\s+(?P<wd>{g.alt(WEEKDAY_PLURAL)}){g.W1}", weekly),
     ("time.clock",
-     rf"(?<![\w\-./:])(?:{g.PRE})?(?P<h>[01]?\d|2[0-4])(?P<sep>[:.])(?P<mi>[0-5]\d)(?!\d)(?![.,/:]\d)(?:[:.]\d\d)?"
+     rf"(?<![\w\-./:])(?:{g.PRE})?(?P<h>[01]?\d|2[0-4])(?P<sep>[:.])(?P<mi>[0-5]\d)(?:[:.][0-5]\d)?(?!\d)(?![.,/:]\d)"
      rf"(?P<tz>\s*(?:\(?мск\)?|по\s+(?:московскому|местному|киевскому|\w+скому)\s+времени|утра|дня|вечера|ночи))?",
      clock),
     ("time.hours",
-     rf"{g.W0}(?P<pre>в|около|к|до|после|с|примерно\s+в|ровно\s+в|начиная\s+с)\s+(?:(?P<h>[01]?\d|2[0-4])|(?P<hw>{g.CARDINAL}))\s+час(?:а|ов)?"
+     rf"{g.W0}(?P<pre>в|около|к|до|после|с|примерно\s+в|ровно\s+в|начиная\s+с)\s+(?:(?P<h>[01]?\d|2[0-4])|(?P<hw>{g.CARDINAL}))\s+час(?:а|ов)?(?!\w)"
      rf"(?:\s+(?P<mi>[0-5]?\d)\s+минут\w*)?(?:\s+(?P<dp>утра|дня|вечера|ночи))?(?:\s+по\s+\w+\s+времени)?",
      clock),
     ("time.noon", rf"{g.W0}(?:в|к|около|после|до)\s+(?:полдень|полночь|полудня|полуночи){g.W1}", noon),
