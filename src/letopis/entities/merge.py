@@ -10,6 +10,7 @@ Merge rules, in order, each recorded as evidence on the mentions it joins:
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -39,7 +40,8 @@ def fold(text: str) -> str:
 
 
 def _words(normal: str) -> list[str]:
-    return [w for w in fold(normal).replace("\u00a0", " ").split() if w]
+    """Name words, initials apart: «А.А. Ахматова» → ['а.', 'а.', 'ахматова']."""
+    return re.findall(r"[^\s.]+\.?", fold(normal).replace("\u00a0", " "))
 
 
 def _initial_fits(short: str, full: str) -> bool:
@@ -49,14 +51,17 @@ def _initial_fits(short: str, full: str) -> bool:
 
 
 def name_suffix(short: str, full: str) -> bool:
-    """Whether person name `short` names the same person as the fuller `full`."""
+    """Whether person name `short` names the same person as the fuller `full`.
+
+    The surnames agree and the other words of `short` (initials allowed) appear in `full`
+    in order: «де Голль», «Ш. де Голль» ~ «Шарль де Голль»; «Анна Ахматова» ~ «Анна
+    Андреевна Ахматова».
+    """
     a, b = _words(short), _words(full)
-    if not a or len(a) >= len(b) or a[-1] != b[-1]:
+    if not a or a == b or len(a) > len(b) or a[-1] != b[-1] or a[-1].endswith("."):
         return False
-    if all(w in SURNAME_PARTICLES for w in a[:-1]) or len(a) == 1:
-        return True
-    tail = b[len(b) - len(a) :]
-    return all(_initial_fits(x, y) for x, y in zip(a, tail))
+    rest = iter(b[:-1])
+    return all(any(_initial_fits(x, y) for y in rest) for x in a[:-1])
 
 
 def acronym_of(short: str, full: str) -> bool:

@@ -88,17 +88,39 @@ def _under(doc: Doc, index: int, top: int, limit: int = 6) -> bool:
     return False
 
 
+def _same_case(a: str | None, b: str | None) -> bool:
+    """Apposition agrees in case; animate accusative and genitive share their forms."""
+    return a == b or {a, b} == {"Acc", "Gen"}
+
+
 def appositive_before(doc: Doc, name: list[int]) -> list[tuple[int, list[int]]]:
     """«Представитель Свободной Франции в регионе, генерал Жак Шабан-Дельмас»."""
     found = before_name(doc, name)
-    anchor = found[0][0] if found else span_head(doc, name)
-    head = doc.tokens[anchor].head
-    if doc.tokens[anchor].rel != "appos" or head < 0 or head >= anchor or not _role_noun(doc, head):
+    anchor = found[0][1][0] if found else name[0]  # the first word of «генерал Жак ...»
+    comma = anchor - 1
+    if comma < 1 or doc.tokens[comma].text != "," or doc.tokens[comma - 1].sent != doc.tokens[anchor].sent:
         return []
-    if doc.tokens[head].sent != doc.tokens[anchor].sent or doc.tokens[anchor - 1].text != ",":
-        return []
-    below = set(subtree(doc, anchor))
-    return [(head, _clip(doc, head, [i for i in subtree(doc, head) if i not in below]))]
+    head_word = found[0][0] if found else span_head(doc, name)
+    if doc.tokens[head_word].rel == "appos" and 0 <= doc.tokens[head_word].head < comma:
+        top = doc.tokens[head_word].head
+    else:  # the phrase before the comma: climb from its last word while heads stay before the comma
+        top = comma - 1
+        while 0 <= doc.tokens[top].head < comma and doc.tokens[top].sent == doc.tokens[comma].sent:
+            top = doc.tokens[top].head
+    a, b = doc.tokens[head_word], doc.tokens[top]
+    linked = a.head == top or (a.head == b.head and a.rel == b.rel)  # apposition, or parsed as twin subjects
+    if _role_noun(doc, top) and linked and _same_case(a.feats.get("Case"), b.feats.get("Case")):
+        below = set(subtree(doc, head_word))
+        return [(top, _clip(doc, top, [i for i in subtree(doc, top) if i not in below and i < comma]))]
+    # The parser hung the apposition elsewhere: take the nearest role noun of the same case
+    # in the words just before the comma, up to a verb or punctuation.
+    for k in range(comma - 1, max(comma - 6, 0) - 1, -1):
+        token = doc.tokens[k]
+        if token.pos in ("PUNCT", "VERB", "AUX") or token.sent != a.sent:
+            break
+        if _is_title(doc, k) and _same_case(token.feats.get("Case"), a.feats.get("Case")):
+            return [(k, list(range(_modifiers(doc, k), comma)))]
+    return []
 
 
 def appositive_after(doc: Doc, name: list[int]) -> list[tuple[int, list[int]]]:
@@ -113,7 +135,7 @@ def appositive_after(doc: Doc, name: list[int]) -> list[tuple[int, list[int]]]:
         return []
     head = span_head(doc, name)
     linked = doc.tokens[candidate].head in name or doc.tokens[head].head == candidate
-    same_case = doc.tokens[candidate].feats.get("Case") == doc.tokens[head].feats.get("Case")
+    same_case = _same_case(doc.tokens[candidate].feats.get("Case"), doc.tokens[head].feats.get("Case"))
     if not (linked and same_case) or doc.tokens[candidate].rel not in _APPOSITIVE | {"amod"}:
         return []
     if any(doc.tokens[k].rel == "cc" for k in children(doc, candidate)):

@@ -1,0 +1,87 @@
+"""One entity per referent, within a document and across documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from entities_support import entity_named
+from letopis.entities.merge import acronym_of, name_suffix, unify
+
+
+@pytest.mark.parametrize(
+    "short, full, same",
+    [
+        ("Шабан-Дельмас", "Жак Шабан-Дельмас", True),
+        ("де Голль", "Шарль де Голль", True),
+        ("Ш. де Голль", "Шарль де Голль", True),
+        ("Ахматова", "Анна Андреевна Ахматова", True),
+        ("Анна Ахматова", "Анна Андреевна Ахматова", True),
+        ("А. А. Ахматова", "Анна Андреевна Ахматова", True),
+        ("Жорж Бидо", "Жорж Помпиду", False),
+        ("Пётр Иванов", "Иван Петрович Иванов", False),
+        ("Бидо", "Бидо", False),  # the same name is matched by the same-name rule, not this one
+    ],
+)
+def test_name_suffix(short, full, same):
+    assert name_suffix(short, full) is same
+
+
+@pytest.mark.parametrize(
+    "short, full, same",
+    [
+        ("НСС", "Национальный Совет Сопротивления", True),
+        ("ООН", "Организация Объединённых Наций", True),
+        ("МИД", "Министерство иностранных дел", True),
+        ("США", "Национальный Совет Сопротивления", False),
+        ("Совет", "Национальный Совет Сопротивления", False),
+    ],
+)
+def test_acronym(short, full, same):
+    assert acronym_of(short, full) is same
+
+
+MERGED = [
+    ("Генерал Жак Шабан-Дельмас вернулся в Париж. Шабан-Дельмас обнаружил плакаты.",
+     "Жак Шабан-Дельмас", ["Жак Шабан-Дельмас", "Шабан-Дельмас"]),
+    ("Шарль де Голль прибыл в Лондон. Там де Голль выступил по радио.",
+     "Шарль де Голль", ["Шарль де Голль", "де Голль"]),
+    ("Призыв одобрил Жорж Бидо. Позднее Бидо возглавил правительство. Жоржа Бидо избрали снова.",
+     "Жорж Бидо", ["Жорж Бидо", "Бидо", "Жоржа Бидо"]),
+    ("Немцы запретили демонстрации. Запрещённую немцами песню пели на улицах.", "немцы", ["Немцы", "немцами"]),
+]
+
+
+@pytest.mark.parametrize("text, name, mentions", MERGED)
+def test_merged_within_a_document(analysed, text, name, mentions):
+    doc = analysed(text)
+    entity = entity_named(doc, name)
+    assert entity.name == name
+    assert [doc.mentions[k].text for k in entity.mentions if doc.mentions[k].source != "pronoun"] == mentions
+    assert all(doc.mentions[k].entity == entity.id for k in entity.mentions)
+
+
+def test_different_people_stay_apart(analysed):
+    doc = analysed("Жорж Бидо встретился с Жоржем Помпиду в Париже.")
+    people = sorted(e.name for e in doc.entities if e.type == "PERSON")
+    assert people == ["Жорж Бидо", "Жорж Помпиду"]
+
+
+def test_entity_ids_follow_first_mentions(analysed):
+    doc = analysed("Шарль де Голль прибыл в Лондон. Там де Голль выступил по радио.")
+    assert [e.id for e in doc.entities] == [f"e{n}" for n in range(1, len(doc.entities) + 1)]
+    firsts = [min(doc.mentions[k].start for k in e.mentions) for e in doc.entities]
+    assert firsts == sorted(firsts)
+
+
+def test_unify_across_documents(analysed):
+    one = analysed("Генерал Жак Шабан-Дельмас вернулся в Париж.", "one")
+    two = analysed("Вечером Шабан-Дельмас вернулся в Париж.", "two")
+    corpus, mapping = unify([one, two])
+    by_id = {e.id: e for e in corpus}
+    chaban = [e for e in corpus if e.name == "Жак Шабан-Дельмас"]
+    assert len(chaban) == 1 and chaban[0].attributes["titles"] == ["генерал"]
+    assert by_id[mapping[("two", entity_named(two, "Шабан-Дельмас").id)]] is chaban[0]
+    paris = {mapping[(d.id, entity_named(d, "Париж").id)] for d in (one, two)}
+    assert len(paris) == 1 and by_id[paris.pop()].attributes["geo"]["country"] == "FR"
+    assert all(e.mentions == [] for e in corpus)
+    assert [e.id for e in corpus] == [f"E{n}" for n in range(1, len(corpus) + 1)]
