@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -29,11 +30,18 @@ class Run:
         return self.failure is None
 
 
-def run_system(system: System, docs_path: Path, out_dir: Path, timeout_s: float = 3600) -> Run:
+MEMORY_LIMIT_MB = 8192  # per system; the machine is shared, a runaway must not take it down
+DOC_TIMEOUT_S = 300
+
+
+def run_system(system: System, docs_path: Path, out_dir: Path, timeout_s: float = 3600,
+               memory_limit_mb: int = MEMORY_LIMIT_MB, doc_timeout_s: int = DOC_TIMEOUT_S) -> Run:
     """Start the system's runner on `docs_path`; wait for it with `os.wait4` for its peak RSS.
 
     Linux reports the largest resident set among the child and its waited-for descendants,
-    so a runner's JVM or worker counts too.
+    so a runner's JVM or worker counts too. Python runners cap their own address space and
+    give each document `doc_timeout_s`; from outside, the whole process tree is killed when
+    its resident memory passes `memory_limit_mb` or the run passes `timeout_s`.
     """
     run = Run(system.name)
     if not system.python.exists():
@@ -46,9 +54,11 @@ def run_system(system: System, docs_path: Path, out_dir: Path, timeout_s: float 
         child = subprocess.Popen(
             [str(system.python), str(system.script), str(docs_path), str(out)],
             stdout=err, stderr=subprocess.STDOUT, cwd=out_dir,
-            env={**os.environ, "PYTHONHASHSEED": "0"},
+            env={**os.environ, "PYTHONHASHSEED": "0", "BENCH_MEMORY_LIMIT_MB": str(memory_limit_mb),
+                 "BENCH_DOC_TIMEOUT_S": str(doc_timeout_s)},
+            start_new_session=True,  # its own process group, so a kill reaches a JVM child too
         )
-        status, usage = wait(child, timeout_s)
+        status, usage, killed = wait(child, timeout_s, memory_limit_mb)
     run.wall_s = time.perf_counter() - started
     run.peak_rss_mb = usage.ru_maxrss / 1024 if usage else None  # Linux: kilobytes
     code = os.waitstatus_to_exitcode(status) if status is not None else None
@@ -59,23 +69,51 @@ def run_system(system: System, docs_path: Path, out_dir: Path, timeout_s: float 
             run.stats = record["stats"]
         else:
             run.records[record["id"]] = record
-    if code == UNAVAILABLE:
+    if killed:
+        run.failure = f"killed: {killed}; see {log.name} in the results folder"
+    elif code == UNAVAILABLE:
         run.failure = "unavailable: " + run.stats.get("unavailable", "see " + log.name)
     elif code != 0:
         run.failure = f"exit {code}; see {log.name} in the results folder"
     return run
 
 
-def wait(child: subprocess.Popen, timeout_s: float) -> tuple[int | None, Any]:
+def tree_rss_mb(pid: int) -> float:
+    """Resident memory of a process and its descendants, from /proc (0 when gone)."""
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        try:
+            for line in Path(f"/proc/{current}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1]) / 1024
+            for task in Path(f"/proc/{current}/task").iterdir():
+                todo += [int(c) for c in (task / "children").read_text().split()]
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def wait(child: subprocess.Popen, timeout_s: float, memory_limit_mb: float) -> tuple[int | None, Any, str]:
+    """Reap the child with its resource usage; kill its process group when it runs away."""
     deadline = time.monotonic() + timeout_s
+    next_check = 0.0
     while True:
         pid, status, usage = os.wait4(child.pid, os.WNOHANG)
         if pid == child.pid:
             child.returncode = os.waitstatus_to_exitcode(status)
-            return status, usage
+            return status, usage, ""
+        reason = ""
         if time.monotonic() > deadline:
-            child.kill()
+            reason = f"over {timeout_s:.0f} s"
+        elif time.monotonic() >= next_check:
+            next_check = time.monotonic() + 0.5
+            rss = tree_rss_mb(child.pid)
+            if rss > memory_limit_mb:
+                reason = f"resident memory {rss:.0f} MB over the {memory_limit_mb} MB limit"
+        if reason:
+            os.killpg(child.pid, signal.SIGKILL)
             _, status, usage = os.wait4(child.pid, 0)
-            child.returncode = -9
-            return status, usage
+            child.returncode = os.waitstatus_to_exitcode(status)
+            return status, usage, reason
         time.sleep(0.05)

@@ -43,7 +43,14 @@ def speed_row(run: Run) -> Row:
     busy = st["process_s"] or float("nan")
     return [run.system, str(st["docs"]), str(st["chars"]), f"{st['load_s']:.1f}",
             f"{st['docs'] / busy:.1f}", f"{st['chars'] / busy:,.0f}",
-            f"{run.peak_rss_mb:.0f}", str(st["errors"])]
+            f"{run.peak_rss_mb:.0f}", errors(st)]
+
+
+def errors(stats: dict[str, Any]) -> str:
+    if not stats.get("errors"):
+        return "0"
+    first = stats.get("first_error", "")
+    return f"{stats['errors']} (first: {first[:70]})"
 
 
 def machine() -> dict[str, Any]:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from bench import report
 from bench.datasets import GoldDoc
+from bench import execute
 from bench.execute import Run, run_system
 from bench.systems import ROOT, SYSTEMS
 from bench.tasks import CORPORA, Task, select
@@ -31,6 +32,10 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--only", metavar="TASK", help="one task or group (entities, dates, events)")
     parser.add_argument("--write", action="store_true", help="write BENCHMARKS.md at the repo root")
     parser.add_argument("--systems", help="comma-separated subset of systems to run")
+    parser.add_argument("--memory-limit-mb", type=int, default=execute.MEMORY_LIMIT_MB,
+                        help="kill a system whose processes hold more (default %(default)s)")
+    parser.add_argument("--doc-timeout", type=int, default=execute.DOC_TIMEOUT_S,
+                        help="seconds a Python system may spend on one document (default %(default)s)")
     parser.add_argument("--out", type=Path, help="folder for predictions and logs (default bench/results/<time>)")
     return parser.parse_args(argv)
 
@@ -77,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
                 for doc in corpora[corpus]:
                     handle.write(json.dumps({"id": doc_id(corpus, doc), "text": doc.text}, ensure_ascii=False) + "\n")
         print(f"running {system} on {', '.join(sorted(corpus_names))} ...", file=sys.stderr, flush=True)
-        runs[system] = run_system(SYSTEMS[system], docs_path, out)
+        runs[system] = run_system(SYSTEMS[system], docs_path, out, memory_limit_mb=args.memory_limit_mb,
+                                  doc_timeout_s=args.doc_timeout)
         status = "ok" if runs[system].ok else runs[system].failure
         print(f"  {system}: {status} ({runs[system].wall_s:.0f} s)", file=sys.stderr, flush=True)
 

