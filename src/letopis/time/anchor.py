@@ -156,6 +156,11 @@ def _point(reading: Reading, ctx: Context) -> Resolved:
     lo2, hi2 = _apply_mod(reading.mod, lo, hi, bool(part))
     edtf = _mod_edtf(reading.mod, edtf, lo2, hi2)
     value = _with_clock(pd.timex_value(p), reading.clock)
+    if reading.clock == "TNI" and p.kind == "day" and not reading.mod:
+        # «в ночь на 3 июля»: the night from the 2nd into the 3rd
+        eve = _days(lo, -1)
+        value, lo2, edtf = pd.timex_value(Period("day", *eve)) + "TNI", eve, None
+        how.append("night before the named day")
     res = Resolved("TIME" if reading.clock else "DATE", value, mod, edtf, _iso(lo2), _iso(hi2), anchor,
                    old_style=reading.old_style, how=how)
     _set_ref(ctx, whole, p.kind)

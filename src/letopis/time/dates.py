@@ -331,6 +331,8 @@ def bare_year(m: Match) -> Reading | None:
     if before and before.group(1).lower() in {w.lower() for w in lx.NOT_YEAR_BEFORE}:
         return None
     after = _AFTER_WORD.match(text[m.end(): m.end() + 20])
+    if m.start() > 0 and text[m.start() - 1] == "-":  # «ЧМ-2018», «Евро-2012»: an event's year
+        return Reading("point", period=Period("year", int(m["y"])))
     if after and after.group(1).lower().startswith(lx.NOT_YEAR_AFTER):
         return None
     if after and after.group(1).islower() and len(after.group(1)) > 3 and not re.search(

@@ -134,6 +134,9 @@ def part_bounds(p: Period, part: str) -> Bounds | None:
     if p.kind == "month":
         a, b = _MONTH_PARTS[part]
         return (y, m, a), (y, m, min(b, cal.days_in_month(y, m)))
+    if p.kind == "season" and p.part != "WI" and part in _THIRDS:  # a month each: «в конце весны» is May
+        month = m + _THIRDS[part]
+        return (y, month, 1), (y, month, cal.days_in_month(y, month))
     first, end = cal.jdn(*whole[0]), cal.jdn(*last)
     size = end - first + 1
     if part in ("FIRST_HALF", "SECOND_HALF"):

@@ -126,7 +126,9 @@ DAY_WORDS = {
     "следующего дня": ("ref", 1), "в следующий день": ("ref", 1), "днём позже": ("ref", 1),
     "на второй день": ("ref", 1), "на третий день": ("ref", 2), "того же дня": ("ref", 0),
     "в эти дни": ("ref", 0), "в этот час": ("ref", 0), "в тот час": ("ref", 0), "в тот же час": ("ref", 0),
-    "в те дни": ("ref", 0),
+    "в те дни": ("ref", 0), "в этот период": ("ref", 0), "в тот период": ("ref", 0), "за это время": ("ref", 0),
+    "к этому времени": ("ref", 0), "к тому времени": ("ref", 0), "с этого времени": ("ref", 0),
+    "с того времени": ("ref", 0), "с тех пор": ("ref", 0),
 }
 DAY_ADJ = {"сегодняшн": 0, "вчерашн": -1, "завтрашн": 1}
 YEAR_ADJ = {"прошлогодн": -1}
@@ -232,6 +234,8 @@ def recent(m: Match) -> Reading:
     future = rel.startswith(("ближайш", "следующ", "грядущ", "предстоящ", "последующ"))
     if m["q"]:
         return Reading("duration", type="DURATION", value=duration_value(quantity(m["q"]), unit))
+    if rel.startswith("следующ") and not rel.endswith(("ие", "их")):
+        return None
     if rel.startswith("разн"):
         return Reading("vague", value="XXXX")
     if not rel.endswith(("ие", "их", "ими")):  # singular: «за последний год» is the year up to now
@@ -239,10 +243,17 @@ def recent(m: Match) -> Reading:
     return Reading("present", value="FUTURE_REF" if future else "PAST_REF")
 
 
+def _amount_unit(m: Match) -> tuple[float | None, str]:
+    word = m["u"].lower()
+    if word in lx.UNIT_WORDS:  # «через полгода»
+        amount, unit = lx.UNIT_WORDS[word]
+        return amount, unit
+    return quantity(m["q"]), unit_of(word)
+
+
 def shift_after(m: Match) -> Reading | None:
     """«через неделю», «спустя два дня» (after the reference or a named event)."""
-    amount = quantity(m["q"])
-    unit = unit_of(m["u"])
+    amount, unit = _amount_unit(m)
     offset = duration_value(amount, unit)
     reading = Reading("shift", unit=unit, amount=None if amount is None else int(amount), base="ref",
                       mod=mod_of(m["approx"]))
@@ -257,8 +268,7 @@ def shift_after(m: Match) -> Reading | None:
 
 def shift_ago(m: Match) -> Reading | None:
     """«два года назад» (before now), «неделю спустя», «годом позже» (from the reference)."""
-    amount = quantity(m["q"])
-    unit = unit_of(m["u"])
+    amount, unit = _amount_unit(m)
     word = norm(m["dir"])
     sign = -1 if word in ("назад", "тому назад", "ранее", "раньше") else 1
     base = "now" if "назад" in word else "ref"
@@ -305,8 +315,14 @@ def age_like(m: Match, has_pre: bool) -> bool:
         return True
     if re.search(r"(?:детям|лицам|младше|старше|моложе|возрасте|возраста)\s+(?:от\s+\d+\s+)?(?:до\s+)?$", before, re.I):
         return True
+    if re.search(r"(?:младше|старше|моложе)\s+(?:\w+\s+)?(?:на\s+)?$", before, re.I):
+        return True  # «младше него на 50 лет»: a difference in age
     if has_pre:
         return prev_word.lower() in ("детям", "лицам", "младше", "старше", "моложе", "возрасте")
+    if prev_word.lower() == "и" and not re.search(r"\d+\s+и\s*$", before):
+        return False
+    if prev_word.lower() == "в" and re.search(r"срок\w*\s+в\s*$", before):
+        return False
     if prev_word.lower() in AGE_WORDS:
         return True
     tail = before.rstrip()
@@ -441,13 +457,13 @@ RULES: list[tuple[str, str, object]] = [
      rel_unit),
     ("rel.recent",
      rf"{g.W0}(?:(?:в|за|на|в\s+течение)\s+)?(?P<rel>последн\w+|ближайш\w+|прошедш\w+|минувш\w+|грядущ\w+|истекш\w+|"
-     rf"последующ\w+|предстоящ\w+|разн(?:ые|ое))\s+(?:(?P<q>\d+|{g.CARDINAL})\s+)?(?P<u>{g.UNIT}|(?<=разное\s)время)",
+     rf"последующ\w+|предстоящ\w+|следующ(?:ие|их)|разн(?:ые|ое))\s+(?:(?P<q>\d+|{g.CARDINAL})\s+)?(?P<u>{g.UNIT}|(?<=разное\s)время)",
      recent),
     ("rel.after",
-     rf"{g.W0}(?P<t>(?:ещё\s+|еще\s+)?(?:через|спустя)\s+{APPROX}(?:{QTY}\s+)?(?P<u>{g.UNIT}))(?!\s+(?:назад|спустя)){EVENT_TAIL}",
+     rf"{g.W0}(?P<t>(?:ещё\s+|еще\s+)?(?:через|спустя)\s+{APPROX}(?:{QTY}\s+)?(?P<u>{g.UNIT}|{g.UNIT_WORD}))(?!\s+(?:назад|спустя)){EVENT_TAIL}",
      shift_after),
     ("rel.ago",
-     rf"{g.W0}{APPROX}(?:{QTY}\s+)?(?P<u>{g.UNIT})[^\S\n]+(?P<dir>тому\s+назад|назад|спустя|позже|позднее|ранее|раньше)(?!\w)",
+     rf"{g.W0}{APPROX}(?:{QTY}\s+)?(?P<u>{g.UNIT}|{g.UNIT_WORD})[^\S\n]+(?P<dir>тому\s+назад|назад|спустя|позже|позднее|ранее|раньше)(?!\w)",
      shift_ago),
     ("rel.before_event",
      rf"{g.W0}(?P<t>за\s+{APPROX}(?:{QTY}\s+)?(?P<u>{g.UNIT}))\s+(?P<evdir>до|перед)\s+(?P<ev>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){{0,3}})",
@@ -460,7 +476,7 @@ RULES: list[tuple[str, str, object]] = [
     ("rel.weekend",
      rf"{g.W0}(?:в|на|по|все|всё)\s+(?:(?:эти|минувшие|прошедшие|прошлые|ближайшие|следующие|эти|прошлых|минувших|ближайших|этих)\s+)?выходн(?:ые|ых|ым){g.W1}",
      vague),
-    ("rel.minute", rf"{g.W0}на\s+\d{{1,3}}\s*-?\s*(?:й|ой|ей|ий|м)?\s+(?:минуте|секунде){g.W1}", vague),
+    ("rel.minute", rf"{g.W0}на\s+(?:\d{{1,3}}\s*-?\s*(?:й|ой|ей|ий|м)?|{g.ORDINAL})\s+(?:минуте|секунде){g.W1}", vague),
     ("rel.while_ago", rf"{g.W0}(?:некоторое|какое-то|долгое|короткое)\s+время\s+(?:назад|спустя){g.W1}", vague),
     ("rel.holiday",
      rf"{g.W0}(?P<pre>на|в|во|до|после|к|накануне|во\s+время|перед)\s+(?P<hol>нов(?:ый|ого|ому|ым)\s+год(?:а|у|ом)?|"
@@ -485,7 +501,7 @@ RULES: list[tuple[str, str, object]] = [
      rf"(?P<tz>\s*(?:\(?мск\)?|по\s+(?:московскому|местному|киевскому|\w+скому)\s+времени|утра|дня|вечера|ночи))?",
      clock),
     ("time.hours",
-     rf"{g.W0}(?P<pre>в|около|к|до|после|с|примерно\s+в|ровно\s+в|начиная\s+с)\s+(?:(?P<h>[01]?\d|2[0-4])|(?P<hw>{g.CARDINAL}))\s+час(?:а|ов)?(?!\w)"
+     rf"{g.W0}(?P<pre>в|на|около|к|до|после|с|примерно\s+в|ровно\s+в|начиная\s+с)\s+(?:(?P<h>[01]?\d|2[0-4])|(?P<hw>{g.CARDINAL}))\s+час(?:а|ов)?(?!\w)"
      rf"(?:\s+(?P<mi>[0-5]?\d)\s+минут\w*)?(?:\s+(?P<dp>утра|дня|вечера|ночи))?(?:\s+по\s+\w+\s+времени)?",
      clock),
     ("time.noon", rf"{g.W0}(?:в|к|около|после|до)\s+(?:полдень|полночь|полудня|полуночи){g.W1}", noon),
