@@ -30,6 +30,7 @@ EVENT_STOP = {
     "уже", "ещё", "еще", "не", "же", "то", "этого", "этой", "того", "тем", "чем", "где", "если", "был",
     "была", "были", "было", "будет", "года", "году", "лет",
 }
+GENITIVE_END = re.compile(r"(?:а|я|ы|и|ов|ев|ей|ий|ого|его|ой|их|ых|ия|ии|ам|ям)$")
 VERB_END = re.compile(r"(?:л|ла|ло|ли|лся|лась|лось|лись|ть|ться|ет|ит|ют|ят|ут|ат|ется|ится)$")
 
 MOD_WORDS = {
@@ -97,6 +98,8 @@ def event_ref(m: Match, relation: str, offset: str | None) -> dict | None:
         low = w.group(0).lower()
         if low in EVENT_STOP or VERB_END.search(low) and len(kept) > 0:
             break
+        if kept and not GENITIVE_END.search(low):
+            break  # «после капитуляции гарнизона город ожил»: «город» starts the clause
         kept.append(w)
     if not kept:
         return None
@@ -153,6 +156,10 @@ def day_word(m: Match) -> Reading:
 def eve_of(m: Match) -> Reading | None:
     """«накануне выборов», «в день выборов», «в канун Рождества»: a day relative to a named event."""
     relation = {"накануне": "before", "в канун": "before"}[norm(m["w"])]
+    words = m["ev"].split()
+    if not re.search(r"(?:ов|ев|ия|ии|ей|ых|их|ого|его)$", words[0].lower()) and (
+            len(words) > 1 and VERB_END.search(words[1].lower())):
+        return None  # «Накануне пограничники слышали ...»: a subject, not an event
     ref = event_ref(m, relation, "P1D" if relation == "before" else None)
     if ref is None:
         return None
@@ -447,9 +454,9 @@ _DUR_PRE = (r"(?:(?P<dpre>в\s+течение|на\s+протяжении|в\s+�
 
 RULES: list[tuple[str, str, object]] = [
     ("rel.present", rf"{g.W0}(?P<w>{g.alt(PRESENT)}){g.W1}", present),
-    ("rel.day", rf"{g.W0}(?P<t>(?P<w>{g.alt(DAY_WORDS)}){g.W1}){EVENT_TAIL}", day_word),
     ("rel.eve", rf"{g.W0}(?P<t>(?P<w>накануне|в\s+канун){g.W1})\s+(?P<ev>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){{0,3}})",
      eve_of),
+    ("rel.day", rf"{g.W0}(?P<t>(?P<w>{g.alt(DAY_WORDS)}){g.W1}){EVENT_TAIL}", day_word),
     ("rel.day_adj", rf"{g.W0}(?:сегодняшн|вчерашн|завтрашн|прошлогодн)\w+", day_adj),
     ("rel.unit",
      rf"{g.HEAD}{g.REL_ADJ}(?:\s+же)?\s+(?P<u>году|год|года|месяце|месяц|месяца|неделе|неделю|недели|веке|век|века|"
