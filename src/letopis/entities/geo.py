@@ -34,6 +34,11 @@ SUBTYPE_FOR_KIND: dict[str, str] = {
 CONTEXT_WEIGHT = 3.0
 
 
+def compatible(subtype: str | None, kind: str) -> bool:
+    """Whether a recogniser's subtype fits a gazetteer kind."""
+    return subtype is not None and kind in _KINDS_FOR_SUBTYPE.get(subtype, ())
+
+
 def _fit(candidates: list[Place], subtype: str | None) -> list[Place]:
     kinds = _KINDS_FOR_SUBTYPE.get(subtype or "")
     if kinds:

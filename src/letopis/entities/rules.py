@@ -182,7 +182,30 @@ def fuller_organisations(doc: Doc) -> list[Mention]:
     return out
 
 
+def adjective_names(doc: Doc) -> list[Mention]:
+    """A name cut after its adjective («Советский» of «Советский Союз») gets its noun back."""
+    names = _named_tokens(doc)
+    out = []
+    for m in doc.mentions:
+        if m.type not in ("LOCATION", "ORGANIZATION", "FACILITY"):
+            continue
+        idx = mention_tokens(doc, m)
+        if not idx or any(doc.tokens[i].pos not in ("ADJ", "DET") and doc.tokens[i].feats.get("VerbForm") != "Part" for i in idx):
+            continue
+        noun = idx[-1] + 1
+        if noun >= len(doc.tokens) or doc.tokens[idx[-1]].head != noun or doc.tokens[noun].pos not in ("NOUN", "PROPN"):
+            continue
+        if not doc.tokens[noun].text[:1].isupper():
+            continue
+        last = noun
+        if last + 1 in names and doc.tokens[last + 1].head == noun:  # «Штаты» + «Америки»
+            last = names[last + 1][1]
+        out.append(_mk(doc, idx[0], last, m.type, m.subtype))
+    return out
+
+
 RULES: list[tuple[str, Callable[[Doc], list[Mention]]]] = [
+    ("adjective_names", adjective_names),
     ("peoples", peoples),
     ("collectives", collectives),
     ("military_units", military_units),
@@ -211,7 +234,8 @@ def apply_rules(doc: Doc) -> None:
             head = _head_token(doc, new)
             covered = [
                 m for m in doc.mentions
-                if m.type == new.type and new.start <= m.start and m.end <= new.end and _head_token(doc, m) == head
+                if m.type == new.type and new.start <= m.start and m.end <= new.end
+                and (_head_token(doc, m) == head or m.start == new.start)
             ]
             for m in covered:
                 doc.mentions.remove(m)

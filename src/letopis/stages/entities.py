@@ -86,8 +86,9 @@ class EntityStage:
             if place is not None:
                 infos[k].place = place.id
                 infos[k].attributes["geo"] = geo.record(place)
-                # The region and country tables know their kind better than a recogniser's guess.
-                if place.kind != "CITY" or m.subtype is None:
+                # The gazetteer knows the kind of place better than a recogniser's guess,
+                # unless the two agree («DISTRICT» of a city stays a district).
+                if not geo.compatible(m.subtype, place.kind):
                     m.subtype = geo.SUBTYPE_FOR_KIND.get(place.kind, m.subtype)
         build_entities(doc, infos)
         coref.link_pronouns(doc)
