@@ -98,7 +98,48 @@ _LEAD_PREFIXES = ("прошл", "минувш", "следующ", "ближай�
                   "предыдущ", "прошедш", "наступающ", "т", "нов", "последующ", "предстоящ", "истекш", "грядущ", "разн")
 
 
+# Cheap prefilters: a rule is tried at a position only if its window holds one of these.
+_MONTH_BITS = ("январ", "феврал", "март", "апрел", "мая", "май", "мае", "маю", "маем", "маём", "июн", "июл",
+               "август", "сентябр", "октябр", "ноябр", "декабр", "янв.", "фев.", "февр.", "мар.", "апр.", "авг.",
+               "сен.", "сент.", "окт.", "ноя.", "нояб.", "дек.")
+_UNIT_BITS = ("сек", "мин", "час", "сут", "ден", "дн", "недел", "месяц", "квартал", "год", "лет", "век",
+              "столет", "полгод", "полчас", "полвек", "полмесяц")
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "date.day_month_range": _MONTH_BITS, "date.day_range": _MONTH_BITS, "date.day_month": _MONTH_BITS,
+    "date.month_year": _MONTH_BITS, "date.month_range": _MONTH_BITS, "date.month": _MONTH_BITS,
+    "date.month_rel": _MONTH_BITS,
+    "date.year": ("год", "г.", "гг", "г ", "г,", "г)", "г\n", "э.", "эры"),
+    "date.year_suffix": ("-го", "-м", "-й"),
+    "date.year_range": ("-", "–", "—", "/", " по ", " и ", " до ", " на "),
+    "date.numeric": (".", "/"), "date.iso": ("-",),
+    "date.decade": ("-е", "-х", "0е", "0х", "-ые", "-ых", "-ми", " е", " х"),
+    "date.century": ("век", "столет", "в."),
+    "date.season": ("весн", "лет", "осен", "зим"),
+    "time.clock": (":", "."), "time.hours": ("час",),
+    "dur.number": _UNIT_BITS, "rel.after": _UNIT_BITS, "rel.ago": _UNIT_BITS, "rel.before_event": _UNIT_BITS,
+    "set.every": ("кажд", "раз в"), "rel.recent": _UNIT_BITS + ("время",),
+    "rel.minute": ("минут", "секунд"), "set.per": ("в ",),
+    "dur.adj": ("летн", "месячн", "дневн", "часов", "недельн", "минутн", "суточн", *lx.DURATION_ADJ),
+    "rel.present": tuple(relative.PRESENT), "rel.eve": ("канун",), "rel.day": tuple(relative.DAY_WORDS),
+    "rel.unit": ("год", "месяц", "недел", "век", "квартал", "десятилет", "столет"),
+    "rel.part_unit": ("начал", "середин", "кон", "половин", "декад", "трет"),
+    "dur.inverted": ("лет ", "дней ", "месяцев ", "недель ", "часов ", "минут "),
+    "dur.unit_word": tuple(lx.UNIT_WORDS), "date.decade_word": ("год", "гг"),
+    "date.weekday_adj": tuple(lx.WEEKDAY_ADJ_STEMS), "date.month_adj": tuple(lx.MONTH_ADJ_STEMS),
+}
+_RULE_NEEDS: list[re.Pattern[str] | None] = [
+    re.compile("|".join(map(re.escape, _NEEDS[name]))) if name in _NEEDS else None for name, _, _ in RULES]
+_KIND_CACHE: dict[str, str | None] = {}
+
+
 def _kind(word: str) -> str | None:
+    kind = _KIND_CACHE.get(word, "?")
+    if kind == "?":
+        kind = _KIND_CACHE[word] = _kind_of(word)
+    return kind
+
+
+def _kind_of(word: str) -> str | None:
     if word[0].isdigit():
         return "num"
     low = word.lower()
@@ -127,7 +168,11 @@ def candidates(text: str) -> list[Found]:
             j -= 1
     found: list[Found] = []
     for pos in sorted(tries):
+        window = text[pos: pos + 80].lower()
         for index in sorted(tries[pos]):
+            needs = _RULE_NEEDS[index]
+            if needs is not None and needs.search(window) is None:
+                continue
             name, pattern, fn = RULES[index]
             m = pattern.match(text, pos)
             if m is None:

@@ -157,6 +157,8 @@ def eve_of(m: Match) -> Reading | None:
     """«накануне выборов», «в день выборов», «в канун Рождества»: a day relative to a named event."""
     relation = {"накануне": "before", "в канун": "before"}[norm(m["w"])]
     words = m["ev"].split()
+    if words[0].lower() in lx.DAY_PARTS:
+        return None  # «накануне вечером»
     if not re.search(r"(?:ов|ев|ия|ии|ей|ых|их|ого|его)$", words[0].lower()) and (
             len(words) > 1 and VERB_END.search(words[1].lower())):
         return None  # «Накануне пограничники слышали ...»: a subject, not an event
