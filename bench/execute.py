@@ -31,7 +31,7 @@ class Run:
 
 
 MEMORY_LIMIT_MB = 8192  # per system; the machine is shared, a runaway must not take it down
-DOC_TIMEOUT_S = 300
+DOC_TIMEOUT_S = 120
 
 
 def run_system(system: System, docs_path: Path, out_dir: Path, timeout_s: float = 3600,
