@@ -12,13 +12,11 @@ import argparse
 import json
 import shlex
 import sys
-import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench import report
+from bench import execute, report
 from bench.datasets import GoldDoc
-from bench import execute
 from bench.execute import Run, run_system
 from bench.systems import ROOT, SYSTEMS
 from bench.tasks import CORPORA, Task, select
@@ -61,6 +59,9 @@ def main(argv: list[str] | None = None) -> int:
     machine = report.machine()  # before the run adds its own load
     tasks = select(args.only)
     wanted = set(args.systems.split(",")) if args.systems else None
+    if wanted and wanted - set(SYSTEMS):
+        raise SystemExit(f"unknown system(s) {', '.join(sorted(wanted - set(SYSTEMS)))}; "
+                         f"choose from {', '.join(SYSTEMS)}")
     scored = [t for t in tasks if t.score is not None]
     corpora = load_corpora({t.corpus for t in scored}, QUICK_DOCS if args.quick else None)
     now = datetime.now(timezone.utc)
@@ -110,7 +111,7 @@ def score(tasks: list[Task], corpora: dict[str, list[GoldDoc]], runs: dict[str, 
     for task in tasks:
         label = CORPORA[task.corpus][0]
         if task.score is None:
-            rows.append(report.quality_row(task.name, label, "links", "—", None, "scorer to come"))
+            rows.append(report.quality_row(task.name, label, "all", "—", None, "scorer to come"))
             continue
         for system in task.systems:
             run = runs.get(system)
@@ -122,7 +123,9 @@ def score(tasks: list[Task], corpora: dict[str, list[GoldDoc]], runs: dict[str, 
                 continue
             pairs = [(doc, run.records.get(doc_id(task.corpus, doc), {})) for doc in corpora[task.corpus]]
             scores = task.score(task, system, pairs)
-            rows += [report.quality_row(task.name, label, lab, system, scores[lab]) for lab in task.labels]
+            failed = sum(1 for d in run.stats.get("error_docs", []) if d.startswith(task.corpus + "/"))
+            note = f"{failed} docs failed, scored as empty" if failed else ""
+            rows += [report.quality_row(task.name, label, lab, system, scores[lab], note) for lab in task.labels]
     return rows
 
 

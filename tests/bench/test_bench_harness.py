@@ -179,3 +179,21 @@ def test_letopis_links_from_doc() -> None:
         ("event-place", (21, 26), (29, 35)),
         ("cause", (39, 46), (21, 26)),
     }
+
+
+def test_unavailable_system_shows_na_rows_and_the_reason() -> None:
+    from bench import report, run
+    from bench.execute import Run
+
+    gold = datasets.GoldDoc("d", Path("d.txt"), "Пётр I основал Петербург в 1703 году.", [
+        datasets.GoldSpan("T1", "DATE", 25, 36, "в 1703 году"),
+    ])
+    ok = Run("heideltime", {"nerel-dev/d": {"spans": [{"layer": "timex", "type": "DATE", "start": 27, "end": 31}]}},
+             {"docs": 1, "chars": 37, "load_s": 1.0, "process_s": 0.5, "errors": 0}, peak_rss_mb=100.0)
+    broken = Run("letopis", failure="unavailable: letopis.analyse is not there yet")
+    rows = run.score([tasks.TASKS["dates-nerel"]], {"nerel-dev": [gold]}, {"heideltime": ok, "letopis": broken})
+    by_system = {r[3]: r for r in rows}
+    assert by_system["heideltime"][4:9] == ["1.000", "1.000", "1.000", "1", "1"]
+    assert by_system["letopis"][4:7] == ["n/a"] * 3
+    assert report.speed_row(ok)[4] == "2.0"  # docs/s over processing time only
+    assert "unavailable" in report.speed_row(broken)[-1]
