@@ -190,3 +190,24 @@ def test_sample_document():
     strike = doc.timexes[5].anchor_ref
     assert strike["relation"] == "after" and strike["event"]["text"] == "всеобщей забастовки"
     assert resolve_anchor(doc.timexes[5], "1944-08-18", "1944-08-18")[2] == "1944-08-19"
+
+
+@pytest.mark.parametrize("text, outer, inner, inner_value", [
+    ("Утром 17 октября 1917 года город был спокоен.", "Утром 17 октября 1917 года", "17 октября 1917 года", "1917-10-17"),
+    ("Утром в среду, 20 января 1943 года, начался штурм.", "Утром в среду, 20 января 1943 года",
+     "в среду, 20 января 1943 года", "1943-01-20"),
+    ("Во вторник вечером прошла демонстрация.", "Во вторник вечером", "Во вторник", "XXXX-WXX-2"),
+    ("Сообщение поступило 5 августа 2008 года в 10:35.", "5 августа 2008 года в 10:35", "5 августа 2008 года",
+     "2008-08-05"),
+])
+def test_time_of_day_keeps_its_date_inside(text, outer, inner, inner_value):
+    """A TIME joined from a time of day and a date also yields the DATE inside it, right after it."""
+    found = [(t.text, t.type, t.value) for t in extract(text)]
+    i = [f[0] for f in found].index(outer)
+    assert found[i][1] == "TIME"
+    assert found[i + 1][0::2] == (inner, inner_value) and found[i + 1][1] == "DATE"
+
+
+def test_a_date_joined_to_a_weekday_is_one_timex():
+    assert [t.text for t in extract("Во вторник, 13 сентября 2016 года, министр ушёл.")] == [
+        "Во вторник, 13 сентября 2016 года"]

@@ -43,8 +43,12 @@ def extract(text: str, dct: str | None = None) -> list[Extracted]:
     """
     ctx = Context(dct=calendar.parse_iso(dct) if dct else None)
     out = []
-    for f in find(text):
-        r = resolve(f.reading, ctx)
-        out.append(Extracted(f.start, f.end, text[f.start:f.end], f.rule, r.type, r.value, r.mod,
-                             checked(r.edtf), r.earliest, r.latest, r.anchor, r.anchor_ref, r.old_style, r.how))
+    for found in find(text):
+        for f in (found, found.inner):
+            if f is None:
+                continue
+            r = resolve(f.reading, ctx)
+            out.append(Extracted(f.start, f.end, text[f.start:f.end], f.rule, r.type, r.value, r.mod,
+                                 checked(r.edtf), r.earliest, r.latest, r.anchor, r.anchor_ref, r.old_style,
+                                 r.how))
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from . import dates, relative
 from . import lexicon as lx
@@ -27,6 +27,8 @@ class Found:
     end: int
     rule: str
     reading: Reading
+    parts: list["Found"] = field(default_factory=list)  # what a joined expression was joined from
+    inner: "Found | None" = None  # the date inside «утром 17 октября», kept as its own timex
 
 
 def _span(m: re.Match[str]) -> tuple[int, int]:
@@ -227,10 +229,36 @@ def merge(found: list[Found], text: str) -> list[Found]:
         if prev is not None and _GAP.fullmatch(text, prev.end, f.start) and f.start - prev.end <= 4:
             joined = _join(prev.reading, f.reading)
             if joined is not None:
-                out[-1] = Found(prev.start, f.end, f"{prev.rule}+{f.rule}", joined)
+                parts = (prev.parts or [prev]) + [f]
+                out[-1] = Found(prev.start, f.end, f"{prev.rule}+{f.rule}", joined, parts)
                 continue
         out.append(f)
-    return [f for f in out if not f.reading.weak]
+    kept = [f for f in out if not f.reading.weak]
+    for f in kept:
+        if f.parts:
+            f.inner = _inner(f)
+    return kept
+
+
+def _inner(f: Found) -> Found | None:
+    """The dated part of a time of day joined to a date: «в среду, 20 января» in «утром в среду, 20 января».
+
+    NEREL marks both, and the date alone is what the event stage needs when it
+    wants the day rather than the hour.
+    """
+    parts = list(f.parts)
+    while parts and parts[0].reading.kind == "time":
+        parts.pop(0)
+    while parts and parts[-1].reading.kind == "time":
+        parts.pop()
+    if not parts or len(parts) == len(f.parts) or any(p.reading.kind == "time" for p in parts):
+        return None
+    reading = parts[0].reading
+    for p in parts[1:]:
+        reading = _join(reading, p.reading)
+        if reading is None:
+            return None
+    return Found(parts[0].start, parts[-1].end, "+".join(p.rule for p in parts), reading)
 
 
 def find(text: str) -> list[Found]:
