@@ -204,7 +204,7 @@ def _base(reading: Reading, ctx: Context) -> tuple[pd.Bounds | None, str, str]:
     return None, "", "relative"
 
 
-_GRAIN = {"D": "day", "W": "day", "M": "month", "Q": "month", "Y": "year", "DE": "year", "CE": "year",
+_GRAIN = {"D": "day", "W": "day", "M": "month", "Q": "month", "Y": "year", "DE": "year", "CE": "year", "ML": "year",
           "H": "day", "MIN": "day", "S": "day"}
 _ORDER = ["day", "month", "year"]
 
@@ -216,7 +216,7 @@ def _shift_bounds(base: pd.Bounds, unit: str, amount: int | None) -> pd.Bounds:
     if unit in _UNIT_DAYS:
         n = amount * _UNIT_DAYS[unit]
         return _days(lo, n), _days(hi, n)
-    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}.get(unit)
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200, "ML": 12000}.get(unit)
     if months is None:  # hours and minutes stay within the base days
         return lo, hi
     lo, hi = cal.add_months(lo, amount * months), cal.add_months(hi, amount * months)

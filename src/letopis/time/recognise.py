@@ -48,7 +48,7 @@ _KINDS: dict[str, tuple[str, ...]] = {
             "date.year_range", "date.numeric", "date.iso", "date.decade", "date.century", "date.bare_year",
             "date.year_pre", "rel.minute", "set.per",
             "rel.after", "rel.ago", "rel.before_event", "dur.number", "dur.adj", "set.every", "time.clock",
-            "time.hours"),
+            "time.hours", "time.bare_hour"),
     "month": ("date.month_year", "date.month_range", "date.month", "date.month_rel"),
     "weekday": ("date.weekday",),
     "season": ("date.season",),
@@ -78,7 +78,7 @@ _WORD_PREFIXES = tuple(sorted({
     "нынешн", "предыдущ", "последн", "ближайш", "грядущ", "прошедш", "наступающ",
     *(s[:-1] for s in lx.SETS), "понедельникам", "вторникам", "средам", "четвергам", "пятницам",
     "субботам", "воскресеньям", "полдень", "полночь", "полудня", "полуночи", "утром", "вечером", "ночью",
-    "днём", "днем", "сезон", "выходн", "прошлогодн", "время", "нов", "рождеств", "период", "времени", "тех пор", "сочельник", "пасх", "маслениц",
+    "днём", "днем", "сезон", "выходн", "прошлогодн", "время", "нов", "рождеств", "времени", "настоящ", "сочельник", "пасх", "маслениц",
     *lx.DECADE_WORDS, *lx.WEEKDAY_ADJ_STEMS, *lx.MONTH_ADJ_STEMS, *lx.DURATION_ADJ,
 }))
 _LEAD = {
@@ -117,7 +117,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "date.decade": ("-е", "-х", "0е", "0х", "-ые", "-ых", "-ми", " е", " х"),
     "date.century": ("век", "столет", "в."),
     "date.season": ("весн", "лет", "осен", "зим"),
-    "time.clock": (":", "."), "time.hours": ("час",),
+    "time.clock": (":", "."), "time.hours": ("час",), "time.bare_hour": ("утра", "вечера", "ночи", "дня"),
     "dur.number": _UNIT_BITS, "rel.after": _UNIT_BITS, "rel.ago": _UNIT_BITS, "rel.before_event": _UNIT_BITS,
     "set.every": ("кажд", "раз в"), "rel.recent": _UNIT_BITS + ("время",),
     "rel.minute": ("минут", "секунд"), "set.per": ("в ",),

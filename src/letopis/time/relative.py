@@ -18,7 +18,7 @@ from .reading import Reading
 Match = re.Match[str]
 
 QTY = (
-    rf"(?P<q>(?:\d+(?:[.,]\d+)?(?:\s*[-–—]\s*\d+)?|{g.CARDINAL}(?:\s+{g.CARDINAL})?(?:\s*[-–—]\s*{g.CARDINAL})?"
+    rf"(?P<q>(?:\d+(?:[.,]\d+)?(?:-?(?:ти|ми|х|и))?(?:\s*[-–—]\s*\d+)?|{g.CARDINAL}(?:\s+{g.CARDINAL})?(?:\s*[-–—]\s*{g.CARDINAL})?"
     rf"|{g.alt(lx.HALF_NUMERALS)}{g.W1})(?:\s+с\s+половиной|\s+с\s+лишним)?)"
 )
 APPROX = r"(?:(?P<approx>около|почти|примерно|приблизительно|более|больше|менее|меньше|свыше|ещё|еще|всего|лишь|уже|целых|не\s+менее|не\s+более|порядка)\s+)?"
@@ -41,7 +41,7 @@ MOD_WORDS = {
     "не более": "EQUAL_OR_LESS", "до": "EQUAL_OR_LESS",
 }
 UNIT_VALUE = {"S": "TS", "MIN": "TM", "H": "TH", "D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y",
-              "DE": "DE", "CE": "CE"}
+              "DE": "DE", "CE": "CE", "ML": "ML"}
 TIME_UNITS = ("S", "MIN", "H")
 
 
@@ -58,6 +58,7 @@ def quantity(text: str | None) -> float | None:
 
 def _quantity(t: str) -> float | None:
     t = re.split(r"\s*[-–—]\s*", t)[-1]  # «2-3 года»: the upper figure
+    t = re.sub(r"(?<=\d)-?(?:ти|ми|х|и)$", "", t)  # «35-ти лет»
     if re.fullmatch(r"\d+(?:[.,]\d+)?", t):
         return float(t.replace(",", "."))
     if t in lx.HALF_NUMERALS:
@@ -117,7 +118,8 @@ def mod_of(word: str | None) -> str | None:
 PRESENT = {
     "в настоящий момент": "PRESENT_REF", "на сегодняшний день": "PRESENT_REF",
     "на данный момент": "PRESENT_REF", "в данный момент": "PRESENT_REF", "в наши дни": "PRESENT_REF",
-    "в наше время": "PRESENT_REF", "на днях": "PAST_REF",
+    "в наше время": "PRESENT_REF", "на днях": "PAST_REF", "по настоящее время": "PRESENT_REF",
+    "к настоящему времени": "PRESENT_REF", "до настоящего времени": "PRESENT_REF",
 }
 # word -> (base, unit, amount)
 DAY_WORDS = {
@@ -129,9 +131,7 @@ DAY_WORDS = {
     "следующего дня": ("ref", 1), "в следующий день": ("ref", 1), "днём позже": ("ref", 1),
     "на второй день": ("ref", 1), "на третий день": ("ref", 2), "того же дня": ("ref", 0),
     "в эти дни": ("ref", 0), "в этот час": ("ref", 0), "в тот час": ("ref", 0), "в тот же час": ("ref", 0),
-    "в те дни": ("ref", 0), "в этот период": ("ref", 0), "в тот период": ("ref", 0), "за это время": ("ref", 0),
-    "к этому времени": ("ref", 0), "к тому времени": ("ref", 0), "с этого времени": ("ref", 0),
-    "с того времени": ("ref", 0), "с тех пор": ("ref", 0),
+    "в те дни": ("ref", 0), "с этого времени": ("ref", 0), "с того времени": ("ref", 0),
 }
 DAY_ADJ = {"сегодняшн": 0, "вчерашн": -1, "завтрашн": 1}
 YEAR_ADJ = {"прошлогодн": -1}
@@ -512,6 +512,9 @@ RULES: list[tuple[str, str, object]] = [
     ("time.hours",
      rf"{g.W0}(?P<pre>в|на|около|к|до|после|с|примерно\s+в|ровно\s+в|начиная\s+с)\s+(?:(?P<h>[01]?\d|2[0-4])|(?P<hw>{g.CARDINAL}))\s+час(?:а|ов)?(?!\w)"
      rf"(?:\s+(?P<mi>[0-5]?\d)\s+минут\w*)?(?:\s+(?P<dp>утра|дня|вечера|ночи))?(?:\s+по\s+\w+\s+времени)?",
+     clock),
+    ("time.bare_hour",
+     rf"{g.W0}(?P<pre>в|около|к|до|после|с|примерно\s+в|ровно\s+в)\s+(?P<h>[01]?\d|2[0-3])\s+(?P<dp>утра|вечера|ночи|дня){g.W1}",
      clock),
     ("time.noon", rf"{g.W0}(?:в|к|около|после|до)\s+(?:полдень|полночь|полудня|полуночи){g.W1}", noon),
     ("time.day_part",
