@@ -50,8 +50,8 @@ def run(split: str, errors: int = 0, exact: bool = False, rules: bool = False) -
                 if not any(s < pe and ps < e for ps, pe in pred):
                     print(f"FN {gd.id}: {gd.text[max(0, s - 30):s]}[[{gd.text[s:e]}]]{gd.text[e:e + 20]}".replace("\n", " "))
                     shown += 1
-    print(f"NEREL {split}: DATE+TIME {'exact' if exact else 'overlap'} P={total.precision:.3f} "
-          f"R={total.recall:.3f} F1={total.f1:.3f} (pred {total.pred}, gold {total.gold}); "
+    print(f"NEREL {split}: DATE+TIME {'exact' if exact else 'overlap'} P={total.precision:.4f} "
+          f"R={total.recall:.4f} F1={total.f1:.4f} (pred {total.pred}, gold {total.gold}); "
           f"{len(docs)} docs in {elapsed:.2f}s = {len(docs) / elapsed:.0f} docs/s")
     if rules:
         for rule, (miss, hit) in sorted(per_rule.items(), key=lambda kv: -sum(kv[1])):

@@ -163,6 +163,8 @@ def year_word(m: Match) -> Reading | None:
         return None
     if len(raw) <= 2 and not m["era"]:  # «на 2 года» is a duration, not the year 2
         return None
+    if int(raw) > 2100 and not re.match(r"год", m["yw"] or ""):
+        return None  # «около 3800 г» is a weight
     if re.search(r"\d\s$", m.string[max(0, m.start() - 2): m.start()]):
         return None  # «3 400 г» is a weight
     if re.match(r"\s*жизни", m.string[m.end(): m.end() + 10]):
