@@ -106,6 +106,18 @@ def day_month(m: Match) -> Reading | None:
     return reading
 
 
+def day_word(m: Match) -> Reading | None:
+    """«пятого сентября», «двадцать второго июня 1941 года»."""
+    day = ordinal_value(m["dw"]) or 0
+    if m["tens"]:
+        day += 20 if m["tens"].lower().startswith("двадцат") else 30
+    month = month_of(m["mon"])
+    if not valid_day(month, day) or is_name(m, "mon"):
+        return None
+    year, _ = year_of(m)
+    return point(m, Period("day", year, month, day), year_shift=rel_year(m))
+
+
 def day_range(m: Match) -> Reading | None:
     month = month_of(m["mon"])
     d1, d2 = int(m["d1"]), int(m["d2"])
@@ -258,7 +270,10 @@ def century_number(m: Match, suffix: str = "") -> int | None:
     if gd.get("cn" + suffix):
         return int(gd["cn" + suffix])
     if gd.get("cw" + suffix):
-        return ordinal_value(gd["cw" + suffix])
+        value = ordinal_value(gd["cw" + suffix])
+        if value and gd.get("ct" + suffix):  # «двадцать первом веке»
+            value += 20
+        return value
     return None
 
 
@@ -322,6 +337,12 @@ def month_adj(m: Match) -> Reading | None:
     return Reading("point", period=Period("month", None, lx.MONTH_ADJ_STEMS[stem]))
 
 
+# Words that may follow a bare year without making it a count («в 1993 после кончины ...»).
+FUNCTION_WORDS = {
+    "после", "когда", "вместе", "через", "также", "тоже", "только", "лишь", "однако", "затем", "потом",
+    "впервые", "снова", "вновь", "тогда", "почти", "более", "менее", "этот", "этого", "того", "года",
+    "году", "пока", "перед", "благодаря", "вслед", "сразу", "именно", "если", "чтобы",
+}
 _BEFORE_WORD = re.compile(r"([\w№]+)\.?\s*$")
 _AFTER_WORD = re.compile(r"^\s*([\w%]+)")
 
@@ -337,7 +358,7 @@ def bare_year(m: Match) -> Reading | None:
         return Reading("point", period=Period("year", int(m["y"])))
     if after and after.group(1).lower().startswith(lx.NOT_YEAR_AFTER):
         return None
-    if after and after.group(1).islower() and len(after.group(1)) > 3 and not re.search(
+    if after and after.group(1).islower() and len(after.group(1)) > 3 and after.group(1) not in FUNCTION_WORDS and not re.search(
             r"(?:л|ла|ли|ло|лся|лась|лись|ет|ит|ут|ют|ат|ят)$", after.group(1)):
         return None  # «1550 единиц», «1148 томов»: a count before a noun
     return Reading("point", period=Period("year", int(m["y"])))
@@ -351,8 +372,8 @@ def _year_after(suffix: str = "") -> str:
 _MON = rf"(?P<mon>{g.MONTH}|{g.MONTH_ABBR})"
 _RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?:по|и|до|на)\s+)"
 _ROM2 = r"(?-i:(?P<rom2>[IVXLХІ]{1,6}))(?:-?(?:го|м|й|ом))?"
-_CENT = rf"(?:{g.ROMAN}|(?P<cn>\d{{1,2}})(?:-?(?:м|й|го|ом))?|(?P<cw>{g.ORDINAL}))"
-_CENT2 = rf"(?:{_ROM2}|(?P<cn2>\d{{1,2}})(?:-?(?:м|й|го|ом))?|(?P<cw2>{g.ORDINAL}))"
+_CENT = rf"(?:{g.ROMAN}|(?P<cn>\d{{1,2}})(?:-?(?:м|й|го|ом))?|(?:(?P<ct>двадцать)\s+)?(?P<cw>{g.ORDINAL}))"
+_CENT2 = rf"(?:{_ROM2}|(?P<cn2>\d{{1,2}})(?:-?(?:м|й|го|ом))?|(?:(?P<ct2>двадцать)\s+)?(?P<cw2>{g.ORDINAL}))"
 _CENT_WORD = r"(?:век(?:а|е|у|ом|ов|ам|ах)?|столети(?:е|я|и|ю|ем|й)|вв?\.)(?!\w)"
 _YW_PLURAL = r"(?:годами|годах|годы|годов|годам|года|году|год|гг?\.|г(?!\w))"
 
@@ -368,6 +389,9 @@ RULES: list[tuple[str, str, object]] = [
      day_range),
     ("date.day_month",
      rf"{g.HEAD}{g.DAY}\s+{_MON}(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}", day_month),
+    ("date.day_word",
+     rf"{g.HEAD}(?:(?P<tens>двадцать|тридцать)\s+)?(?P<dw>{g.ORDINAL})\s+(?P<mon>{g.MONTH})(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}",
+     day_word),
     ("date.month_year", rf"{g.HEAD}(?P<mon>{g.MONTH})(?:{_year_after()}|{g.REL_YEAR}){g.ERA}{g.OLD_STYLE}",
      month_year),
     ("date.month_range",
@@ -400,7 +424,7 @@ RULES: list[tuple[str, str, object]] = [
      rf"(?P<cent>\s+(?-i:(?P<crom>[IVX]{{1,5}}))\s+{_CENT_WORD})?",
      decade),
     ("date.century",
-     rf"{g.HEAD}{_CENT}(?:\s*[-–—]\s*{_CENT2})?\s*{_CENT_WORD}{g.ERA}", century),
+     rf"{g.HEAD}{_CENT}(?:(?:\s*[-–—]\s*|\s+и\s+){_CENT2})?\s*{_CENT_WORD}{g.ERA}", century),
     ("date.season",
      rf"{g.HEAD}(?P<sea>{g.SEASON})(?:\s+(?P<y>\d{{3,4}})(?:\s*/\s*(?P<y2>\d{{2,4}}))?{g.YEAR_SUFFIX}(?:\s*{g.YEAR_WORD})?"
      rf"|\s+(?P<y_>\d{{1,4}})\s*{g.YEAR_WORD}|{g.REL_YEAR})?",

@@ -37,9 +37,9 @@ def timex_value(p: Period) -> str:
     if p.year is None:
         year = "XXXX"
     elif p.kind == "decade":
-        return f"{p.year // 10:03d}" if p.year > 0 else f"BC{(1 - p.year) // 10:03d}"
+        return f"{p.year // 10:03d}" if p.year >= 0 else f"BC{(1 - p.year) // 10:03d}"
     elif p.kind == "century":
-        return f"{p.year // 100:02d}" if p.year > 0 else f"BC{(-p.year) // 100 + 1:02d}"
+        return f"{p.year // 100:02d}" if p.year >= 0 else f"BC{(-p.year) // 100 + 1:02d}"
     else:
         year = _year_value(p.year)
     if p.kind == "day":

@@ -52,13 +52,14 @@ _KINDS: dict[str, tuple[str, ...]] = {
     "month": ("date.month_year", "date.month_range", "date.month", "date.month_rel"),
     "weekday": ("date.weekday",),
     "season": ("date.season",),
-    "century": ("date.century", "date.decade", "rel.minute"),
+    "century": ("date.century", "date.decade", "rel.minute", "date.day_word"),
     "unit": ("rel.after", "rel.ago", "rel.before_event", "rel.recent", "rel.unit", "dur.number", "dur.unit",
              "dur.unit_word", "set.every", "time.hours", "rel.day", "rel.eve", "rel.present", "rel.part_unit",
-             "set.per", "dur.inverted", "rel.minute"),
+             "set.per", "dur.inverted", "rel.minute", "date.day_word", "date.century"),
     "word": ("rel.present", "rel.day", "rel.eve", "rel.day_adj", "rel.unit", "set.word", "set.weekly",
              "time.noon", "time.day_part", "date.weekday_adj", "date.month_adj", "dur.adj", "rel.recent",
-             "rel.sport_season", "rel.weekend", "rel.while_ago", "rel.holiday", "date.decade_word"),
+             "rel.sport_season", "rel.weekend", "rel.while_ago", "rel.holiday", "date.decade_word",
+             "time.until_part"),
 }
 _BY_NAME = {name: i for i, (name, _, _) in enumerate(RULES)}
 KIND_RULES = {kind: tuple(sorted(_BY_NAME[n] for n in names)) for kind, names in _KINDS.items()}
@@ -78,7 +79,7 @@ _WORD_PREFIXES = tuple(sorted({
     "нынешн", "предыдущ", "последн", "ближайш", "грядущ", "прошедш", "наступающ",
     *(s[:-1] for s in lx.SETS), "понедельникам", "вторникам", "средам", "четвергам", "пятницам",
     "субботам", "воскресеньям", "полдень", "полночь", "полудня", "полуночи", "утром", "вечером", "ночью",
-    "днём", "днем", "сезон", "выходн", "прошлогодн", "время", "нов", "рождеств", "времени", "настоящ", "сочельник", "пасх", "маслениц",
+    "днём", "днем", "сезон", "выходн", "прошлогодн", "время", "нов", "рождеств", "времени", "настоящ", "утра", "вечера", "ночи", "сочельник", "пасх", "маслениц",
     *lx.DECADE_WORDS, *lx.WEEKDAY_ADJ_STEMS, *lx.MONTH_ADJ_STEMS, *lx.DURATION_ADJ,
 }))
 _LEAD = {
@@ -92,7 +93,7 @@ _LEAD = {
     "минувшие", "грядущие", "следующий", "другой", "второй", "третий", "настоящее", "настоящий",
     "данный", "наши", "наше", "сей", "сих", "прошлом", "будущем", "ближайшее", "ближайшем", "скором",
     "последнее", "сегодняшний", "начиная", "вплоть", "между", "все", "всё", "некоторое", "какое", "долгое",
-    "короткое", "это", "этому", "тому", "того", "этого", "с",
+    "короткое", "это", "этому", "тому", "того", "этого", "с", "самого", "самой", "самое",
 }
 _TOKEN = re.compile(r"\w+")
 _ROMAN = re.compile(r"[IVXLХІ]{1,6}")
@@ -109,7 +110,7 @@ _UNIT_BITS = ("сек", "мин", "час", "сут", "ден", "дн", "нед�
 _NEEDS: dict[str, tuple[str, ...]] = {
     "date.day_month_range": _MONTH_BITS, "date.day_range": _MONTH_BITS, "date.day_month": _MONTH_BITS,
     "date.month_year": _MONTH_BITS, "date.month_range": _MONTH_BITS, "date.month": _MONTH_BITS,
-    "date.month_rel": _MONTH_BITS,
+    "date.month_rel": _MONTH_BITS, "date.day_word": _MONTH_BITS,
     "date.year": ("год", "г.", "гг", "г ", "г,", "г)", "г\n", "э.", "эры"),
     "date.year_suffix": ("-го", "-м", "-й"),
     "date.year_range": ("-", "–", "—", "/", " по ", " и ", " до ", " на "),
