@@ -162,3 +162,35 @@ def inflect(word: str, lemma_: str, pos: str, required: frozenset[str]) -> str |
             if form is not None:
                 return form.word
     return None
+
+
+# -- navec ----------------------------------------------------------------------------
+
+_navec: Any = None
+
+
+def _load_navec() -> Any:
+    global _navec
+    with _lock:
+        if _navec is None:
+            try:
+                from natasha import NewsEmbedding
+
+                _navec = NewsEmbedding()
+            except Exception as error:
+                raise ModelError(f"could not load the navec embeddings: {error}") from error
+    return _navec
+
+
+def word_vectors(words: Sequence[str]) -> "Any":
+    """navec news vectors of `words` (lowercased), a float32 array of shape (len(words), 300).
+
+    Unknown words get navec's own `<unk>` vector, as slovnet does.
+    """
+    import numpy as np
+
+    navec = _load_navec()
+    vocab, pq = navec.vocab, navec.pq
+    ids = np.fromiter((vocab.get(word.lower(), vocab.unk_id) for word in words), dtype=np.int64, count=len(words))
+    parts = pq.codes[pq.qdims, pq.indexes[ids]]  # words x qdim x chunk
+    return parts.reshape(len(words), pq.dim).astype(np.float32, copy=False)
