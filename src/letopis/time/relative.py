@@ -52,6 +52,7 @@ def quantity(text: str | None) -> float | None:
     t = norm(text)
     half = 0.5 if t.endswith("с половиной") else 0
     t = re.sub(r"\s+с\s+(?:половиной|лишним)$", "", t)
+    t = re.sub(r"(?<=\d)-?(?:ти|ми|х|и)$", "", t)  # «35-ти лет»
     value = _quantity(t)
     return None if value is None else value + half
 
@@ -326,7 +327,7 @@ def age_like(m: Match, has_pre: bool) -> bool:
         return True
     if re.search(r"(?:младше|старше|моложе)\s+(?:\w+\s+)?(?:на\s+)?$", before, re.I):
         return True  # «младше него на 50 лет»: a difference in age
-    if _YOUTH.search(before):
+    if _YOUTH.search(text[max(0, m.start("q") - 40): m.start("q")]):
         return True  # «сборная до 18 лет», «среди девушек до 20 лет»
     if has_pre:
         return prev_word.lower() in ("детям", "лицам", "младше", "старше", "моложе", "возрасте")
