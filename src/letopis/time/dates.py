@@ -19,7 +19,7 @@ Match = re.Match[str]
 # ---- shared helpers -------------------------------------------------------
 
 def norm(word: str | None) -> str:
-    return re.sub(r"\s+", " ", word or "").lower()
+    return " ".join((word or "").split()).lower()
 
 
 def pre_mod(m: Match) -> str | None:
@@ -343,6 +343,7 @@ FUNCTION_WORDS = {
     "впервые", "снова", "вновь", "тогда", "почти", "более", "менее", "этот", "этого", "того", "года",
     "году", "пока", "перед", "благодаря", "вслед", "сразу", "именно", "если", "чтобы",
 }
+_NOT_YEAR_BEFORE = {w.lower() for w in lx.NOT_YEAR_BEFORE}
 _BEFORE_WORD = re.compile(r"([\w№]+)\.?\s*$")
 _AFTER_WORD = re.compile(r"^\s*([\w%]+)")
 
@@ -351,7 +352,7 @@ def bare_year(m: Match) -> Reading | None:
     """A bare four-digit year, unless the words around it show a count or a number."""
     text = m.string
     before = _BEFORE_WORD.search(text, max(0, m.start() - 20), m.start())
-    if before and before.group(1).lower() in {w.lower() for w in lx.NOT_YEAR_BEFORE}:
+    if before and before.group(1).lower() in _NOT_YEAR_BEFORE:
         return None
     after = _AFTER_WORD.match(text[m.end(): m.end() + 20])
     if m.start() > 0 and text[m.start() - 1] == "-":  # «ЧМ-2018», «Евро-2012»: an event's year

@@ -170,12 +170,18 @@ def candidates(text: str) -> list[Found]:
             tries.setdefault(tokens[j][0], set()).update(rules)
             j -= 1
     found: list[Found] = []
+    lower = text.lower()
+    in_text: dict[int, bool] = {}  # does the needs pattern of a rule occur anywhere in the text?
     for pos in sorted(tries):
-        window = text[pos: pos + 80].lower()
+        window = lower[pos: pos + 80]
         for index in sorted(tries[pos]):
             needs = _RULE_NEEDS[index]
-            if needs is not None and needs.search(window) is None:
-                continue
+            if needs is not None:
+                anywhere = in_text.get(index)
+                if anywhere is None:
+                    anywhere = in_text[index] = needs.search(lower) is not None
+                if not anywhere or needs.search(window) is None:
+                    continue
             name, pattern, fn = RULES[index]
             m = pattern.match(text, pos)
             if m is None:
