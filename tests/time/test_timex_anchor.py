@@ -105,8 +105,14 @@ def test_event_anchor_is_structured_and_unresolved():
     ("Спустя два дня после штурма ратуши начались переговоры.", "Спустя два дня", "after", "P2D", "штурма ратуши"),
     ("Накануне восстания город затих.", "Накануне", "before", "P1D", "восстания"),
     ("Через несколько дней после высадки, 12 июня, взяли Карантан.", "Через несколько дней", "after", "PXD", "высадки"),
+    ("После войны город отстроили заново.", "После войны", "after", None, "войны"),
+    ("До революции здесь была усадьба.", "До революции", "before", None, "революции"),
+    ("После Второй мировой войны Европа разделилась.", "После Второй мировой войны", "after", None,
+     "Второй мировой войны"),
+    ("Во время оккупации Парижа театры работали.", "Во время оккупации Парижа", "during", None, "оккупации Парижа"),
 ])
 def test_event_anchors(text, span, relation, offset, event):
+    """The event words are kept apart from the timex; the offset says how far from the event."""
     ref = one(text, span).anchor_ref
     assert (ref["relation"], ref["offset"], ref["event"]["text"]) == (relation, offset, event)
 
@@ -118,6 +124,9 @@ def test_event_anchors(text, span, relation, offset, event):
     ("after", "P1Y", "1945-05-09", "1945-05-09", ("1946-05-09", "1946-05-09", "1946-05-09", "1946-05-09")),
     ("after", "PXD", "1944-06-06", "1944-06-06", ("1944-06-07", None, "XXXX-XX-XX", "1944-06-07/..")),
     ("before", "P1D", None, None, (None, None, "XXXX-XX-XX", None)),
+    ("after", None, "1941-06-22", "1941-06-22", ("1941-06-23", None, "XXXX-XX-XX", "1941-06-23/..")),
+    ("before", None, "1917-11-07", "1917-11-07", (None, "1917-11-06", "XXXX-XX-XX", "../1917-11-06")),
+    ("during", None, "1940-06-14", "1940-06-14", ("1940-06-14", "1940-06-14", "1940-06-14", "1940-06-14")),
     ("before", "P2D", "-0043-03-15", "-0043-03-15", ("-0043-03-13", "-0043-03-13", "BC0044-03-13", "-0043-03-13")),
 ])
 def test_resolve_anchor(relation, offset, earliest, latest, expected):
@@ -179,6 +188,7 @@ def test_sample_document():
     doc = TimexStage()(_doc(text))
     got = [(t.text, t.value, t.mod, t.earliest, t.latest, t.anchor) for t in doc.timexes]
     assert got == [
+        ("Во время освобождения Парижа", "XXXX-XX-XX", None, None, None, "relative"),
         ("6 июня 1944 года", "1944-06-06", None, "1944-06-06", "1944-06-06", "absolute"),
         ("К июлю 1944 года", "1944-07", "ON_OR_BEFORE", None, "1944-07-31", "absolute"),
         ("14 июля", "1944-07-14", None, "1944-07-14", "1944-07-14", "context"),
@@ -187,9 +197,11 @@ def test_sample_document():
         ("На следующий день", "XXXX-XX-XX", None, None, None, "relative"),
         ("19 августа 1944 года", "1944-08-19", None, "1944-08-19", "1944-08-19", "absolute"),
     ]
-    strike = doc.timexes[5].anchor_ref
+    liberation = doc.timexes[0].anchor_ref
+    assert liberation["relation"] == "during" and liberation["event"]["text"] == "освобождения Парижа"
+    strike = doc.timexes[6].anchor_ref
     assert strike["relation"] == "after" and strike["event"]["text"] == "всеобщей забастовки"
-    assert resolve_anchor(doc.timexes[5], "1944-08-18", "1944-08-18")[2] == "1944-08-19"
+    assert resolve_anchor(doc.timexes[6], "1944-08-18", "1944-08-18")[2] == "1944-08-19"
 
 
 @pytest.mark.parametrize("text, outer, inner, inner_value", [

@@ -344,8 +344,9 @@ def resolve_anchor(timex: Any, earliest: str | None, latest: str | None) -> tupl
         m = _OFFSET.match(offset)
         if m:
             n, unit = (None if m.group(1) == "X" else int(m.group(1))), m.group(2)
-    if relation in ("after", "before") and offset and n is None:
-        lo, hi = ((_days(hi, 1) if hi else None), None) if relation == "after" else (None, _days(lo, -1) if lo else None)
+    if relation in ("after", "before") and n is None:  # «через несколько дней после», «после войны»
+        lo, hi = ((_days(hi if offset else lo, 1) if (hi if offset else lo) else None), None) \
+            if relation == "after" else (None, _days(lo if offset else hi, -1) if (lo if offset else hi) else None)
     elif relation in ("after", "before") and n is not None and unit != "H":
         sign = 1 if relation == "after" else -1
         shift = lambda d: None if d is None else (  # noqa: E731

@@ -40,3 +40,4 @@ class Reading:
     weak: bool = False  # kept only when it joins a neighbour («днём», «дня»)
     anchor_ref: dict[str, Any] | None = None
     notes: list[str] = field(default_factory=list)
+    span_end: int | None = None  # where the expression ends when the match ran past it

@@ -31,7 +31,9 @@ class Found:
     inner: "Found | None" = None  # the date inside «утром 17 октября», kept as its own timex
 
 
-def _span(m: re.Match[str]) -> tuple[int, int]:
+def _span(m: re.Match[str], reading: Reading) -> tuple[int, int]:
+    if reading.span_end is not None:
+        return m.start(), reading.span_end
     if "t" in m.re.groupindex and m.group("t"):
         return m.start("t"), m.end("t")
     end = m.end()
@@ -59,7 +61,7 @@ _KINDS: dict[str, tuple[str, ...]] = {
     "word": ("rel.present", "rel.day", "rel.eve", "rel.day_adj", "rel.unit", "set.word", "set.weekly",
              "time.noon", "time.day_part", "date.weekday_adj", "date.month_adj", "dur.adj", "rel.recent",
              "rel.sport_season", "rel.weekend", "rel.while_ago", "rel.holiday", "date.decade_word",
-             "time.until_part"),
+             "time.until_part", "rel.event_bound"),
 }
 _BY_NAME = {name: i for i, (name, _, _) in enumerate(RULES)}
 KIND_RULES = {kind: tuple(sorted(_BY_NAME[n] for n in names)) for kind, names in _KINDS.items()}
@@ -79,7 +81,7 @@ _WORD_PREFIXES = tuple(sorted({
     "нынешн", "предыдущ", "последн", "ближайш", "грядущ", "прошедш", "наступающ",
     *(s[:-1] for s in lx.SETS), "понедельникам", "вторникам", "средам", "четвергам", "пятницам",
     "субботам", "воскресеньям", "полдень", "полночь", "полудня", "полуночи", "утром", "вечером", "ночью",
-    "днём", "днем", "сезон", "выходн", "прошлогодн", "время", "нов", "рождеств", "времени", "настоящ", "утра", "вечера", "ночи", "сочельник", "пасх", "маслениц",
+    "днём", "днем", "сезон", "выходн", "прошлогодн", "время", "нов", "рождеств", "времени", "настоящ", "утра", "вечера", "ночи", *lx.PERIOD_EVENTS, "сочельник", "пасх", "маслениц",
     *lx.DECADE_WORDS, *lx.WEEKDAY_ADJ_STEMS, *lx.MONTH_ADJ_STEMS, *lx.DURATION_ADJ,
 }))
 _LEAD = {
@@ -96,6 +98,7 @@ _LEAD = {
     "короткое", "это", "этому", "тому", "того", "этого", "с", "самого", "самой", "самое",
 }
 _TOKEN = re.compile(r"\w+")
+_ADJECTIVE = re.compile(r"(?:ой|ей|ого|его|ых|их|ий|ый)$")
 _ROMAN = re.compile(r"[IVXLХІ]{1,6}")
 _LEAD_PREFIXES = ("прошл", "минувш", "следующ", "ближайш", "будущ", "эт", "текущ", "нынешн", "последн",
                   "предыдущ", "прошедш", "наступающ", "т", "нов", "последующ", "предстоящ", "истекш", "грядущ", "разн")
@@ -166,8 +169,12 @@ def candidates(text: str) -> list[Found]:
         rules = KIND_RULES[kind]
         tries.setdefault(start, set()).update(rules)
         j = i - 1
-        while j >= 0 and i - j <= 4 and (tokens[j][1].lower() in _LEAD or tokens[j][1].lower().startswith(_LEAD_PREFIXES)):
-            tries.setdefault(tokens[j][0], set()).update(rules)
+        while j >= 0 and i - j <= 4:
+            word = tokens[j][1].lower()
+            if word in _LEAD or word.startswith(_LEAD_PREFIXES):
+                tries.setdefault(tokens[j][0], set()).update(rules)
+            elif not (kind == "word" and _ADJECTIVE.search(word)):  # «после Второй мировой войны»
+                break
             j -= 1
     found: list[Found] = []
     lower = text.lower()
@@ -188,7 +195,7 @@ def candidates(text: str) -> list[Found]:
                 continue
             reading = fn(m)
             if reading is not None:
-                start, end = _span(m)
+                start, end = _span(m, reading)
                 found.append(Found(start, end, name, reading))
     return found
 

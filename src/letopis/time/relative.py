@@ -227,6 +227,26 @@ def holiday(m: Match) -> Reading:
     return Reading("vague", value="XXXX-XX-XX")
 
 
+def event_bound(m: Match) -> Reading | None:
+    """«после войны», «до революции», «во время оккупации»: bounded by a long event, unresolved."""
+    relation, mod = lx.EVENT_BOUNDS[norm(m["pre"])]
+    start, end = m.start("ev"), m.end("ev")
+    text = m.string
+    while m["name"] and end > m.end("core"):
+        # «После войны Младич вернулся»: a name followed by a verb is the clause's subject
+        last = text.rfind(" ", m.end("core"), end) + 1
+        following = re.match(r"\s*([^\W\d]+)", text[end: end + 30])
+        if following and VERB_END.search(following.group(1).lower()):
+            end = max(m.end("core"), last - 1)
+            while end > m.end("core") and text[end - 1].isspace():
+                end -= 1
+        else:
+            break
+    ref = {"relation": relation, "offset": None,
+           "event": {"start": start, "end": end, "text": m.string[start:end]}}
+    return Reading("event", mod=mod, anchor_ref=ref, span_end=end)
+
+
 def per_unit(m: Match) -> Reading | None:
     """«70 тысяч долларов в год»: a rate, so a number comes shortly before it in the clause."""
     if not re.search(r"\d[^.,;:!?()]{0,30}$", m.string[max(0, m.start() - 35): m.start()]):
@@ -500,6 +520,11 @@ RULES: list[tuple[str, str, object]] = [
      rf"{g.W0}(?P<pre>на|в|во|до|после|к|накануне|во\s+время|перед)\s+(?P<hol>нов(?:ый|ого|ому|ым)\s+год(?:а|у|ом)?|"
      rf"рождеств(?:о|а|у|е|ом)|рождественск\w+\s+(?:каникул\w*|праздник\w*)|сочельник\w*|пасх(?:а|и|у|е|ой)|маслениц\w+){g.W1}",
      holiday),
+    ("rel.event_bound",
+     rf"{g.W0}(?P<pre>после|до|перед|во\s+время|в\s+ходе|в\s+годы|в\s+период)\s+"
+     rf"(?P<ev>(?P<core>(?:[а-яё]+(?:ой|ей|ого|его|ых|их)\s+){{0,2}}{g.alt(lx.PERIOD_EVENTS)}{g.W1})"
+     rf"(?P<name>\s+(?-i:[А-ЯЁ][\w-]+)(?:\s+(?-i:[А-ЯЁ][\w-]+))?)?)",
+     event_bound),
     ("set.per", rf"(?<=[\d.\w]\s)в\s+(?P<u>год|месяц|неделю|сутки|день)(?=\s*[.,;:)(]|\s*$)", per_unit),
     ("dur.number", rf"{g.W0}{_DUR_PRE}{APPROX}{QTY}\s+(?P<u>{g.UNIT})(?:\s+подряд)?", duration),
     ("dur.inverted", rf"{g.W0}(?P<u>лет|дней|месяцев|недель|часов|минут)\s+(?P<q>\d{{1,3}}|{g.CARDINAL})(?![\d\w.,:-])(?!\s+{g.UNIT})(?P<approx>)", duration),
