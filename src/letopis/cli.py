@@ -41,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
     extract.add_argument("--max-size", metavar="MB", type=float, default=64.0, help="refuse inputs larger than this (default 64)")
     extract.add_argument("--input-format", choices=("text", "markdown", "html"), help="override detection of the input format")
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
+    extract.add_argument("--timings", action="store_true", help="print model loading and per-stage times to stderr")
     return parser
 
 
@@ -110,6 +111,15 @@ def _write(text: str, output: str | None) -> None:
         raise
 
 
+def _print_timings() -> None:
+    from . import default_pipeline
+    from .adapters import natasha
+
+    print(f"letopis: model loading {natasha.load_seconds():.2f}s", file=sys.stderr)
+    for name, seconds in default_pipeline().timings.items():
+        print(f"letopis: stage {name:<9} {seconds:.3f}s", file=sys.stderr)
+
+
 def extract_command(args: argparse.Namespace) -> int:
     from . import analyse
     from .chronology import build
@@ -138,6 +148,8 @@ def extract_command(args: argparse.Namespace) -> int:
         print("letopis: error: no document could be read; nothing written", file=sys.stderr)
         return EXIT_FAILED
     _write(_render(build(docs), fmt, texts), args.output)
+    if args.timings:
+        _print_timings()
     if failed:
         print(f"letopis: {failed} of {len(args.files)} files failed; the chronology covers the other {len(docs)}", file=sys.stderr)
         return EXIT_SOME_FAILED

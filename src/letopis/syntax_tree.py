@@ -36,13 +36,14 @@ def ancestors(doc: Doc, index: int, limit: int = 64) -> Iterator[int]:
 
 
 def subtree(kids: dict[int, list[int]], index: int) -> list[int]:
-    """`index` and every token below it, in index order."""
-    seen, stack = [], [index]
+    """`index` and every token below it, in index order (a parser's cycle is cut)."""
+    seen, stack = {index}, [index]
     while stack:
-        node = stack.pop()
-        seen.append(node)
-        stack.extend(kids.get(node, ()))
-    return sorted(set(seen))
+        for child in kids.get(stack.pop(), ()):
+            if child not in seen:
+                seen.add(child)
+                stack.append(child)
+    return sorted(seen)
 
 
 def tree_distance(doc: Doc, a: int, b: int) -> int:

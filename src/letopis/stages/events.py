@@ -6,6 +6,7 @@ Dating, ordering and causes are the link stage's job; factuality is `events_fact
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from ..doc import Doc, Event, Participant, Token
@@ -120,18 +121,18 @@ class _Roles:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.owner: dict[int, int] = {}  # token index -> mention index
-        position = 0
-        for m_index, mention in enumerate(doc.mentions):
+        self.owner: dict[int, int] = {}  # token index -> mention index (the longest mention wins)
+        starts = [token.start for token in doc.tokens]
+        by_length = sorted(range(len(doc.mentions)), key=lambda i: doc.mentions[i].start - doc.mentions[i].end)
+        for m_index in by_length:
+            mention = doc.mentions[m_index]
             if mention.entity is None:
                 continue
-            while position < len(doc.tokens) and doc.tokens[position].end <= mention.start:
-                position += 1
-            t = position
+            t = max(bisect_right(starts, mention.start) - 1, 0)
             while t < len(doc.tokens) and doc.tokens[t].start < mention.end:
-                self.owner.setdefault(t, m_index)
+                if doc.tokens[t].end > mention.start:
+                    self.owner.setdefault(t, m_index)
                 t += 1
-            position = max(0, position - 8)  # mentions may nest or overlap
 
     def entity_of(self, kids: dict[int, list[int]], index: int) -> tuple[str, str] | None:
         """(entity id, entity type) named by the phrase headed at token `index`."""
@@ -233,7 +234,7 @@ def inherit_subject(doc: Doc, kids: dict[int, list[int]], drafts: list[_Draft], 
             for child in kids.get(head, ()):
                 if doc.tokens[child].rel == "nsubj":
                     found = roles.entity_of(kids, child)
-                    if found and found[1] in ACTOR_TYPES:
+                    if found and found[1] in ACTOR_TYPES | {"LOCATION"}:  # «Франция объявила …»
                         event.participants.insert(0, Participant("agent", found[0]))
                         doc.note("events", "inherit_subject", token.start, token.end, event=event.id, via=doc.tokens[head].text)
                         break

@@ -103,20 +103,33 @@ def attach_timexes(doc: Doc) -> None:
                 scheduler.attributes["scheduled_for"] = timex.id
             doc.note("link", "scheduled_for_date", timex.start, timex.end, event=event.id)
             continue
-        for node in (head, *ancestors(doc, head)):
-            event = owner.get(node)
-            if event is None or timex.start <= doc.tokens[node].start < timex.end:
-                continue
-            current = event.attributes.get("timex")
-            # An explicit date beats an event-anchored one in the same clause.
-            if current is None or (_by_id(doc, current).anchor == "relative" and timex.anchor != "relative"):
-                event.attributes["timex"] = timex.id
-                if timex.anchor == "relative" and timex.anchor_ref:
-                    event.attributes.setdefault("anchored_on", timex.id)
-            elif timex.anchor == "relative" and timex.anchor_ref:
-                event.attributes.setdefault("anchored_on", timex.id)
-            doc.note("link", "timex_to_event", timex.start, timex.end, event=event.id)
-            break
+        path = [node for node in (head, *ancestors(doc, head)) if not timex.start <= doc.tokens[node].start < timex.end]
+        event = next((owner[node] for node in path if node in owner), None)
+        if event is None:
+            event = _event_argument(doc, owner, path)
+        if event is None:
+            continue
+        current = event.attributes.get("timex")
+        # An explicit date beats an event-anchored one in the same clause.
+        if current is None or (_by_id(doc, current).anchor == "relative" and timex.anchor != "relative"):
+            event.attributes["timex"] = timex.id
+        if timex.anchor == "relative" and timex.anchor_ref:
+            event.attributes.setdefault("anchored_on", timex.id)
+        doc.note("link", "timex_to_event", timex.start, timex.end, event=event.id)
+
+
+def _event_argument(doc: Doc, owner: dict[int, Event], path: list[int]) -> Event | None:
+    """«14 августа командование получило приказ»: a date on a verb that is no event of its
+    own dates the event that is its subject or object."""
+    sent = doc.sentences[doc.tokens[path[0]].sent] if path else None
+    if sent is None:
+        return None
+    for node in path:
+        for other in range(sent.first, sent.last):
+            token = doc.tokens[other]
+            if token.head == node and token.rel in {"obj", "nsubj", "nsubj:pass"} and other in owner:
+                return owner[other]
+    return None
 
 
 def _by_id(doc: Doc, timex_id: str) -> Timex:

@@ -63,8 +63,26 @@ def _causal_verbs(doc: Doc, owner: dict[int, Event], sentence: int, kids: dict[i
                     cause = owner.get(token.head)  # «..., что усилило ...»: the antecedent's event
             elif rel in {"obl", "obj", "ccomp", "xcomp"}:
                 effect = effect or _first_event(owner, phrase)
+        if cause is None or effect is None or cause is effect:
+            # The parse missed the subject or complement: the main event on each side.
+            before = [e for e in owner.values() if e.sentence == sentence and e.head < index]
+            after = [e for e in owner.values() if e.sentence == sentence and e.head > index]
+            cause, effect = _shallowest(doc, before), _shallowest(doc, after)
         if cause is not None and effect is not None:
             _relate(doc, "cause", cause, effect, token.start, token.end, "causal_verb")
+
+
+def _depth(doc: Doc, index: int) -> int:
+    depth, head = 0, doc.tokens[index].head
+    while head >= 0 and depth < 64:
+        depth, head = depth + 1, doc.tokens[head].head
+    return depth
+
+
+def _shallowest(doc: Doc, events: list[Event]) -> Event | None:
+    """The event highest in the tree (then the first in the text): a phrase's main event."""
+    unique = {e.id: e for e in events}.values()
+    return min(unique, key=lambda e: (_depth(doc, e.head), e.head), default=None)
 
 
 def _causal_prepositions(doc: Doc, owner: dict[int, Event], sentence: int, kids: dict[int, list[int]]) -> None:
@@ -144,8 +162,51 @@ def _departure_before_return(doc: Doc) -> None:
                 departures[agent] = event
 
 
+SAME_EVENT_WINDOW = 6  # sentences within which a repeated event noun is taken as the same event
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    """Two mentions may be one event unless their places or patients disagree."""
+    if a.places and b.places and not set(a.places) & set(b.places):
+        return False
+    patients_a = {p.entity for p in a.participants if p.role == "patient"}
+    patients_b = {p.entity for p in b.participants if p.role == "patient"}
+    return not (patients_a and patients_b and not patients_a & patients_b)
+
+
+def corefer_events(doc: Doc) -> None:
+    """«всеобщая забастовка» … «после всеобщей забастовки»: a repeated event noun names the
+    event mentioned shortly before (same lemma, places and patients not in conflict)."""
+    recent: dict[str, list[Event]] = {}
+    for event in doc.events:
+        token = doc.tokens[event.head]
+        if token.pos == "NOUN":
+            for earlier in reversed(recent.get(token.lemma, [])):
+                if event.sentence - earlier.sentence > SAME_EVENT_WINDOW:
+                    break
+                if _compatible(earlier, event):
+                    root = earlier.attributes.get("same_as", earlier.id)
+                    event.attributes["same_as"] = root
+                    doc.relations.append(Relation("same", event.id, root, doc.span(event.trigger.start, event.trigger.end)))
+                    doc.note("link", "same_event_noun", event.trigger.start, event.trigger.end, event=event.id, same=root)
+                    break
+        recent.setdefault(token.lemma, []).append(event)
+
+
+def share_coreferent_time(doc: Doc) -> None:
+    """An undated mention of an event takes the time of the dated mention it repeats."""
+    by_id = {e.id: e for e in doc.events}
+    for event in doc.events:
+        same = by_id.get(event.attributes.get("same_as", ""))
+        if same is not None and event.time.basis == "unknown" and same.time.basis != "unknown":
+            t = same.time
+            event.time = EventTime(t.earliest, t.latest, t.edtf, "context", t.timex)
+
+
 def add_relations(doc: Doc) -> None:
     owner = _owner(doc)
+    corefer_events(doc)
+    share_coreferent_time(doc)
     _departure_before_return(doc)
     previous: Event | None = None
     for sentence in range(len(doc.sentences)):
