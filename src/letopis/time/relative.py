@@ -318,6 +318,12 @@ def before_event(m: Match) -> Reading | None:
 
 _AGE_BEFORE = re.compile(r"(?:возраст\w*|исполнил\w*|исполняется|исполнится|исполниться)(?:\s+\w+)?\s*$", re.I)
 _YOUTH = re.compile(r"(?:сборн\w+|команд\w+|девушек|юношей|юниоров|молодёжи|молодежи|среди|категори\w+)\s+(?:\w+\s+)?до\s*$", re.I)
+STRONG_AGE_WORDS = {"было", "был", "была", "будет", "исполнилось", "исполнится", "которому", "которой", "ему",
+                    "ей", "мне"}
+PERSON_STEMS = ("сын", "дочь", "дочер", "девоч", "мальчик", "ребён", "ребен", "мужчин", "женщин", "малыш",
+                "подрост", "юнош", "девушк", "пенсионер")
+_LEAD_WORDS = {"в", "во", "на", "за", "через", "спустя", "уже", "ещё", "еще", "почти", "около", "более", "всего",
+               "лишь", "целых", "последние", "первые", "все", "эти", "те", "долгие"}
 AGE_WORDS = {
     "было", "будет", "исполнилось", "исполнится", "исполняется", "которому", "которой", "которым", "ему",
     "ей", "им", "сейчас", "тогда", "свои", "своих", "возрасте", "младше", "старше", "моложе", "по", "в",
@@ -349,6 +355,8 @@ def age_like(m: Match, has_pre: bool) -> bool:
         return True  # «младше него на 50 лет»: a difference in age
     if _YOUTH.search(text[max(0, m.start("q") - 40): m.start("q")]):
         return True  # «сборная до 18 лет», «среди девушек до 20 лет»
+    if prev_word.lower() in STRONG_AGE_WORDS or prev_word.lower().startswith(PERSON_STEMS):
+        return True  # «ему было примерно 45 лет», «сына 3-х лет», «мужчины лет 20»
     if has_pre:
         return prev_word.lower() in ("детям", "лицам", "младше", "старше", "моложе", "возрасте")
     if prev_word.lower() == "и" and not re.search(r"\d+\s+и\s*$", before):
@@ -358,11 +366,14 @@ def age_like(m: Match, has_pre: bool) -> bool:
     if prev_word.lower() in AGE_WORDS:
         return True
     tail = before.rstrip()
-    if tail and tail[-1] in ",(—–" and next_char in (",", ")", ".", ";"):
+    if tail and tail[-1] in ",(—–" and next_char in (",", ")", ".", ";", "("):
         return True
     digits_years = bool(re.match(r"\d", m["q"] or "")) and unit_of(m["u"]) == "Y"
-    return digits_years and bool(prev_word[:1].isupper() and tail.endswith(prev_word)
-                                 and not re.search(r"[.!?]\s*\w+$", tail))
+    if not (digits_years and prev_word[:1].isupper() and tail.endswith(prev_word)):
+        return False
+    if re.search(r"[.!?]\s+\w+$", tail) or tail == prev_word:  # the name opens the sentence
+        return prev_word.lower() not in _LEAD_WORDS and next_char == ","
+    return True  # «Владимиру Токареву 35 лет», «У.Баффету 81 год»
 
 
 def duration(m: Match) -> Reading | None:
@@ -370,7 +381,7 @@ def duration(m: Match) -> Reading | None:
     if _AGE_BEFORE.search(before):
         return None
     if (unit_of(m["u"]) in ("Y", "D") and quantity(m["q"]) is not None
-            and age_like(m, bool(m.groupdict().get("dpre") or m["approx"]))):
+            and age_like(m, bool(m.groupdict().get("dpre")))):
         return None
     unit = unit_of(m["u"])
     amount = quantity(m["q"])
