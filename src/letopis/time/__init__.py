@@ -7,13 +7,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from . import calendar
-from .anchor import Context, Resolved, resolve, resolve_anchor
+from .anchor import Context, resolve, resolve_anchor
 from .edtf_adapter import checked
-from .recognise import Found, find
+from .recognise import find
 
 __all__ = ["extract", "resolve_anchor", "Extracted", "Context"]
 

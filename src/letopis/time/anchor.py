@@ -18,7 +18,7 @@ Anchoring rules (documented in docs/time.md):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from . import calendar as cal

@@ -10,14 +10,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from . import dates, relative
+from . import clock, dates, durations, relative
 from . import lexicon as lx
 from .grammar import compile
 from .reading import Reading
 
 Rule = tuple[str, re.Pattern[str], Callable[[re.Match[str]], Reading | None]]
 
-RULES: list[Rule] = [(name, compile(pattern), fn) for name, pattern, fn in dates.RULES + relative.RULES]
+RULES: list[Rule] = [(name, compile(pattern), fn) for name, pattern, fn in dates.RULES + relative.RULES + durations.RULES + clock.RULES]
 PRIORITY = {name: i for i, (name, _, _) in enumerate(RULES)}
 
 

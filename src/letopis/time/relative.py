@@ -1,9 +1,8 @@
-"""Rules for relative expressions, durations, frequencies and times of day.
+"""Rules for expressions relative to the narrative, to now or to a named event.
 
-«на следующий день», «через неделю», «два года назад», «в прошлом году»,
-«в течение пяти лет», «ежегодно», «в 10 часов утра». Where the expression names
-an event («за три дня до начала восстания») the event words are kept as a
-structured, unresolved anchor and left out of the timex span.
+«на следующий день», «через неделю», «два года назад», «в прошлом году», «после войны».
+Where the expression names an event («за три дня до начала восстания») the event words are
+kept as a structured, unresolved anchor and left out of the timex span.
 """
 
 from __future__ import annotations
@@ -13,15 +12,11 @@ import re
 from . import grammar as g
 from . import lexicon as lx
 from .dates import norm, part, pre_mod
+from .quantity import APPROX, QTY, duration_value, mod_of, quantity, unit_of, TIME_UNITS
 from .reading import Reading
 
 Match = re.Match[str]
 
-QTY = (
-    rf"(?P<q>(?:\d+(?:[.,]\d+)?(?:-?(?:ти|ми|х|и))?(?:\s*[-–—]\s*\d+)?|{g.CARDINAL}(?:\s+{g.CARDINAL})?(?:\s*[-–—]\s*{g.CARDINAL})?"
-    rf"|{g.alt(lx.HALF_NUMERALS)}{g.W1})(?:\s+с\s+половиной|\s+с\s+лишним)?)"
-)
-APPROX = r"(?:(?P<approx>около|почти|примерно|приблизительно|более|больше|менее|меньше|свыше|ещё|еще|всего|лишь|уже|целых|не\s+менее|не\s+более|порядка)\s+)?"
 EVENT_TAIL = r"(?:\s+(?P<evdir>после|до|перед)\s+(?P<ev>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){0,3}))?"
 
 EVENT_STOP = {
@@ -32,62 +27,6 @@ EVENT_STOP = {
 }
 GENITIVE_END = re.compile(r"(?:а|я|ы|и|ов|ев|ей|ий|ого|его|ой|их|ых|ия|ии|ам|ям)$")
 VERB_END = re.compile(r"(?:л|ла|ло|ли|лся|лась|лось|лись|ть|ться|ет|ит|ют|ят|ут|ат|ется|ится)$")
-
-MOD_WORDS = {
-    "чуть больше": "MORE_THAN", "чуть более": "MORE_THAN", "немногим более": "MORE_THAN", "чуть меньше": "LESS_THAN",
-    "около": "APPROX", "почти": "APPROX", "примерно": "APPROX", "приблизительно": "APPROX",
-    "порядка": "APPROX", "более": "MORE_THAN", "больше": "MORE_THAN", "свыше": "MORE_THAN",
-    "не менее": "EQUAL_OR_MORE", "менее": "LESS_THAN", "меньше": "LESS_THAN",
-    "не более": "EQUAL_OR_LESS", "до": "EQUAL_OR_LESS",
-}
-UNIT_VALUE = {"S": "TS", "MIN": "TM", "H": "TH", "D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y",
-              "DE": "DE", "CE": "CE", "ML": "ML"}
-TIME_UNITS = ("S", "MIN", "H")
-
-
-def quantity(text: str | None) -> float | None:
-    """The number a quantity phrase states; None for «несколько», «многие» ..."""
-    if not text:
-        return 1
-    t = norm(text)
-    half = 0.5 if t.endswith("с половиной") else 0
-    t = re.sub(r"\s+с\s+(?:половиной|лишним)$", "", t)
-    t = re.sub(r"(?<=\d)-?(?:ти|ми|х|и)$", "", t)  # «35-ти лет»
-    value = _quantity(t)
-    return None if value is None else value + half
-
-
-def _quantity(t: str) -> float | None:
-    t = re.split(r"\s*[-–—]\s*", t)[-1]  # «2-3 года»: the upper figure
-    t = re.sub(r"(?<=\d)-?(?:ти|ми|х|и)$", "", t)  # «35-ти лет»
-    if re.fullmatch(r"\d+(?:[.,]\d+)?", t):
-        return float(t.replace(",", "."))
-    if t in lx.HALF_NUMERALS:
-        return lx.HALF_NUMERALS[t]
-    total = 0
-    for word in t.split():
-        value = lx.CARDINALS.get(word)
-        if value is None:
-            return None
-        total += value
-    return total
-
-
-def duration_value(amount: float | None, unit: str) -> str:
-    code = UNIT_VALUE[unit]
-    prefix = "PT" if code.startswith("T") else "P"
-    code = code.lstrip("T")
-    if amount is None:
-        number = "X"
-    elif amount == int(amount):
-        number = str(int(amount))
-    else:
-        number = f"{amount:g}"
-    return f"{prefix}{number}{code}"
-
-
-def unit_of(word: str) -> str:
-    return lx.UNITS[word.lower()]
 
 
 def event_ref(m: Match, relation: str, offset: str | None) -> dict | None:
@@ -109,12 +48,6 @@ def event_ref(m: Match, relation: str, offset: str | None) -> dict | None:
     return {"relation": relation, "offset": offset,
             "event": {"start": start, "end": end, "text": m.string[start:end]}}
 
-
-def mod_of(word: str | None) -> str | None:
-    return MOD_WORDS.get(norm(word)) if word else None
-
-
-# ---- rules ------------------------------------------------------------------
 
 PRESENT = {
     "на сегодняшний день": "PRESENT_REF",
@@ -247,13 +180,6 @@ def event_bound(m: Match) -> Reading | None:
     return Reading("event", mod=mod, anchor_ref=ref, span_end=end)
 
 
-def per_unit(m: Match) -> Reading | None:
-    """«70 тысяч долларов в год»: a rate, so a number comes shortly before it in the clause."""
-    if not re.search(r"\d[^.,;:!?()]{0,30}$", m.string[max(0, m.start() - 35): m.start()]):
-        return None
-    return Reading("set", type="SET", value=duration_value(1, unit_of(m["u"])))
-
-
 def recent(m: Match) -> Reading:
     """«в последние годы», «за последние 10 лет», «в ближайшие месяцы», «за последний год»."""
     if m["u"].lower() == "время":
@@ -316,184 +242,6 @@ def before_event(m: Match) -> Reading | None:
                    type="TIME" if unit in TIME_UNITS else "DATE")
 
 
-_AGE_BEFORE = re.compile(r"(?:возраст\w*|исполнил\w*|исполняется|исполнится|исполниться)(?:\s+\w+)?\s*$", re.I)
-_YOUTH = re.compile(r"(?:сборн\w+|команд\w+|девушек|юношей|юниоров|молодёжи|молодежи|среди|категори\w+)\s+(?:\w+\s+)?до\s*$", re.I)
-STRONG_AGE_WORDS = {"было", "был", "была", "будет", "исполнилось", "исполнится", "которому", "которой", "ему",
-                    "ей", "мне"}
-PERSON_STEMS = ("сын", "дочь", "дочер", "девоч", "мальчик", "ребён", "ребен", "мужчин", "женщин", "малыш",
-                "подрост", "юнош", "девушк", "пенсионер")
-_LEAD_WORDS = {"в", "во", "на", "за", "через", "спустя", "уже", "ещё", "еще", "почти", "около", "более", "всего",
-               "лишь", "целых", "последние", "первые", "все", "эти", "те", "долгие"}
-AGE_WORDS = {
-    "было", "будет", "исполнилось", "исполнится", "исполняется", "которому", "которой", "которым", "ему",
-    "ей", "им", "сейчас", "тогда", "свои", "своих", "возрасте", "младше", "старше", "моложе", "по", "в",
-    "и", "мне", "тебе", "нам", "вам", "детям", "лицам", "ребёнку", "ребенку", "уже", "лет",
-}
-_PREV_WORD = re.compile(r"([\w]+)[^\w]*$")
-_NEXT = re.compile(r"^\s*([,.;:)]?)\s*(\w*)")
-
-
-def age_like(m: Match, has_pre: bool) -> bool:
-    """«Картер, 49 лет, был казнён», «ему было 70 лет», «детям до 12 лет»: ages, not spans of time."""
-    text = m.string
-    before = text[max(0, m.start() - 30): m.start()]
-    if _AGE_BEFORE.search(before):
-        return True
-    prev = _PREV_WORD.search(before)
-    prev_word = prev.group(1) if prev else ""
-    nxt = _NEXT.match(text[m.end(): m.end() + 30])
-    next_char, next_word = (nxt.group(1), nxt.group(2).lower()) if nxt else ("", "")
-    if next_word.startswith(("жизни", "младше", "старше", "моложе")):
-        return True
-    if re.search(r"(?:лет|года?)\s+и\s*$", before):
-        return True
-    if re.search(r"\bот\s+\d+\s*(?:до\s*)?$", before) and not re.search(r"срок\w*\s+от\s+\d+\s*(?:до\s*)?$", before):
-        return True
-    if re.search(r"(?:детям|лицам|младше|старше|моложе|возрасте|возраста)\s+(?:от\s+\d+\s+)?(?:до\s+)?$", before, re.I):
-        return True
-    if re.search(r"(?:младше|старше|моложе)\s+(?:\w+\s+)?(?:на\s+)?$", before, re.I):
-        return True  # «младше него на 50 лет»: a difference in age
-    if _YOUTH.search(text[max(0, m.start("q") - 40): m.start("q")]):
-        return True  # «сборная до 18 лет», «среди девушек до 20 лет»
-    if prev_word.lower() in STRONG_AGE_WORDS or prev_word.lower().startswith(PERSON_STEMS):
-        return True  # «ему было примерно 45 лет», «сына 3-х лет», «мужчины лет 20»
-    if has_pre:
-        return prev_word.lower() in ("детям", "лицам", "младше", "старше", "моложе", "возрасте")
-    if prev_word.lower() == "и" and not re.search(r"\d+\s+и\s*$", before):
-        return False
-    if prev_word.lower() == "в" and re.search(r"срок\w*\s+в\s*$", before):
-        return False
-    if prev_word.lower() in AGE_WORDS:
-        return True
-    tail = before.rstrip()
-    if tail and tail[-1] in ",(—–" and next_char in (",", ")", ".", ";", "("):
-        return True
-    digits_years = bool(re.match(r"\d", m["q"] or "")) and unit_of(m["u"]) == "Y"
-    if not (digits_years and prev_word[:1].isupper() and tail.endswith(prev_word)):
-        return False
-    if re.search(r"[.!?]\s+\w+$", tail) or tail == prev_word:  # the name opens the sentence
-        return prev_word.lower() not in _LEAD_WORDS and next_char == ","
-    return True  # «Владимиру Токареву 35 лет», «У.Баффету 81 год»
-
-
-def duration(m: Match) -> Reading | None:
-    before = m.string[max(0, m.start() - 25): m.start()]
-    if _AGE_BEFORE.search(before):
-        return None
-    if (unit_of(m["u"]) in ("Y", "D") and quantity(m["q"]) is not None
-            and age_like(m, bool(m.groupdict().get("dpre")))):
-        return None
-    unit = unit_of(m["u"])
-    amount = quantity(m["q"])
-    value = duration_value(amount, unit)
-    mod = mod_of(m["approx"]) or mod_of(m.groupdict().get("dpre"))
-    if re.search(r"[-–—]", m["q"] or ""):
-        mod = mod or "APPROX"
-    return Reading("duration", type="DURATION", value=value, mod=mod)
-
-
-def duration_unit(m: Match) -> Reading | None:
-    """«в течение года», «на год», «за неделю»: one unit without a number."""
-    word = m["u"].lower()
-    if word in lx.UNIT_WORDS:
-        amount, unit = lx.UNIT_WORDS[word]
-    else:
-        amount, unit = 1, unit_of(word)
-    return Reading("duration", type="DURATION", value=duration_value(amount, unit),
-                   mod=mod_of(m["approx"]) or mod_of(m.groupdict().get("dpre")))
-
-
-_PERSON_AFTER = re.compile(r"^\s*(?:ребён|ребен|мальчик|девочк|сын|доч|малыш|младен|юнош|девушк|мужчин|женщин|"
-                           r"подрост|житель|пенсионер|уроженец|актёр|актер|певец|певиц|писател|политик|"
-                           r"президент|спортсмен|футболист|теннисист|игрок|студент|школьни)", re.I)
-_LONG_AFTER = re.compile(r"^\s*(?:[а-яё]+(?:ой|ей|ий|ый|ую|юю|ого|его)\s+)?(?:карьер|деятельност|срок|период|перерыв|контракт|мандат|план|мораторий|опыт|стаж|правлени|"
-                         r"заключени|отсутстви|пребывани|цикл|войн|истори|программ(?:а|ы|е|у|ой)\b|соглашени|"
-                         r"договор|аренд|служб|работ|исследовани|проект|кризис|цикл|рекорд|запрет)", re.I)
-
-
-def duration_adj(m: Match) -> Reading | None:
-    after = m.string[m.end(): m.end() + 30]
-    if _PERSON_AFTER.match(after):
-        return None
-    word = m.group(0).lower()
-    if m["n"]:
-        unit = {"летн": "Y", "месячн": "M", "дневн": "D", "часов": "H", "недельн": "W", "минутн": "MIN", "суточн": "D"}[
-            m["un"].lower()]
-        if unit == "Y" and not _LONG_AFTER.match(after):
-            return None  # «44-летний» is an age far more often than a span
-        return Reading("duration", type="DURATION", value=duration_value(int(m["n"]), unit))
-    stem = next(s for s in sorted(lx.DURATION_ADJ, key=len, reverse=True) if word.startswith(s))
-    amount, unit = lx.DURATION_ADJ[stem]
-    return Reading("duration", type="DURATION", value=duration_value(amount or None, unit))
-
-
-def frequency(m: Match) -> Reading:
-    word = m.group(0).lower()
-    return Reading("set", type="SET", value=lx.SETS[word])
-
-
-def every(m: Match) -> Reading:
-    unit = unit_of(m["u"])
-    return Reading("set", type="SET", value=duration_value(quantity(m["q"]), unit))
-
-
-WEEKDAY_PLURAL = {"понедельникам": 1, "вторникам": 2, "средам": 3, "четвергам": 4, "пятницам": 5,
-                  "субботам": 6, "воскресеньям": 7}
-
-
-def weekly(m: Match) -> Reading:
-    return Reading("set", type="SET", value=f"XXXX-WXX-{WEEKDAY_PLURAL[m['wd'].lower()]}")
-
-
-DAY_PART_HOURS = {"утра": 0, "дня": 12, "вечера": 12, "ночи": 0}
-
-
-_SCORE = re.compile(r"(?:сч[её]т\w*|стал|со\s+сч[её]том|ничь\w+|победы?|поражени\w+)\s*$", re.I)
-
-
-def clock(m: Match) -> Reading | None:
-    gd = m.groupdict()
-    if gd.get("sep") == "." and not (gd.get("tz") or norm(gd.get("pre")) in ("в", "около", "примерно в")):
-        return None  # «11.29 миллиарда» is a number, «в 10.25 по местному времени» a time
-    if gd.get("sep") and _SCORE.search(m.string[max(0, m.start() - 20): m.start()]):
-        return None  # «со счётом 15:13»
-    hour = int(gd["h"]) if gd.get("h") else quantity(gd.get("hw"))
-    if hour is None:
-        return None
-    hour = int(hour)
-    minute = int(gd["mi"]) if gd.get("mi") else 0
-    dp = (gd.get("dp") or "").lower()
-    if dp in ("дня", "вечера") and hour < 12:
-        hour += 12
-    if not (0 <= hour <= 24 and 0 <= minute < 60):
-        return None
-    return Reading("time", type="TIME", clock=f"T{hour:02d}:{minute:02d}", mod=pre_mod(m))
-
-
-def noon(m: Match) -> Reading:
-    return Reading("time", type="TIME", clock="T12:00" if "полд" in m.group(0).lower() else "T24:00")
-
-
-def day_part(m: Match) -> Reading:
-    code = lx.DAY_PARTS[m["dp"].lower()]
-    weak = m["dp"].lower() in ("днём", "днем", "дня", "утра", "вечера", "ночи", "утро", "вечер", "ночь")
-    reading = Reading("time", type="TIME", clock=f"T{code}", weak=weak and not m["rel"])
-    if m["rel"]:
-        reading.notes.append(norm(m["rel"]))
-    return reading
-
-
-def until_part(m: Match) -> Reading:
-    """«с утра», «до самого вечера»: a part of the day as a bound."""
-    mod = {"с": "ON_OR_AFTER", "до": "BEFORE", "к": "ON_OR_BEFORE"}[m["pre"].lower()]
-    return Reading("time", type="TIME", clock=f"T{lx.DAY_PARTS[m['dp'].lower()]}", mod=mod)
-
-
-_UNIT_SG = r"(?:года|год|месяца|месяц|недели|неделю|дня|день|суток|сутки|века|век|часа|час|минуты|минуту|десятилетия|десятилетие)(?!\w)"
-_DUR_PRE = (r"(?:(?P<dpre>в\s+течение|на\s+протяжении|в\s+продолжение|сроком\s+на|сроком\s+до|сроком|на|за|до|"
-            r"не\s+менее|не\s+более|не\s+меньше|не\s+больше|более|больше|менее|меньше|свыше|около|почти|"
-            r"примерно|порядка|целых|всего|лишь|уже|ещё|еще|последние)\s+)?")
-
 RULES: list[tuple[str, str, object]] = [
     ("rel.present", rf"{g.W0}(?P<w>{g.alt(PRESENT)}){g.W1}", present),
     ("rel.eve", rf"{g.W0}(?P<t>(?P<w>накануне|в\s+канун){g.W1})\s+(?P<ev>[^\W\d][\w-]*(?:\s+[^\W\d][\w-]*){{0,3}})",
@@ -536,35 +284,4 @@ RULES: list[tuple[str, str, object]] = [
      rf"(?P<ev>(?P<core>(?:[а-яё]+(?:ой|ей|ого|его|ых|их)\s+){{0,2}}{g.alt(lx.PERIOD_EVENTS)}{g.W1})"
      rf"(?P<name>\s+(?-i:[А-ЯЁ][\w-]+)(?:\s+(?-i:[А-ЯЁ][\w-]+))?)?)",
      event_bound),
-    ("set.per", rf"(?<=[\d.\w]\s)в\s+(?P<u>год|месяц|неделю|сутки|день)(?=\s*[.,;:)(]|\s*$)", per_unit),
-    ("dur.number", rf"{g.W0}{_DUR_PRE}{APPROX}{QTY}\s+(?P<u>{g.UNIT})(?:\s+подряд)?", duration),
-    ("dur.inverted", rf"{g.W0}(?P<u>лет|дней|месяцев|недель|часов|минут)\s+(?P<q>\d{{1,3}}|{g.CARDINAL})(?![\d\w.,:-])(?!\s+{g.UNIT})(?P<approx>)", duration),
-    ("dur.unit",
-     rf"{g.W0}(?P<dpre>в\s+течение|на\s+протяжении|в\s+продолжение|сроком\s+на|сроком\s+до|на|за|целый|целую|весь|всю|почти|около|более|менее|больше|меньше|свыше|чуть\s+больше|чуть\s+более|чуть\s+меньше|немногим\s+более)\s+{APPROX}"
-     rf"(?P<u>{_UNIT_SG}|{g.UNIT_WORD})",
-     duration_unit),
-    ("dur.unit_word", rf"{g.W0}{APPROX}(?P<u>{g.UNIT_WORD})", duration_unit),
-    ("dur.adj",
-     rf"{g.W0}(?:(?P<n>\d+)\s*-\s*(?:и\s*)?(?P<un>летн|месячн|дневн|часов|недельн|минутн|суточн)\w*|{g.alt(lx.DURATION_ADJ)}\w*)",
-     duration_adj),
-    ("set.word", rf"{g.W0}{g.alt(lx.SETS)}{g.W1}", frequency),
-    ("set.every", rf"{g.W0}(?:кажд(?:ый|ую|ое|ые|ого|ой|ом|ых)|раз\s+в)\s+(?:{QTY}\s+)?(?P<u>{g.UNIT})", every),
-    ("set.weekly", rf"{g.W0}по\s+(?P<wd>{g.alt(WEEKDAY_PLURAL)}){g.W1}", weekly),
-    ("time.clock",
-     rf"(?<![\w\-./:])(?:{g.PRE})?(?P<h>[01]?\d|2[0-4])(?P<sep>[:.])(?P<mi>[0-5]\d)(?:[:.][0-5]\d)?(?!\d)(?![.,/:]\d)"
-     rf"(?P<tz>\s*(?:\(?мск\)?|по\s+(?:московскому|местному|киевскому|\w+скому)\s+времени|утра|дня|вечера|ночи))?",
-     clock),
-    ("time.hours",
-     rf"{g.W0}(?P<pre>в|на|около|к|до|после|с|примерно\s+в|ровно\s+в|начиная\s+с)\s+(?:(?P<h>[01]?\d|2[0-4])|(?P<hw>{g.CARDINAL}))\s+час(?:а|ов)?(?!\w)"
-     rf"(?:\s+(?P<mi>[0-5]?\d)\s+минут\w*)?(?:\s+(?P<dp>утра|дня|вечера|ночи))?(?:\s+по\s+\w+\s+времени)?",
-     clock),
-    ("time.bare_hour",
-     rf"{g.W0}(?P<pre>в|около|к|до|после|с|примерно\s+в|ровно\s+в)\s+(?P<h>[01]?\d|2[0-3])\s+(?P<dp>утра|вечера|ночи|дня){g.W1}",
-     clock),
-    ("time.noon", rf"{g.W0}(?:в|к|около|после|до)\s+(?:полдень|полночь|полудня|полуночи){g.W1}", noon),
-    ("time.until_part", rf"{g.W0}(?P<pre>с|до|к)\s+(?:самого\s+)?(?P<dp>утра|вечера|ночи){g.W1}", until_part),
-    ("time.day_part",
-     rf"{g.W0}(?:(?P<rel>рано|поздно|поздним|ранним|этим|этой|прошлой|следующей|тем\s+же|той\s+же|сегодня|вчера)\s+)?"
-     rf"(?P<dp>утром|вечером|ночью|днём|днем){g.W1}",
-     day_part),
 ]
