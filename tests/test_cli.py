@@ -62,7 +62,7 @@ def test_stdin(capsys, monkeypatch):
     "name, content, message",
     [
         ("empty.txt", b"", "empty"),
-        ("blank.txt", b"  \n\n ", "empty"),
+        ("blank.txt", b"  \n\n ", "whitespace"),
         ("scan.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n" + bytes(range(256)) * 4, "PDF"),
         ("noise.bin", bytes(range(256)) * 8, "binary"),
     ],
