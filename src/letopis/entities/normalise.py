@@ -21,6 +21,7 @@ from .tree import span_head
 _NOUNS = frozenset({"NOUN"})
 _ADJECTIVES = frozenset({"ADJF", "PRTF"})
 _NAME_MARKS = frozenset({"Name", "Surn", "Patr"})
+_NUMBER = frozenset({"sing", "plur"})
 _ORDINAL = re.compile(r"^(\d+)(-?)([а-яё]{1,3})$")
 _AGREEING = frozenset({"amod", "det", "nummod", "acl"})
 
@@ -45,10 +46,12 @@ def _reinflect(word: str, pos: frozenset[str], have: frozenset[str], want: froze
     readings = [a for a in natasha.analyses(word) if a.pos in pos and need <= a.grammemes]
     if not readings:
         return None
-    fitting = [a for a in readings if have <= a.grammemes] or readings
-    best = max(fitting, key=lambda a: (len(prefer & a.grammemes), a.score))
+    fitting = [a for a in readings if have <= a.grammemes]
+    best = max(fitting or readings, key=lambda a: (len(prefer & a.grammemes), a.score))
     if "Fixd" in best.grammemes:
         return word
+    if not fitting and want & _NUMBER:  # the tagger's reading does not exist: trust the word's own number
+        want = (want - _NUMBER) | (best.grammemes & _NUMBER or frozenset({"sing"}))
     form = natasha.inflect(word, best.lemma, best.pos, frozenset(OC_TO_UD[g] for g in want))
     return recase(form, word) if form else None
 
@@ -113,13 +116,15 @@ def person_normal(doc: Doc, indices: list[int]) -> str:
     return _join(doc, indices, words)
 
 
-def _head_grammemes(token: Token, form: str) -> tuple[str, str | None]:
+def _head_grammemes(token: Token, form: str, inflected: bool) -> tuple[str, str | None]:
     """Number and gender of a head noun in its nominative form."""
     number = NUMBERS.get(token.feats.get("Number", "Sing"), "sing")
     gender = GENDERS.get(token.feats.get("Gender", ""))
     for a in natasha.analyses(form):
         if a.pos == "NOUN" and "nomn" in a.grammemes:
             gender = next((g for g in ("masc", "femn", "neut") if g in a.grammemes), gender)
+            if inflected:  # the form we made says its number better than the tagger did
+                number = next((n for n in ("sing", "plur") if n in a.grammemes), number)
             break
     return number, gender
 
@@ -139,7 +144,7 @@ def phrase_normal(doc: Doc, indices: list[int], head: int | None = None) -> str:
         form = _reinflect(token.text, pos, have, frozenset({"nomn", number}))
         if form:
             words[head] = form
-    number, gender = _head_grammemes(token, words.get(head, token.text))
+    number, gender = _head_grammemes(token, words.get(head, token.text), head in words)
     agree = "plur" if number == "plur" else (gender or "masc")
     for i in indices:
         dep = doc.tokens[i]
@@ -167,5 +172,10 @@ def gender_of(doc: Doc, indices: list[int], person: bool) -> str | None:
 
 
 def number_of(doc: Doc, indices: list[int]) -> str:
+    """Universal Number of a span's head, unless the word has no reading in that number."""
     token = doc.tokens[span_head(doc, indices)]
-    return token.feats.get("Number", "Sing")
+    number = token.feats.get("Number", "Sing")
+    readings = [a for a in natasha.analyses(token.text) if a.pos == "NOUN"]
+    if readings and not any(NUMBERS.get(number, "sing") in a.grammemes for a in readings):
+        return "Plur" if number == "Sing" else "Sing"
+    return number
