@@ -222,8 +222,8 @@ def iso_date(m: Match) -> Reading | None:
 def decade(m: Match) -> Reading | None:
     raw = m["y"]
     year = int(raw)
-    if year % 10:
-        return None
+    if year % 10 or re.match(r"\s+(?:мест|позици|строчк)", m.string[m.end(): m.end() + 12]):
+        return None  # «на 40-е место» is a rank
     if len(raw) == 2:
         if not (m["yw"] or m["cent"] or m["pre"] or part(m)):
             return None

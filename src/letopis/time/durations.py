@@ -16,6 +16,7 @@ Match = re.Match[str]
 
 _AGE_BEFORE = re.compile(r"(?:возраст\w*|исполнил\w*|исполняется|исполнится|исполниться)(?:\s+\w+)?\s*$", re.I)
 _YOUTH = re.compile(r"(?:сборн\w+|команд\w+|девушек|юношей|юниоров|молодёжи|молодежи|среди|категори\w+)\s+(?:\w+\s+)?до\s*$", re.I)
+_HEDGES = {"примерно", "около", "почти", "приблизительно", "уже", "всего", "лишь", "ровно"}
 STRONG_AGE_WORDS = {"было", "был", "была", "будет", "исполнилось", "исполнится", "которому", "которой", "ему",
                     "ей", "мне"}
 PERSON_STEMS = ("сын", "дочь", "дочер", "девоч", "мальчик", "ребён", "ребен", "мужчин", "женщин", "малыш",
@@ -28,7 +29,7 @@ AGE_WORDS = {
     "и", "мне", "тебе", "нам", "вам", "детям", "лицам", "ребёнку", "ребенку", "уже", "лет",
 }
 _PREV_WORD = re.compile(r"([\w]+)[^\w]*$")
-_NEXT = re.compile(r"^\s*([,.;:)]?)\s*(\w*)")
+_NEXT = re.compile(r"^\s*([,.;:)(]?)\s*(\w*)")
 
 
 def age_like(m: Match, has_pre: bool) -> bool:
@@ -39,10 +40,13 @@ def age_like(m: Match, has_pre: bool) -> bool:
         return True
     prev = _PREV_WORD.search(before)
     prev_word = prev.group(1) if prev else ""
+    while prev and prev_word.lower() in _HEDGES:  # «ему было примерно 45 лет»
+        prev = _PREV_WORD.search(before, 0, prev.start())
+        prev_word = prev.group(1) if prev else ""
     nxt = _NEXT.match(text[m.end(): m.end() + 30])
     next_char, next_word = (nxt.group(1), nxt.group(2).lower()) if nxt else ("", "")
-    if next_word.startswith(("жизни", "младше", "старше", "моложе")):
-        return True
+    if next_word.startswith(("жизни", "младше", "старше", "моложе")) or next_word.isdigit():
+        return True  # «на 75 году жизни», «(60 лет 164 дней)»
     if re.search(r"(?:лет|года?)\s+и\s*$", before):
         return True
     if re.search(r"\bот\s+\d+\s*(?:до\s*)?$", before) and not re.search(r"срок\w*\s+от\s+\d+\s*(?:до\s*)?$", before):
@@ -93,6 +97,8 @@ def duration(m: Match) -> Reading | None:
 def duration_unit(m: Match) -> Reading | None:
     """«в течение года», «на год», «за неделю»: one unit without a number."""
     word = m["u"].lower()
+    if word == "суток" and not (m["approx"] or m.groupdict().get("dpre")):
+        return None  # «в любое время суток»
     if word in lx.UNIT_WORDS:
         amount, unit = lx.UNIT_WORDS[word]
     else:
