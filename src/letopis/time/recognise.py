@@ -6,6 +6,7 @@ is linear in the text length times the (fixed) number of rules.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -203,12 +204,15 @@ def candidates(text: str) -> list[Found]:
 def select(found: list[Found]) -> list[Found]:
     """Longest matches first; a match overlapping a kept one is dropped."""
     kept: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the kept spans, sorted and disjoint, so two neighbours decide
+    ends: list[int] = []
     for f in sorted(found, key=lambda f: (f.start - f.end, PRIORITY[f.rule], f.start)):
-        if any(f.start < e and s < f.end for s, e in taken):
+        i = bisect.bisect_right(starts, f.start)
+        if i > 0 and ends[i - 1] > f.start or i < len(starts) and starts[i] < f.end:
             continue
+        starts.insert(i, f.start)
+        ends.insert(i, f.end)
         kept.append(f)
-        taken.append((f.start, f.end))
     return sorted(kept, key=lambda f: f.start)
 
 
