@@ -36,6 +36,14 @@ def one(text: str, span: str, dct: str | None = None):
     ("В 1944 году шли бои. 9 мая 1945 года пришла победа.", "9 мая 1945 года", "1945-05-09", "absolute"),
     # without any reference the year stays unknown
     ("Праздник 14 июля отмечают во Франции.", "14 июля", "XXXX-07-14", "context"),
+    # nor can a decade, a century or a span of years give one year
+    ("В 1920-е годы 14 июля был праздником.", "14 июля", "XXXX-07-14", "context"),
+    ("В XIX веке 14 июля не праздновали.", "14 июля", "XXXX-07-14", "context"),
+    ("В 1941–1945 годах шла война; 9 мая стало праздником позже.", "9 мая", "XXXX-05-09", "context"),
+    # a range within one year does
+    ("С 19 по 25 августа 1944 года шли бои; 26 августа был парад.", "26 августа", "1944-08-26", "context"),
+    # BCE years carry over too
+    ("В 44 году до н. э., 15 марта, убили Цезаря.", "15 марта", "BC0044-03-15", "context"),
 ])
 def test_context_year(text, span, value, anchor):
     t = one(text, span)

@@ -79,6 +79,8 @@ def _place_year(p: Period, reading: Reading, ctx: Context) -> tuple[Period | Non
         return p.with_year(y), "document", "dct_year"
     if ctx.ref is None:
         return None, "context", "no reference year"
+    if ctx.ref[0][0] != ctx.ref[1][0]:  # a decade, a century, «1941–1945»: no single year to give
+        return None, "context", "reference spans several years"
     y = ctx.ref[0][0]
     _, hi = pd.bounds(p.with_year(y))
     if cal.jdn(*ctx.ref[0]) - cal.jdn(*hi) > HALF_YEAR:
@@ -184,7 +186,7 @@ def _range(reading: Reading, ctx: Context) -> Resolved:
     lo, hi = pd.bounds(a)[0], pd.bounds(b)[1]
     ea, eb = pd.edtf_text(a), pd.edtf_text(b)
     edtf = f"{ea}/{eb}" if ea and eb else None
-    _set_ref(ctx, (lo, pd.bounds(a)[1]), a.kind)
+    _set_ref(ctx, (lo, hi), "range")
     return Resolved("DATE", _with_clock(f"{pd.timex_value(a)}/{pd.timex_value(b)}", None), reading.mod, edtf,
                     _iso(lo), _iso(hi), anchor, old_style=reading.old_style, how=how)
 
