@@ -134,8 +134,14 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "dur.unit_word": tuple(lx.UNIT_WORDS), "date.decade_word": ("год", "гг"),
     "date.weekday_adj": tuple(lx.WEEKDAY_ADJ_STEMS), "date.month_adj": tuple(lx.MONTH_ADJ_STEMS),
 }
-_RULE_NEEDS: list[re.Pattern[str] | None] = [
-    re.compile("|".join(map(re.escape, _NEEDS[name]))) if name in _NEEDS else None for name, _, _ in RULES]
+_NEED_PATTERNS: list[re.Pattern[str]] = []
+_NEED_INDEX: dict[tuple[str, ...], int] = {}
+for _bits in _NEEDS.values():
+    if _bits not in _NEED_INDEX:
+        _NEED_INDEX[_bits] = len(_NEED_PATTERNS)
+        _NEED_PATTERNS.append(re.compile("|".join(map(re.escape, _bits))))
+# For each rule, the index of its prefilter (rules that share bits share it), or -1.
+_RULE_NEEDS: list[int] = [_NEED_INDEX[_NEEDS[name]] if name in _NEEDS else -1 for name, _, _ in RULES]
 _KIND_CACHE: dict[str, str | None] = {}
 
 
@@ -179,16 +185,20 @@ def candidates(text: str) -> list[Found]:
             j -= 1
     found: list[Found] = []
     lower = text.lower()
-    in_text: dict[int, bool] = {}  # does the needs pattern of a rule occur anywhere in the text?
+    in_text: dict[int, bool] = {}  # does a prefilter match anywhere in the text?
     for pos in sorted(tries):
         window = lower[pos: pos + 80]
+        in_window: dict[int, bool] = {}
         for index in sorted(tries[pos]):
-            needs = _RULE_NEEDS[index]
-            if needs is not None:
-                anywhere = in_text.get(index)
-                if anywhere is None:
-                    anywhere = in_text[index] = needs.search(lower) is not None
-                if not anywhere or needs.search(window) is None:
+            need = _RULE_NEEDS[index]
+            if need >= 0:
+                ok = in_window.get(need)
+                if ok is None:
+                    anywhere = in_text.get(need)
+                    if anywhere is None:
+                        anywhere = in_text[need] = _NEED_PATTERNS[need].search(lower) is not None
+                    ok = in_window[need] = anywhere and _NEED_PATTERNS[need].search(window) is not None
+                if not ok:
                     continue
             name, pattern, fn = RULES[index]
             m = pattern.match(text, pos)
