@@ -40,8 +40,6 @@ NEREL_EVENT_LINKS = {
     "PARTICIPANT_IN": ("event-participant", False), "AGENT": ("event-participant", False),
     "HAS_CAUSE": ("cause", True),
 }
-
-
 LINK_LABELS = ("event-time", "event-place", "event-participant", "cause")
 
 

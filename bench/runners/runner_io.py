@@ -2,7 +2,7 @@
 
 A runner is started as `python bench/runners/<name>.py DOCS OUT`. DOCS holds one JSON
 object per line (`id`, `text`); the runner loads its model once, then writes one line per
-document to OUT: `{"id", "spans": [{"layer", "type", "start", "end"}], "relations": [...]}`,
+document to OUT: `{"id", "seconds", "spans": [{"layer", "type", "start", "end"}], "relations": [...]}`,
 and finally one `{"stats": {...}}` line with model-load seconds, processing seconds (the
 sum over documents, excluding the load) and error counts. A system that cannot be loaded
 writes only the stats line with `unavailable` set and exits with UNAVAILABLE.
@@ -105,8 +105,9 @@ def serve(load: Callable[[], Process], packages: tuple[str, ...] = (), argv: lis
                 traceback.print_exc()
             finally:
                 signal.alarm(0)
-            stats["process_s"] += time.perf_counter() - started
-            record = {"id": doc["id"], "spans": prediction.get("spans", []),
+            seconds = time.perf_counter() - started
+            stats["process_s"] += seconds
+            record = {"id": doc["id"], "seconds": round(seconds, 4), "spans": prediction.get("spans", []),
                       "relations": prediction.get("relations", [])}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             out.flush()  # progress stays readable if the process is killed
