@@ -58,7 +58,12 @@ def run_system(system: System, docs_path: Path, out_dir: Path, timeout_s: float 
                  "BENCH_DOC_TIMEOUT_S": str(doc_timeout_s)},
             start_new_session=True,  # its own process group, so a kill reaches a JVM child too
         )
-        status, usage, killed = wait(child, timeout_s, memory_limit_mb)
+        try:
+            status, usage, killed = wait(child, timeout_s, memory_limit_mb)
+        except BaseException:  # Ctrl-C: the child has its own session and would live on
+            os.killpg(child.pid, signal.SIGKILL)
+            os.wait4(child.pid, 0)
+            raise
     run.wall_s = time.perf_counter() - started
     run.peak_rss_mb = usage.ru_maxrss / 1024 if usage else None  # Linux: kilobytes
     code = os.waitstatus_to_exitcode(status) if status is not None else None
