@@ -56,6 +56,9 @@ def doc_id(corpus: str, doc: GoldDoc) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(argv)
+    if args.write and (args.quick or args.systems):
+        raise SystemExit("--write records a full run: every document, letopis beside its peers "
+                         "(drop --quick and --systems)")
     machine = report.machine()  # before the run adds its own load
     tasks = select(args.only)
     wanted = set(args.systems.split(",")) if args.systems else None
