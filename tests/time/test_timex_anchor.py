@@ -150,6 +150,8 @@ def test_old_style_is_flagged_and_converted():
     assert (t.old_style, t.value, t.edtf) == (True, "1917-11-07", "1917-11-07")
     assert "old_style_to_gregorian" in t.how
     assert not one("Парад прошёл 7 ноября 1917 года.", "7 ноября 1917 года").old_style
+    dual = one("Съезд открылся 30 ноября (12 декабря) 1917 г.", "30 ноября (12 декабря) 1917 г.")
+    assert (dual.old_style, dual.value) == (True, "1917-12-12")  # the bracketed New Style date, not converted twice
 
 
 # ---- the stage ---------------------------------------------------------------------------------------------------

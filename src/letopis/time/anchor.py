@@ -148,6 +148,8 @@ def _point(reading: Reading, ctx: Context) -> Resolved:
     if reading.old_style:
         p = _old_style(p)
         how.append("old_style_to_gregorian")
+    if "dual" in reading.notes:
+        how.append("dual_date_new_style_in_brackets")
     part = reading.part
     if part in ("FIRST_HALF", "SECOND_HALF") and p.kind == "year":
         p, part = Period("half", p.year, part=1 if part == "FIRST_HALF" else 2), None
@@ -164,7 +166,7 @@ def _point(reading: Reading, ctx: Context) -> Resolved:
         value, lo2, edtf = pd.timex_value(Period("day", *eve)) + "TNI", eve, None
         how.append("night before the named day")
     res = Resolved("TIME" if reading.clock else "DATE", value, mod, edtf, _iso(lo2), _iso(hi2), anchor,
-                   old_style=reading.old_style, how=how)
+                   old_style=reading.old_style or "dual" in reading.notes, how=how)
     _set_ref(ctx, whole, p.kind)
     return res
 

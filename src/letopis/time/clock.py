@@ -38,7 +38,9 @@ def clock(m: Match) -> Reading | None:
 
 
 def noon(m: Match) -> Reading:
-    return Reading("time", type="TIME", clock="T12:00" if "полд" in m.group(0).lower() else "T24:00")
+    word = m["w"].lower()
+    return Reading("time", type="TIME", clock="T12:00" if word.startswith(("полд", "полуд")) else "T24:00",
+                   mod=pre_mod(m))
 
 
 def day_part(m: Match) -> Reading:
@@ -69,7 +71,7 @@ RULES: list[tuple[str, str, object]] = [
     ("time.bare_hour",
      rf"{g.W0}(?P<pre>в|около|к|до|после|с|примерно\s+в|ровно\s+в)\s+(?P<h>[01]?\d|2[0-3])\s+(?P<dp>утра|вечера|ночи|дня){g.W1}",
      clock),
-    ("time.noon", rf"{g.W0}(?:в|к|около|после|до)\s+(?:полдень|полночь|полудня|полуночи){g.W1}", noon),
+    ("time.noon", rf"{g.W0}(?P<pre>в|к|около|после|до)\s+(?P<w>полдень|полночь|полудня|полуночи){g.W1}", noon),
     ("time.until_part", rf"{g.W0}(?P<pre>с|до|к)\s+(?:самого\s+)?(?P<dp>утра|вечера|ночи){g.W1}", until_part),
     ("time.day_part",
      rf"{g.W0}(?:(?P<rel>рано|поздно|поздним|ранним|этим|этой|прошлой|следующей|тем\s+же|той\s+же|сегодня|вчера)\s+)?"

@@ -118,6 +118,33 @@ def day_word(m: Match) -> Reading | None:
     return point(m, Period("day", year, month, day), year_shift=rel_year(m))
 
 
+def dual_date(m: Match) -> Reading | None:
+    """«1 (13) января 1918 года», «30 ноября (12 декабря) 1917 г.»: Old Style, then New Style in brackets."""
+    m1 = month_of(m["m1"]) if m["m1"] else month_of(m["mon"])
+    m2 = month_of(m["m2"]) if m["m2"] else month_of(m["mon"])
+    d1, d2 = int(m["d"]), int(m["d2"])
+    if not (valid_day(m1, d1) and valid_day(m2, d2)):
+        return None
+    year, _ = year_of(m)
+    if year is not None and m2 < m1:  # «19 (31) декабря» stays, «20 декабря (2 января)» moves on
+        year += 1
+    reading = point(m, Period("day", year, m2, d2))
+    reading.notes.append("dual")
+    reading.old_style = False
+    return reading
+
+
+def season_range(m: Match) -> Reading | None:
+    """«летом—осенью 1941 года», «весной и летом 1942 года»."""
+    a, b = lx.SEASONS[m["s1"].lower()], lx.SEASONS[m["s2"].lower()]
+    if a == b or "WI" in (a, b):
+        return None
+    year, short = year_of(m)
+    if year is None or short and not m["y_"]:
+        return None
+    return Reading("range", period=Period("season", year, part=a), end=Period("season", year, part=b))
+
+
 def day_range(m: Match) -> Reading | None:
     month = month_of(m["mon"])
     d1, d2 = int(m["d1"]), int(m["d2"])
@@ -426,6 +453,14 @@ RULES: list[tuple[str, str, object]] = [
      decade),
     ("date.century",
      rf"{g.HEAD}{_CENT}(?:(?:\s*[-–—]\s*|\s+и\s+){_CENT2})?\s*{_CENT_WORD}{g.ERA}", century),
+    ("date.dual",
+     rf"{g.HEAD}{g.DAY}(?:\s+(?P<m1>{g.MONTH}))?\s*\(\s*(?P<d2>[0-3]?\d)(?:\s+(?P<m2>{g.MONTH}))?\s*\)"
+     rf"(?:\s+(?P<mon>{g.MONTH}))?{_year_after()}{g.ERA}",
+     lambda m: dual_date(m) if (m["mon"] or m["m2"]) and (m["m1"] or m["mon"]) else None),
+    ("date.season_range",
+     rf"{g.HEAD}(?P<s1>{g.SEASON})(?:\s*[-–—]\s*|\s+и\s+)(?P<s2>{g.SEASON})"
+     rf"(?:\s+(?P<y>\d{{3,4}}){g.YEAR_SUFFIX}(?:\s*{g.YEAR_WORD})?|\s+(?P<y_>\d{{1,4}})\s*{g.YEAR_WORD})",
+     season_range),
     ("date.season",
      rf"{g.HEAD}(?P<sea>{g.SEASON})(?:\s+(?P<y>\d{{3,4}})(?:\s*/\s*(?P<y2>\d{{2,4}}))?{g.YEAR_SUFFIX}(?:\s*{g.YEAR_WORD})?"
      rf"|\s+(?P<y_>\d{{1,4}})\s*{g.YEAR_WORD}|{g.REL_YEAR})?",

@@ -49,12 +49,12 @@ def _span(m: re.Match[str], reading: Reading) -> tuple[int, int]:
 _KINDS: dict[str, tuple[str, ...]] = {
     "num": ("date.day_month_range", "date.day_range", "date.day_month", "date.year", "date.year_suffix",
             "date.year_range", "date.numeric", "date.iso", "date.decade", "date.century", "date.bare_year",
-            "date.year_pre", "rel.minute", "set.per",
+            "date.year_pre", "rel.minute", "set.per", "date.dual",
             "rel.after", "rel.ago", "rel.before_event", "dur.number", "dur.adj", "set.every", "time.clock",
             "time.hours", "time.bare_hour"),
     "month": ("date.month_year", "date.month_range", "date.month", "date.month_rel"),
     "weekday": ("date.weekday",),
-    "season": ("date.season",),
+    "season": ("date.season", "date.season_range"),
     "century": ("date.century", "date.decade", "rel.minute", "date.day_word"),
     "unit": ("rel.after", "rel.ago", "rel.before_event", "rel.recent", "rel.unit", "dur.number", "dur.unit",
              "dur.unit_word", "set.every", "time.hours", "rel.day", "rel.eve", "rel.present", "rel.part_unit",
@@ -114,7 +114,7 @@ _UNIT_BITS = ("сек", "мин", "час", "сут", "ден", "дн", "нед�
 _NEEDS: dict[str, tuple[str, ...]] = {
     "date.day_month_range": _MONTH_BITS, "date.day_range": _MONTH_BITS, "date.day_month": _MONTH_BITS,
     "date.month_year": _MONTH_BITS, "date.month_range": _MONTH_BITS, "date.month": _MONTH_BITS,
-    "date.month_rel": _MONTH_BITS, "date.day_word": _MONTH_BITS,
+    "date.month_rel": _MONTH_BITS, "date.day_word": _MONTH_BITS, "date.dual": ("(",),
     "date.year": ("год", "г.", "гг", "г ", "г,", "г)", "г\n", "э.", "эры"),
     "date.year_suffix": ("-го", "-м", "-й"),
     "date.year_range": ("-", "–", "—", "/", " по ", " и ", " до ", " на "),
