@@ -188,6 +188,10 @@ def _range(reading: Reading, ctx: Context) -> Resolved:
     lo, hi = pd.bounds(a)[0], pd.bounds(b)[1]
     ea, eb = pd.edtf_text(a), pd.edtf_text(b)
     edtf = f"{ea}/{eb}" if ea and eb else None
+    if "boundary" in reading.notes:  # «на рубеже XIX–XX веков»: the end of one, the start of the next
+        lo, hi = pd.part_bounds(a, "END")[0], pd.part_bounds(b, "START")[1]
+        edtf = None
+        how.append("turn_of_periods")
     _set_ref(ctx, (lo, hi), "range")
     return Resolved("DATE", _with_clock(f"{pd.timex_value(a)}/{pd.timex_value(b)}", None), reading.mod, edtf,
                     _iso(lo), _iso(hi), anchor, old_style=reading.old_style, how=how)

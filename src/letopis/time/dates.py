@@ -223,7 +223,19 @@ def year_range(m: Match) -> Reading | None:
             or slash_season):
         return None
     era = m["era"]
-    return Reading("range", period=Period("year", era_year(y1, era)), end=Period("year", era_year(y2, era)))
+    kind = "year"
+    if re.search(r"\d\s*-?\s*(?:е|х)(?!\w)", m.group(0)) and y1 % 10 == 0 and y2 % 10 == 0:
+        kind = "decade"  # «в 1990–2000-х годах»
+    reading = Reading("range", period=Period(kind, era_year(y1, era)), end=Period(kind, era_year(y2, era)))
+    return boundary(m, reading)
+
+
+def boundary(m: Match, reading: Reading) -> Reading:
+    """«на рубеже XIX–XX веков»: around the turn, the end of the first and the start of the second."""
+    if norm(m.groupdict().get("pre")) == "на рубеже":
+        reading.notes.append("boundary")
+        reading.mod = "APPROX"
+    return reading
 
 
 def numeric_date(m: Match) -> Reading | None:
@@ -318,7 +330,8 @@ def century(m: Match) -> Reading | None:
     if second:
         if second <= number:
             return None
-        return Reading("range", period=century_period(number, m["era"]), end=century_period(second, m["era"]))
+        return boundary(m, Reading("range", period=century_period(number, m["era"]),
+                                   end=century_period(second, m["era"])))
     return point(m, century_period(number, m["era"]))
 
 

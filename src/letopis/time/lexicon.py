@@ -88,7 +88,7 @@ PREPOSITIONS: dict[str, str | None] = {
     "к": "ON_OR_BEFORE", "ко": "ON_OR_BEFORE", "по": "ON_OR_BEFORE", "вплоть до": "ON_OR_BEFORE",
     "не позднее": "ON_OR_BEFORE", "не позже": "ON_OR_BEFORE",
     "около": "APPROX", "примерно в": "APPROX", "примерно": "APPROX", "приблизительно": "APPROX",
-    "ориентировочно": "APPROX",
+    "ориентировочно": "APPROX", "на рубеже": "APPROX",
 }
 
 # Cardinal numerals (forms) -> value. «несколько» has no value (None).
