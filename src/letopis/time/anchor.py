@@ -188,6 +188,11 @@ def _range(reading: Reading, ctx: Context) -> Resolved:
     lo, hi = pd.bounds(a)[0], pd.bounds(b)[1]
     ea, eb = pd.edtf_text(a), pd.edtf_text(b)
     edtf = f"{ea}/{eb}" if ea and eb else None
+    parts = dict(note.split(":") for note in reading.notes if note.startswith(("from:", "to:")))
+    if parts:  # «в конце XVIII – начале XIX века»
+        lo, hi = pd.part_bounds(a, parts["from"])[0], pd.part_bounds(b, parts["to"])[1]
+        edtf = None
+        how.append("parts_of_periods")
     if "boundary" in reading.notes:  # «на рубеже XIX–XX веков»: the end of one, the start of the next
         lo, hi = pd.part_bounds(a, "END")[0], pd.part_bounds(b, "START")[1]
         edtf = None

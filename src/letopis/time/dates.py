@@ -145,6 +145,23 @@ def season_range(m: Match) -> Reading | None:
     return Reading("range", period=Period("season", year, part=a), end=Period("season", year, part=b))
 
 
+def part_range(m: Match) -> Reading | None:
+    """«в конце XVIII – начале XIX века», «в конце 1941 – начале 1942 года»."""
+    p1, p2 = lx.PARTS[norm(m["p1"])], lx.PARTS[norm(m["p2"])]
+    if m["c1"]:
+        a, b = roman_value(m["c1"]), roman_value(m["c2"])
+        if not (0 < a < b <= 21):
+            return None
+        first, second = century_period(a, None), century_period(b, None)
+    else:
+        a, b = int(m["y1"]), int(m["y2"])
+        if not (0 < b - a <= 100):
+            return None
+        first, second = Period("year", a), Period("year", b)
+    mod = None if norm(m["pre"]) in ("с", "со", "в", "во", "между") else pre_mod(m)  # «с … по …» is the range itself
+    return Reading("range", period=first, end=second, mod=mod, notes=[f"from:{p1}", f"to:{p2}"])
+
+
 def day_range(m: Match) -> Reading | None:
     month = month_of(m["mon"])
     d1, d2 = int(m["d1"]), int(m["d2"])
@@ -470,6 +487,11 @@ RULES: list[tuple[str, str, object]] = [
      rf"{g.HEAD}{g.DAY}(?:\s+(?P<m1>{g.MONTH}))?\s*\(\s*(?P<d2>[0-3]?\d)(?:\s+(?P<m2>{g.MONTH}))?\s*\)"
      rf"(?:\s+(?P<mon>{g.MONTH}))?{_year_after()}{g.ERA}",
      lambda m: dual_date(m) if (m["mon"] or m["m2"]) and (m["m1"] or m["mon"]) else None),
+    ("date.part_range",
+     rf"{g.W0}(?:{g.PRE})?(?P<p1>{g.alt(lx.PARTS)})\s+(?:(?-i:(?P<c1>[IVXLХІ]{{1,6}}))|(?P<y1>\d{{3,4}})(?:-?го)?)"
+     rf"(?:\s*[-–—]\s*|\s+и\s+|\s+(?:—\s+)?по\s+)(?P<p2>{g.alt(lx.PARTS)})\s+"
+     rf"(?:(?-i:(?P<c2>[IVXLХІ]{{1,6}}))\s*{_CENT_WORD}|(?P<y2>\d{{3,4}})\s*{g.YEAR_WORD})",
+     lambda m: part_range(m) if bool(m["c1"]) == bool(m["c2"]) else None),
     ("date.season_range",
      rf"{g.HEAD}(?P<s1>{g.SEASON})(?:\s*[-–—]\s*|\s+и\s+)(?P<s2>{g.SEASON})"
      rf"(?:\s+(?P<y>\d{{3,4}}){g.YEAR_SUFFIX}(?:\s*{g.YEAR_WORD})?|\s+(?P<y_>\d{{1,4}})\s*{g.YEAR_WORD})",
