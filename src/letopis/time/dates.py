@@ -134,34 +134,6 @@ def dual_date(m: Match) -> Reading | None:
     return reading
 
 
-def season_range(m: Match) -> Reading | None:
-    """«летом—осенью 1941 года», «весной и летом 1942 года»."""
-    a, b = lx.SEASONS[m["s1"].lower()], lx.SEASONS[m["s2"].lower()]
-    if a == b or "WI" in (a, b):
-        return None
-    year, short = year_of(m)
-    if year is None or short and not m["y_"]:
-        return None
-    return Reading("range", period=Period("season", year, part=a), end=Period("season", year, part=b))
-
-
-def part_range(m: Match) -> Reading | None:
-    """«в конце XVIII – начале XIX века», «в конце 1941 – начале 1942 года»."""
-    p1, p2 = lx.PARTS[norm(m["p1"])], lx.PARTS[norm(m["p2"])]
-    if m["c1"]:
-        a, b = roman_value(m["c1"]), roman_value(m["c2"])
-        if not (0 < a < b <= 21):
-            return None
-        first, second = century_period(a, None), century_period(b, None)
-    else:
-        a, b = int(m["y1"]), int(m["y2"])
-        if not (0 < b - a <= 100):
-            return None
-        first, second = Period("year", a), Period("year", b)
-    mod = None if norm(m["pre"]) in ("с", "со", "в", "во", "между") else pre_mod(m)  # «с … по …» is the range itself
-    return Reading("range", period=first, end=second, mod=mod, notes=[f"from:{p1}", f"to:{p2}"])
-
-
 def day_range(m: Match) -> Reading | None:
     month = month_of(m["mon"])
     d1, d2 = int(m["d1"]), int(m["d2"])
@@ -275,25 +247,6 @@ def iso_date(m: Match) -> Reading | None:
     return point(m, Period("day", int(m["y"]), mo, d))
 
 
-def decade(m: Match) -> Reading | None:
-    raw = m["y"]
-    year = int(raw)
-    if year % 10 or re.match(r"\s+(?:мест|позици|строчк)", m.string[m.end(): m.end() + 12]):
-        return None  # «на 40-е место» is a rank
-    if len(raw) == 2:
-        if not (m["yw"] or m["cent"] or m["pre"] or part(m)):
-            return None
-        century = roman_value(m["crom"]) if m["crom"] else 20
-        year = (century - 1) * 100 + year
-    return point(m, Period("decade", year))
-
-
-def decade_word(m: Match) -> Reading | None:
-    word = m["dw"].lower()
-    stem = next(s for s in lx.DECADE_WORDS if word.startswith(s))
-    return point(m, Period("decade", lx.DECADE_WORDS[stem]))
-
-
 def month_rel(m: Match) -> Reading | None:
     """«в прошлом октябре», «этим летом» is a season: here only months."""
     shift = {"прошл": -1, "минувш": -1, "эт": 0, "следующ": 1, "будущ": 1}
@@ -317,54 +270,6 @@ def ordinal_value(word: str) -> int | None:
         if w.startswith(stem):
             return lx.ORDINAL_STEMS[stem]
     return None
-
-
-def century_number(m: Match, suffix: str = "") -> int | None:
-    gd = m.groupdict()
-    if gd.get("rom" + suffix):
-        return roman_value(gd["rom" + suffix])
-    if gd.get("cn" + suffix):
-        return int(gd["cn" + suffix])
-    if gd.get("cw" + suffix):
-        value = ordinal_value(gd["cw" + suffix])
-        if value and gd.get("ct" + suffix):  # «двадцать первом веке»
-            value += 20
-        return value
-    return None
-
-
-def century_period(number: int, era: str | None) -> Period:
-    if era and norm(era).startswith("до"):
-        return Period("century", 1 - number * 100)  # «V век до н. э.»: 500–401 BC, from -499
-    return Period("century", (number - 1) * 100)
-
-
-def century(m: Match) -> Reading | None:
-    number = century_number(m)
-    if not number or number > 21 or m["rom"] and roman_value(m["rom"]) > 21:
-        return None
-    second = century_number(m, "2")
-    if second:
-        if second <= number:
-            return None
-        return boundary(m, Reading("range", period=century_period(number, m["era"]),
-                                   end=century_period(second, m["era"])))
-    return point(m, century_period(number, m["era"]))
-
-
-SEASON_ALONE = ("весной", "весною", "летом", "осенью", "зимой", "зимою")
-
-
-def season(m: Match) -> Reading | None:
-    code = lx.SEASONS[m["sea"].lower()]
-    year, short = year_of(m)
-    if short and not m["y_"]:
-        return None
-    if year is None and not (m["pre"] or part(m) or m["sea"].lower() in SEASON_ALONE or rel_year(m) is not None):
-        return None
-    if m["y2"]:  # «зимой 1941/42 года»
-        return Reading("range", period=Period("month", year, 12), end=Period("month", year + 1, 2))
-    return point(m, Period("season", year, part=code), year_shift=rel_year(m))
 
 
 def weekday(m: Match) -> Reading | None:
@@ -429,10 +334,6 @@ def _year_after(suffix: str = "") -> str:
 
 _MON = rf"(?P<mon>{g.MONTH}|{g.MONTH_ABBR})"
 _RANGE_SEP = r"(?:\s*[-–—]\s*|\s+(?:по|и|до|на)\s+)"
-_ROM2 = r"(?-i:(?P<rom2>[IVXLХІ]{1,6}))(?:-?(?:го|м|й|ом))?"
-_CENT = rf"(?:{g.ROMAN}|(?P<cn>\d{{1,2}})(?:-?(?:м|й|го|ом))?|(?:(?P<ct>двадцать)\s+)?(?P<cw>{g.ORDINAL}))"
-_CENT2 = rf"(?:{_ROM2}|(?P<cn2>\d{{1,2}})(?:-?(?:м|й|го|ом))?|(?:(?P<ct2>двадцать)\s+)?(?P<cw2>{g.ORDINAL}))"
-_CENT_WORD = r"(?:век(?:а|е|у|ом|ов|ам|ах)?|столети(?:е|я|и|ю|ем|й)|вв?\.)(?!\w)"
 _YW_PLURAL = r"(?:годами|годах|годы|годов|годам|года|году|год|гг?\.|г(?!\w))"
 
 # (name, pattern, function), tried all together; the longest match wins.
@@ -458,9 +359,6 @@ RULES: list[tuple[str, str, object]] = [
     ("date.month", rf"{g.HEAD}(?P<mon>{g.MONTH})", month_alone),
     ("date.month_rel", rf"{g.HEAD}(?P<mrel>прошл(?:ом|ый|ого)|минувш(?:ем|ий|его)|эт(?:ом|от|ого)|следующ(?:ем|ий|его))\s+(?P<mon>{g.MONTH})",
      month_rel),
-    ("date.decade_word",
-     rf"{g.HEAD}(?P<dw>{g.alt(lx.DECADE_WORDS)}(?:ые|ых|ым|ыми|ой|ые)){g.W1}\s+(?:годы|годов|годах|годам|годами|гг\.)(?!\w)",
-     decade_word),
     ("date.year",
      rf"{g.HEAD}(?P<y>\d{{1,4}})(?:-?(?:го|м|й))?(?:\s*(?P<yw>{g.YEAR_WORD}))?{g.ERA}",
      year_word),
@@ -477,29 +375,10 @@ RULES: list[tuple[str, str, object]] = [
      rf"(?:\s*(?P<yw>{g.YEAR_WORD}))?",
      numeric_date),
     ("date.iso", rf"(?<![\w\-./])(?P<y>\d{{4}})-(?P<mo>\d\d)-(?P<d>\d\d)(?![\d/\w-])", iso_date),
-    ("date.decade",
-     rf"{g.HEAD}(?P<y>\d{{2,4}})\s*-?\s*(?:е|х|ые|ых|ым|ми)(?!\w)(?:\s*(?P<yw>годами|годы|годов|годах|годам|гг\.?)(?!\w))?"
-     rf"(?P<cent>\s+(?-i:(?P<crom>[IVX]{{1,5}}))\s+{_CENT_WORD})?",
-     decade),
-    ("date.century",
-     rf"{g.HEAD}{_CENT}(?:(?:\s*[-–—]\s*|\s+и\s+){_CENT2})?\s*{_CENT_WORD}{g.ERA}", century),
     ("date.dual",
      rf"{g.HEAD}{g.DAY}(?:\s+(?P<m1>{g.MONTH}))?\s*\(\s*(?P<d2>[0-3]?\d)(?:\s+(?P<m2>{g.MONTH}))?\s*\)"
      rf"(?:\s+(?P<mon>{g.MONTH}))?{_year_after()}{g.ERA}",
      lambda m: dual_date(m) if (m["mon"] or m["m2"]) and (m["m1"] or m["mon"]) else None),
-    ("date.part_range",
-     rf"{g.W0}(?:{g.PRE})?(?P<p1>{g.alt(lx.PARTS)})\s+(?:(?-i:(?P<c1>[IVXLХІ]{{1,6}}))|(?P<y1>\d{{3,4}})(?:-?го)?)"
-     rf"(?:\s*[-–—]\s*|\s+и\s+|\s+(?:—\s+)?по\s+)(?P<p2>{g.alt(lx.PARTS)})\s+"
-     rf"(?:(?-i:(?P<c2>[IVXLХІ]{{1,6}}))\s*{_CENT_WORD}|(?P<y2>\d{{3,4}})\s*{g.YEAR_WORD})",
-     lambda m: part_range(m) if bool(m["c1"]) == bool(m["c2"]) else None),
-    ("date.season_range",
-     rf"{g.HEAD}(?P<s1>{g.SEASON})(?:\s*[-–—]\s*|\s+и\s+)(?P<s2>{g.SEASON})"
-     rf"(?:\s+(?P<y>\d{{3,4}}){g.YEAR_SUFFIX}(?:\s*{g.YEAR_WORD})?|\s+(?P<y_>\d{{1,4}})\s*{g.YEAR_WORD})",
-     season_range),
-    ("date.season",
-     rf"{g.HEAD}(?P<sea>{g.SEASON})(?:\s+(?P<y>\d{{3,4}})(?:\s*/\s*(?P<y2>\d{{2,4}}))?{g.YEAR_SUFFIX}(?:\s*{g.YEAR_WORD})?"
-     rf"|\s+(?P<y_>\d{{1,4}})\s*{g.YEAR_WORD}|{g.REL_YEAR})?",
-     season),
     ("date.weekday",
      rf"{g.W0}(?:{g.PRE})?(?:(?P<wrel>прошл\w+|минувш\w+|эт[оуи]\w*|следующ\w+|ближайш\w+|будущ\w+)\s+)?(?P<wd>{g.WEEKDAY})",
      weekday),

@@ -11,14 +11,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from . import clock, dates, durations, relative
+from . import clock, dates, durations, eras, relative
 from . import lexicon as lx
 from .grammar import compile
 from .reading import Reading
 
 Rule = tuple[str, re.Pattern[str], Callable[[re.Match[str]], Reading | None]]
 
-RULES: list[Rule] = [(name, compile(pattern), fn) for name, pattern, fn in dates.RULES + relative.RULES + durations.RULES + clock.RULES]
+RULES: list[Rule] = [(name, compile(pattern), fn) for name, pattern, fn in
+                    dates.RULES + eras.RULES + relative.RULES + durations.RULES + clock.RULES]
 PRIORITY = {name: i for i, (name, _, _) in enumerate(RULES)}
 
 

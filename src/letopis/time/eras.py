@@ -1,0 +1,142 @@
+"""Rules for longer periods: seasons, decades, centuries, eras, and ranges between their parts.
+
+«весной 1943-го», «в 1920-е годы», «в XVIII веке», «в V веке до н. э.», «в конце XVIII –
+начале XIX века».
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import grammar as g
+from . import lexicon as lx
+from .dates import (Match, boundary, norm, ordinal_value, part, point, pre_mod, rel_year, roman_value,
+                    year_of)
+from .periods import Period
+from .reading import Reading
+
+_ROM2 = r"(?-i:(?P<rom2>[IVXLХІ]{1,6}))(?:-?(?:го|м|й|ом))?"
+_CENT = rf"(?:{g.ROMAN}|(?P<cn>\d{{1,2}})(?:-?(?:м|й|го|ом))?|(?:(?P<ct>двадцать)\s+)?(?P<cw>{g.ORDINAL}))"
+_CENT2 = rf"(?:{_ROM2}|(?P<cn2>\d{{1,2}})(?:-?(?:м|й|го|ом))?|(?:(?P<ct2>двадцать)\s+)?(?P<cw2>{g.ORDINAL}))"
+_CENT_WORD = r"(?:век(?:а|е|у|ом|ов|ам|ах)?|столети(?:е|я|и|ю|ем|й)|вв?\.)(?!\w)"
+
+
+SEASON_ALONE = ("весной", "весною", "летом", "осенью", "зимой", "зимою")
+
+
+def season(m: Match) -> Reading | None:
+    code = lx.SEASONS[m["sea"].lower()]
+    year, short = year_of(m)
+    if short and not m["y_"]:
+        return None
+    if year is None and not (m["pre"] or part(m) or m["sea"].lower() in SEASON_ALONE or rel_year(m) is not None):
+        return None
+    if m["y2"]:  # «зимой 1941/42 года»
+        return Reading("range", period=Period("month", year, 12), end=Period("month", year + 1, 2))
+    return point(m, Period("season", year, part=code), year_shift=rel_year(m))
+
+
+def season_range(m: Match) -> Reading | None:
+    """«летом—осенью 1941 года», «весной и летом 1942 года»."""
+    a, b = lx.SEASONS[m["s1"].lower()], lx.SEASONS[m["s2"].lower()]
+    if a == b or "WI" in (a, b):
+        return None
+    year, short = year_of(m)
+    if year is None or short and not m["y_"]:
+        return None
+    return Reading("range", period=Period("season", year, part=a), end=Period("season", year, part=b))
+
+
+def decade(m: Match) -> Reading | None:
+    raw = m["y"]
+    year = int(raw)
+    if year % 10 or re.match(r"\s+(?:мест|позици|строчк)", m.string[m.end(): m.end() + 12]):
+        return None  # «на 40-е место» is a rank
+    if len(raw) == 2:
+        if not (m["yw"] or m["cent"] or m["pre"] or part(m)):
+            return None
+        century = roman_value(m["crom"]) if m["crom"] else 20
+        year = (century - 1) * 100 + year
+    return point(m, Period("decade", year))
+
+
+def decade_word(m: Match) -> Reading | None:
+    word = m["dw"].lower()
+    stem = next(s for s in lx.DECADE_WORDS if word.startswith(s))
+    return point(m, Period("decade", lx.DECADE_WORDS[stem]))
+
+
+def century_number(m: Match, suffix: str = "") -> int | None:
+    gd = m.groupdict()
+    if gd.get("rom" + suffix):
+        return roman_value(gd["rom" + suffix])
+    if gd.get("cn" + suffix):
+        return int(gd["cn" + suffix])
+    if gd.get("cw" + suffix):
+        value = ordinal_value(gd["cw" + suffix])
+        if value and gd.get("ct" + suffix):  # «двадцать первом веке»
+            value += 20
+        return value
+    return None
+
+
+def century_period(number: int, era: str | None) -> Period:
+    if era and norm(era).startswith("до"):
+        return Period("century", 1 - number * 100)  # «V век до н. э.»: 500–401 BC, from -499
+    return Period("century", (number - 1) * 100)
+
+
+def century(m: Match) -> Reading | None:
+    number = century_number(m)
+    if not number or number > 21 or m["rom"] and roman_value(m["rom"]) > 21:
+        return None
+    second = century_number(m, "2")
+    if second:
+        if second <= number:
+            return None
+        return boundary(m, Reading("range", period=century_period(number, m["era"]),
+                                   end=century_period(second, m["era"])))
+    return point(m, century_period(number, m["era"]))
+
+
+def part_range(m: Match) -> Reading | None:
+    """«в конце XVIII – начале XIX века», «в конце 1941 – начале 1942 года»."""
+    p1, p2 = lx.PARTS[norm(m["p1"])], lx.PARTS[norm(m["p2"])]
+    if m["c1"]:
+        a, b = roman_value(m["c1"]), roman_value(m["c2"])
+        if not (0 < a < b <= 21):
+            return None
+        first, second = century_period(a, None), century_period(b, None)
+    else:
+        a, b = int(m["y1"]), int(m["y2"])
+        if not (0 < b - a <= 100):
+            return None
+        first, second = Period("year", a), Period("year", b)
+    mod = None if norm(m["pre"]) in ("с", "со", "в", "во", "между") else pre_mod(m)  # «с … по …» is the range itself
+    return Reading("range", period=first, end=second, mod=mod, notes=[f"from:{p1}", f"to:{p2}"])
+
+
+RULES: list[tuple[str, str, object]] = [
+    ("date.decade_word",
+     rf"{g.HEAD}(?P<dw>{g.alt(lx.DECADE_WORDS)}(?:ые|ых|ым|ыми|ой|ые)){g.W1}\s+(?:годы|годов|годах|годам|годами|гг\.)(?!\w)",
+     decade_word),
+    ("date.decade",
+     rf"{g.HEAD}(?P<y>\d{{2,4}})\s*-?\s*(?:е|х|ые|ых|ым|ми)(?!\w)(?:\s*(?P<yw>годами|годы|годов|годах|годам|гг\.?)(?!\w))?"
+     rf"(?P<cent>\s+(?-i:(?P<crom>[IVX]{{1,5}}))\s+{_CENT_WORD})?",
+     decade),
+    ("date.century",
+     rf"{g.HEAD}{_CENT}(?:(?:\s*[-–—]\s*|\s+и\s+){_CENT2})?\s*{_CENT_WORD}{g.ERA}", century),
+    ("date.part_range",
+     rf"{g.W0}(?:{g.PRE})?(?P<p1>{g.alt(lx.PARTS)})\s+(?:(?-i:(?P<c1>[IVXLХІ]{{1,6}}))|(?P<y1>\d{{3,4}})(?:-?го)?)"
+     rf"(?:\s*[-–—]\s*|\s+и\s+|\s+(?:—\s+)?по\s+)(?P<p2>{g.alt(lx.PARTS)})\s+"
+     rf"(?:(?-i:(?P<c2>[IVXLХІ]{{1,6}}))\s*{_CENT_WORD}|(?P<y2>\d{{3,4}})\s*{g.YEAR_WORD})",
+     lambda m: part_range(m) if bool(m["c1"]) == bool(m["c2"]) else None),
+    ("date.season_range",
+     rf"{g.HEAD}(?P<s1>{g.SEASON})(?:\s*[-–—]\s*|\s+и\s+)(?P<s2>{g.SEASON})"
+     rf"(?:\s+(?P<y>\d{{3,4}}){g.YEAR_SUFFIX}(?:\s*{g.YEAR_WORD})?|\s+(?P<y_>\d{{1,4}})\s*{g.YEAR_WORD})",
+     season_range),
+    ("date.season",
+     rf"{g.HEAD}(?P<sea>{g.SEASON})(?:\s+(?P<y>\d{{3,4}})(?:\s*/\s*(?P<y2>\d{{2,4}}))?{g.YEAR_SUFFIX}(?:\s*{g.YEAR_WORD})?"
+     rf"|\s+(?P<y_>\d{{1,4}})\s*{g.YEAR_WORD}|{g.REL_YEAR})?",
+     season),
+]
