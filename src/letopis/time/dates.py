@@ -1,7 +1,8 @@
-"""Rules for calendar dates: days, months, years, ranges, decades, centuries, seasons.
+"""Rules for calendar dates: days, months, years, their ranges, weekdays; and the helpers
+the other rule modules share.
 
-Each rule is a pattern and a small function `(match, text) -> Reading | None`;
-a function returns None to veto a match (a surname «Мая», a house number).
+Each rule is a pattern and a small function `match -> Reading | None`; a function returns
+None to veto a match (a surname «Мая», a house number).
 """
 
 from __future__ import annotations
