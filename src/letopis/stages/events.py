@@ -18,6 +18,8 @@ LEMMA_TYPE: dict[str, str] = {}
 for _type, _lemmas in lex.TRIGGERS.items():
     for _lemma in _lemmas:
         LEMMA_TYPE.setdefault(_lemma, _type)
+for _lemma, _pos in lex.learned_triggers():
+    LEMMA_TYPE.setdefault(_lemma, "other")
 
 EVENT_POS = {"VERB", "NOUN"}
 # Verbs that only carry the event of the noun they modify or take as object:

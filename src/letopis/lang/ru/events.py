@@ -6,6 +6,26 @@ Lemmas are pymorphy2 normal forms (verbs in the infinitive, nouns in the nominat
 
 from __future__ import annotations
 
+from importlib import resources
+
+# A learnt trigger must have been seen as an event at least this often in NEREL train.
+LEARNT_MIN_EVENTS = 3
+
+
+def learned_triggers() -> list[tuple[str, str]]:
+    """(lemma, POS) pairs that NEREL train marks as events most of the time
+    (`src/letopis/data/events/nerel_triggers.tsv`, made by train/events/lexicon.py)."""
+    table = resources.files("letopis.data").joinpath("events/nerel_triggers.tsv").read_text(encoding="utf-8")
+    pairs = []
+    for line in table.splitlines():
+        if line.startswith("#") or line.startswith("lemma\t"):
+            continue
+        lemma, pos, events, _seen, _rate = line.split("\t")
+        if int(events) >= LEARNT_MIN_EVENTS:
+            pairs.append((lemma, pos))
+    return pairs
+
+
 # type -> trigger lemmas (verbs and deverbal or event nouns)
 TRIGGERS: dict[str, set[str]] = {
     "military_operation": {
@@ -89,6 +109,22 @@ TRIGGERS: dict[str, set[str]] = {
     },
     "celebration": {"празднование", "праздновать", "праздник", "торжество", "церемония", "парад"},
     "discovery": {"обнаружить", "найти", "открыть", "открытие"},
+    "election": {"выборы", "выбор", "праймериз", "референдум", "проголосовать", "голосование", "переизбрать", "плебисцит"},
+    "attack": {
+        "теракт", "нападение", "напасть", "стрельба", "стрелять", "выстрелить", "ранить", "избить",
+        "избиение", "резня", "авиаудар", "покушаться", "обстрел", "похищение", "похитить", "взорваться",
+    },
+    "legal": {
+        "приговорить", "приговор", "осудить", "суд", "возбудить", "возбуждение", "обвинить", "обвинение",
+        "оправдать", "помиловать", "экстрадировать", "слушание", "расследование", "процесс",
+    },
+    "accident": {
+        "авария", "катастрофа", "авиакатастрофа", "автокатастрофа", "крушение", "дтп", "разбиться",
+        "рухнуть", "обрушение", "утонуть", "сгореть", "наводнение", "землетрясение", "эпидемия",
+    },
+    "sport": {"чемпионат", "матч", "турнир", "финал", "полуфинал", "олимпиада", "соревнование", "гонка", "марафон", "кубок"},
+    "culture": {"концерт", "фестиваль", "кинофестиваль", "выставка", "премьера", "гастроль", "турне", "показ", "аукцион"},
+    "personal": {"свадьба", "жениться", "пожениться", "развод", "развестись", "помолвка", "обручиться", "бракосочетание"},
 }
 
 # Verbs whose event is the one they govern: «началась высадка», «смогли занять».
