@@ -63,3 +63,14 @@ def test_titles_reach_the_entity_with_spans(analysed):
     assert bidault.attributes["titles"] == ["председатель Национального Совета Сопротивления"]
     span = bidault.attributes["title_mentions"][0]
     assert text[span["start"] : span["end"]] == "председателя Национального Совета Сопротивления"
+
+
+def test_a_cycle_in_the_parse_does_not_hang(parsed):
+    from copy import deepcopy
+
+    doc = deepcopy(parsed("Представитель Свободной Франции в регионе, генерал Жак Шабан-Дельмас, считал так."))
+    # A head cycle before the comma, as a windowed parse can leave one.
+    first, second = tokens_of(doc, "регионе")[0], tokens_of(doc, "Франции")[0]
+    doc.tokens[first].head, doc.tokens[second].head = second, first
+    titles = person_titles(doc, tokens_of(doc, "Жак Шабан-Дельмас"))
+    assert "генерал" in [t.title for t in titles]

@@ -36,7 +36,9 @@ class _Candidate:
 
 def _climb_name(doc: Doc, token: int) -> int:
     """From a name's head up through appositions («генерал Жак ...») to the phrase's head."""
-    while doc.tokens[token].rel in _NAME_RELS and doc.tokens[token].head >= 0:
+    for _ in range(16):  # parsers may leave cycles
+        if doc.tokens[token].rel not in _NAME_RELS or doc.tokens[token].head < 0:
+            break
         token = doc.tokens[token].head
     return token
 

@@ -105,7 +105,9 @@ def appositive_before(doc: Doc, name: list[int]) -> list[tuple[int, list[int]]]:
         top = doc.tokens[head_word].head
     else:  # the phrase before the comma: climb from its last word while heads stay before the comma
         top = comma - 1
-        while 0 <= doc.tokens[top].head < comma and doc.tokens[top].sent == doc.tokens[comma].sent:
+        for _ in range(32):  # parsers may leave cycles
+            if not (0 <= doc.tokens[top].head < comma and doc.tokens[top].sent == doc.tokens[comma].sent):
+                break
             top = doc.tokens[top].head
     a, b = doc.tokens[head_word], doc.tokens[top]
     linked = a.head == top or (a.head == b.head and a.rel == b.rel)  # apposition, or parsed as twin subjects
