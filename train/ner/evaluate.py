@@ -5,12 +5,14 @@
 Scoring is bench.scoring's one-to-one overlap matching per type. NEREL: PERSON,
 ORGANIZATION, and LOCATION as the union of LOCATION, CITY, COUNTRY,
 STATE_OR_PROVINCE and DISTRICT. factRuEval: Person, Org, and Location with LocOrg,
-over name spans as bench.datasets reads them. Speed is docs/s of segmentation + NER.
+over name spans as bench.datasets reads them. Speed is docs/s of NER on raw text
+(natasha: its NER alone; letopis: razdel segmentation, natasha's NER and the tagger).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import resource
 import sys
 import time
@@ -24,6 +26,7 @@ from bench import datasets  # noqa: E402
 from bench.scoring import Score, match  # noqa: E402
 from letopis.adapters import natasha  # noqa: E402
 from letopis.doc import Doc  # noqa: E402
+from letopis.ner.model import WEIGHTS  # noqa: E402
 from letopis.stages.ner import NERStage  # noqa: E402
 from letopis.stages.segment import SegmentStage  # noqa: E402
 
@@ -38,11 +41,8 @@ Spans = list[tuple[int, int, str]]
 
 
 def natasha_system(text: str) -> Spans:
-    sents = natasha.sentences(text)
-    out = []
-    for (s, _), spans in zip(sents, natasha.tag_ner([text[a:b] for a, b in sents])):
-        out += [(s + a, s + b, kind) for a, b, kind in spans]
-    return out
+    """natasha's NER over the whole text, as natasha's own Doc.tag_ner runs it."""
+    return list(next(iter(natasha.tag_ner([text]))))
 
 
 _segment, _ner = SegmentStage(), NERStage()
@@ -66,7 +66,7 @@ def score(system: Callable[[str], Spans], docs: list[datasets.GoldDoc], gold_map
     return totals, len(docs) / seconds
 
 
-def report(name: str, docs: Iterable[datasets.GoldDoc], gold_map: dict[str, str]) -> None:
+def report(name: str, docs: Iterable[datasets.GoldDoc], gold_map: dict[str, str]) -> dict:
     docs = list(docs)
     natasha.warm_up()
     letopis_system(docs[0].text)  # load the tagger before timing
@@ -79,19 +79,31 @@ def report(name: str, docs: Iterable[datasets.GoldDoc], gold_map: dict[str, str]
             print(f"{t:5} {system:8} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}")
     for system, (_, speed) in rows.items():
         print(f"speed {system:8} {speed:6.1f} docs/s")
+    return {
+        system: {"f1": {t: round(totals[t].f1, 3) for t in TYPES}, "docs_per_second": round(speed, 1)}
+        for system, (totals, speed) in rows.items()
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--write-meta", action="store_true", help="store the dev figures in tagger.json")
     args = parser.parse_args()
     nerel = list(datasets.nerel("dev"))
     fre = list(datasets.factrueval())
     if args.limit:
         nerel, fre = nerel[: args.limit], fre[: args.limit]
-    report("NEREL dev", nerel, GOLD["nerel"])
-    report("factRuEval-2016 dev", fre, GOLD["factrueval"])
+    figures = {
+        "nerel_dev": report("NEREL dev", nerel, GOLD["nerel"]),
+        "factrueval_dev": report("factRuEval-2016 dev", fre, GOLD["factrueval"]),
+    }
     print(f"\npeak RSS {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    if args.write_meta and not args.limit:
+        path = WEIGHTS.with_suffix(".json")
+        meta = json.loads(path.read_text(encoding="utf-8"))
+        meta["dev_overlap_f1"] = {"measured": time.strftime("%Y-%m-%d"), "command": "train/ner/evaluate.py", **figures}
+        path.write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from ..adapters import natasha
+from .blas import one_thread
 from .features import MAX_CHARS, char_ids, shape
 from .labels import LAYERS
 
@@ -45,7 +46,7 @@ def viterbi(scores: np.ndarray, lengths: np.ndarray, tags: tuple[str, ...]) -> n
     for t in range(1, steps):
         cand = best[:, :, None] + trans[None]
         arg = cand.argmax(axis=1)
-        new = np.take_along_axis(cand, arg[:, None, :], axis=1)[:, 0] + scores[:, t]
+        new = cand.max(axis=1) + scores[:, t]
         live = (t < lengths)[:, None]
         best = np.where(live, new, best)
         back[:, t] = np.where(live, arg, keep[None])
@@ -83,6 +84,8 @@ class Tagger:
         for key in ("fw_wi", "fw_wh", "bw_wi", "bw_wh", *(f"head_{layer.name}_w" for layer in LAYERS)):
             self.w[key + "_t"] = np.ascontiguousarray(self.w[key].T)  # matmul is faster on C order
         self.hidden = self.w["fw_wh"].shape[1]
+        self.w["wi_t"] = np.concatenate([self.w["fw_wi_t"], self.w["bw_wi_t"]], axis=1)
+        self.w["b"] = np.concatenate([self.w["fw_b"], self.w["bw_b"]])
 
     def _chars(self, words: Sequence[str]) -> np.ndarray:
         ids = np.zeros((len(words), MAX_CHARS), dtype=np.int64)
@@ -96,24 +99,30 @@ class Tagger:
         out[ids == 0] = 0.0
         return out.max(axis=1)
 
-    def _lstm(self, x: np.ndarray, lengths: np.ndarray, direction: str) -> np.ndarray:
-        wi, wh, b = self.w[f"{direction}_wi_t"], self.w[f"{direction}_wh_t"], self.w[f"{direction}_b"]
-        batch, steps, _ = x.shape
-        h_size = self.hidden
-        gates_in = x @ wi + b
-        h = np.zeros((batch, h_size), dtype=np.float32)
-        c = np.zeros((batch, h_size), dtype=np.float32)
-        out = np.zeros((batch, steps, h_size), dtype=np.float32)
+    def _lstm(self, gates_in: np.ndarray, lengths: np.ndarray, direction: str) -> np.ndarray:
+        """One LSTM direction over input gates (batch, time, 4H); lengths sorted descending.
+
+        At step t only the sentences longer than t are computed (they are a prefix).
+        """
+        wh = self.w[f"{direction}_wh_t"]
+        batch, steps, _ = gates_in.shape
+        size = self.hidden
+        h = np.zeros((batch, size), dtype=np.float32)
+        c = np.zeros((batch, size), dtype=np.float32)
+        out = np.zeros((batch, steps, size), dtype=np.float32)
+        active = (lengths[None, :] > np.arange(steps)[:, None]).sum(axis=1)
         for t in range(steps):
-            g = gates_in[:, t] + h @ wh
-            i, f = _sigmoid(g[:, :h_size]), _sigmoid(g[:, h_size : 2 * h_size])
-            cell, o = np.tanh(g[:, 2 * h_size : 3 * h_size]), _sigmoid(g[:, 3 * h_size :])
-            c = f * c + i * cell
-            h = o * np.tanh(c)
-            out[:, t] = h
+            k = int(active[t])
+            g = gates_in[:k, t] + h[:k] @ wh
+            g[:, : 2 * size] = _sigmoid(g[:, : 2 * size])
+            g[:, 3 * size :] = _sigmoid(g[:, 3 * size :])
+            c[:k] = g[:, size : 2 * size] * c[:k] + g[:, :size] * np.tanh(g[:, 2 * size : 3 * size])
+            h[:k] = g[:, 3 * size :] * np.tanh(c[:k])
+            out[:k, t] = h[:k]
         return out
 
     def _batch(self, words: Sequence[Sequence[str]], tags: Sequence[Sequence[int]]) -> list[list[tuple[int, int, str]]]:
+        """Spans for a batch of sentences sorted by length, longest first."""
         lengths = np.array([len(s) for s in words])
         steps = int(lengths.max())
         flat = [w for s in words for w in s]
@@ -126,14 +135,17 @@ class Tagger:
             ],
             axis=1,
         )
-        x = np.zeros((len(words), steps, feats.shape[1]), dtype=np.float32)
+        # Input gates of both directions in one product over the real tokens only.
+        gates = feats @ self.w["wi_t"] + self.w["b"]
         mask = np.arange(steps)[None] < lengths[:, None]
-        x[mask] = feats
+        x = np.zeros((len(words), steps, gates.shape[1]), dtype=np.float32)
+        x[mask] = gates
+        four = 4 * self.hidden
         # The backward direction reads each sentence reversed within its own length.
         rev = np.where(mask, lengths[:, None] - 1 - np.arange(steps)[None], np.arange(steps)[None])
         rows = np.arange(len(words))[:, None]
-        fw = self._lstm(x, lengths, "fw")
-        bw = self._lstm(x[rows, rev], lengths, "bw")[rows, rev]
+        fw = self._lstm(x[:, :, :four], lengths, "fw")
+        bw = self._lstm(x[rows, rev, four:], lengths, "bw")[rows, rev]
         hidden = np.concatenate([fw, bw], axis=-1)
         found: list[set[tuple[int, int, str]]] = [set() for _ in words]
         for layer in LAYERS:
@@ -150,12 +162,16 @@ class Tagger:
         `tags` are natasha's NER tags per word (ids into labels.NATASHA_TAGS).
         """
         result: list[list[tuple[int, int, str]]] = [[] for _ in words]
-        order = sorted((i for i in range(len(words)) if words[i]), key=lambda i: len(words[i]))
+        with one_thread():
+            self._all(words, tags, result)
+        return result
+
+    def _all(self, words: Sequence[Sequence[str]], tags: Sequence[Sequence[int]], result: list) -> None:
+        order = sorted((i for i in range(len(words)) if words[i]), key=lambda i: -len(words[i]))
         for k in range(0, len(order), BATCH):
             chunk = order[k : k + BATCH]
             for i, spans in zip(chunk, self._batch([words[i] for i in chunk], [tags[i] for i in chunk])):
                 result[i] = spans
-        return result
 
 
 def _spans(tags: list[str]) -> set[tuple[int, int, str]]:

@@ -18,6 +18,8 @@ class NERStage:
     assigns = ("mentions",)
 
     def __call__(self, doc: Doc) -> Doc:
+        if not doc.tokens:
+            return doc  # slovnet cannot tag a text without words
         words = [[t.text for t in doc.sentence_tokens(i)] for i in range(len(doc.sentences))]
         offsets = [[(t.start, t.end) for t in doc.sentence_tokens(i)] for i in range(len(doc.sentences))]
         found = sorted(next(iter(natasha.tag_ner([doc.text]))))

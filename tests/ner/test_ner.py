@@ -1,0 +1,81 @@
+"""The shipped NER tagger: loads offline, finds typed spans in Russian sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from letopis.doc import Doc
+from letopis.ner import recognize
+from letopis.ner.labels import CONTRACT, LAYERS
+from letopis.ner.model import WEIGHTS, Tagger, viterbi
+from letopis.stages.ner import NERStage
+from letopis.stages.segment import SegmentStage
+
+CONTRACT_TYPES = {"PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "GROUP", "PROFESSION"}
+
+
+def mentions(text: str) -> set[tuple[str, str, str | None]]:
+    doc = NERStage()(SegmentStage()(Doc(id="t", text=text)))
+    return {(m.text, m.type, m.subtype) for m in doc.mentions}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Шарль де Голль выступил с речью в Париже.", {("Шарль де Голль", "PERSON", None), ("Париже", "LOCATION", "CITY")}),
+        ("Владимир Путин провёл переговоры с президентом Франции.", {("Владимир Путин", "PERSON", None), ("Франции", "LOCATION", "COUNTRY")}),
+        ("Министерство обороны России сообщило об учениях.", {("Министерство обороны России", "ORGANIZATION", None)}),
+        ("Он родился в Московской области.", {("Московской области", "LOCATION", "REGION")}),
+        ("Немцы отступили к Сене.", {("Немцы", "GROUP", "NATIONALITY")}),
+        ("Министр иностранных дел Сергей Лавров прилетел в Берлин.", {("Сергей Лавров", "PERSON", None), ("Берлин", "LOCATION", "CITY")}),
+    ],
+)
+def test_finds_typed_spans(text: str, expected: set[tuple[str, str, str | None]]) -> None:
+    assert expected <= mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text, outer, inner",
+    [
+        ("Комитет освобождения Парижа призвал к восстанию.", ("Комитет освобождения Парижа", "ORGANIZATION"), ("Парижа", "LOCATION")),
+        ("Посольство США опровергло сообщения.", ("Посольство США", "ORGANIZATION"), ("США", "LOCATION")),
+    ],
+)
+def test_spans_nest(text: str, outer: tuple[str, str], inner: tuple[str, str]) -> None:
+    found = {(text_, kind) for text_, kind, _ in mentions(text)}
+    assert outer in found and inner in found
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "В 1944 году генерал Леклерк вошёл в Париж."
+    doc = NERStage()(SegmentStage()(Doc(id="t", text=text)))
+    assert doc.mentions
+    for m in doc.mentions:
+        assert text[m.start : m.end] == m.text
+        assert m.source == "ner"
+
+
+@pytest.mark.parametrize("layer", LAYERS, ids=lambda layer: layer.name)
+def test_every_layer_maps_to_a_contract_type(layer) -> None:
+    for kind in layer.classes:
+        assert CONTRACT[kind][0] in CONTRACT_TYPES
+
+
+def test_weights_ship_in_the_package() -> None:
+    assert WEIGHTS.is_file() and WEIGHTS.stat().st_size < 5_000_000
+    assert WEIGHTS.with_suffix(".json").is_file()
+    Tagger(WEIGHTS)  # loads from disk, no download
+
+
+def test_empty_input() -> None:
+    assert recognize([], [], []) == []
+    assert mentions("") == set()
+
+
+def test_viterbi_never_starts_inside_a_span() -> None:
+    import numpy as np
+
+    tags = ("O", "B-X", "I-X")
+    scores = np.log(np.array([[[0.1, 0.1, 0.8], [0.1, 0.1, 0.8]]], dtype=np.float32))
+    path = viterbi(scores, np.array([2]), tags)[0].tolist()
+    assert path[0] != 2
