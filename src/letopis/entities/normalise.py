@@ -47,7 +47,8 @@ def _reinflect(word: str, pos: frozenset[str], have: frozenset[str], want: froze
     if not readings:
         return None
     fitting = [a for a in readings if have <= a.grammemes]
-    best = max(fitting or readings, key=lambda a: (len(prefer & a.grammemes), a.score))
+    # A declinable reading beats an indeclinable one of the same word («Анне» is Анна, not Anne).
+    best = max(fitting or readings, key=lambda a: (len(prefer & a.grammemes), "Fixd" not in a.grammemes, a.score))
     if "Fixd" in best.grammemes:
         return word
     if not fitting and want & _NUMBER:  # the tagger's reading does not exist: trust the word's own number
@@ -91,6 +92,11 @@ def _person_part(token: Token, gender: str | None) -> str:
     want = frozenset({"nomn", "sing"}) | gender_set
     need = frozenset({"anim"}) | gender_set
     form = _reinflect(word, _NOUNS, have, want, prefer=_NAME_MARKS, need=need)
+    if form is None and gender_set:  # «Обамы»: a man's name declined like a feminine noun
+        form = _reinflect(word, _NOUNS, have, frozenset({"nomn", "sing"}), prefer=_NAME_MARKS | gender_set,
+                          need=frozenset({"anim"}))
+    if form is None and gender_set:  # adjectival surnames: «Юрию Долгорукому» → «Долгорукий»
+        form = _reinflect(word, _ADJECTIVES, have, want, need=gender_set)
     if form is None and "-" in word:  # «Шабан-Дельмаса»: only the last part declines
         first, _, last = word.rpartition("-")
         tail = _reinflect(last, _NOUNS, have, want, prefer=_NAME_MARKS, need=need)
