@@ -79,3 +79,15 @@ def test_viterbi_never_starts_inside_a_span() -> None:
     scores = np.log(np.array([[[0.1, 0.1, 0.8], [0.1, 0.1, 0.8]]], dtype=np.float32))
     path = viterbi(scores, np.array([2]), tags)[0].tolist()
     assert path[0] != 2
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Немцы отступили к Сене, а парижские полицейские начали забастовку.", "Немцы"),
+        ("Американцы и французы вошли в город.", "французы"),
+        ("Двое россиян пострадали при землетрясении.", "россиян"),
+    ],
+)
+def test_nationality_nouns_are_groups(text: str, word: str) -> None:
+    assert (word, "GROUP", "NATIONALITY") in mentions(text)

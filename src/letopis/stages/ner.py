@@ -23,7 +23,9 @@ class NERStage:
         words = [[t.text for t in doc.sentence_tokens(i)] for i in range(len(doc.sentences))]
         offsets = [[(t.start, t.end) for t in doc.sentence_tokens(i)] for i in range(len(doc.sentences))]
         found = sorted(next(iter(natasha.tag_ner([doc.text]))))
-        for start, end, kind, subtype in recognize(words, offsets, found):
+        for start, end, kind, subtype, how in recognize(words, offsets, found):
             doc.mentions.append(Mention(start, end, doc.text[start:end], kind, subtype, source="ner"))
+            if how != "tagger":
+                doc.note(self.name, how, start, end, type=kind, subtype=subtype)
         doc.mentions.sort(key=lambda m: (m.start, -m.end))
         return doc

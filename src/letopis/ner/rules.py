@@ -1,0 +1,35 @@
+"""Rules beside the tagger: nationality nouns («немцы», «американец») as GROUP mentions.
+
+The lexicon (data/ner/nationalities.txt) is built from NEREL train by
+train/ner/nationalities.py; a word counts when its noun reading's lemma is listed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from ..adapters import natasha
+
+LEXICON = Path(__file__).resolve().parents[1] / "data" / "ner" / "nationalities.txt"
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    lines = LEXICON.read_text(encoding="utf-8").splitlines()
+    lemmas = frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return lemmas, frozenset(lemma[:3] for lemma in lemmas)
+
+
+def nationality_nouns(words: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Token spans (first, one past the last, "NATIONALITY") of nationality nouns."""
+    lemmas, prefixes = _lexicon()
+    found = []
+    for i, word in enumerate(words):
+        if word[:3].lower() not in prefixes:
+            continue  # most words: no morphological lookup
+        readings = natasha.analyses(word.lower())
+        if readings and readings[0].pos == "NOUN" and readings[0].lemma in lemmas:
+            found.append((i, i + 1, "NATIONALITY"))
+    return found
