@@ -91,3 +91,8 @@ def test_viterbi_never_starts_inside_a_span() -> None:
 )
 def test_nationality_nouns_are_groups(text: str, word: str) -> None:
     assert (word, "GROUP", "NATIONALITY") in mentions(text)
+
+
+@pytest.mark.parametrize("text", ["Один немец остался в городе.", "Американец выиграл гонку."])
+def test_a_singular_nationality_noun_is_not_a_group(text: str) -> None:
+    assert not [m for m in mentions(text) if m[1] == "GROUP"]

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from .features import natasha_tags
 from .labels import CONTRACT
 from .model import WEIGHTS, shipped
-from .rules import nationality_nouns
+from .rules import nationality_nouns, singular_noun
 
 
 def recognize(
@@ -38,6 +38,8 @@ def recognize(
             if not any(a <= first and last <= b for a, b in known)
         ]
         for first, last, nerel_type, how in found:
+            if nerel_type == "NATIONALITY" and last - first == 1 and singular_noun(sent[first]):
+                continue  # «американец»: one person's nationality, not a people
             kind, subtype = CONTRACT[nerel_type]
             out.add((offs[first][0], offs[last - 1][1], kind, subtype, how))
     return sorted(out, key=lambda s: (s[0], -s[1], s[2]))

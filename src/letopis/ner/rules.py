@@ -1,7 +1,9 @@
-"""Rules beside the tagger: nationality nouns («немцы», «американец») as GROUP mentions.
+"""Rules beside the tagger: peoples named by plural nationality nouns («немцы», «французы»).
 
 The lexicon (data/ner/nationalities.txt) is built from NEREL train by
 train/ner/nationalities.py; a word counts when its noun reading's lemma is listed.
+A singular noun («один немец») names one person's nationality, not a people, so it
+is not a GROUP mention.
 """
 
 from __future__ import annotations
@@ -22,14 +24,19 @@ def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
     return lemmas, frozenset(lemma[:3] for lemma in lemmas)
 
 
+def singular_noun(word: str) -> bool:
+    readings = natasha.analyses(word.lower())
+    return bool(readings) and readings[0].pos == "NOUN" and "sing" in readings[0].grammemes
+
+
 def nationality_nouns(words: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Token spans (first, one past the last, "NATIONALITY") of nationality nouns."""
+    """Token spans (first, one past the last, "NATIONALITY") of plural nationality nouns."""
     lemmas, prefixes = _lexicon()
     found = []
     for i, word in enumerate(words):
         if word[:3].lower() not in prefixes:
             continue  # most words: no morphological lookup
         readings = natasha.analyses(word.lower())
-        if readings and readings[0].pos == "NOUN" and readings[0].lemma in lemmas:
+        if readings and readings[0].pos == "NOUN" and readings[0].lemma in lemmas and "plur" in readings[0].grammemes:
             found.append((i, i + 1, "NATIONALITY"))
     return found
