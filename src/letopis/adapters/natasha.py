@@ -86,22 +86,27 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
 # -- slovnet --------------------------------------------------------------------------
 
 
-def tag_morph(sents: Sequence[Sequence[str]]) -> Iterable[list[tuple[str, dict[str, str]]]]:
+def _by_length(model: Any, items: Sequence[Any]) -> list[Any]:
+    """Run a slovnet model over items batched by length (a batch pads to its longest item),
+    returning the results in the items' order."""
+    order = sorted(range(len(items)), key=lambda i: len(items[i]))
+    results: list[Any] = [None] * len(items)
+    for index, markup in zip(order, model.map([items[i] for i in order])):
+        results[index] = markup
+    return results
+
+
+def tag_morph(sents: Sequence[Sequence[str]]) -> list[list[tuple[str, dict[str, str]]]]:
     """For each sentence (a list of words), its (UPOS, features) per word."""
-    model = _load().morph
-    for markup in model.map([list(words) for words in sents]):
-        yield [(token.pos, dict(token.feats)) for token in markup.tokens]
+    markups = _by_length(_load().morph, [list(words) for words in sents])
+    return [[(token.pos, dict(token.feats)) for token in markup.tokens] for markup in markups]
 
 
-def parse_syntax(sents: Sequence[Sequence[str]]) -> Iterable[list[tuple[int, str]]]:
+def parse_syntax(sents: Sequence[Sequence[str]]) -> list[list[tuple[int, str]]]:
     """For each sentence, (head index within the sentence or -1, relation) per word."""
-    model = _load().syntax
-    for markup in model.map([list(words) for words in sents]):
-        heads = []
-        for token in markup.tokens:
-            head = int(token.head_id) - 1  # slovnet ids count from 1; 0 is the root
-            heads.append((head, token.rel))
-        yield heads
+    markups = _by_length(_load().syntax, [list(words) for words in sents])
+    # slovnet ids count from 1; 0 is the root
+    return [[(int(token.head_id) - 1, token.rel) for token in markup.tokens] for markup in markups]
 
 
 _NER_TYPES = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
