@@ -5,6 +5,9 @@ Merge rules, in order, each recorded as evidence on the mentions it joins:
   same_place    locations the gazetteer resolves to the same place («США», «Соединённые Штаты»);
   name_suffix   a person named by a tail of a fuller name: «Шабан-Дельмас» = «Жак Шабан-Дельмас»,
                 «де Голль» = «Шарль де Голль», «Ш. де Голль» (initials agree);
+  first_name    a first name (and patronymic) opening exactly one fuller person name in view:
+                «Михаэль» = «Михаэль Шумахер», «Борис Николаевич» = «Борис Николаевич Ельцин»;
+  head_word     a one-word organisation name heading exactly one fuller one: «Конгресс» = «Конгресс США»;
   acronym       an all-capitals organisation name spelling the initials of a fuller one.
 """
 
@@ -62,6 +65,18 @@ def name_suffix(short: str, full: str) -> bool:
         return False
     rest = iter(b[:-1])
     return all(any(_initial_fits(x, y) for y in rest) for x in a[:-1])
+
+
+def name_prefix(short: str, full: str) -> bool:
+    """A first name, or first name and patronymic, that opens a fuller name: «Борис Николаевич»."""
+    a, b = _words(short), _words(full)
+    return 0 < len(a) < len(b) and a == b[: len(a)] and not a[-1].endswith(".") and a[-1] not in SURNAME_PARTICLES
+
+
+def head_word_of(short: str, full: str) -> bool:
+    """A one-word organisation name that is the head of a fuller one: «Конгресс» of «Конгресс США»."""
+    a, b = _words(short), _words(full)
+    return len(a) == 1 and len(b) > 1 and short[:1].isupper() and a[0] == b[0]
 
 
 def acronym_of(short: str, full: str) -> bool:
@@ -123,7 +138,15 @@ def cluster(items: list[Item]) -> list[list[Item]]:
             before = [j for j in fuller if items[j].position < items[i].position] or fuller
             nearest = max(before, key=lambda j: items[j].position)
             c.join(nearest, i, f"name_suffix of {items[nearest].normal} (nearest of {len(roots)})")
+    for i in persons:  # «Михаэль» of «Михаэль Шумахер», when only one person has that first name
+        opening = [j for j in persons if name_prefix(items[i].normal, items[j].normal)]
+        if len({c.find(j) for j in opening}) == 1:
+            c.join(min(opening), i, f"first name of {items[min(opening)].normal}")
     orgs = [i for i, item in enumerate(items) if item.type == "ORGANIZATION"]
+    for i in orgs:
+        fuller = [j for j in orgs if head_word_of(items[i].normal, items[j].normal)]
+        if len({c.find(j) for j in fuller}) == 1:
+            c.join(min(fuller), i, f"head word of {items[min(fuller)].normal}")
     for i in orgs:
         full = [j for j in orgs if acronym_of(items[i].normal, items[j].normal)]
         if len({c.find(j) for j in full}) == 1:

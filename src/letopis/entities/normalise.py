@@ -41,12 +41,16 @@ def recase(new: str, old: str) -> str:
 
 
 def _reinflect(word: str, pos: frozenset[str], have: frozenset[str], want: frozenset[str],
-               prefer: frozenset[str] = frozenset(), need: frozenset[str] = frozenset()) -> str | None:
-    """`word`, read with the grammemes `have` (relaxed to none if no reading has them), put into `want`."""
+               prefer: frozenset[str] = frozenset(), need: frozenset[str] = frozenset(),
+               strict: bool = False) -> str | None:
+    """`word`, read with the grammemes `have` (relaxed to none if no reading has them, unless
+    `strict`), put into `want`."""
     readings = [a for a in natasha.analyses(word) if a.pos in pos and need <= a.grammemes]
     if not readings:
         return None
     fitting = [a for a in readings if have <= a.grammemes]
+    if strict and not fitting:
+        return None
     # A declinable reading beats an indeclinable one of the same word («Анне» is Анна, not Anne).
     best = max(fitting or readings, key=lambda a: (len(prefer & a.grammemes), "Fixd" not in a.grammemes, a.score))
     if "Fixd" in best.grammemes:
@@ -92,11 +96,13 @@ def _person_part(token: Token, gender: str | None) -> str:
     want = frozenset({"nomn", "sing"}) | gender_set
     need = frozenset({"anim"}) | gender_set
     form = _reinflect(word, _NOUNS, have, want, prefer=_NAME_MARKS, need=need)
-    if form is None and gender_set:  # «Обамы»: a man's name declined like a feminine noun
+    # «Обамы»: a man's name declined like a feminine noun. Not in the accusative, where
+    # «-у» is as likely an indeclinable foreign name («Жоржа Помпиду»).
+    if form is None and gender_set and have and "accs" not in have:
         form = _reinflect(word, _NOUNS, have, frozenset({"nomn", "sing"}), prefer=_NAME_MARKS | gender_set,
-                          need=frozenset({"anim"}))
+                          need=frozenset({"anim"}), strict=True)
     if form is None and gender_set:  # adjectival surnames: «Юрию Долгорукому» → «Долгорукий»
-        form = _reinflect(word, _ADJECTIVES, have, want, need=gender_set)
+        form = _reinflect(word, _ADJECTIVES, have, want, need=gender_set, strict=True)
     if form is None and "-" in word:  # «Шабан-Дельмаса»: only the last part declines
         first, _, last = word.rpartition("-")
         tail = _reinflect(last, _NOUNS, have, want, prefer=_NAME_MARKS, need=need)
