@@ -95,3 +95,16 @@ def test_unify_across_documents(analysed):
     assert len(paris) == 1 and by_id[paris.pop()].attributes["geo"]["country"] == "FR"
     assert all(e.mentions == [] for e in corpus)
     assert [e.id for e in corpus] == [f"E{n}" for n in range(1, len(corpus) + 1)]
+
+
+def test_a_surname_shared_by_two_people_goes_to_the_nearest(analysed):
+    doc = analysed(
+        "Виктор Бут был арестован в Бангкоке. Бут отрицал вину. "
+        "Его жена Алла Бут приехала в суд. Бут плакала у здания суда."
+    )
+    people = {e.name: e for e in doc.entities if e.type == "PERSON"}
+    assert {"Виктор Бут", "Алла Бут"} <= set(people)
+    victor = {doc.mentions[k].start for k in people["Виктор Бут"].mentions}
+    alla = {doc.mentions[k].start for k in people["Алла Бут"].mentions}
+    assert doc.text.index("Бут отрицал") in victor
+    assert doc.text.index("Бут плакала") in alla

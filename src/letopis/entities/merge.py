@@ -114,11 +114,20 @@ class _Clusters:
 def cluster(items: list[Item]) -> list[list[Item]]:
     """Group items by referent with the merge rules; groups in order of first appearance."""
     c = _Clusters(items)
+    persons = [i for i, item in enumerate(items) if item.type == "PERSON"]
+    # A surname that ends two different full names («Бут»: «Виктор Бут», «Алла Бут») is
+    # linked mention by mention to the nearest, never all together by the same-name rule.
+    ambiguous = {
+        i for i in persons
+        if len({fold(items[j].normal) for j in persons if name_suffix(items[i].normal, items[j].normal)}) > 1
+    }
     first_by_name: dict[tuple[str, str], int] = {}
     first_by_place: dict[str, int] = {}
     for i, item in enumerate(items):
         key = (item.type, fold(item.normal))
-        if key in first_by_name:
+        if i in ambiguous:
+            pass
+        elif key in first_by_name:
             c.join(first_by_name[key], i, "same_name")
         else:
             first_by_name[key] = i
@@ -127,7 +136,6 @@ def cluster(items: list[Item]) -> list[list[Item]]:
                 c.join(first_by_place[item.place], i, f"same_place {item.place}")
             else:
                 first_by_place[item.place] = i
-    persons = [i for i, item in enumerate(items) if item.type == "PERSON"]
     for i in persons:
         short = items[i].normal
         fuller = [j for j in persons if name_suffix(short, items[j].normal)]
@@ -135,7 +143,7 @@ def cluster(items: list[Item]) -> list[list[Item]]:
         if len(roots) == 1:
             c.join(min(fuller), i, f"name_suffix of {items[min(fuller)].normal}")
         elif roots:  # several people share the surname: take the one mentioned last before
-            before = [j for j in fuller if items[j].position < items[i].position] or fuller
+            before = [j for j in fuller if items[j].position < items[i].position and j not in ambiguous] or fuller
             nearest = max(before, key=lambda j: items[j].position)
             c.join(nearest, i, f"name_suffix of {items[nearest].normal} (nearest of {len(roots)})")
     for i in persons:  # «Михаэль» of «Михаэль Шумахер», when only one person has that first name
