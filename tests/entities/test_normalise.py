@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from letopis.entities.normalise import person_normal, phrase_normal, recase
+from letopis.entities.normalise import PLACE_PREFER, person_normal, phrase_normal, recase
 
 from entities_support import tokens_of
 
@@ -70,6 +70,23 @@ PHRASES = [
 def test_phrase_normal_form(parsed, text, phrase, expected):
     doc = parsed(text)
     assert phrase_normal(doc, tokens_of(doc, phrase)) == expected
+
+
+PLACES = [
+    ("Он долго жил в Тусоне.", "Тусоне", "Тусон"),
+    ("Матч прошёл в Тоттенхэме.", "Тоттенхэме", "Тоттенхэм"),
+    ("Делегация прибыла в Бенрат из Бенрата.", "Бенрата", "Бенрат"),
+    ("Он долго жил в Москве.", "Москве", "Москва"),
+    ("Конференция прошла в Вене.", "Вене", "Вена"),
+    ("Мы гуляли по Риге.", "Риге", "Рига"),
+    ("Они жили в Париже.", "Париже", "Париж"),
+]
+
+
+@pytest.mark.parametrize("text, phrase, expected", PLACES)
+def test_place_normal_form(parsed, text, phrase, expected):
+    doc = parsed(text)
+    assert phrase_normal(doc, tokens_of(doc, phrase), prefer=PLACE_PREFER) == expected
 
 
 @pytest.mark.parametrize(

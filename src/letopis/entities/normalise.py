@@ -141,7 +141,31 @@ def _head_grammemes(token: Token, form: str, inflected: bool) -> tuple[str, str 
     return number, gender
 
 
-def phrase_normal(doc: Doc, indices: list[int], head: int | None = None) -> str:
+# Regular endings of masculine hard-stem nouns in the singular, by case («Тоттенхэм-е»).
+_MASCULINE_ENDINGS: dict[str, str] = {"Gen": "а", "Dat": "у", "Ins": "ом", "Loc": "е"}
+_CONSONANTS = set("бвгджзклмнпрстфхцчшщ")
+
+
+def _masculine_stem(token: Token) -> str | None:
+    """A proper name the tagger reads as masculine, which the dictionary only guesses as feminine:
+    strip the regular masculine ending («Тоттенхэме» → «Тоттенхэм»)."""
+    ending = _MASCULINE_ENDINGS.get(token.feats.get("Case", ""))
+    word = token.text
+    if token.pos != "PROPN" or token.feats.get("Gender") != "Masc" or token.feats.get("Number") == "Plur" or not ending:
+        return None
+    if not word.endswith(ending) or len(word) < len(ending) + 3 or word[-len(ending) - 1].lower() not in _CONSONANTS:
+        return None
+    if any("masc" in a.grammemes or "Fixd" in a.grammemes for a in natasha.analyses(word) if a.pos == "NOUN"):
+        return None  # the dictionary has a masculine (or indeclinable) reading: inflect it properly
+    return word[: -len(ending)]
+
+
+# For place names: a geographic reading first, then a masculine one, which is what a foreign
+# name the dictionary does not know usually is («в Тусоне» → «Тусон», not «Тусона»).
+PLACE_PREFER = frozenset({"Geox", "masc"})
+
+
+def phrase_normal(doc: Doc, indices: list[int], head: int | None = None, prefer: frozenset[str] = frozenset()) -> str:
     """A noun phrase in the nominative: head and agreeing words inflect, dependents stay."""
     if not indices:
         return ""
@@ -153,7 +177,7 @@ def phrase_normal(doc: Doc, indices: list[int], head: int | None = None) -> str:
         number = NUMBERS.get(token.feats.get("Number", "Sing"), "sing")
         have = frozenset({CASES[case], number}) if case in CASES else frozenset({number})
         pos = _NOUNS | (_ADJECTIVES if token.pos == "ADJ" else frozenset())
-        form = _reinflect(token.text, pos, have, frozenset({"nomn", number}))
+        form = _masculine_stem(token) or _reinflect(token.text, pos, have, frozenset({"nomn", number}), prefer=prefer)
         if form:
             words[head] = form
     number, gender = _head_grammemes(token, words.get(head, token.text), head in words)
