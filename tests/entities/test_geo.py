@@ -93,3 +93,27 @@ def test_same_place_under_two_names_is_one_entity(analysed):
     assert usa.attributes["geo"]["country"] == "US"
     texts = [doc.mentions[k].text for k in usa.mentions]
     assert "Соединённые Штаты Америки" in texts and "США" in texts
+
+
+@pytest.mark.parametrize(
+    "lemma, name, country",
+    [
+        ("парижский", "Париж", "FR"),
+        ("германский", "Германия", "DE"),
+        ("немецкий", "Германия", "DE"),
+        ("американский", "США", "US"),
+        ("московский", "Москва", "RU"),
+        ("киевский", "Киев", "UA"),
+        ("нормандский", "Нормандия", "FR"),
+        ("северный", None, None),
+        ("городской", None, None),
+    ],
+)
+def test_place_adjectives(lemma, name, country):
+    from letopis.entities.geo import adjective_place
+
+    found = adjective_place(lemma)
+    if name is None:
+        assert found is None
+    else:
+        assert found is not None and found[0] == name and found[1].country == country

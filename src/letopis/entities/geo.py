@@ -15,6 +15,7 @@ from typing import Any
 
 from ..adapters import gazetteer
 from ..adapters.gazetteer import Place
+from ..lang.ru.place_adjectives import PLACE_ADJECTIVES
 
 # What a recogniser's subtype says about the kind of place.
 _KINDS_FOR_SUBTYPE: dict[str, tuple[str, ...]] = {
@@ -77,3 +78,28 @@ def record(place: Place) -> dict[str, Any]:
         "lat": place.lat, "lon": place.lon, "source": place.source, "id": place.id,
         "country": place.country, "kind": place.kind, "gazetteer_name": place.name,
     }
+
+
+# How a place adjective's stem ends where its place name is longer («германский» → Герман-ия).
+_ADJECTIVE_SUFFIXES = ("ский", "цкий", "ской", "цкой")
+_NAME_ENDINGS = ("", "ия", "а", "я", "ь")
+MIN_CITY_FOR_ADJECTIVE = 100_000  # a city adjective derived by rule must name a real city
+
+
+def adjective_place(lemma: str) -> tuple[str, Place] | None:
+    """The place a relational adjective names, and its Russian name: «парижский» → Париж."""
+    lemma = lemma.lower().replace("ё", "е")
+    names = [PLACE_ADJECTIVES[lemma]] if lemma in PLACE_ADJECTIVES else []
+    suffix = next((x for x in _ADJECTIVE_SUFFIXES if lemma.endswith(x)), None)
+    if not names and suffix and len(lemma) - len(suffix) >= 3:
+        names = [lemma[: -len(suffix)] + ending for ending in _NAME_ENDINGS]
+    for name in names:
+        found = gazetteer.lookup(name)
+        if not found:
+            continue
+        if found[0].kind != "CITY":
+            return name[:1].upper() + name[1:], found[0]
+        best = max(found, key=lambda p: p.population)
+        if name in PLACE_ADJECTIVES.values() or best.population >= MIN_CITY_FOR_ADJECTIVE:
+            return name[:1].upper() + name[1:], best
+    return None

@@ -70,7 +70,15 @@ class EntityStage:
                 if titles:
                     attributes["titles"] = [t.title for t in titles]
                     attributes["title_mentions"] = [t.record() for t in titles]
-            m.normal = _normal(doc, m, tokens)
+            if m.type == "LOCATION" and all(doc.tokens[i].pos == "ADJ" for i in tokens):
+                # A place adjective («парижские», «германской») is a mention of the place itself.
+                found = geo.adjective_place(doc.tokens[tokens[-1]].lemma or doc.tokens[tokens[-1]].text)
+                doc.note("entities", "place_adjective", m.start, m.end, place=found[0] if found else None)
+                if found is None:
+                    continue
+                m.normal = found[0]
+            else:
+                m.normal = _normal(doc, m, tokens)
             attributes["gender"] = gender_of(doc, tokens, m.type == "PERSON")
             attributes["number"] = "Sing" if m.type == "PERSON" else number_of(doc, tokens)
             if m.type == "GROUP":
