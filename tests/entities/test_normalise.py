@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from letopis.entities.normalise import PLACE_PREFER, person_normal, phrase_normal, recase
+from letopis.entities.normalise import PLACE_OPTIONS, person_normal, phrase_normal, recase
 
 from entities_support import tokens_of
 
@@ -80,13 +80,16 @@ PLACES = [
     ("Конференция прошла в Вене.", "Вене", "Вена"),
     ("Мы гуляли по Риге.", "Риге", "Рига"),
     ("Они жили в Париже.", "Париже", "Париж"),
+    ("Спутник сел на Луне.", "Луне", "Луна"),  # not «лунь», the bird
+    ("Делегация прибыла в Элисту и жила в Элисте.", "Элисте", "Элиста"),
+    ("Делегация жила в Бенрате.", "Бенрате", "Бенрат"),
 ]
 
 
 @pytest.mark.parametrize("text, phrase, expected", PLACES)
 def test_place_normal_form(parsed, text, phrase, expected):
     doc = parsed(text)
-    assert phrase_normal(doc, tokens_of(doc, phrase), prefer=PLACE_PREFER) == expected
+    assert phrase_normal(doc, tokens_of(doc, phrase), options=PLACE_OPTIONS) == expected
 
 
 @pytest.mark.parametrize(

@@ -42,7 +42,7 @@ def recase(new: str, old: str) -> str:
 
 def _reinflect(word: str, pos: frozenset[str], have: frozenset[str], want: frozenset[str],
                prefer: frozenset[str] = frozenset(), need: frozenset[str] = frozenset(),
-               strict: bool = False) -> str | None:
+               strict: bool = False, avoid: frozenset[str] = frozenset(), window: float | None = None) -> str | None:
     """`word`, read with the grammemes `have` (relaxed to none if no reading has them, unless
     `strict`), put into `want`."""
     readings = [a for a in natasha.analyses(word) if a.pos in pos and need <= a.grammemes]
@@ -51,8 +51,12 @@ def _reinflect(word: str, pos: frozenset[str], have: frozenset[str], want: froze
     fitting = [a for a in readings if have <= a.grammemes]
     if strict and not fitting:
         return None
+    pool = fitting or readings
+    if window is not None:  # preferences only choose among readings nearly as likely as the best
+        top = max(a.score for a in pool)
+        pool = [a for a in pool if a.score >= top - window]
     # A declinable reading beats an indeclinable one of the same word («Анне» is Анна, not Anne).
-    best = max(fitting or readings, key=lambda a: (len(prefer & a.grammemes), "Fixd" not in a.grammemes, a.score))
+    best = max(pool, key=lambda a: (len(prefer & a.grammemes) - len(avoid & a.grammemes), "Fixd" not in a.grammemes, a.score))
     if "Fixd" in best.grammemes:
         return word
     if not fitting and want & _NUMBER:  # the tagger's reading does not exist: trust the word's own number
@@ -155,17 +159,19 @@ def _masculine_stem(token: Token) -> str | None:
         return None
     if not word.endswith(ending) or len(word) < len(ending) + 3 or word[-len(ending) - 1].lower() not in _CONSONANTS:
         return None
-    if any("masc" in a.grammemes or "Fixd" in a.grammemes for a in natasha.analyses(word) if a.pos == "NOUN"):
-        return None  # the dictionary has a masculine (or indeclinable) reading: inflect it properly
+    readings = [a for a in natasha.analyses(word) if a.pos == "NOUN"]
+    if any(a.grammemes & {"masc", "Fixd", "Geox"} or a.score >= 0.6 for a in readings):
+        return None  # the dictionary knows the word (or has a masculine reading): inflect it properly
     return word[: -len(ending)]
 
 
-# For place names: a geographic reading first, then a masculine one, which is what a foreign
-# name the dictionary does not know usually is («в Тусоне» → «Тусон», not «Тусона»).
-PLACE_PREFER = frozenset({"Geox", "masc"})
+# For place names, among readings nearly as likely as the best: a geographic one first, then a
+# masculine one, which a foreign name the dictionary only guesses usually is («в Тусоне» →
+# «Тусон»), and not a first name («в Бенрате» → «Бенрат», not «Бенрата»).
+PLACE_OPTIONS: dict[str, object] = {"prefer": frozenset({"Geox", "masc"}), "avoid": frozenset({"Name"}), "window": 0.1}
 
 
-def phrase_normal(doc: Doc, indices: list[int], head: int | None = None, prefer: frozenset[str] = frozenset()) -> str:
+def phrase_normal(doc: Doc, indices: list[int], head: int | None = None, options: dict[str, object] | None = None) -> str:
     """A noun phrase in the nominative: head and agreeing words inflect, dependents stay."""
     if not indices:
         return ""
@@ -177,7 +183,7 @@ def phrase_normal(doc: Doc, indices: list[int], head: int | None = None, prefer:
         number = NUMBERS.get(token.feats.get("Number", "Sing"), "sing")
         have = frozenset({CASES[case], number}) if case in CASES else frozenset({number})
         pos = _NOUNS | (_ADJECTIVES if token.pos == "ADJ" else frozenset())
-        form = _masculine_stem(token) or _reinflect(token.text, pos, have, frozenset({"nomn", number}), prefer=prefer)
+        form = _masculine_stem(token) or _reinflect(token.text, pos, have, frozenset({"nomn", number}), **(options or {}))
         if form:
             words[head] = form
     number, gender = _head_grammemes(token, words.get(head, token.text), head in words)

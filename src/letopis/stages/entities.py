@@ -13,7 +13,7 @@ from typing import Any
 from ..doc import Doc, Mention
 from ..entities import coref, geo
 from ..entities.merge import MentionInfo, build_entities
-from ..entities.normalise import PLACE_PREFER, gender_of, number_of, person_normal, phrase_normal
+from ..entities.normalise import PLACE_OPTIONS, gender_of, number_of, person_normal, phrase_normal
 from ..entities.rules import apply_rules
 from ..entities.titles import leading_titles, person_titles
 from ..entities.tree import mention_tokens, span_head
@@ -40,7 +40,7 @@ def _canonical(doc: Doc) -> None:
 def _normal(doc: Doc, m: Mention, tokens: list[int]) -> str:
     if m.type == "PERSON":
         return person_normal(doc, tokens)
-    text = phrase_normal(doc, tokens, prefer=PLACE_PREFER if m.type == "LOCATION" else frozenset())
+    text = phrase_normal(doc, tokens, options=PLACE_OPTIONS if m.type == "LOCATION" else None)
     first = doc.tokens[tokens[0]]
     if m.type == "GROUP" and tokens[0] == doc.sentences[first.sent].first and not first.text.isupper():
         text = text[:1].lower() + text[1:]  # «Немцы запретили ...» names the group «немцы»
