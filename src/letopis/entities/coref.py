@@ -48,12 +48,12 @@ def is_subject(doc: Doc, token: int) -> bool:
 
 
 def _agrees(entity: Entity, gender: str | None, number: str) -> bool:
-    e_number = entity.attributes.get("number", "Sing")
+    e_number = entity.attributes.get("_number", "Sing")
     if number == "Plur":
         return e_number == "Plur"
     if e_number == "Plur":
         return False
-    e_gender = entity.attributes.get("gender")
+    e_gender = entity.attributes.get("_gender")
     return gender is None or e_gender is None or e_gender == gender
 
 
@@ -167,7 +167,7 @@ def _agrees_with_verb(doc: Doc, verb: int, entity_id: str) -> bool:
     if entity is None:
         return False
     feats = doc.tokens[verb].feats
-    return _agrees(entity, feats.get("Gender"), feats.get("Number", entity.attributes.get("number", "Sing")))
+    return _agrees(entity, feats.get("Gender"), feats.get("Number", entity.attributes.get("_number", "Sing")))
 
 
 def _main_subject(doc: Doc, sentence: int) -> tuple[int, str] | None:

@@ -69,7 +69,7 @@ class EntityStage:
                 titles += person_titles(doc, tokens)
                 if titles:
                     attributes["titles"] = [t.title for t in titles]
-                    attributes["title_mentions"] = [t.record() for t in titles]
+                    attributes["title_mentions"] = [{**t.record(), "doc": doc.id} for t in titles]
             if m.type == "LOCATION" and all(doc.tokens[i].pos == "ADJ" for i in tokens):
                 # A place adjective («парижские», «германской») is a mention of the place itself.
                 found = geo.adjective_place(doc.tokens[tokens[-1]].lemma or doc.tokens[tokens[-1]].text)
@@ -79,10 +79,11 @@ class EntityStage:
                 m.normal = found[0]
             else:
                 m.normal = _normal(doc, m, tokens)
-            attributes["gender"] = gender_of(doc, tokens, m.type == "PERSON")
-            attributes["number"] = "Sing" if m.type == "PERSON" else number_of(doc, tokens)
+            # Grammatical agreement, for pronouns; internal (the chronology drops `_` keys).
+            attributes["_gender"] = gender_of(doc, tokens, m.type == "PERSON")
+            attributes["_number"] = "Sing" if m.type == "PERSON" else number_of(doc, tokens)
             if m.type == "GROUP":
-                attributes["number"] = "Plur"
+                attributes["_number"] = "Plur"
             infos[k] = MentionInfo(m.normal, None, attributes)
             doc.note("entities", "normal", m.start, m.end, normal=m.normal, head=doc.tokens[span_head(doc, tokens)].text)
             if m.type == "LOCATION":
