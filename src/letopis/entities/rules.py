@@ -18,7 +18,7 @@ from ..doc import Doc, Mention, Token
 from ..lang.ru.demonyms import COLLECTIVE_ACTORS, COLLECTIVE_ROLES, DEMONYMS, NATIONALITIES, NATIONALITY_ADJECTIVE_SUFFIXES
 from ..lang.ru.ranks import TITLES
 from ..lang.ru.units import ORDINAL_WORDS, UNIT_ADJECTIVES, UNIT_NOUNS
-from .tree import children, mention_tokens
+from .tree import children, mention_tokens, span_head
 
 _DIGIT_ORDINAL = re.compile(r"^\d+(-?[а-яё]{1,3})?$")
 _DEMONYM_ENDING = ("анин", "янин")
@@ -214,8 +214,6 @@ RULES: list[tuple[str, Callable[[Doc], list[Mention]]]] = [
 
 
 def _head_token(doc: Doc, m: Mention) -> int:
-    from .tree import span_head
-
     idx = mention_tokens(doc, m)
     return span_head(doc, idx) if idx else -1
 
