@@ -109,3 +109,24 @@ def test_a_name_cut_after_its_adjective_gets_its_noun(parsed, text, cut, whole):
     apply_rules(doc)
     assert whole in [m.text for m in doc.mentions]
     assert cut not in [m.text for m in doc.mentions]
+
+
+@pytest.mark.parametrize(
+    "text, span, normal",
+    [
+        ("Парижане заняли газовый завод Ла-Виллет и центральный почтамт.", "газовый завод Ла-Виллет", "газовый завод Ла-Виллет"),
+        ("Матросы штурмовали Зимний дворец.", "Зимний дворец", "Зимний дворец"),
+        ("Завод Renault остановился.", "Завод Renault", "завод Renault"),
+    ],
+)
+def test_facilities(analysed, text, span, normal):
+    doc = analysed(text)
+    found = [m for m in doc.mentions if m.type == "FACILITY" and m.text == span]
+    assert found, [(m.text, m.type) for m in doc.mentions]
+    assert found[0].normal == normal
+
+
+@pytest.mark.parametrize("text", ["Рабочие завода ушли домой.", "Они жили в доме на углу."])
+def test_not_facilities(analysed, text):
+    doc = analysed(text)
+    assert not [m.text for m in doc.mentions if m.type == "FACILITY"]

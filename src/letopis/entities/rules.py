@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from ..adapters import natasha
 from ..doc import Doc, Mention, Token
+from ..lang.ru.facilities import FACILITY_NOUNS
 from ..lang.ru.demonyms import COLLECTIVE_ACTORS, COLLECTIVE_ROLES, DEMONYMS, NATIONALITIES, NATIONALITY_ADJECTIVE_SUFFIXES
 from ..lang.ru.ranks import TITLES
 from ..lang.ru.units import ORDINAL_WORDS, UNIT_ADJECTIVES, UNIT_NOUNS
@@ -204,12 +205,34 @@ def adjective_names(doc: Doc) -> list[Mention]:
     return out
 
 
+def facilities(doc: Doc) -> list[Mention]:
+    """A building noun named by a capitalised word: «газовый завод Ла-Виллет», «Зимний дворец»."""
+    names = _named_tokens(doc)
+    out = []
+    for i, token in enumerate(doc.tokens):
+        if token.pos != "NOUN" or _lemma(token) not in FACILITY_NOUNS:
+            continue
+        sentence_start = doc.sentences[token.sent].first
+        first = i
+        while first > sentence_start and doc.tokens[first - 1].head == i and doc.tokens[first - 1].pos == "ADJ":
+            first -= 1
+        capitalised = any(doc.tokens[k].text[:1].isupper() for k in range(first, i + 1) if k != sentence_start)
+        last = i
+        nxt = i + 1
+        if nxt < len(doc.tokens) and doc.tokens[nxt].head == i and doc.tokens[nxt].text[:1].isupper():
+            last = names[nxt][1] if nxt in names else nxt
+        if capitalised or last > i:
+            out.append(_mk(doc, first, last, "FACILITY"))
+    return out
+
+
 RULES: list[tuple[str, Callable[[Doc], list[Mention]]]] = [
     ("adjective_names", adjective_names),
     ("peoples", peoples),
     ("collectives", collectives),
     ("military_units", military_units),
     ("fuller_organisations", fuller_organisations),
+    ("facilities", facilities),
 ]
 
 

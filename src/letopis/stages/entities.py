@@ -17,6 +17,7 @@ from ..entities.normalise import PLACE_OPTIONS, gender_of, number_of, person_nor
 from ..entities.rules import apply_rules
 from ..entities.titles import leading_titles, person_titles
 from ..entities.tree import mention_tokens, span_head
+from ..lang.ru.facilities import FACILITY_NOUNS
 
 ENTITY_TYPES = ("PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "GROUP")
 # Recogniser types that are subtypes of ours (NEREL's inventory).
@@ -42,7 +43,9 @@ def _normal(doc: Doc, m: Mention, tokens: list[int]) -> str:
         return person_normal(doc, tokens)
     text = phrase_normal(doc, tokens, options=PLACE_OPTIONS if m.type == "LOCATION" else None)
     first = doc.tokens[tokens[0]]
-    if m.type == "GROUP" and tokens[0] == doc.sentences[first.sent].first and not first.text.isupper():
+    opening = tokens[0] == doc.sentences[first.sent].first and not first.text.isupper()
+    common = m.type == "GROUP" or (m.type == "FACILITY" and (first.lemma or "").lower() in FACILITY_NOUNS)
+    if opening and common:
         text = text[:1].lower() + text[1:]  # «Немцы запретили ...» names the group «немцы»
     return text
 
