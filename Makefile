@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: example test test-all golden bench clean
+.PHONY: example test test-all golden readme bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ test-all: $(STAMP)
 golden: $(STAMP)
 	LETOPIS_REGENERATE_GOLDEN=1 $(BIN)/python -m pytest -q tests/test_golden.py
 	git diff --stat tests/golden
+
+## Refresh the example section of README.md from a real run.
+readme: $(STAMP)
+	$(BIN)/python scripts/readme_example.py
 
 ## Side-by-side benchmark against the peers (installs them in .bench-venv).
 bench: $(STAMP)

@@ -55,6 +55,8 @@ def _causal_verbs(doc: Doc, owner: dict[int, Event], sentence: int, kids: dict[i
         token = doc.tokens[index]
         if token.lemma not in lex.CAUSAL_VERBS:
             continue
+        if token.lemma in lex.CAUSAL_ONLY_WITH_K and not _has_k_phrase(doc, kids, index):
+            continue  # «привести в исполнение» carries out; «привести к» causes
         cause = effect = None
         for child in kids.get(index, ()):
             rel = doc.tokens[child].rel.split(":")[0]
@@ -85,6 +87,13 @@ def _shallowest(doc: Doc, events: list[Event]) -> Event | None:
     """The event highest in the tree (then the first in the text): a phrase's main event."""
     unique = {e.id: e for e in events}.values()
     return min(unique, key=lambda e: (_depth(doc, e.head), e.head), default=None)
+
+
+def _has_k_phrase(doc: Doc, kids: dict[int, list[int]], index: int) -> bool:
+    for child in kids.get(index, ()):
+        if any(doc.tokens[c].rel == "case" and doc.tokens[c].lemma == "к" for c in kids.get(child, ())):
+            return True
+    return False
 
 
 def _causal_prepositions(doc: Doc, owner: dict[int, Event], sentence: int, kids: dict[int, list[int]]) -> None:

@@ -9,6 +9,8 @@ CAUSAL_VERBS = {
     "усиливать", "способствовать", "послужить", "позволить", "заставить", "вынудить",
     "породить", "спасти", "предотвратить", "остановить", "сорвать",
 }
+# These cause only with «к»: «привели к тому, что …», not «привести в исполнение».
+CAUSAL_ONLY_WITH_K = {"привести", "приводить"}
 RELATIVE_PRONOUNS = {"что", "который", "это"}
 
 # Prepositional phrases whose noun is the cause of the event they attach to.
