@@ -42,6 +42,10 @@ SYSTEMS: dict[str, System] = {s.name: s for s in [
         "letopis.analyse(text), the full pipeline",
     ),
     System(
+        "letopis-time", "letopis_time.py", "project", {("timex", ANY): "DATE"},
+        "letopis segment + timex stages only (the temporal tagger)",
+    ),
+    System(
         "natasha", "natasha_ner.py", "peers",
         {("entity", "PER"): "PER", ("entity", "ORG"): "ORG", ("entity", "LOC"): "LOC"},
         "natasha 1.6.0 NewsNERTagger (slovnet, navec news embeddings)",
