@@ -7,12 +7,10 @@ from collections.abc import Iterator
 from .doc import Doc, Token
 
 
-def children(doc: Doc, index: int) -> Iterator[int]:
+def children(doc: Doc, index: int) -> list[int]:
     """Token indices whose head is `index`, within the same sentence."""
     sent = doc.sentences[doc.tokens[index].sent]
-    for other in range(sent.first, sent.last):
-        if doc.tokens[other].head == index:
-            yield other
+    return [other for other in range(sent.first, sent.last) if doc.tokens[other].head == index]
 
 
 def child_map(doc: Doc, sentence: int) -> dict[int, list[int]]:
@@ -44,6 +42,11 @@ def subtree(kids: dict[int, list[int]], index: int) -> list[int]:
                 seen.add(child)
                 stack.append(child)
     return sorted(seen)
+
+
+def subtree_at(doc: Doc, index: int) -> list[int]:
+    """`index` and every token below it, in index order, for a one-off question."""
+    return subtree(child_map(doc, doc.tokens[index].sent), index)
 
 
 def tree_distance(doc: Doc, a: int, b: int) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..doc import Doc, Mention
+from ..syntax_tree import children, subtree_at as subtree  # noqa: F401  (re-exported for the entity rules)
 
 
 def span_tokens(doc: Doc, start: int, end: int) -> list[int]:
@@ -43,22 +44,6 @@ def span_head(doc: Doc, indices: list[int]) -> int:
         if doc.tokens[i].head not in inside:
             return i
     return indices[0]
-
-
-def children(doc: Doc, index: int) -> list[int]:
-    sent = doc.sentences[doc.tokens[index].sent]
-    return [j for j in range(sent.first, sent.last) if doc.tokens[j].head == index]
-
-
-def subtree(doc: Doc, index: int) -> list[int]:
-    """`index` and everything below it, in text order."""
-    out, todo = {index}, [index]
-    while todo:
-        for kid in children(doc, todo.pop()):
-            if kid not in out:
-                out.add(kid)
-                todo.append(kid)
-    return sorted(out)
 
 
 def text_of(doc: Doc, indices: list[int]) -> str:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..time.calendar import days_in_month
+
 MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь",
           "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь")
 MONTHS_GEN = ("января", "февраля", "марта", "апреля", "мая", "июня",
@@ -45,16 +47,9 @@ def parse(value: str) -> Day | None:
     result = Day(-int(year) if sign else int(year), int(month) if month else None, int(day) if day else None)
     if result.month is not None and not 1 <= result.month <= 12:
         return None
-    if result.day is not None and not 1 <= result.day <= month_length(result.year, result.month or 1):
+    if result.day is not None and not 1 <= result.day <= days_in_month(result.year, result.month or 1):
         return None
     return result
-
-
-def month_length(year: int, month: int) -> int:
-    if month == 2:
-        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
-        return 29 if leap else 28
-    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def year_words(year: int) -> str:
@@ -72,7 +67,7 @@ def _day(d: Day, with_year: bool = True) -> str:
 
 
 def _whole_month(a: Day, b: Day) -> bool:
-    return a.day in (1, None) and (b.day is None or b.day == month_length(b.year, b.month or 1))
+    return a.day in (1, None) and (b.day is None or b.day == days_in_month(b.year, b.month or 1))
 
 
 def _whole_year(a: Day, b: Day) -> bool:
@@ -109,7 +104,7 @@ def _range(a: Day, b: Day) -> str:
 
 def _as_day(d: Day, first: bool) -> Day:
     month = d.month or (1 if first else 12)
-    day = d.day or (1 if first else month_length(d.year, month))
+    day = d.day or (1 if first else days_in_month(d.year, month))
     return Day(d.year, month, day)
 
 

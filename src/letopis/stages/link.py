@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..doc import Doc, Event, EventTime, Relation, Timex
 from ..lang.ru.relations import SCHEDULE_VERBS
 from ..syntax_tree import ancestors
+from ..time.calendar import parse_iso
 from . import link_relations
 
 BASIS_OF_ANCHOR = {"absolute": "explicit", "context": "context", "relative": "relative", "document": "context"}
@@ -18,9 +19,7 @@ DATED_TYPES = {"DATE", "TIME"}
 
 def day_key(iso: str) -> tuple[int, int, int]:
     """Sortable key of an ISO date, BCE years («-0043-03-15») included."""
-    sign = -1 if iso.startswith("-") else 1
-    year, month, day = iso.lstrip("-+").split("-")[:3]
-    return sign * int(year), int(month), int(day)
+    return parse_iso(iso)
 
 
 def later(a: str | None, b: str | None) -> str | None:
