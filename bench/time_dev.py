@@ -13,7 +13,7 @@ With `--peers` every system runs once in its own process through the benchmark's
 contract (`bench/runners/runner_io.py`, `bench.execute.run_system`): docs/s is documents over
 the summed per-document processing time, peak RSS comes from `os.wait4`. The stage's runner
 is this file itself, started as `time_dev.py DOCS.jsonl OUT.jsonl`; it runs `TimexStage`
-alone on a `Doc` with one sentence per line, as a pipeline would after segmentation.
+alone on a `Doc` of the raw text (the stage needs nothing else).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ sys.path.insert(0, str(BENCH.parent / "src"))
 
 from bench import datasets  # noqa: E402
 from bench.scoring import MATCHERS, Score  # noqa: E402
-from letopis.doc import Doc, Sentence  # noqa: E402
+from letopis.doc import Doc  # noqa: E402
 from letopis.stages.timex import TimexStage  # noqa: E402
 
 TYPES = ("DATE", "TIME")
@@ -39,13 +39,8 @@ PEERS = ("natasha-dates", "dateparser", "heideltime")
 
 
 def make_doc(doc_id: str, text: str) -> Doc:
-    """A Doc with its sentences, the stage's only requirement (lines stand in for sentences)."""
-    sentences, start = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            sentences.append(Sentence(start, start + len(line), 0, 0))
-        start += len(line) + 1
-    return Doc(id=doc_id, text=text, sentences=sentences)
+    """A Doc of the raw text, all the stage needs."""
+    return Doc(id=doc_id, text=text)
 
 
 def gold_spans(gd: datasets.GoldDoc) -> list[tuple[int, int]]:

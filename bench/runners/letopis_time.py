@@ -1,7 +1,10 @@
-"""letopis's temporal stage alone (segment + timex): time expression spans.
+"""letopis's temporal stage alone: time expression spans.
 
-The dates task also runs the full pipeline; this row measures the temporal tagger's own
-speed beside HeidelTime, dateparser and natasha's DatesExtractor, which are taggers too.
+The runner is `Pipeline([TimexStage()])`: the stage reads the raw text and needs no
+segmentation (it declares `requires = ("text",)`), so no sentence splitter runs here and the
+row measures the temporal tagger itself, beside HeidelTime, dateparser and natasha's
+DatesExtractor, which are taggers too. Its spans are the ones the stage gives after
+segmentation in the full pipeline (the dates task also runs that pipeline as `letopis`).
 """
 
 from __future__ import annotations
@@ -13,11 +16,10 @@ def load() -> Process:
     try:
         from letopis.doc import Doc
         from letopis.pipeline import Pipeline
-        from letopis.stages.segment import SegmentStage
         from letopis.stages.timex import TimexStage
     except ImportError as exc:
         raise Unavailable(f"letopis not importable: {exc}") from exc
-    pipeline = Pipeline([SegmentStage(), TimexStage()])
+    pipeline = Pipeline([TimexStage()])
     pipeline(Doc("warm-up", "В мае 1812 года армия Наполеона перешла Неман."))
 
     def process(text: str) -> Prediction:

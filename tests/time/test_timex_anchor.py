@@ -173,19 +173,22 @@ def test_stage_ids_order_and_trace():
     assert doc.timexes[1].type == "DATE" and doc.timexes[2].type == "DURATION"
 
 
-def test_stage_declares_its_needs_and_runs_in_a_pipeline():
+def test_stage_needs_only_the_text_and_runs_standalone():
     stage = TimexStage()
-    assert (stage.name, stage.requires, stage.assigns) == ("timex", ("sentences",), ("timexes",))
-
-    class Sentences:
-        name, requires, assigns = "segment", (), ("sentences",)
-
-        def __call__(self, doc):
-            doc.sentences = [Sentence(0, len(doc.text), 0, 0)]
-            return doc
-
-    doc = Pipeline([Sentences(), stage])(Doc(id="d", text="В 1944 году."))
+    assert (stage.name, stage.requires, stage.assigns) == ("timex", ("text",), ("timexes",))
+    doc = Pipeline([stage])(Doc(id="d", text="В 1944 году."))
     assert "timexes" in doc.done and doc.timexes[0].value == "1944"
+
+
+def test_stage_after_segmentation_finds_the_same_timexes():
+    from letopis.stages.segment import SegmentStage
+
+    text = EXAMPLE.read_text(encoding="utf-8")
+    alone = Pipeline([TimexStage()])(Doc(id="d", text=text))
+    segmented = Pipeline([SegmentStage(), TimexStage()])(Doc(id="d", text=text))
+    assert segmented.sentences and not alone.sentences
+    assert segmented.timexes == alone.timexes
+    assert [e for e in segmented.trace if e["stage"] == "timex"] == [e for e in alone.trace if e["stage"] == "timex"]
 
 
 def test_stage_uses_the_document_date():

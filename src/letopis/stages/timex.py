@@ -9,14 +9,14 @@ from ..time import extract
 class TimexStage:
     """Find, normalise and anchor Russian temporal expressions (see docs/time.md).
 
-    Works on the raw text; `sentences` is required only so the stage runs after
-    segmentation in a pipeline. With `doc.dct` set, year-less and deictic
-    expressions are anchored to the document date (news); otherwise to the
-    narrative's last explicit date.
+    Works on the raw text alone, so it runs standalone or anywhere in a pipeline;
+    sentences, when a segmenter has added them, change nothing. With `doc.dct` set,
+    year-less and deictic expressions are anchored to the document date (news);
+    otherwise to the narrative's last explicit date.
     """
 
     name = "timex"
-    requires = ("sentences",)
+    requires = ("text",)
     assigns = ("timexes",)
 
     def __call__(self, doc: Doc) -> Doc:
