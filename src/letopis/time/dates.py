@@ -186,17 +186,22 @@ def month_range(m: Match) -> Reading | None:
                    year_shift=rel_year(m))
 
 
+_YEAR = re.compile(r"год")
+_DIGIT_SPACE_END = re.compile(r"\d\s$")
+_OF_LIFE = re.compile(r"\s*жизни")
+
+
 def year_word(m: Match) -> Reading | None:
     raw = m["y"]
     if len(raw) == 4 and raw[0] == "0" or not (m["yw"] or m["era"] or m.groupdict().get("suf")):
         return None
     if len(raw) <= 2 and not m["era"]:  # «на 2 года» is a duration, not the year 2
         return None
-    if int(raw) > 2100 and not re.match(r"год", m["yw"] or ""):
+    if int(raw) > 2100 and not _YEAR.match(m["yw"] or ""):
         return None  # «около 3800 г» is a weight
-    if re.search(r"\d\s$", m.string[max(0, m.start() - 2): m.start()]):
+    if _DIGIT_SPACE_END.search(m.string[max(0, m.start() - 2): m.start()]):
         return None  # «3 400 г» is a weight
-    if re.match(r"\s*жизни", m.string[m.end(): m.end() + 10]):
+    if _OF_LIFE.match(m.string[m.end(): m.end() + 10]):
         return None  # «на 102-м году жизни» is an age
     return point(m, Period("year", era_year(int(raw), m["era"])))
 
@@ -307,6 +312,7 @@ FUNCTION_WORDS = {
     "году", "пока", "перед", "благодаря", "вслед", "сразу", "именно", "если", "чтобы",
 }
 _NOT_YEAR_BEFORE = {w.lower() for w in lx.NOT_YEAR_BEFORE}
+_VERB_ENDING = re.compile(r"(?:л|ла|ли|ло|лся|лась|лись|ет|ит|ут|ют|ат|ят)$")
 _BEFORE_WORD = re.compile(r"([\w№]+)\.?\s*$")
 _AFTER_WORD = re.compile(r"^\s*([\w%]+)")
 
@@ -322,8 +328,8 @@ def bare_year(m: Match) -> Reading | None:
         return Reading("point", period=Period("year", int(m["y"])))
     if after and after.group(1).lower().startswith(lx.NOT_YEAR_AFTER):
         return None
-    if after and after.group(1).islower() and len(after.group(1)) > 3 and after.group(1) not in FUNCTION_WORDS and not re.search(
-            r"(?:л|ла|ли|ло|лся|лась|лись|ет|ит|ут|ют|ат|ят)$", after.group(1)):
+    word = after.group(1) if after else ""
+    if word.islower() and len(word) > 3 and word not in FUNCTION_WORDS and not _VERB_ENDING.search(word):
         return None  # «1550 единиц», «1148 томов»: a count before a noun
     return Reading("point", period=Period("year", int(m["y"])))
 

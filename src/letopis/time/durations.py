@@ -30,6 +30,17 @@ AGE_WORDS = {
 }
 _PREV_WORD = re.compile(r"([\w]+)[^\w]*$")
 _NEXT = re.compile(r"^\s*([,.;:)(]?)\s*(\w*)")
+_AFTER_COUNT_AND = re.compile(r"(?:лет|года?)\s+и\s*$")
+_FROM_NUMBER = re.compile(r"\bот\s+\d+\s*(?:до\s*)?$")
+_TERM_FROM_NUMBER = re.compile(r"срок\w*\s+от\s+\d+\s*(?:до\s*)?$")
+_AGE_GROUP = re.compile(r"(?:детям|лицам|младше|старше|моложе|возрасте|возраста)\s+(?:от\s+\d+\s+)?(?:до\s+)?$", re.I)
+_AGE_DIFFERENCE = re.compile(r"(?:младше|старше|моложе)\s+(?:\w+\s+)?(?:на\s+)?$", re.I)
+_NUMBER_AND = re.compile(r"\d+\s+и\s*$")
+_TERM_IN = re.compile(r"срок\w*\s+в\s*$")
+_DIGIT = re.compile(r"\d")
+_SENTENCE_OPENS = re.compile(r"[.!?]\s+\w+$")
+_DASH = re.compile(r"[-–—]")
+_NUMBER_BEFORE = re.compile(r"\d[^.,;:!?()]{0,30}$")
 
 
 def age_like(m: Match, has_pre: bool) -> bool:
@@ -47,13 +58,13 @@ def age_like(m: Match, has_pre: bool) -> bool:
     next_char, next_word = (nxt.group(1), nxt.group(2).lower()) if nxt else ("", "")
     if next_word.startswith(("жизни", "младше", "старше", "моложе")) or next_word.isdigit():
         return True  # «на 75 году жизни», «(60 лет 164 дней)»
-    if re.search(r"(?:лет|года?)\s+и\s*$", before):
+    if _AFTER_COUNT_AND.search(before):
         return True
-    if re.search(r"\bот\s+\d+\s*(?:до\s*)?$", before) and not re.search(r"срок\w*\s+от\s+\d+\s*(?:до\s*)?$", before):
+    if _FROM_NUMBER.search(before) and not _TERM_FROM_NUMBER.search(before):
         return True
-    if re.search(r"(?:детям|лицам|младше|старше|моложе|возрасте|возраста)\s+(?:от\s+\d+\s+)?(?:до\s+)?$", before, re.I):
+    if _AGE_GROUP.search(before):
         return True
-    if re.search(r"(?:младше|старше|моложе)\s+(?:\w+\s+)?(?:на\s+)?$", before, re.I):
+    if _AGE_DIFFERENCE.search(before):
         return True  # «младше него на 50 лет»: a difference in age
     if _YOUTH.search(text[max(0, m.start("q") - 40): m.start("q")]):
         return True  # «сборная до 18 лет», «среди девушек до 20 лет»
@@ -61,19 +72,19 @@ def age_like(m: Match, has_pre: bool) -> bool:
         return True  # «ему было примерно 45 лет», «сына 3-х лет», «мужчины лет 20»
     if has_pre:
         return prev_word.lower() in ("детям", "лицам", "младше", "старше", "моложе", "возрасте")
-    if prev_word.lower() == "и" and not re.search(r"\d+\s+и\s*$", before):
+    if prev_word.lower() == "и" and not _NUMBER_AND.search(before):
         return False
-    if prev_word.lower() == "в" and re.search(r"срок\w*\s+в\s*$", before):
+    if prev_word.lower() == "в" and _TERM_IN.search(before):
         return False
     if prev_word.lower() in AGE_WORDS:
         return True
     tail = before.rstrip()
     if tail and tail[-1] in ",(—–" and next_char in (",", ")", ".", ";", "("):
         return True
-    digits_years = bool(re.match(r"\d", m["q"] or "")) and unit_of(m["u"]) == "Y"
+    digits_years = bool(_DIGIT.match(m["q"] or "")) and unit_of(m["u"]) == "Y"
     if not (digits_years and prev_word[:1].isupper() and tail.endswith(prev_word)):
         return False
-    if re.search(r"[.!?]\s+\w+$", tail) or tail == prev_word:  # the name opens the sentence
+    if _SENTENCE_OPENS.search(tail) or tail == prev_word:  # the name opens the sentence
         return prev_word.lower() not in _LEAD_WORDS and next_char == ","
     return True  # «Владимиру Токареву 35 лет», «У.Баффету 81 год»
 
@@ -89,7 +100,7 @@ def duration(m: Match) -> Reading | None:
     amount = quantity(m["q"])
     value = duration_value(amount, unit)
     mod = mod_of(m["approx"]) or mod_of(m.groupdict().get("dpre"))
-    if re.search(r"[-–—]", m["q"] or ""):
+    if _DASH.search(m["q"] or ""):
         mod = mod or "APPROX"
     return Reading("duration", type="DURATION", value=value, mod=mod)
 
@@ -134,7 +145,7 @@ def duration_adj(m: Match) -> Reading | None:
 
 def per_unit(m: Match) -> Reading | None:
     """«70 тысяч долларов в год»: a rate, so a number comes shortly before it in the clause."""
-    if not re.search(r"\d[^.,;:!?()]{0,30}$", m.string[max(0, m.start() - 35): m.start()]):
+    if not _NUMBER_BEFORE.search(m.string[max(0, m.start() - 35): m.start()]):
         return None
     return Reading("set", type="SET", value=duration_value(1, unit_of(m["u"])))
 

@@ -16,6 +16,11 @@ QTY = (
 )
 APPROX = r"(?:(?P<approx>около|почти|примерно|приблизительно|более|больше|менее|меньше|свыше|ещё|еще|всего|лишь|уже|целых|не\s+менее|не\s+более|порядка)\s+)?"
 
+_HALF_OR_MORE = re.compile(r"\s+с\s+(?:половиной|лишним)$")
+_NUMERAL_ENDING = re.compile(r"(?<=\d)-?(?:ти|ми|х|и)$")  # «35-ти лет»
+_RANGE_DASH = re.compile(r"\s*[-–—]\s*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
 MOD_WORDS = {
     "чуть больше": "MORE_THAN", "чуть более": "MORE_THAN", "немногим более": "MORE_THAN", "чуть меньше": "LESS_THAN",
     "около": "APPROX", "почти": "APPROX", "примерно": "APPROX", "приблизительно": "APPROX",
@@ -34,16 +39,16 @@ def quantity(text: str | None) -> float | None:
         return 1
     t = norm(text)
     half = 0.5 if t.endswith("с половиной") else 0
-    t = re.sub(r"\s+с\s+(?:половиной|лишним)$", "", t)
-    t = re.sub(r"(?<=\d)-?(?:ти|ми|х|и)$", "", t)  # «35-ти лет»
+    t = _HALF_OR_MORE.sub("", t)
+    t = _NUMERAL_ENDING.sub("", t)  # «35-ти лет»
     value = _quantity(t)
     return None if value is None else value + half
 
 
 def _quantity(t: str) -> float | None:
-    t = re.split(r"\s*[-–—]\s*", t)[-1]  # «2-3 года»: the upper figure
-    t = re.sub(r"(?<=\d)-?(?:ти|ми|х|и)$", "", t)  # «35-ти лет»
-    if re.fullmatch(r"\d+(?:[.,]\d+)?", t):
+    t = _RANGE_DASH.split(t)[-1]  # «2-3 года»: the upper figure
+    t = _NUMERAL_ENDING.sub("", t)  # «35-ти лет»
+    if _NUMBER.fullmatch(t):
         return float(t.replace(",", "."))
     if t in lx.HALF_NUMERALS:
         return lx.HALF_NUMERALS[t]

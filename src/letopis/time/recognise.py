@@ -106,34 +106,15 @@ _LEAD_PREFIXES = ("прошл", "минувш", "следующ", "ближай�
                   "предыдущ", "прошедш", "наступающ", "т", "нов", "последующ", "предстоящ", "истекш", "грядущ", "разн")
 
 
-# Cheap prefilters: a rule is tried at a position only if its window holds one of these.
-_MONTH_BITS = ("январ", "феврал", "март", "апрел", "мая", "май", "мае", "маю", "маем", "маём", "июн", "июл",
-               "август", "сентябр", "октябр", "ноябр", "декабр", "янв.", "фев.", "февр.", "мар.", "апр.", "авг.",
-               "сен.", "сент.", "окт.", "ноя.", "нояб.", "дек.")
-_UNIT_BITS = ("сек", "мин", "час", "сут", "ден", "дн", "недел", "месяц", "квартал", "год", "лет", "век",
-              "столет", "полгод", "полчас", "полвек", "полмесяц")
+# Cheap prefilters for the few rules that are slow to fail where they cannot match (they
+# read a number and a unit before finding out that the word they need is missing): such a
+# rule is tried at a position only if its window holds one of these. Every other rule is
+# tried directly: since `grammar.alt` writes word lists as tries, a failing match costs
+# less than a substring search would.
 _NEEDS: dict[str, tuple[str, ...]] = {
-    "date.day_month_range": _MONTH_BITS, "date.day_range": _MONTH_BITS, "date.day_month": _MONTH_BITS,
-    "date.month_year": _MONTH_BITS, "date.month_range": _MONTH_BITS, "date.month": _MONTH_BITS,
-    "date.month_rel": _MONTH_BITS, "date.day_word": _MONTH_BITS, "date.dual": ("(",),
-    "date.year": ("год", "г.", "гг", "г ", "г,", "г)", "г\n", "э.", "эры"),
-    "date.year_suffix": ("-го", "-м", "-й"),
-    "date.year_range": ("-", "–", "—", "/", " по ", " и ", " до ", " на "),
-    "date.numeric": (".", "/"), "date.iso": ("-",),
-    "date.decade": ("-е", "-х", "0е", "0х", "-ые", "-ых", "-ми", " е", " х"),
+    "rel.ago": ("назад", "спустя", "позже", "позднее", "ранее", "раньше"),
     "date.century": ("век", "столет", "в."),
-    "date.season": ("весн", "лет", "осен", "зим"),
-    "time.clock": (":", "."), "time.hours": ("час",), "time.bare_hour": ("утра", "вечера", "ночи", "дня"),
-    "dur.number": _UNIT_BITS, "rel.after": _UNIT_BITS, "rel.ago": _UNIT_BITS, "rel.before_event": _UNIT_BITS,
-    "set.every": ("кажд", "раз в"), "rel.recent": _UNIT_BITS + ("время",),
-    "rel.minute": ("минут", "секунд"), "set.per": ("в ",),
-    "dur.adj": ("летн", "месячн", "дневн", "часов", "недельн", "минутн", "суточн", *lx.DURATION_ADJ),
-    "rel.present": tuple(relative.PRESENT), "rel.eve": ("канун",), "rel.day": tuple(relative.DAY_WORDS),
-    "rel.unit": ("год", "месяц", "недел", "век", "квартал", "десятилет", "столет"),
-    "rel.part_unit": ("начал", "середин", "кон", "половин", "декад", "трет"),
-    "dur.inverted": ("лет ", "дней ", "месяцев ", "недель ", "часов ", "минут "),
-    "dur.unit_word": tuple(lx.UNIT_WORDS), "date.decade_word": ("год", "гг"),
-    "date.weekday_adj": tuple(lx.WEEKDAY_ADJ_STEMS), "date.month_adj": tuple(lx.MONTH_ADJ_STEMS),
+    "date.dual": ("(",),
 }
 _NEED_PATTERNS: list[re.Pattern[str]] = []
 _NEED_INDEX: dict[tuple[str, ...], int] = {}
@@ -143,14 +124,33 @@ for _bits in _NEEDS.values():
         _NEED_PATTERNS.append(re.compile("|".join(map(re.escape, _bits))))
 # For each rule, the index of its prefilter (rules that share bits share it), or -1.
 _RULE_NEEDS: list[int] = [_NEED_INDEX[_NEEDS[name]] if name in _NEEDS else -1 for name, _, _ in RULES]
-_KIND_CACHE: dict[str, str | None] = {}
+_WINDOW = 80  # how far past the start a prefilter looks
+
+# Each trigger kind is one bit; a position tried for several kinds tries the union of their
+# rules, in rule order, each with its prefilter: computed once per combination of kinds.
+_KIND_BIT = {kind: 1 << i for i, kind in enumerate(_KINDS)}
+_PLANS: dict[int, tuple[tuple[int, int], ...]] = {}
 
 
-def _kind(word: str) -> str | None:
-    kind = _KIND_CACHE.get(word, "?")
-    if kind == "?":
-        kind = _KIND_CACHE[word] = _kind_of(word)
-    return kind
+def _plan(mask: int) -> tuple[tuple[int, int], ...]:
+    plan = _PLANS.get(mask)
+    if plan is None:
+        rules = sorted({i for kind, bit in _KIND_BIT.items() if mask & bit for i in KIND_RULES[kind]})
+        plan = _PLANS[mask] = tuple((i, _RULE_NEEDS[i]) for i in rules)
+    return plan
+
+
+_KIND_CACHE: dict[str, int] = {}
+_LEAD_CACHE: dict[str, tuple[bool, bool]] = {}
+
+
+def _kind(word: str) -> int:
+    """The trigger kind of a word as its bit, 0 when it triggers nothing."""
+    bit = _KIND_CACHE.get(word)
+    if bit is None:
+        kind = _kind_of(word)
+        bit = _KIND_CACHE[word] = _KIND_BIT[kind] if kind else 0
+    return bit
 
 
 def _kind_of(word: str) -> str | None:
@@ -167,40 +167,77 @@ def _kind_of(word: str) -> str | None:
     return None
 
 
-def candidates(text: str) -> list[Found]:
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
-    tries: dict[int, set[int]] = {}
-    for i, (start, word) in enumerate(tokens):
-        kind = _kind(word)
-        if kind is None:
-            continue
-        rules = KIND_RULES[kind]
-        tries.setdefault(start, set()).update(rules)
+def _lead(word: str) -> tuple[bool, bool]:
+    """Whether a word may lead a trigger («в», «через», «прошлой»), and whether it is adjective-like."""
+    found = _LEAD_CACHE.get(word)
+    if found is None:
+        low = word.lower()
+        found = _LEAD_CACHE[word] = (low in _LEAD or low.startswith(_LEAD_PREFIXES), bool(_ADJECTIVE.search(low)))
+    return found
+
+
+_WORD_BIT = _KIND_BIT["word"]
+
+
+def _positions(text: str) -> dict[int, int]:
+    """Where rules are tried: the start of every trigger word and of the lead words before it,
+    each with the kinds of the triggers it opens."""
+    words = _TOKEN.findall(text)
+    bits = {w: b for w in set(words) if (b := _kind(w))}
+    at: dict[int, int] = {}
+    if not bits:
+        return at
+    tokens = list(_TOKEN.finditer(text))
+    for i in [i for i, w in enumerate(words) if w in bits]:
+        bit = bits[words[i]]
+        start = tokens[i].start()
+        at[start] = at.get(start, 0) | bit
         j = i - 1
         while j >= 0 and i - j <= 4:
-            word = tokens[j][1].lower()
-            if word in _LEAD or word.startswith(_LEAD_PREFIXES):
-                tries.setdefault(tokens[j][0], set()).update(rules)
-            elif not (kind == "word" and _ADJECTIVE.search(word)):  # «после Второй мировой войны»
+            lead, adjective = _lead(words[j])
+            if lead:
+                start = tokens[j].start()
+                at[start] = at.get(start, 0) | bit
+            elif not (bit == _WORD_BIT and adjective):  # «после Второй мировой войны»
                 break
             j -= 1
+    return at
+
+
+class _Prefilter:
+    """Does a rule's cheap substring filter pass in the window `[pos, pos + 80)` of the lowered text?
+
+    Positions come in increasing order, so each filter remembers the first occurrence of its
+    bits at or after the last position searched: no bit starts before it, and most windows
+    are decided by it without a search. Each filter scans the text about once.
+    """
+
+    def __init__(self, lower: str):
+        self.lower = lower
+        self.first = [(-1, -1)] * len(_NEED_PATTERNS)  # (start, end) of the next occurrence
+
+    def passes(self, need: int, pos: int) -> bool:
+        start, end = self.first[need]
+        if start < pos:
+            m = _NEED_PATTERNS[need].search(self.lower, pos)
+            start, end = self.first[need] = m.span() if m else (len(self.lower) + _WINDOW, 0)
+        if start >= pos + _WINDOW:
+            return False
+        if end <= pos + _WINDOW:
+            return True
+        return _NEED_PATTERNS[need].search(self.lower, pos, pos + _WINDOW) is not None
+
+
+def candidates(text: str) -> list[Found]:
     found: list[Found] = []
-    lower = text.lower()
-    in_text: dict[int, bool] = {}  # does a prefilter match anywhere in the text?
-    for pos in sorted(tries):
-        window = lower[pos: pos + 80]
-        in_window: dict[int, bool] = {}
-        for index in sorted(tries[pos]):
-            need = _RULE_NEEDS[index]
-            if need >= 0:
-                ok = in_window.get(need)
-                if ok is None:
-                    anywhere = in_text.get(need)
-                    if anywhere is None:
-                        anywhere = in_text[need] = _NEED_PATTERNS[need].search(lower) is not None
-                    ok = in_window[need] = anywhere and _NEED_PATTERNS[need].search(window) is not None
-                if not ok:
-                    continue
+    at = _positions(text)
+    if not at:
+        return found
+    prefilter = _Prefilter(text.lower())
+    for pos in sorted(at):
+        for index, need in _plan(at[pos]):
+            if need >= 0 and not prefilter.passes(need, pos):
+                continue
             name, pattern, fn = RULES[index]
             m = pattern.match(text, pos)
             if m is None:
