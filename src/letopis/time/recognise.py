@@ -129,14 +129,16 @@ _WINDOW = 80  # how far past the start a prefilter looks
 # Each trigger kind is one bit; a position tried for several kinds tries the union of their
 # rules, in rule order, each with its prefilter: computed once per combination of kinds.
 _KIND_BIT = {kind: 1 << i for i, kind in enumerate(_KINDS)}
-_PLANS: dict[int, tuple[tuple[int, int], ...]] = {}
+Step = tuple[int, Callable[[str, int], "re.Match[str] | None"], Callable[[re.Match[str]], Reading | None], str]
+_PLANS: dict[int, tuple[Step, ...]] = {}
 
 
-def _plan(mask: int) -> tuple[tuple[int, int], ...]:
+def _plan(mask: int) -> tuple[Step, ...]:
+    """The rules to try for a mask of trigger kinds: (prefilter or -1, pattern.match, function, name)."""
     plan = _PLANS.get(mask)
     if plan is None:
         rules = sorted({i for kind, bit in _KIND_BIT.items() if mask & bit for i in KIND_RULES[kind]})
-        plan = _PLANS[mask] = tuple((i, _RULE_NEEDS[i]) for i in rules)
+        plan = _PLANS[mask] = tuple((_RULE_NEEDS[i], RULES[i][1].match, RULES[i][2], RULES[i][0]) for i in rules)
     return plan
 
 
@@ -235,11 +237,10 @@ def candidates(text: str) -> list[Found]:
         return found
     prefilter = _Prefilter(text.lower())
     for pos in sorted(at):
-        for index, need in _plan(at[pos]):
+        for need, match, fn, name in _plan(at[pos]):
             if need >= 0 and not prefilter.passes(need, pos):
                 continue
-            name, pattern, fn = RULES[index]
-            m = pattern.match(text, pos)
+            m = match(text, pos)
             if m is None:
                 continue
             reading = fn(m)
