@@ -206,7 +206,12 @@ def year_word(m: Match) -> Reading | None:
     return point(m, Period("year", era_year(int(raw), m["era"])))
 
 
+_AND = re.compile(r"(?:-?(?:го|м))?\s+и\s+", re.I)
+
+
 def year_range(m: Match) -> Reading | None:
+    if _AND.fullmatch(m.string, m.end("y1"), m.start("y2")) and norm(m["pre"]) != "между":
+        return None  # «в 2009 и 2013 годах» is two years, not the span between them (`year_and`)
     y1, y2 = int(m["y1"]), m["y2"]
     y2 = int(y2) if len(y2) >= 3 else (y1 // 100) * 100 + int(y2)
     if not (0 < y2 - y1 <= 200):
@@ -223,6 +228,11 @@ def year_range(m: Match) -> Reading | None:
         kind = "decade"  # «в 1990–2000-х годах»
     reading = Reading("range", period=Period(kind, era_year(y1, era)), end=Period(kind, era_year(y2, era)))
     return boundary(m, reading)
+
+
+def year_and(m: Match) -> Reading | None:
+    """The second of two years joined by «и», «в 2009 и 2013 годах»; the first is a year of its own."""
+    return Reading("point", period=Period("year", int(m["y"])))
 
 
 def boundary(m: Match, reading: Reading) -> Reading:
@@ -377,6 +387,9 @@ RULES: list[tuple[str, str, object]] = [
      rf"{g.HEAD}(?P<y1>\d{{3,4}})(?:-?(?:го|м))?(?:\s*[-–—/]\s*|\s+(?:по|и|до|на)\s+)(?P<y2>\d{{2,4}})"
      rf"(?:-?(?:е|х|й|м|го))?(?:\s*(?P<yw>{_YW_PLURAL}))?{g.ERA}(?!\d)",
      year_range),
+    ("date.year_and",
+     rf"{g.W0}(?:{g.PRE})?\d{{3,4}}(?:-?(?:го|м))?\s+и\s+(?P<t>(?P<y>\d{{4}})(?:-?(?:х|м))?\s*{_YW_PLURAL})(?!\w)",
+     year_and),
     ("date.numeric",
      rf"(?<![\w\-./])(?:{g.PRE})?(?P<d>[0-3]?\d)(?P<sep>[./])(?P<mo>[01]?\d)(?P=sep)(?P<y>\d{{4}}|\d{{2}})(?![\d/\w])(?!\.\d)"
      rf"(?:\s*(?P<yw>{g.YEAR_WORD}))?",
