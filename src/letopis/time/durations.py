@@ -6,6 +6,7 @@ are vetoed here, since Russian writes them with the same words.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import grammar as g
 from . import lexicon as lx
@@ -103,6 +104,35 @@ def duration(m: Match) -> Reading | None:
     if _DASH.search(m["q"] or ""):
         mod = mod or "APPROX"
     return Reading("duration", type="DURATION", value=value, mod=mod)
+
+
+_ISO = re.compile(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?")
+
+
+def _slots(value: str) -> list[str | None] | None:
+    """«P3Y8M» -> ["3", "8", None, None, None, None]: years, months, days, hours, minutes, seconds."""
+    m = _ISO.fullmatch(value)
+    return list(m.groups()) if m and any(m.groups()) else None
+
+
+def compound(a: Reading, b: Reading) -> Reading | None:
+    """«2 часа 45 минут», «на 3 года и 8 месяцев»: one duration, PT2H45M, P3Y8M.
+
+    Only when the second part is one smaller unit than all of the first, with no mod of its own.
+    """
+    if a.kind != "duration" or b.kind != "duration" or b.mod:
+        return None
+    first, second = _slots(a.value), _slots(b.value)
+    if first is None or second is None or sum(n is not None for n in second) != 1:
+        return None
+    last = max(i for i, n in enumerate(first) if n is not None)
+    i = next(i for i, n in enumerate(second) if n is not None)
+    if i <= last:
+        return None
+    first[i] = second[i]
+    date = "".join(n + u for n, u in zip(first[:3], "YMD") if n is not None)
+    time = "".join(n + u for n, u in zip(first[3:], "HMS") if n is not None)
+    return replace(a, value="P" + date + ("T" + time if time else ""))
 
 
 def duration_unit(m: Match) -> Reading | None:

@@ -266,6 +266,7 @@ def select(found: list[Found]) -> list[Found]:
 
 
 _GAP = re.compile(r"\s*(?:[,—–-]|\()?\s*")
+_AND_GAP = re.compile(r"\s+(?:и\s+)?")
 _DATED = ("point", "range", "shift")
 _TIMED = ("time", "weekday")
 
@@ -293,8 +294,12 @@ def merge(found: list[Found], text: str) -> list[Found]:
     out: list[Found] = []
     for f in found:
         prev = out[-1] if out else None
-        if prev is not None and _GAP.fullmatch(text, prev.end, f.start) and f.start - prev.end <= 4:
-            joined = _join(prev.reading, f.reading)
+        if prev is not None and f.start - prev.end <= 4:
+            joined = None
+            if _GAP.fullmatch(text, prev.end, f.start):
+                joined = _join(prev.reading, f.reading)
+            if joined is None and _AND_GAP.fullmatch(text, prev.end, f.start):
+                joined = durations.compound(prev.reading, f.reading)  # «2 часа 45 минут», «3 года и 8 месяцев»
             if joined is not None:
                 parts = (prev.parts or [prev]) + [f]
                 out[-1] = Found(prev.start, f.end, f"{prev.rule}+{f.rule}", joined, parts)
