@@ -290,6 +290,22 @@ def _join(a: Reading, b: Reading) -> Reading | None:
     return None
 
 
+_TO = re.compile(r"по\s", re.I)
+
+
+def _from_to(a: Found, b: Found, text: str) -> Reading | None:
+    """«С 2001 года по 2011 год», «с мая 2003 года по 27 ноября 2005 года»: one range, not two bounds."""
+    ra, rb = a.reading, b.reading
+    if not (ra.kind == rb.kind == "point" and ra.mod == "ON_OR_AFTER" and rb.mod == "ON_OR_BEFORE"
+            and _TO.match(text, b.start)):
+        return None
+    if ra.part or rb.part or ra.clock or rb.clock or ra.year_shift is not None or rb.year_shift is not None:
+        return None
+    if ra.period.year is None or rb.period.year is None or ra.period.year > rb.period.year:
+        return None
+    return Reading("range", period=ra.period, end=rb.period, old_style=ra.old_style and rb.old_style)
+
+
 def merge(found: list[Found], text: str) -> list[Found]:
     out: list[Found] = []
     for f in found:
@@ -298,6 +314,8 @@ def merge(found: list[Found], text: str) -> list[Found]:
             joined = None
             if _GAP.fullmatch(text, prev.end, f.start):
                 joined = _join(prev.reading, f.reading)
+            if joined is None and text[prev.end:f.start].isspace():
+                joined = _from_to(prev, f, text)
             if joined is None and _AND_GAP.fullmatch(text, prev.end, f.start):
                 joined = durations.compound(prev.reading, f.reading)  # «2 часа 45 минут», «3 года и 8 месяцев»
             if joined is not None:
