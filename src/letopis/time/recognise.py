@@ -290,6 +290,14 @@ def _join(a: Reading, b: Reading) -> Reading | None:
     return None
 
 
+def _restated(a: Reading, b: Reading) -> Reading | None:
+    """«вчера, 8 сентября 2017 года», «неделей ранее, 20 августа 1944 года»: an offset restated as a
+    date with its year is one expression, dated by the date."""
+    if a.kind == "shift" and b.kind == "point" and b.period is not None and b.period.year is not None and not b.mod:
+        return replace(b, notes=list(b.notes))
+    return None
+
+
 _TO = re.compile(r"по\s", re.I)
 
 
@@ -306,18 +314,25 @@ def _from_to(a: Found, b: Found, text: str) -> Reading | None:
     return Reading("range", period=ra.period, end=rb.period, old_style=ra.old_style and rb.old_style)
 
 
+def _joined(a: Found, b: Found, text: str) -> Reading | None:
+    """One reading for two neighbours that are one expression, or None."""
+    gap = text[a.end:b.start]
+    joined = None
+    if _GAP.fullmatch(gap):
+        joined = _join(a.reading, b.reading) or _restated(a.reading, b.reading)
+    if joined is None and gap.isspace():
+        joined = _from_to(a, b, text)
+    if joined is None and _AND_GAP.fullmatch(gap):
+        joined = durations.compound(a.reading, b.reading)  # «2 часа 45 минут», «3 года и 8 месяцев»
+    return joined
+
+
 def merge(found: list[Found], text: str) -> list[Found]:
     out: list[Found] = []
     for f in found:
         prev = out[-1] if out else None
         if prev is not None and f.start - prev.end <= 4:
-            joined = None
-            if _GAP.fullmatch(text, prev.end, f.start):
-                joined = _join(prev.reading, f.reading)
-            if joined is None and text[prev.end:f.start].isspace():
-                joined = _from_to(prev, f, text)
-            if joined is None and _AND_GAP.fullmatch(text, prev.end, f.start):
-                joined = durations.compound(prev.reading, f.reading)  # «2 часа 45 минут», «3 года и 8 месяцев»
+            joined = _joined(prev, f, text)
             if joined is not None:
                 parts = (prev.parts or [prev]) + [f]
                 out[-1] = Found(prev.start, f.end, f"{prev.rule}+{f.rule}", joined, parts)
