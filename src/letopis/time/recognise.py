@@ -1,7 +1,7 @@
 """Find temporal expressions in raw text: run the rule table, keep the longest, join neighbours.
 
-All patterns are compiled once; each scans the text left to right, so the cost
-is linear in the text length times the (fixed) number of rules.
+All patterns are compiled once and tried only at the words that can open them
+(and the lead words just before those), so the cost is linear in the text length.
 """
 
 from __future__ import annotations
@@ -144,12 +144,15 @@ def _plan(mask: int) -> tuple[Step, ...]:
 
 _KIND_CACHE: dict[str, int] = {}
 _LEAD_CACHE: dict[str, tuple[bool, bool]] = {}
+_CACHE_SIZE = 200_000  # words; a long-running process starts afresh past this
 
 
 def _kind(word: str) -> int:
     """The trigger kind of a word as its bit, 0 when it triggers nothing."""
     bit = _KIND_CACHE.get(word)
     if bit is None:
+        if len(_KIND_CACHE) > _CACHE_SIZE:
+            _KIND_CACHE.clear()
         kind = _kind_of(word)
         bit = _KIND_CACHE[word] = _KIND_BIT[kind] if kind else 0
     return bit
@@ -173,6 +176,8 @@ def _lead(word: str) -> tuple[bool, bool]:
     """Whether a word may lead a trigger («в», «через», «прошлой»), and whether it is adjective-like."""
     found = _LEAD_CACHE.get(word)
     if found is None:
+        if len(_LEAD_CACHE) > _CACHE_SIZE:
+            _LEAD_CACHE.clear()
         low = word.lower()
         found = _LEAD_CACHE[word] = (low in _LEAD or low.startswith(_LEAD_PREFIXES), bool(_ADJECTIVE.search(low)))
     return found
