@@ -43,7 +43,7 @@ SYSTEMS: dict[str, System] = {s.name: s for s in [
     ),
     System(
         "letopis-time", "letopis_time.py", "project", {("timex", ANY): "DATE"},
-        "letopis segment + timex stages only (the temporal tagger)",
+        "letopis TimexStage alone on the raw text (the temporal tagger)",
     ),
     System(
         "natasha", "natasha_ner.py", "peers",
