@@ -132,3 +132,21 @@ def test_console_script_runs_as_a_module(good):
     done = subprocess.run([sys.executable, "-m", "letopis", "extract", str(good), "-q"], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["schema"] == "letopis.chronology/1"
+
+
+def test_document_date_anchors_news_words(capsys, tmp_path):
+    news = tmp_path / "news.txt"
+    news.write_text("Вчера армия вошла в город.", encoding="utf-8")
+    code, out, _ = run(capsys, "extract", news, "--dct", "2016-03-01")
+    assert code == EXIT_OK
+    data = json.loads(out)
+    assert [(t["value"], t["anchor"]) for t in data["timexes"]] == [("2016-02-29", "document")]
+    assert data["events"][0]["time"]["earliest"] == "2016-02-29"
+
+
+def test_without_a_document_date_news_words_stay_unanchored(capsys, tmp_path):
+    news = tmp_path / "news.txt"
+    news.write_text("Вчера армия вошла в город.", encoding="utf-8")
+    code, out, _ = run(capsys, "extract", news)
+    data = json.loads(out)
+    assert data["events"][0]["time"]["earliest"] is None
