@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..doc import Doc, Entity
@@ -42,9 +43,19 @@ def fold(text: str) -> str:
     return text.lower().replace("ё", "е").strip()
 
 
+_WORD = re.compile(r"[^\s.]+\.?")
+
+
+@lru_cache(maxsize=65536)
 def _words(normal: str) -> list[str]:
-    """Name words, initials apart: «А.А. Ахматова» → ['а.', 'а.', 'ахматова']."""
-    return re.findall(r"[^\s.]+\.?", fold(normal).replace("\u00a0", " "))
+    """Name words, initials apart: «А.А. Ахматова» → ['а.', 'а.', 'ахматова'].
+
+    Cached: callers must not change the list."""
+    return _WORD.findall(fold(normal).replace("\u00a0", " "))
+
+
+def _initials(full: str) -> str:
+    return "".join(w[0] for w in _words(full) if w not in _SHORT_WORDS)
 
 
 def _initial_fits(short: str, full: str) -> bool:
@@ -83,8 +94,7 @@ def acronym_of(short: str, full: str) -> bool:
     """«НСС» spells the initials of «Национальный Совет Сопротивления»."""
     if not (2 <= len(short) <= 8 and short.isupper() and short.isalpha()):
         return False
-    initials = "".join(w[0] for w in _words(full) if w not in _SHORT_WORDS)
-    return len(_words(full)) > 1 and initials == fold(short)
+    return len(_words(full)) > 1 and _initials(full) == fold(short)
 
 
 class _Clusters:
@@ -111,16 +121,34 @@ class _Clusters:
         return sorted(out.values(), key=lambda g: min(self.items[i].position for i in g))
 
 
+def _buckets(indices: list[int], key) -> dict[str, list[int]]:
+    """Indices grouped by a key of their name, in index order (only these can match)."""
+    out: dict[str, list[int]] = {}
+    for i in indices:
+        k = key(i)
+        if k:
+            out.setdefault(k, []).append(i)
+    return out
+
+
 def cluster(items: list[Item]) -> list[list[Item]]:
-    """Group items by referent with the merge rules; groups in order of first appearance."""
+    """Group items by referent with the merge rules; groups in order of first appearance.
+
+    Each rule compares a name only with the names that can match it (same last word for
+    surnames, same first word for first names and head words, same initials for
+    acronyms), so the cost grows with the mentions of one name, not with all pairs."""
     c = _Clusters(items)
+    words = [_words(item.normal) for item in items]
     persons = [i for i, item in enumerate(items) if item.type == "PERSON"]
+    by_last = _buckets(persons, lambda i: words[i][-1] if words[i] else "")
+    by_first = _buckets(persons, lambda i: words[i][0] if words[i] else "")
+
+    def fuller_names(i: int) -> list[int]:
+        return [j for j in by_last.get(words[i][-1] if words[i] else "", ()) if name_suffix(items[i].normal, items[j].normal)]
+
     # A surname that ends two different full names («Бут»: «Виктор Бут», «Алла Бут») is
     # linked mention by mention to the nearest, never all together by the same-name rule.
-    ambiguous = {
-        i for i in persons
-        if len({fold(items[j].normal) for j in persons if name_suffix(items[i].normal, items[j].normal)}) > 1
-    }
+    ambiguous = {i for i in persons if len({fold(items[j].normal) for j in fuller_names(i)}) > 1}
     first_by_name: dict[tuple[str, str], int] = {}
     first_by_place: dict[str, int] = {}
     for i, item in enumerate(items):
@@ -137,8 +165,7 @@ def cluster(items: list[Item]) -> list[list[Item]]:
             else:
                 first_by_place[item.place] = i
     for i in persons:
-        short = items[i].normal
-        fuller = [j for j in persons if name_suffix(short, items[j].normal)]
+        fuller = fuller_names(i)
         roots = {c.find(j) for j in fuller}
         if len(roots) == 1:
             c.join(min(fuller), i, f"name_suffix of {items[min(fuller)].normal}")
@@ -147,16 +174,20 @@ def cluster(items: list[Item]) -> list[list[Item]]:
             nearest = max(before, key=lambda j: items[j].position)
             c.join(nearest, i, f"name_suffix of {items[nearest].normal} (nearest of {len(roots)})")
     for i in persons:  # «Михаэль» of «Михаэль Шумахер», when only one person has that first name
-        opening = [j for j in persons if name_prefix(items[i].normal, items[j].normal)]
+        same_first = by_first.get(words[i][0] if words[i] else "", ())
+        opening = [j for j in same_first if name_prefix(items[i].normal, items[j].normal)]
         if len({c.find(j) for j in opening}) == 1:
             c.join(min(opening), i, f"first name of {items[min(opening)].normal}")
     orgs = [i for i, item in enumerate(items) if item.type == "ORGANIZATION"]
+    orgs_by_first = _buckets(orgs, lambda i: words[i][0] if words[i] else "")
+    orgs_by_initials = _buckets(orgs, lambda i: _initials(items[i].normal) if len(words[i]) > 1 else "")
     for i in orgs:
-        fuller = [j for j in orgs if head_word_of(items[i].normal, items[j].normal)]
+        same_first = orgs_by_first.get(words[i][0] if words[i] else "", ())
+        fuller = [j for j in same_first if head_word_of(items[i].normal, items[j].normal)]
         if len({c.find(j) for j in fuller}) == 1:
             c.join(min(fuller), i, f"head word of {items[min(fuller)].normal}")
     for i in orgs:
-        full = [j for j in orgs if acronym_of(items[i].normal, items[j].normal)]
+        full = [j for j in orgs_by_initials.get(fold(items[i].normal), ()) if acronym_of(items[i].normal, items[j].normal)]
         if len({c.find(j) for j in full}) == 1:
             c.join(full[0], i, f"acronym of {items[full[0]].normal}")
     return [[items[i] for i in group] for group in c.groups()]
