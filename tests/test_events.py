@@ -125,3 +125,26 @@ def test_factuality(analyse, text, trigger, factuality):
 )
 def test_names_and_attributive_participles_are_not_events(analyse, text, not_a_trigger):
     assert not_a_trigger not in events_of(analyse(text))
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("Позднее ведомство объявило о смерти своего военного.", "смерти"),
+        ("После смерти короля престол перешёл к его сыну.", "смерти"),
+    ],
+)
+def test_noun_in_t_is_not_a_participle(analyse, text, trigger):
+    assert trigger in [e.trigger.text for e in analyse(text).events]
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("Он занимает пост мэра с 2010 года.", "занимает"),
+        ("Министр займет должность губернатора.", "займет"),
+        ("Ответственность за взрыв взяла на себя группировка.", "взяла"),
+    ],
+)
+def test_capture_verb_in_a_fixed_expression_is_no_event(analyse, text, trigger):
+    assert trigger not in [e.trigger.text for e in analyse(text).events]

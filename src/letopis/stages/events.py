@@ -20,6 +20,11 @@ for _type, _lemmas in lex.TRIGGERS.items():
         LEMMA_TYPE.setdefault(_lemma, _type)
 for _lemma, _pos in lex.learned_triggers():
     LEMMA_TYPE.setdefault(_lemma, "other")
+# Every lemma with its type, before the lemmas NEREL train rarely marks as events are
+# dropped (train/events/errors.py reads with all of them).
+ALL_LEMMA_TYPES: dict[str, str] = dict(LEMMA_TYPE)
+for _lemma in lex.excluded_triggers():
+    LEMMA_TYPE.pop(_lemma, None)
 
 EVENT_POS = {"VERB", "NOUN"}
 # Verbs that only carry the event of the noun they modify or take as object:
@@ -45,12 +50,17 @@ class _Draft:
 CLAUSAL_RELS = {"acl", "acl:relcl", "root", "advcl", "conj", "ccomp", "xcomp", "parataxis"}
 
 
+def _infinitive(lemma: str) -> bool:
+    """An infinitive lemma (оккупировать, бежать); not a noun in -ть such as «смерть», «власть»."""
+    return lemma.endswith(("ться", "чь")) or (len(lemma) > 2 and lemma.endswith("ть") and lemma[-3] in "аеёиоуыэюя")
+
+
 def _is_trigger(token: Token) -> bool:
     if token.pos not in EVENT_POS or token.lemma not in LEMMA_TYPE:
         return False
     if token.feats.get("VerbForm") == "Part" and token.rel not in CLAUSAL_RELS:
         return False
-    if token.pos == "NOUN" and token.lemma.endswith(("ть", "ться", "чь")):
+    if token.pos == "NOUN" and _infinitive(token.lemma):
         return False  # a participle used as a noun: «оккупированных» (the occupied)
     return True
 
@@ -70,8 +80,15 @@ def _event_child(doc: Doc, kids: dict[int, list[int]], index: int, rels: tuple[s
     return None
 
 
-def _refine_type(doc: Doc, kids: dict[int, list[int]], index: int, kind: str) -> str:
+def _refine_type(doc: Doc, kids: dict[int, list[int]], index: int, kind: str) -> str | None:
+    """The event type in context, or None when the trigger is part of a fixed expression."""
     token = doc.tokens[index]
+    if kind == "capture" and any(
+        doc.tokens[c].lemma in lex.NOT_CAPTURED and doc.tokens[c].rel in {"obj", "nsubj:pass"}
+        for c in kids.get(index, ())
+    ):
+        doc.note("events", "fixed_expression_not_capture", token.start, token.end)
+        return None  # «занять пост», «взять на себя ответственность»
     if token.lemma == "выйти":  # «вышли на улицы» is a protest; «вышли из города», a movement
         places = {doc.tokens[c].lemma for c in kids.get(index, ())}
         return "protest" if places & {"улица", "площадь"} else "travel"
@@ -109,6 +126,8 @@ def find_drafts(doc: Doc, sentence: int, kids: dict[int, list[int]], named: set[
         if index in folded or not _is_trigger(token) or index in named:
             continue
         kind = _refine_type(doc, kids, index, LEMMA_TYPE[token.lemma])
+        if kind is None:
+            continue
         drafts[index] = _Draft(index, kind, [index], phases.get(index))
     for carrier, target in folded.items():
         while target in folded:  # «смогли начать наступление»
