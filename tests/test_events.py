@@ -148,3 +148,14 @@ def test_noun_in_t_is_not_a_participle(analyse, text, trigger):
 )
 def test_capture_verb_in_a_fixed_expression_is_no_event(analyse, text, trigger):
     assert trigger not in [e.trigger.text for e in analyse(text).events]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, present",
+    [
+        ("На 18 августа была объявлена забастовка.", "объявлена", True),
+        ("Пресс-служба сообщила, что расследование продолжается.", "сообщила", False),
+    ],
+)
+def test_a_rarely_marked_lemma_triggers_only_when_it_governs_an_event(analyse, text, trigger, present):
+    assert (trigger in [e.trigger.text for e in analyse(text).events]) is present

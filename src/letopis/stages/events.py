@@ -23,7 +23,9 @@ for _lemma, _pos in lex.learned_triggers():
 # Every lemma with its type, before the lemmas NEREL train rarely marks as events are
 # dropped (train/events/errors.py reads with all of them).
 ALL_LEMMA_TYPES: dict[str, str] = dict(LEMMA_TYPE)
-for _lemma in lex.excluded_triggers():
+# Such a lemma still triggers when what it governs is an event: «объявлена забастовка».
+EXCLUDED: set[str] = lex.excluded_triggers()
+for _lemma in EXCLUDED:
     LEMMA_TYPE.pop(_lemma, None)
 
 EVENT_POS = {"VERB", "NOUN"}
@@ -95,6 +97,16 @@ def _refine_type(doc: Doc, kids: dict[int, list[int]], index: int, kind: str) ->
     return kind
 
 
+def _governs_event(doc: Doc, kids: dict[int, list[int]], index: int) -> bool:
+    """An excluded lemma («объявить») whose object is an event: «объявлена забастовка»."""
+    token = doc.tokens[index]
+    if token.lemma not in EXCLUDED or token.pos not in EVENT_POS:
+        return False
+    return any(
+        doc.tokens[c].rel in {"obj", "nsubj:pass"} and _is_trigger(doc.tokens[c]) for c in kids.get(index, ())
+    )
+
+
 def find_drafts(doc: Doc, sentence: int, kids: dict[int, list[int]], named: set[int]) -> list[_Draft]:
     """Event drafts of one sentence; `named` are tokens inside entity names, never triggers
     («Комитет освобождения Парижа» names a committee, not a liberation)."""
@@ -123,9 +135,16 @@ def find_drafts(doc: Doc, sentence: int, kids: dict[int, list[int]], named: set[
     drafts: dict[int, _Draft] = {}
     for index in range(sent.first, sent.last):
         token = doc.tokens[index]
-        if index in folded or not _is_trigger(token) or index in named:
+        if index in folded or index in named:
             continue
-        kind = _refine_type(doc, kids, index, LEMMA_TYPE[token.lemma])
+        if _governs_event(doc, kids, index):
+            kind = ALL_LEMMA_TYPES[token.lemma]
+            doc.note("events", "excluded_lemma_governs_event", token.start, token.end)
+        elif _is_trigger(token):
+            kind = LEMMA_TYPE[token.lemma]
+        else:
+            continue
+        kind = _refine_type(doc, kids, index, kind)
         if kind is None:
             continue
         drafts[index] = _Draft(index, kind, [index], phases.get(index))
