@@ -159,3 +159,15 @@ def test_capture_verb_in_a_fixed_expression_is_no_event(analyse, text, trigger):
 )
 def test_a_rarely_marked_lemma_triggers_only_when_it_governs_an_event(analyse, text, trigger, present):
     assert (trigger in [e.trigger.text for e in analyse(text).events]) is present
+
+
+@pytest.mark.parametrize(
+    "text, trigger, present",
+    [
+        ("Горлов Александр, 1963 года рождения, работает электромонтером.", "рождения", False),
+        ("Дата смерти писателя неизвестна.", "смерти", False),
+        ("После смерти короля престол перешёл к его сыну.", "смерти", True),
+    ],
+)
+def test_birth_or_death_as_a_personal_detail_is_no_event(analyse, text, trigger, present):
+    assert (trigger in [e.trigger.text for e in analyse(text).events]) is present

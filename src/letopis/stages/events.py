@@ -91,6 +91,10 @@ def _refine_type(doc: Doc, kids: dict[int, list[int]], index: int, kind: str) ->
     ):
         doc.note("events", "fixed_expression_not_capture", token.start, token.end)
         return None  # «занять пост», «взять на себя ответственность»
+    if kind in {"birth", "death"} and token.pos == "NOUN" and token.rel.startswith("nmod") and token.head >= 0:
+        if doc.tokens[token.head].lemma in lex.DETAIL_HEADS:
+            doc.note("events", "personal_detail_not_event", token.start, token.end)
+            return None  # «1963 года рождения»
     if token.lemma == "выйти":  # «вышли на улицы» is a protest; «вышли из города», a movement
         places = {doc.tokens[c].lemma for c in kids.get(index, ())}
         return "protest" if places & {"улица", "площадь"} else "travel"

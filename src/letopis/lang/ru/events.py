@@ -156,6 +156,10 @@ NOT_CAPTURED = {
     "время", "лидерство", "сторона",
 }
 
+# Nouns that make a birth or death noun they govern a personal detail, not an event:
+# «1963 года рождения», «дата смерти», «место рождения».
+DETAIL_HEADS = {"год", "дата", "место"}
+
 # Verbs whose event is the one they govern: «началась высадка», «смогли занять».
 PHASAL = {
     "начать", "начаться", "начинать", "начинаться", "продолжить", "продолжиться", "продолжать",
