@@ -62,14 +62,6 @@ def _first_token_at(doc: Doc, offset: int) -> int | None:
     return lo if lo < len(doc.tokens) else None
 
 
-def _carrier_index(doc: Doc) -> dict[int, Event]:
-    owner: dict[int, Event] = {}
-    for event in doc.events:
-        for carrier in event.attributes.get("carriers", [event.head]):
-            owner.setdefault(carrier, event)
-    return owner
-
-
 def _scheduled_event(doc: Doc, owner: dict[int, Event], timex: Timex, head: int) -> tuple[Event, Event] | None:
     """«на 18 августа была объявлена забастовка»: (the scheduled event, the scheduling one)."""
     if not timex.text.lower().startswith(("на ", "назначен")):
@@ -87,7 +79,8 @@ def _scheduled_event(doc: Doc, owner: dict[int, Event], timex: Timex, head: int)
 
 def attach_timexes(doc: Doc) -> None:
     """Each dated timex goes to the nearest event above it in the tree (its own clause)."""
-    owner = _carrier_index(doc)
+    owner = link_relations.carrier_index(doc)
+    timexes = {t.id: t for t in doc.timexes}
     for timex in doc.timexes:
         if timex.type not in DATED_TYPES:
             continue
@@ -110,7 +103,7 @@ def attach_timexes(doc: Doc) -> None:
             continue
         current = event.attributes.get("timex")
         # An explicit date beats an event-anchored one in the same clause.
-        if current is None or (_by_id(doc, current).anchor == "relative" and timex.anchor != "relative"):
+        if current is None or (timexes[current].anchor == "relative" and timex.anchor != "relative"):
             event.attributes["timex"] = timex.id
         if timex.anchor == "relative" and timex.anchor_ref:
             event.attributes.setdefault("anchored_on", timex.id)
@@ -129,10 +122,6 @@ def _event_argument(doc: Doc, owner: dict[int, Event], path: list[int]) -> Event
             if token.head == node and token.rel in {"obj", "nsubj", "nsubj:pass"} and other in owner:
                 return owner[other]
     return None
-
-
-def _by_id(doc: Doc, timex_id: str) -> Timex:
-    return next(t for t in doc.timexes if t.id == timex_id)
 
 
 def date_from_timexes(doc: Doc) -> None:

@@ -11,7 +11,8 @@ from ..lang.ru import relations as lex
 from ..syntax_tree import child_map, subtree
 
 
-def _owner(doc: Doc) -> dict[int, Event]:
+def carrier_index(doc: Doc) -> dict[int, Event]:
+    """Token index -> the event whose trigger, or a verb folded into it, is that token."""
     owner: dict[int, Event] = {}
     for event in doc.events:
         for carrier in event.attributes.get("carriers", [event.head]):
@@ -48,7 +49,9 @@ def _gerund_order(doc: Doc, owner: dict[int, Event], event: Event) -> None:
         _relate(doc, "before", event, head_event, token.start, token.end, "perfective_gerund_before")
 
 
-def _causal_verbs(doc: Doc, owner: dict[int, Event], sentence: int, kids: dict[int, list[int]]) -> None:
+def _causal_verbs(
+    doc: Doc, owner: dict[int, Event], sentence: int, kids: dict[int, list[int]], events: list[Event]
+) -> None:
     """«X привели к тому, что Y», «X ускорил Y»: the subject's event causes the complement's."""
     sent = doc.sentences[sentence]
     for index in range(sent.first, sent.last):
@@ -69,8 +72,8 @@ def _causal_verbs(doc: Doc, owner: dict[int, Event], sentence: int, kids: dict[i
                 effect = effect or _first_event(owner, phrase)
         if cause is None or effect is None or cause is effect:
             # The parse missed the subject or complement: the main event on each side.
-            before = [e for e in owner.values() if e.sentence == sentence and e.head < index]
-            after = [e for e in owner.values() if e.sentence == sentence and e.head > index]
+            before = [e for e in events if e.head < index]
+            after = [e for e in events if e.head > index]
             cause, effect = _shallowest(doc, before), _shallowest(doc, after)
         if cause is not None and effect is not None:
             _relate(doc, "cause", cause, effect, token.start, token.end, "causal_verb")
@@ -116,15 +119,12 @@ def _causal_prepositions(doc: Doc, owner: dict[int, Event], sentence: int, kids:
                 break
 
 
-def _connectives(doc: Doc, owner: dict[int, Event], sentence: int, previous: Event | None) -> None:
+def _connectives(doc: Doc, sentence: int, main: Event | None, previous: Event | None) -> None:
     """Sentence-initial «Затем», «Поэтому» ... relate the previous sentence's main event."""
-    if previous is None:
+    if previous is None or main is None:
         return
     sent = doc.sentences[sentence]
     opening = doc.text[sent.start : min(sent.end, sent.start + 40)].lower()
-    main = _main_event(doc, owner, sentence)
-    if main is None:
-        return
     for phrase, kind in lex.CONNECTIVES:
         if opening.startswith(phrase):
             source, target = (previous, main) if kind in {"before", "cause"} else (main, previous)
@@ -132,12 +132,12 @@ def _connectives(doc: Doc, owner: dict[int, Event], sentence: int, previous: Eve
             return
 
 
-def _main_event(doc: Doc, owner: dict[int, Event], sentence: int) -> Event | None:
+def _main_event(doc: Doc, owner: dict[int, Event], sentence: int, events: list[Event]) -> Event | None:
+    """The event at the root of the sentence, else its first event."""
     sent = doc.sentences[sentence]
     for index in range(sent.first, sent.last):
         if doc.tokens[index].head < 0 and index in owner:
             return owner[index]
-    events = [e for e in doc.events if e.sentence == sentence]
     return events[0] if events else None
 
 
@@ -243,26 +243,31 @@ def share_coreferent_time(doc: Doc) -> None:
 
 
 def add_relations(doc: Doc) -> None:
-    owner = _owner(doc)
+    owner = carrier_index(doc)
     corefer_events(doc)
     share_coreferent_time(doc)
     _departure_before_return(doc)
+    by_sentence: dict[int, list[Event]] = {}
+    for event in doc.events:
+        by_sentence.setdefault(event.sentence, []).append(event)
     previous: Event | None = None
     for sentence in range(len(doc.sentences)):
         kids = child_map(doc, sentence)
+        events = by_sentence.get(sentence, [])
         _discovered_schedule(doc, owner, sentence, kids)
-        for event in (e for e in doc.events if e.sentence == sentence):
+        for event in events:
             _gerund_order(doc, owner, event)
-        _causal_verbs(doc, owner, sentence, kids)
+        _causal_verbs(doc, owner, sentence, kids, events)
         _causal_prepositions(doc, owner, sentence, kids)
-        _connectives(doc, owner, sentence, previous)
-        previous = _main_event(doc, owner, sentence) or previous
+        main = _main_event(doc, owner, sentence, events)
+        _connectives(doc, sentence, main, previous)
+        previous = main or previous
 
 
 def share_clause_time(doc: Doc) -> None:
     """Coordinated verbs share a date («вышли на улицы и спели»); what was ordered or
     requested cannot come before the order («приказ уничтожить»)."""
-    owner = _owner(doc)
+    owner = carrier_index(doc)
     for event in doc.events:
         if event.time.basis != "unknown":
             continue
