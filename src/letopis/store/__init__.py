@@ -1,0 +1,1 @@
+"""The corpus store: documents and their chronologies in SQLite (see `base.Store`)."""

@@ -1,0 +1,88 @@
+"""The corpus store's interface: what the CLI, the viewer and the exports may ask of it.
+
+Everything outside `letopis.store` talks to a `Store` and never to SQLite itself, so a
+server database can be added later as one more implementation of this protocol.
+
+Records are plain dicts shaped like the chronology contract (`docs/contract.md`):
+an event dict has the contract's event fields, an entity dict the contract's entity
+fields, and so on. Ids are corpus-wide and stable across runs: documents are
+`d<N>`, events `d<N>.ev<M>`, timexes `d<N>.t<M>`, entities `E<N>`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+Record = dict[str, Any]
+
+
+class Store(Protocol):
+    """A persistent corpus of documents and their chronologies."""
+
+    # --- writing -----------------------------------------------------------------
+    def has_document(self, sha256: str) -> bool:
+        """Whether a document with this content hash is stored (ingest skips it)."""
+
+    def next_document_id(self) -> str:
+        """The id the next added document will get (`d<N>`): analyse it under this id."""
+
+    def add_document(self, source: str, text: str, chronology: Record) -> str:
+        """Store one analysed document and its one-document chronology, in one transaction.
+
+        `chronology` is `letopis.build([doc]).to_dict()` for a doc analysed under
+        `next_document_id()`. Its local entity ids are mapped onto corpus entities.
+        Adding a document whose sha256 is already stored changes nothing and returns
+        the existing id.
+        """
+
+    # --- reading -----------------------------------------------------------------
+    def documents(self) -> list[Record]:
+        """Contract `documents` entries, plus `events` (a count), in ingest order."""
+
+    def document(self, doc_id: str) -> Record | None:
+        """One document entry plus `text`, or None."""
+
+    def events(
+        self,
+        *,
+        person: str | None = None,
+        entity: str | None = None,
+        place: str | None = None,
+        type: str | None = None,
+        factuality: str | None = None,
+        doc: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Record]:
+        """Contract event dicts in chronological order.
+
+        `person` and `place` match an entity's name or alias (any case, any word form
+        the store can lemmatise); `entity` is an entity id. `date_from`/`date_to`
+        (YYYY-MM-DD) keep events whose [earliest, latest] interval meets the range;
+        events with unknown dates are kept only when no range is asked for.
+        """
+
+    def event(self, event_id: str) -> Record | None:
+        """One event dict plus `sentence_text`, `timex` (the timex dict or None),
+        `causes` and `effects` (lists of event ids), or None."""
+
+    def entities(self, *, type: str | None = None, name: str | None = None, limit: int | None = None) -> list[Record]:
+        """Contract entity dicts (with mentions), most-mentioned first."""
+
+    def entity(self, entity_id: str) -> Record | None:
+        """One entity dict, or None."""
+
+    def relations(self, event_id: str | None = None) -> list[Record]:
+        """Contract relation dicts, all or those touching one event."""
+
+    def search(self, query: str, *, limit: int = 20) -> list[Record]:
+        """Full-text hits over documents and events, best first:
+        `{"kind": "event" | "document", "id", "doc", "snippet"}`."""
+
+    def chronology(self, docs: list[str] | None = None) -> Record:
+        """The stored corpus (or some of its documents) as one contract chronology."""
+
+    def close(self) -> None:
+        """Release the database."""
