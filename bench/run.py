@@ -156,7 +156,13 @@ Systems (installed versions as the runners reported them):
 
 {tables}
 """
-    (ROOT / "BENCHMARKS.md").write_text(text, encoding="utf-8")
+    # Other benchmarks (scale, load, merge) keep their own sections of the file.
+    from bench.sections import BENCHMARKS, sections
+
+    kept = sections(BENCHMARKS.read_text(encoding="utf-8")) if BENCHMARKS.exists() else []
+    if kept:
+        text = text.rstrip() + "\n\n" + "\n".join(kept)
+    BENCHMARKS.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
