@@ -23,16 +23,14 @@ class Store(Protocol):
     def has_document(self, sha256: str) -> bool:
         """Whether a document with this content hash is stored (ingest skips it)."""
 
-    def next_document_id(self) -> str:
-        """The id the next added document will get (`d<N>`): analyse it under this id."""
-
     def add_document(self, source: str, text: str, chronology: Record) -> str:
         """Store one analysed document and its one-document chronology, in one transaction.
 
-        `chronology` is `letopis.build([doc]).to_dict()` for a doc analysed under
-        `next_document_id()`. Its local entity ids are mapped onto corpus entities.
-        Adding a document whose sha256 is already stored changes nothing and returns
-        the existing id.
+        `chronology` is a one-document chronology (`letopis.parallel.Outcome.chronology`,
+        whatever its document id). The store gives the document its corpus id and
+        rewrites the event, timex and relation ids to match; local entity ids are
+        mapped onto corpus entities. Adding a document whose sha256 is already stored
+        changes nothing and returns the existing id.
         """
 
     # --- reading -----------------------------------------------------------------
