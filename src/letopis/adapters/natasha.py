@@ -154,6 +154,40 @@ def lemma(word: str, pos: str, feats: dict[str, str]) -> str:
     return _lemmatize(word, pos, tuple(sorted(feats.items())))
 
 
+_vocab: Any = None
+
+
+def _load_vocab() -> Any:
+    """pymorphy2 alone (~0.3 s), for callers that need lemmas but not the neural models."""
+    global _vocab
+    if _models is not None:
+        return _models.vocab
+    with _lock:
+        if _vocab is None:
+            try:
+                from natasha import MorphVocab
+
+                _vocab = MorphVocab()
+            except Exception as error:
+                raise ModelError(f"could not load the pymorphy2 dictionary: {error}") from error
+    return _vocab
+
+
+@lru_cache(maxsize=200_000)
+def lemmas(word: str) -> tuple[str, ...]:
+    """Every normal form of `word` out of context, lowercase, the likeliest first.
+
+    For search, where a word stands alone: «забастовки» gives ("забастовка",), «Голля»
+    gives ("голль",). Loads only the pymorphy2 dictionary, not the neural models.
+    """
+    if not any(ch.isalpha() for ch in word):
+        return (word.lower(),)
+    seen: dict[str, None] = {}
+    for parse in _load_vocab().parse(word):
+        seen.setdefault(parse.normal_form.lower(), None)
+    return tuple(seen) or (word.lower(),)
+
+
 @lru_cache(maxsize=200_000)
 def inflect(word: str, lemma_: str, pos: str, required: frozenset[str]) -> str | None:
     """`word` put into the grammemes `required`, using the reading with this lemma and POS.

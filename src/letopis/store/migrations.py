@@ -1,0 +1,232 @@
+"""Versioned schema migrations for the SQLite corpus store.
+
+`MIGRATIONS` is an ordered list; a database records the last version applied in
+`PRAGMA user_version`, and `migrate(connection)` applies every later migration in order,
+each in its own transaction together with the new version number, so a failure leaves
+the database at the previous version.
+
+To change the schema, append a `Migration` with the next version number; never edit or
+reorder one that has shipped (databases in the field have already applied it):
+
+    MIGRATIONS.append(Migration(2, "corpus merge: entity clusters", '''
+        CREATE TABLE merge_clusters (...);
+        CREATE INDEX ...;
+    '''))
+
+`apply` is SQL (one or more statements) or a callable taking the `sqlite3.Connection`
+(for data migrations); a callable runs inside the transaction, so it must not commit
+and must not use `executescript` (which commits). Another module may append from its own
+code as long as it does so before the store is opened, e.g. at import time of a module
+that `letopis.store` imports; keeping every migration in this one list is simpler.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..errors import LetopisError
+
+
+@dataclass(frozen=True, slots=True)
+class Migration:
+    version: int
+    description: str
+    apply: str | Callable[[sqlite3.Connection], None]
+
+
+SCHEMA_V1 = """
+CREATE TABLE documents (
+    n        INTEGER PRIMARY KEY AUTOINCREMENT,
+    id       TEXT NOT NULL UNIQUE,          -- 'd' || n
+    source   TEXT NOT NULL,
+    sha256   TEXT NOT NULL UNIQUE,          -- of the analysed text; ingest skips what is here
+    length   INTEGER NOT NULL,
+    text     TEXT NOT NULL,
+    added    TEXT NOT NULL,                 -- UTC, ISO
+    extra    TEXT NOT NULL DEFAULT '{}'     -- other fields of the contract's document entry (JSON)
+);
+
+CREATE TABLE entities (
+    n          INTEGER PRIMARY KEY AUTOINCREMENT,
+    id         TEXT NOT NULL UNIQUE,        -- 'E' || n
+    type       TEXT NOT NULL,
+    subtype    TEXT,
+    name       TEXT NOT NULL,
+    geo_id     TEXT,                        -- attributes.geo.id, the gazetteer identity
+    attributes TEXT NOT NULL DEFAULT '{}',  -- JSON: titles, geo, ...
+    mentions   INTEGER NOT NULL DEFAULT 0   -- count, for "most mentioned first"
+);
+CREATE INDEX entities_type ON entities(type, mentions DESC);
+CREATE INDEX entities_geo ON entities(geo_id) WHERE geo_id IS NOT NULL;
+CREATE INDEX entities_mentions ON entities(mentions DESC);
+
+-- every normalised name of an entity (its name and aliases)
+CREATE TABLE entity_names (
+    entity TEXT NOT NULL REFERENCES entities(id),
+    name   TEXT NOT NULL,
+    key    TEXT NOT NULL,                   -- folded: lowercase, ё as е
+    words  TEXT NOT NULL,                   -- ' word lemma ... ', for matching any word form
+    ord    INTEGER NOT NULL,
+    PRIMARY KEY (entity, key)
+);
+CREATE INDEX entity_names_key ON entity_names(key);
+
+CREATE TABLE mentions (
+    entity TEXT NOT NULL REFERENCES entities(id),
+    doc    TEXT NOT NULL REFERENCES documents(id),
+    start  INTEGER NOT NULL,
+    "end"  INTEGER NOT NULL,
+    text   TEXT NOT NULL
+);
+CREATE INDEX mentions_entity ON mentions(entity, doc, start);
+CREATE INDEX mentions_doc ON mentions(doc, start);
+
+-- how each document's own entities were mapped onto corpus entities, and why
+CREATE TABLE document_entities (
+    doc    TEXT NOT NULL REFERENCES documents(id),
+    local  TEXT NOT NULL,                   -- the entity id in the document's own chronology
+    entity TEXT NOT NULL REFERENCES entities(id),
+    reason TEXT NOT NULL,                   -- 'new', 'name', 'geo'
+    PRIMARY KEY (doc, local)
+);
+CREATE INDEX document_entities_entity ON document_entities(entity);
+
+CREATE TABLE timexes (
+    id    TEXT PRIMARY KEY,                 -- d<N>.t<M>
+    doc   TEXT NOT NULL REFERENCES documents(id),
+    start INTEGER NOT NULL,
+    data  TEXT NOT NULL                     -- the contract's timex dict (JSON)
+);
+CREATE INDEX timexes_doc ON timexes(doc, start);
+
+CREATE TABLE events (
+    n            INTEGER PRIMARY KEY,       -- rowid, also the FTS rowid
+    id           TEXT NOT NULL UNIQUE,      -- d<N>.ev<M>
+    doc          TEXT NOT NULL REFERENCES documents(id),
+    doc_n        INTEGER NOT NULL,
+    ord          INTEGER NOT NULL,          -- position in the document's chronology
+    type         TEXT NOT NULL,
+    factuality   TEXT NOT NULL,
+    basis        TEXT NOT NULL,
+    earliest     TEXT,
+    latest       TEXT,
+    earliest_key INTEGER,                   -- year*10000 + month*100 + day (works BCE too)
+    latest_key   INTEGER,
+    sort_key     INTEGER NOT NULL,          -- earliest, else latest, else after everything
+    timex        TEXT,
+    trigger      TEXT NOT NULL,
+    data         TEXT NOT NULL              -- the contract's event dict without participants/places (JSON)
+);
+CREATE INDEX events_order ON events(sort_key, latest_key, doc_n, ord);
+CREATE INDEX events_doc ON events(doc, ord);
+CREATE INDEX events_type ON events(type, sort_key);
+CREATE INDEX events_factuality ON events(factuality, sort_key);
+CREATE INDEX events_earliest ON events(earliest_key);
+CREATE INDEX events_latest ON events(latest_key);
+
+CREATE TABLE participants (
+    event  TEXT NOT NULL REFERENCES events(id),
+    ord    INTEGER NOT NULL,
+    role   TEXT NOT NULL,
+    entity TEXT NOT NULL REFERENCES entities(id),
+    PRIMARY KEY (event, ord)
+);
+CREATE INDEX participants_entity ON participants(entity);
+
+CREATE TABLE places (
+    event  TEXT NOT NULL REFERENCES events(id),
+    ord    INTEGER NOT NULL,
+    entity TEXT NOT NULL REFERENCES entities(id),
+    PRIMARY KEY (event, ord)
+);
+CREATE INDEX places_entity ON places(entity);
+
+CREATE TABLE relations (
+    n      INTEGER PRIMARY KEY,
+    doc    TEXT NOT NULL REFERENCES documents(id),
+    type   TEXT NOT NULL,
+    source TEXT NOT NULL REFERENCES events(id),
+    target TEXT NOT NULL REFERENCES events(id),
+    data   TEXT NOT NULL                    -- the contract's relation dict (JSON)
+);
+CREATE INDEX relations_source ON relations(source);
+CREATE INDEX relations_target ON relations(target);
+CREATE INDEX relations_doc ON relations(doc);
+
+-- lemmatised text of each document and each event's sentence; ref is the document or event id
+CREATE VIRTUAL TABLE search USING fts5(
+    kind UNINDEXED, ref UNINDEXED, doc UNINDEXED, lemmas,
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+"""
+
+MIGRATIONS: list[Migration] = [
+    Migration(1, "documents, entities, mentions, timexes, events, relations, full-text search", SCHEMA_V1),
+]
+
+
+def current_version(connection: sqlite3.Connection) -> int:
+    return connection.execute("PRAGMA user_version").fetchone()[0]
+
+
+def latest_version() -> int:
+    return max((m.version for m in MIGRATIONS), default=0)
+
+
+def pending(connection: sqlite3.Connection) -> list[Migration]:
+    """Migrations this database has not had yet, in order."""
+    _check_order()
+    have = current_version(connection)
+    if have > latest_version():
+        raise LetopisError(f"the corpus database has schema version {have}, newer than this letopis knows "
+                           f"({latest_version()}); upgrade letopis")
+    return [m for m in sorted(MIGRATIONS, key=lambda m: m.version) if m.version > have]
+
+
+def migrate(connection: sqlite3.Connection) -> list[int]:
+    """Apply pending migrations, each in its own transaction; return the versions applied.
+
+    The connection must be in autocommit mode (`isolation_level=None`): transactions are
+    begun and ended here explicitly.
+    """
+    applied = []
+    for migration in pending(connection):
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            if current_version(connection) >= migration.version:
+                connection.execute("ROLLBACK")  # another process migrated meanwhile
+                continue
+            if callable(migration.apply):
+                migration.apply(connection)
+            else:
+                for statement in split_sql(migration.apply):
+                    connection.execute(statement)
+            connection.execute(f"PRAGMA user_version = {int(migration.version)}")
+            connection.execute("COMMIT")
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        applied.append(migration.version)
+    return applied
+
+
+def split_sql(script: str) -> list[str]:
+    """Split a script into complete statements (triggers with BEGIN ... END stay whole)."""
+    statements, buffer = [], ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip().strip(";").strip():
+                statements.append(buffer.strip())
+            buffer = ""
+    if buffer.strip():
+        raise ValueError(f"incomplete SQL statement in migration: {buffer.strip()[:80]!r}")
+    return statements
+
+
+def _check_order() -> None:
+    versions = [m.version for m in MIGRATIONS]
+    if versions != sorted(set(versions)) or (versions and versions[0] < 1):
+        raise LetopisError(f"store migrations must have distinct increasing versions from 1, not {versions}")

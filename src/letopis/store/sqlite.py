@@ -1,0 +1,444 @@
+"""`SqliteStore`: the corpus in one SQLite file (see `base.Store` and docs/store.md).
+
+Writes: one transaction per document (`BEGIN IMMEDIATE` ... `COMMIT`), so a document is
+either wholly stored or absent, whatever interrupts the ingest. The database runs in WAL
+mode: readers (the viewer's threads) never wait for the writer nor block it.
+
+Reads: every record list is assembled with a fixed number of queries (participants,
+places, names and mentions fetched in batches for all rows at once), never one query per
+row. Each thread gets its own connection, so one store may serve a threaded server.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from typing import Any
+
+from ..errors import LetopisError
+from . import entities as corpus_entities
+from . import migrations
+from .base import Record
+from .dates import UNKNOWN_KEY, checked_day_key, day_key
+from .read import EventFilter, assemble_entities, assemble_events, event_filter, in_batches
+from .text import fts_query, lemma_text, name_words, query_forms, snippet
+
+SCHEMA = "letopis.chronology/1"
+_EVENT_ORDER = "e.sort_key, e.latest_key, e.doc_n, e.ord"
+
+
+class SqliteStore:
+    """A corpus of analysed documents in one SQLite file."""
+
+    def __init__(self, path: str | os.PathLike, *, readonly: bool = False):
+        self.path = os.fspath(path)
+        self.readonly = readonly
+        self._local = threading.local()
+        self._all: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        connection = self.connection
+        if readonly:
+            have = migrations.current_version(connection)
+            if have < migrations.latest_version():
+                raise LetopisError(f"the corpus at {self.path} has an older schema (version {have}); "
+                                   "run `letopis ingest` on it once to upgrade it")
+        else:
+            connection.execute("PRAGMA journal_mode = WAL")
+            migrations.migrate(connection)
+
+    # --- connections ------------------------------------------------------------------
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """This thread's connection (autocommit mode: transactions are explicit).
+
+        For modules that add their own tables (see `migrations`); use `transaction()` to write.
+        """
+        connection = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = self._connect()
+            self._local.connection = connection
+            with self._lock:
+                self._all.append(connection)
+        return connection
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            if self.readonly:
+                uri = "file:" + _uri_path(self.path) + "?mode=ro"
+                connection = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            else:
+                connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            connection.execute("PRAGMA busy_timeout = 30000")
+            connection.execute("PRAGMA foreign_keys = ON")
+            connection.execute("PRAGMA synchronous = NORMAL")
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.DatabaseError as error:
+            raise LetopisError(f"{self.path}: cannot be opened as a letopis corpus ({error})") from None
+        return connection
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction: everything in it is stored, or (on any exception) nothing."""
+        self._check_writable()
+        connection = self.connection
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield connection
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+
+    def _check_writable(self) -> None:
+        if self.readonly:
+            raise LetopisError(f"the corpus at {self.path} is open read-only; open it without readonly to change it")
+
+    def close(self) -> None:
+        with self._lock:
+            for connection in self._all:
+                connection.close()
+            self._all.clear()
+        self._local = threading.local()
+
+    def __enter__(self) -> "SqliteStore":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing ----------------------------------------------------------------------
+
+    def has_document(self, sha256: str) -> bool:
+        return self.connection.execute("SELECT 1 FROM documents WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+    def document_id(self, sha256: str) -> str | None:
+        """The id of the document with this content hash, or None."""
+        row = self.connection.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        return row[0] if row else None
+
+    def add_document(self, source: str, text: str, chronology: Record) -> str:
+        self._check_writable()
+        documents = chronology.get("documents") or []
+        if len(documents) != 1:
+            raise LetopisError(f"{source}: a stored chronology must have exactly one document, not {len(documents)}")
+        entry = documents[0]
+        if entry.get("length", len(text)) != len(text):
+            raise LetopisError(f"{source}: the chronology describes a text of {entry['length']} characters, "
+                               f"not the {len(text)} given")
+        existing = self.document_id(entry["sha256"])
+        if existing:
+            return existing
+        with self.transaction() as connection:
+            existing = self.document_id(entry["sha256"])  # another process may have won the race
+            if existing:
+                return existing
+            return _Writer(connection, source, text, chronology).write()
+
+    # --- reading ----------------------------------------------------------------------
+
+    def documents(self) -> list[Record]:
+        rows = self.connection.execute(
+            "SELECT d.id, d.source, d.sha256, d.length, d.extra, d.added, COALESCE(c.n, 0) FROM documents d "
+            "LEFT JOIN (SELECT doc, COUNT(*) AS n FROM events GROUP BY doc) c ON c.doc = d.id ORDER BY d.n"
+        ).fetchall()
+        return [_document(row[:5]) | {"added": row[5], "events": row[6]} for row in rows]
+
+    def document(self, doc_id: str) -> Record | None:
+        row = self.connection.execute(
+            "SELECT id, source, sha256, length, extra, text, added FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            return None
+        return _document(row[:5]) | {"text": row[5], "added": row[6]}
+
+    def events(
+        self,
+        *,
+        person: str | None = None,
+        entity: str | None = None,
+        place: str | None = None,
+        type: str | None = None,
+        factuality: str | None = None,
+        doc: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[Record]:
+        where = self._filter(person=person, entity=entity, place=place, type=type, factuality=factuality,
+                             doc=doc, date_from=date_from, date_to=date_to)
+        if where is None:
+            return []
+        rows = self.connection.execute(
+            f"SELECT e.id, e.data FROM events e WHERE {where.sql} ORDER BY {_EVENT_ORDER} LIMIT ? OFFSET ?",
+            (*where.params, -1 if limit is None else int(limit), int(offset)),
+        ).fetchall()
+        return assemble_events(self.connection, rows)
+
+    def count_events(self, **filters: Any) -> int:
+        """How many events `events(**filters)` would return without `limit`/`offset` (for paging)."""
+        where = self._filter(**filters)
+        if where is None:
+            return 0
+        return self.connection.execute(f"SELECT COUNT(*) FROM events e WHERE {where.sql}", where.params).fetchone()[0]
+
+    def _filter(self, **filters: Any) -> EventFilter | None:
+        for bound in ("date_from", "date_to"):
+            if filters.get(bound) is not None:
+                checked_day_key(filters[bound], bound)
+        return event_filter(self.connection, **filters)
+
+    def event(self, event_id: str) -> Record | None:
+        connection = self.connection
+        row = connection.execute("SELECT e.id, e.data FROM events e WHERE e.id = ?", (event_id,)).fetchone()
+        if row is None:
+            return None
+        event = assemble_events(connection, [row])[0]
+        start, end = event["sentence"]["start"], event["sentence"]["end"]
+        event["sentence_text"] = connection.execute(
+            "SELECT substr(text, ?, ?) FROM documents WHERE id = ?", (start + 1, end - start, event["doc"])).fetchone()[0]
+        timex = event["time"].get("timex")
+        found = connection.execute("SELECT data FROM timexes WHERE id = ?", (timex,)).fetchone() if timex else None
+        event["timex"] = json.loads(found[0]) if found else None
+        event["causes"] = [r[0] for r in connection.execute(
+            "SELECT source FROM relations WHERE target = ? AND type = 'cause' ORDER BY n", (event_id,))]
+        event["effects"] = [r[0] for r in connection.execute(
+            "SELECT target FROM relations WHERE source = ? AND type = 'cause' ORDER BY n", (event_id,))]
+        return event
+
+    def entities(self, *, type: str | None = None, name: str | None = None, limit: int | None = None) -> list[Record]:
+        from .read import match_entities
+
+        sql, params = "SELECT id FROM entities WHERE 1", []
+        if type:
+            sql += " AND type = ?"
+            params.append(type)
+        if name:
+            ids = match_entities(self.connection, name)
+            if not ids:
+                return []
+            sql += f" AND id IN ({','.join('?' * len(ids))})"
+            params += ids
+        sql += " ORDER BY mentions DESC, n LIMIT ?"
+        params.append(-1 if limit is None else int(limit))
+        ids = [row[0] for row in self.connection.execute(sql, params)]
+        return assemble_entities(self.connection, ids)
+
+    def entity(self, entity_id: str) -> Record | None:
+        found = assemble_entities(self.connection, [entity_id])
+        return found[0] if found else None
+
+    def relations(self, event_id: str | None = None) -> list[Record]:
+        if event_id is None:
+            rows = self.connection.execute("SELECT data FROM relations ORDER BY n")
+        else:
+            rows = self.connection.execute(
+                "SELECT data FROM relations WHERE source = ? OR target = ? ORDER BY n", (event_id, event_id))
+        return [json.loads(row[0]) for row in rows]
+
+    def search(self, query: str, *, limit: int = 20) -> list[Record]:
+        """Full-text hits, best first. An event hit is a sentence: `id` is the event whose
+        trigger the query names (else the sentence's first event), `events` all its events;
+        `snippet` marks the matching words in [brackets], `text`/`marks`/`start`/`end` give
+        the same as plain text, offsets within it, and the window's offsets in the document."""
+        match = fts_query(query)
+        if match is None:
+            return []
+        rows = self.connection.execute(
+            "SELECT kind, ref, doc FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?", (match, int(limit))
+        ).fetchall()
+        return self._snippets(rows, query)
+
+    def _snippets(self, rows: list[tuple[str, str, str]], query: str) -> list[Record]:
+        connection = self.connection
+        events: dict[str, tuple[int, int, str]] = {}
+        event_ids = [event_id for kind, ref, _ in rows if kind == "event" for event_id in ref.split()]
+        for batch in in_batches(event_ids):
+            for event_id, trigger, data in connection.execute(
+                    f"SELECT id, trigger, data FROM events WHERE id IN ({','.join('?' * len(batch))})", batch):
+                sentence = json.loads(data)["sentence"]
+                events[event_id] = (sentence["start"], sentence["end"], trigger)
+        wanted = {form for forms in query_forms(query) for form in forms}
+        hits = []
+        for kind, ref, doc in rows:
+            if kind == "event":
+                ids = ref.split()
+                start, end, _ = events[ids[0]]
+                text = connection.execute("SELECT substr(text, ?, ?) FROM documents WHERE id = ?",
+                                          (start + 1, end - start, doc)).fetchone()[0]
+                named = [i for i in ids if wanted.intersection(name_words(events[i][2]).split())]
+                hits.append({"kind": kind, "id": (named or ids)[0], "doc": doc, "events": ids}
+                            | snippet(text, query, base=start))
+            else:
+                text = connection.execute("SELECT text FROM documents WHERE id = ?", (doc,)).fetchone()[0]
+                hits.append({"kind": kind, "id": ref, "doc": doc} | snippet(text, query))
+        return hits
+
+    def chronology(self, docs: list[str] | None = None) -> Record:
+        connection = self.connection
+        if docs is None:
+            doc_ids = [row[0] for row in connection.execute("SELECT id FROM documents ORDER BY n")]
+        else:
+            known = {row[0] for row in connection.execute("SELECT id FROM documents")}
+            missing = [d for d in docs if d not in known]
+            if missing:
+                raise LetopisError(f"no document {', '.join(missing)} in the corpus at {self.path}")
+            doc_ids = list(dict.fromkeys(docs))
+        documents = [d for d in self.documents() if d["id"] in set(doc_ids)]
+        documents = [{k: v for k, v in d.items() if k not in ("events", "added")} for d in documents]
+        every = docs is None
+        scope = "" if every else f" WHERE doc IN ({','.join('?' * len(doc_ids))})"
+        params = [] if every else doc_ids
+        entity_ids = [row[0] for row in connection.execute(
+            f"SELECT entity FROM mentions{scope} GROUP BY entity ORDER BY MIN(rowid)", params)]
+        entities = assemble_entities(connection, entity_ids, docs=None if every else doc_ids)
+        timexes = [json.loads(row[0]) for row in connection.execute(
+            f"SELECT data FROM timexes{scope} ORDER BY rowid", params)]
+        rows = connection.execute(
+            f"SELECT e.id, e.data FROM events e{scope.replace('doc', 'e.doc')} ORDER BY {_EVENT_ORDER}", params
+        ).fetchall()
+        events = assemble_events(connection, rows)
+        relations = [json.loads(row[0]) for row in connection.execute(
+            f"SELECT data FROM relations{scope} ORDER BY n", params)]
+        return {"schema": SCHEMA, "documents": documents, "entities": entities, "timexes": timexes,
+                "events": events, "relations": relations}
+
+    def stats(self) -> Record:
+        """Counts of what is stored, and the schema version."""
+        count = lambda table: self.connection.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]  # noqa: E731
+        return {"documents": count("documents"), "events": count("events"), "entities": count("entities"),
+                "mentions": count("mentions"), "relations": count("relations"),
+                "schema_version": migrations.current_version(self.connection)}
+
+
+class _Writer:
+    """Writes one document inside an open transaction; any error aborts the whole document."""
+
+    def __init__(self, connection: sqlite3.Connection, source: str, text: str, chronology: Record):
+        self.db, self.source, self.text, self.chronology = connection, source, text, chronology
+        self.local_doc = chronology["documents"][0]["id"]
+        self.doc = ""
+        self.doc_n = 0
+        self.entity_map: dict[str, str] = {}
+
+    def write(self) -> str:
+        self._document()
+        self._entities()
+        self._timexes()
+        self._events()
+        self._relations()
+        self.db.execute("INSERT INTO search (kind, ref, doc, lemmas) VALUES ('document', ?, ?, ?)",
+                        (self.doc, self.doc, lemma_text(self.text)))
+        return self.doc
+
+    def rid(self, local_id: str | None) -> str | None:
+        """A document-scoped id («d1.ev5») with this document's corpus id («d7.ev5»)."""
+        if local_id is None:
+            return None
+        prefix = self.local_doc + "."
+        return self.doc + "." + local_id[len(prefix):] if local_id.startswith(prefix) else f"{self.doc}.{local_id}"
+
+    def entity(self, local_id: str) -> str:
+        try:
+            return self.entity_map[local_id]
+        except KeyError:
+            raise LetopisError(f"{self.source}: the chronology refers to entity {local_id!r}, "
+                               "which it does not define") from None
+
+    def _document(self) -> None:
+        entry = self.chronology["documents"][0]
+        extra = {k: v for k, v in entry.items() if k not in ("id", "source", "sha256", "length")}
+        cursor = self.db.execute(
+            "INSERT INTO documents (id, source, sha256, length, text, added, extra) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (f"new:{entry['sha256']}", entry.get("source") or self.source, entry["sha256"], len(self.text), self.text,
+             datetime.now(timezone.utc).isoformat(timespec="seconds"), json.dumps(extra, ensure_ascii=False)),
+        )
+        self.doc_n = cursor.lastrowid
+        self.doc = f"d{self.doc_n}"
+        self.db.execute("UPDATE documents SET id = ? WHERE n = ?", (self.doc, self.doc_n))
+
+    def _entities(self) -> None:
+        for entity in self.chronology.get("entities", []):
+            attributes = _with_doc(entity.get("attributes") or {}, self.local_doc, self.doc)
+            found = corpus_entities.find(self.db, entity)
+            if found:
+                corpus_id, reason = found
+                corpus_entities.merge_into(self.db, corpus_id, entity, attributes)
+            else:
+                corpus_id, reason = corpus_entities.create(self.db, entity, attributes), "new"
+            corpus_entities.add_names(self.db, corpus_id, corpus_entities.names_of(entity))
+            mentions = [(corpus_id, self.doc, m["start"], m["end"], m["text"]) for m in entity.get("mentions", [])]
+            self.db.executemany('INSERT INTO mentions (entity, doc, start, "end", text) VALUES (?, ?, ?, ?, ?)', mentions)
+            self.db.execute("UPDATE entities SET mentions = mentions + ? WHERE id = ?", (len(mentions), corpus_id))
+            self.db.execute("INSERT INTO document_entities (doc, local, entity, reason) VALUES (?, ?, ?, ?)",
+                            (self.doc, entity["id"], corpus_id, reason))
+            self.entity_map[entity["id"]] = corpus_id
+
+    def _timexes(self) -> None:
+        rows = []
+        for timex in self.chronology.get("timexes", []):
+            timex = dict(timex, id=self.rid(timex["id"]), doc=self.doc)
+            rows.append((timex["id"], self.doc, timex["start"], json.dumps(timex, ensure_ascii=False)))
+        self.db.executemany("INSERT INTO timexes (id, doc, start, data) VALUES (?, ?, ?, ?)", rows)
+
+    def _events(self) -> None:
+        sentences: dict[tuple[int, int], list[str]] = {}
+        for ord_, event in enumerate(self.chronology.get("events", [])):
+            time = dict(event["time"], timex=self.rid(event["time"].get("timex")))
+            data = {k: v for k, v in event.items() if k not in ("participants", "places")}
+            data.update(id=self.rid(event["id"]), doc=self.doc, time=time)
+            earliest, latest = day_key(time.get("earliest")), day_key(time.get("latest"))
+            sort_key = next((k for k in (earliest, latest) if k is not None), UNKNOWN_KEY)
+            self.db.execute(
+                "INSERT INTO events (id, doc, doc_n, ord, type, factuality, basis, earliest, latest, earliest_key, "
+                "latest_key, sort_key, timex, trigger, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (data["id"], self.doc, self.doc_n, ord_, event["type"], event["factuality"], time["basis"],
+                 time.get("earliest"), time.get("latest"), earliest, latest, sort_key, time["timex"],
+                 event["trigger"]["text"], json.dumps(data, ensure_ascii=False)),
+            )
+            self.db.executemany(
+                "INSERT INTO participants (event, ord, role, entity) VALUES (?, ?, ?, ?)",
+                [(data["id"], i, p["role"], self.entity(p["entity"])) for i, p in enumerate(event.get("participants", []))])
+            self.db.executemany(
+                "INSERT INTO places (event, ord, entity) VALUES (?, ?, ?)",
+                [(data["id"], i, self.entity(place)) for i, place in enumerate(event.get("places", []))])
+            sentences.setdefault((event["sentence"]["start"], event["sentence"]["end"]), []).append(data["id"])
+        # one search row per sentence, naming all its events, so a sentence is found once
+        self.db.executemany(
+            "INSERT INTO search (kind, ref, doc, lemmas) VALUES ('event', ?, ?, ?)",
+            [(" ".join(ids), self.doc, lemma_text(self.text[start:end])) for (start, end), ids in sentences.items()])
+
+    def _relations(self) -> None:
+        rows = []
+        for relation in self.chronology.get("relations", []):
+            evidence = relation.get("evidence")
+            relation = dict(relation, source=self.rid(relation["source"]), target=self.rid(relation["target"]),
+                            evidence=dict(evidence, doc=self.doc) if evidence else None)
+            rows.append((self.doc, relation["type"], relation["source"], relation["target"],
+                         json.dumps(relation, ensure_ascii=False)))
+        self.db.executemany("INSERT INTO relations (doc, type, source, target, data) VALUES (?, ?, ?, ?, ?)", rows)
+
+
+def _document(row: tuple) -> Record:
+    doc_id, source, sha256, length, extra = row
+    return {"id": doc_id, "source": source, "sha256": sha256, "length": length} | json.loads(extra)
+
+
+def _with_doc(value: Any, local: str, doc: str) -> Any:
+    """Attributes with every `"doc": local` (e.g. in title mentions) set to the corpus id."""
+    if isinstance(value, dict):
+        return {k: (doc if k == "doc" and v == local else _with_doc(v, local, doc)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_with_doc(v, local, doc) for v in value]
+    return value
+
+
+def _uri_path(path: str) -> str:
+    from urllib.parse import quote
+
+    return quote(os.path.abspath(path))
