@@ -1,0 +1,104 @@
+"""`letopis export`: a stored corpus or a chronology JSON file in a historian's format."""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+from pathlib import Path
+from typing import Any
+
+from ..cli import EXIT_OK
+from ..errors import LetopisError
+
+FORMATS = ("timelinejs", "timelinejs-csv", "geojson", "csv", "jsonld", "gexf", "graphml")
+
+
+def register(commands) -> None:
+    export = commands.add_parser(
+        "export",
+        help="export a chronology to TimelineJS, GeoJSON, CSV, JSON-LD, GEXF or GraphML",
+        description="Export a chronology (a corpus store or a JSON file made by 'letopis extract') "
+                    "to a format historians' tools read. Field mappings: docs/exports.md.",
+    )
+    source = export.add_mutually_exclusive_group(required=True)
+    source.add_argument("--db", metavar="FILE", help="the corpus store to export")
+    source.add_argument("--from-json", metavar="CHRONOLOGY.json", help="a chronology made by 'letopis extract'")
+    export.add_argument("-f", "--format", required=True, choices=FORMATS, help="the export format")
+    export.add_argument("-o", "--output", required=True, metavar="OUT",
+                        help="file to write; for csv a folder, or a .zip file")
+    export.add_argument("--title", help="TimelineJS: the title slide's headline")
+    export.add_argument("--base-iri", default=None, metavar="IRI", help="JSON-LD: prefix of the node IRIs (default urn:letopis:)")
+    export.add_argument("--cidoc", action="store_true", help="JSON-LD: add CIDOC-CRM types and properties")
+    export.set_defaults(run=export_command)
+
+
+def export_command(args: argparse.Namespace) -> int:
+    from .. import export
+
+    if args.db is not None:
+        chronology, texts = _from_store(args.db)
+    else:
+        chronology = export.read_json(args.from_json)
+        texts = _texts_beside(chronology, Path(args.from_json).parent)
+    written = export.write(chronology, args.format, args.output, texts=texts, **_options(args))
+    events = len(chronology.get("events") or [])
+    print(f"letopis: {args.format}: {events} events written to {', '.join(map(str, written)) if len(written) < 4 else args.output}",
+          file=sys.stderr)
+    return EXIT_OK
+
+
+def _options(args: argparse.Namespace) -> dict[str, Any]:
+    if args.format in ("timelinejs", "timelinejs-csv"):
+        return {"title": args.title}
+    if args.format == "jsonld":
+        options: dict[str, Any] = {"cidoc": args.cidoc}
+        if args.base_iri:
+            options["base"] = args.base_iri
+        return options
+    return {}
+
+
+def _from_store(path: str) -> tuple[dict[str, Any], dict[str, str]]:
+    if not Path(path).is_file():
+        raise LetopisError(f"{path}: no such corpus store")
+    try:
+        from ..store import open_store
+    except ImportError:
+        raise LetopisError("this letopis has no corpus store; export a JSON file with --from-json") from None
+    store = open_store(path)
+    try:
+        chronology = store.chronology()
+        texts = {}
+        for doc in chronology.get("documents") or []:
+            record = store.document(doc["id"])
+            if record and isinstance(record.get("text"), str):
+                texts[doc["id"]] = record["text"]
+    finally:
+        store.close()
+    from ..export import check
+
+    return check(chronology, path), texts
+
+
+def _texts_beside(chronology: dict[str, Any], folder: Path) -> dict[str, str]:
+    """The documents' texts where their source files are still there unchanged (same
+    sha256; looked for as given, then beside the JSON file), so exports can quote
+    sentences; the others are exported without quotes."""
+    from ..ingest import read
+
+    texts = {}
+    for doc in chronology.get("documents") or []:
+        name, digest = doc.get("source"), doc.get("sha256")
+        if not isinstance(name, str) or not isinstance(digest, str):
+            continue
+        found = next((p for p in (Path(name), folder / name) if p.is_file()), None)
+        if found is None:
+            continue
+        try:
+            text = read(found).text
+        except LetopisError:
+            continue
+        if hashlib.sha256(text.encode("utf-8")).hexdigest() == digest and len(text) == doc.get("length"):
+            texts[str(doc["id"])] = text
+    return texts

@@ -1,0 +1,174 @@
+"""TimelineJS 3 JSON: one slide per dated event, a title slide that says what was left out.
+
+TimelineJS places a slide by `start_date` (a year is required; month and day optional)
+and can show a span up to `end_date`. An event's bounds are the window in which it began,
+so an exact day is one date, a whole month or year is given at that precision (TimelineJS
+then spaces it as a month or a year), any other window is a start and an end, and an
+open bound is placed at its one known end. The words a historian reads are in
+`display_date` («1–10 августа 1944 (указана)», «не позднее 18 августа 1944 (выведена)»),
+which TimelineJS shows instead of its own rendering of the date. Events of unknown date
+cannot be placed and are left out; the title slide says how many.
+
+TimelineJS renders `text.headline` and `text.text` as HTML, so every string from a
+document is escaped here and only our own markup is left unescaped.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from ..render import dates
+from ..render.view import FACTUALITY, ROLES
+from ..time.calendar import days_in_month
+from .source import Record, Source, dated, display_date, source, time_of
+
+TITLE_ID = "letopis-title"
+
+
+def timeline(chronology: Any, *, title: str | None = None, **extras: Any) -> Record:
+    """The TimelineJS JSON object (`title` and `events`) for a chronology."""
+    src = source(chronology, **extras)
+    placed = [ev for ev in src.event_list if dated(ev)]
+    left_out = len(src.events) - len(placed)
+    return {
+        "title": _title_slide(src, title, len(placed), left_out),
+        "events": [slide(src, ev) for ev in placed],
+    }
+
+
+def to_json(chronology: Any, *, title: str | None = None, **extras: Any) -> str:
+    return json.dumps(timeline(chronology, title=title, **extras), ensure_ascii=False, indent=2) + "\n"
+
+
+def slide(src: Source, event: Record) -> Record:
+    """One event as a TimelineJS slide; the event must have at least one date bound."""
+    start, end = date_objects(time_of(event))
+    words = display_date(event)
+    start["display_date"] = words
+    result: Record = {
+        "start_date": start,
+        "display_date": words,
+        "text": {"headline": headline(src, event), "text": body(src, event)},
+        "group": str(event.get("type") or ""),
+        "unique_id": str(event["id"]),
+    }
+    if end is not None:
+        result["end_date"] = end
+    return result
+
+
+def date_objects(time: Record) -> tuple[Record, Record | None]:
+    """TimelineJS `start_date` and `end_date` (or None) for an event's bounds, never more
+    precise than the bounds: a whole month or year is given as that month or year."""
+    first = dates.parse(time["earliest"]) if time.get("earliest") else None
+    last = dates.parse(time["latest"]) if time.get("latest") else None
+    if first is None or last is None:
+        known = first or last
+        if known is None:
+            raise ValueError(f"no usable date bound in {time!r}")
+        return _full(known), None
+    if first == last:
+        return _full(first), None
+    if _whole_years(first, last):
+        return {"year": first.year}, (None if first.year == last.year else {"year": last.year})
+    if _whole_months(first, last):
+        start = {"year": first.year, "month": first.month}
+        same = (first.year, first.month) == (last.year, last.month)
+        return start, (None if same else {"year": last.year, "month": last.month})
+    return _full(first), _full(last)
+
+
+def _full(day: dates.Day) -> Record:
+    out: Record = {"year": day.year}
+    if day.month is not None:
+        out["month"] = day.month
+        if day.day is not None:
+            out["day"] = day.day
+    return out
+
+
+def _whole_months(first: dates.Day, last: dates.Day) -> bool:
+    return (first.month is not None and last.month is not None and first.day in (1, None)
+            and last.day in (None, days_in_month(last.year, last.month)))
+
+
+def _whole_years(first: dates.Day, last: dates.Day) -> bool:
+    return (first.month in (1, None) and first.day in (1, None)
+            and last.month in (12, None) and last.day in (31, None))
+
+
+def headline(src: Source, event: Record) -> str:
+    """The trigger as written, after the agents who did it: «Анри Роль-Танги: Призыв»."""
+    trigger = str((event.get("trigger") or {}).get("text") or event.get("type") or event["id"])
+    agents = [src.name(p["entity"]) for p in event.get("participants") or [] if p.get("role") == "agent"]
+    text = f"{', '.join(agents)}: {trigger}" if agents else trigger
+    return html.escape(text)
+
+
+def body(src: Source, event: Record) -> str:
+    """The slide text: source sentence, who and where, type, factuality, date basis, source."""
+    e = html.escape
+    lines = []
+    sentence = src.sentence(event)
+    if sentence is not None:
+        lines.append(f"<blockquote>{_marked(sentence, event)}</blockquote>")
+    who = [f"{e(src.name(p['entity']))} ({e(ROLES.get(p.get('role', ''), p.get('role', '')))})"
+           for p in event.get("participants") or []]
+    if who:
+        lines.append(f"<p>Участники: {', '.join(who)}</p>")
+    places = [e(src.name(place)) for place in event.get("places") or []]
+    if places:
+        lines.append(f"<p>Место: {', '.join(places)}</p>")
+    factuality = FACTUALITY.get(event.get("factuality") or "actual", event.get("factuality"))
+    kind = e(str(event.get("type") or ""))
+    lines.append(f"<p>Тип: {kind}" + (f"; {e(str(factuality))}" if factuality else "") + "</p>")
+    edtf = time_of(event).get("edtf")
+    lines.append(f"<p>Дата: {e(display_date(event))}" + (f"; EDTF {e(str(edtf))}" if edtf else "") + "</p>")
+    lines.append(f"<p>Источник: {e(_source_words(src, event))}</p>")
+    return "".join(lines)
+
+
+def _marked(sentence: str, event: Record) -> str:
+    """The sentence escaped, with the trigger in bold when it lies inside it."""
+    span, trigger = event.get("sentence") or {}, event.get("trigger") or {}
+    offset = span.get("start", 0)
+    t0, t1 = trigger.get("start"), trigger.get("end")
+    if not isinstance(t0, int) or not isinstance(t1, int) or not offset <= t0 <= t1 <= offset + len(sentence):
+        return html.escape(sentence)
+    a, b = t0 - offset, t1 - offset
+    return f"{html.escape(sentence[:a])}<b>{html.escape(sentence[a:b])}</b>{html.escape(sentence[b:])}"
+
+
+def _source_words(src: Source, event: Record) -> str:
+    doc_id = str(event.get("doc", ""))
+    name = str(src.documents.get(doc_id, {}).get("source") or doc_id)
+    trigger = event.get("trigger") or {}
+    return f"{name} ({doc_id}, символы {trigger.get('start')}–{trigger.get('end')}; событие {event['id']})"
+
+
+def _title_slide(src: Source, title: str | None, placed: int, left_out: int) -> Record:
+    sources = [str(d.get("source") or d["id"]) for d in src.documents.values()]
+    headline_text = title or ("Хронология: " + ", ".join(sources) if sources else "Хронология")
+    words = [f"На ленте {placed} {_events_word(placed)}."]
+    if left_out:
+        words.append(f"{left_out} {_events_word(left_out)} без даты не {_placed_word(left_out)}: "
+                     f"текст не позволяет поставить их на ленту.")
+    return {
+        "text": {"headline": html.escape(headline_text), "text": "<p>" + " ".join(html.escape(w) for w in words) + "</p>"},
+        "unique_id": TITLE_ID,
+    }
+
+
+def _events_word(n: int) -> str:
+    """«событие», «события», «событий» as the number asks."""
+    if n % 10 == 1 and n % 100 != 11:
+        return "событие"
+    if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14:
+        return "события"
+    return "событий"
+
+
+def _placed_word(n: int) -> str:
+    return "показано" if n % 10 == 1 and n % 100 != 11 else "показаны"
