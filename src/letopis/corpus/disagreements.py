@@ -1,0 +1,123 @@
+"""Where the sources of one corpus event disagree: dates, numbers, actors, outcomes.
+
+Every claim is kept as its source made it; a conflict only lists the competing claims side
+by side, each with its document and sentence. Kinds:
+  date     the sources' [earliest, latest] intervals have no day in common;
+  number   figures for the same counted thing («почти 100 000 жителей», «около 10 000
+           человек») whose allowed values do not meet (`quantities`);
+  actor    two sources name agents and no agent is common to them;
+  outcome  one source says it happened (`actual`) and another that it did not or failed
+           (`negated`, `unrealized`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+
+from .features import EventFeatures, iso
+from .model import Conflict, Record
+from .quantities import Quantity, quantities
+
+_NOT_HAPPENED = frozenset({"negated", "unrealized"})
+
+
+def corpus_time(members: Sequence[EventFeatures]) -> Record:
+    """What all sources allow together: the intersection of their intervals."""
+    earliest = [m.earliest for m in members if m.earliest is not None]
+    latest = [m.latest for m in members if m.latest is not None]
+    if not earliest and not latest:
+        return {"earliest": None, "latest": None, "status": "unknown"}
+    lo, hi = (max(earliest) if earliest else None), (min(latest) if latest else None)
+    if lo is not None and hi is not None and lo > hi:
+        span = [iso(min(earliest)), iso(max(latest))]
+        return {"earliest": None, "latest": None, "status": "conflict", "sources": span}
+    status = "single" if len({m.doc for m in members}) == 1 else "agreed"
+    return {"earliest": iso(lo), "latest": iso(hi), "status": status}
+
+
+def find_conflicts(event_id: str, members: Sequence[EventFeatures], mentions: Sequence[Record], names: dict[str, str]) -> list[Conflict]:
+    """The conflicts among the mentions of one corpus event (`members[i]` made `mentions[i]`)."""
+    if len({m.doc for m in members}) < 2:
+        return []
+    found: list[Conflict] = []
+    found.extend(_dates(event_id, members, mentions))
+    found.extend(_numbers(event_id, members, mentions))
+    found.extend(_actors(event_id, members, mentions, names))
+    found.extend(_outcomes(event_id, members, mentions))
+    return found
+
+
+def _claim(mention: Record, claim) -> Record:
+    return {
+        "doc": mention["doc"], "source": mention["source"], "event": mention["event"], "key": mention["key"],
+        "trigger": mention["trigger"], "sentence": mention["sentence"], "claim": claim,
+    }
+
+
+def _dates(event_id: str, members, mentions) -> list[Conflict]:
+    if corpus_time(members)["status"] != "conflict":
+        return []
+    claims = [
+        _claim(mention, {"earliest": mention["time"].get("earliest"), "latest": mention["time"].get("latest"),
+                         "basis": mention["time"].get("basis")})
+        for member, mention in zip(members, mentions)
+        if member.earliest is not None or member.latest is not None
+    ]
+    dates = "; ".join(f"{c['source']}: {_interval(c['claim'])}" for c in claims)
+    return [Conflict("", "date", event_id, f"the sources' dates have no day in common ({dates})", claims)]
+
+
+def _interval(claim: Record) -> str:
+    earliest, latest = claim["earliest"], claim["latest"]
+    if earliest == latest:
+        return earliest
+    return f"{earliest or '…'} – {latest or '…'}"
+
+
+def _figures(member: EventFeatures) -> list[Quantity]:
+    if member.sentence_text is None:
+        return []
+    return quantities(member.sentence_text, member.timex_spans)
+
+
+def _numbers(event_id: str, members, mentions) -> list[Conflict]:
+    by_kind: dict[str, dict[int, list[Quantity]]] = defaultdict(dict)
+    for i, member in enumerate(members):
+        for q in _figures(member):
+            by_kind[q.kind].setdefault(i, []).append(q)
+    found = []
+    for kind, per_source in by_kind.items():
+        sources = sorted(per_source)
+        clash = any(
+            members[i].doc != members[j].doc and not any(p.meets(q) for p in per_source[i] for q in per_source[j])
+            for n, i in enumerate(sources) for j in sources[n + 1:]
+        )
+        if not clash:
+            continue
+        claims = [_claim(mentions[i], [q.to_dict() for q in per_source[i]]) for i in sources]
+        figures = "; ".join(f"{c['source']}: {', '.join(q['text'] for q in c['claim'])}" for c in claims)
+        found.append(Conflict("", "number", event_id, f"figures for {kind} do not agree ({figures})", claims))
+    return found
+
+
+def _actors(event_id: str, members, mentions, names: dict[str, str]) -> list[Conflict]:
+    with_agents = [i for i, m in enumerate(members) if m.agents]
+    clash = any(
+        members[i].doc != members[j].doc and not (members[i].agents & members[j].agents)
+        for n, i in enumerate(with_agents) for j in with_agents[n + 1:]
+    )
+    if not clash:
+        return []
+    claims = [_claim(mentions[i], [{"entity": a, "name": names.get(a, a)} for a in sorted(members[i].agents)]) for i in with_agents]
+    agents = "; ".join(f"{c['source']}: {', '.join(a['name'] for a in c['claim'])}" for c in claims)
+    return [Conflict("", "actor", event_id, f"the sources name different agents ({agents})", claims)]
+
+
+def _outcomes(event_id: str, members, mentions) -> list[Conflict]:
+    values = {m["factuality"] for m in mentions}
+    if "actual" not in values or not values & _NOT_HAPPENED:
+        return []
+    claims = [_claim(m, m["factuality"]) for m in mentions if m["factuality"] in _NOT_HAPPENED | {"actual"}]
+    told = "; ".join(f"{c['source']}: {c['claim']}" for c in claims)
+    return [Conflict("", "outcome", event_id, f"one source says it happened, another that it did not ({told})", claims)]

@@ -1,0 +1,184 @@
+"""Which events of different documents tell the same happening: blocking and scoring.
+
+**Blocking.** An event is compared only with events that share a block with it. Its block
+keys, all within its type family (`lexicon.FAMILIES`): its trigger stem; each corpus entity
+it involves (participants, places, entities named in its sentence); each month its
+[earliest, latest] interval touches, widened by a few days so near-miss dates meet. A block
+of at most `SMALL_BLOCK` events is compared all pairs; a larger one by sorted neighbourhood:
+its events sorted by date and each compared with the next `WINDOW`. An event has at most
+`MAX_KEYS` keys, so the number of comparisons is at most n × MAX_KEYS × max(SMALL_BLOCK,
+WINDOW): linear in the number of events n, never quadratic. Sorting the blocks adds
+O(n log n).
+
+**Scoring.** A pair of events of different documents scores (`score`):
+  type       same type +1.0, same family only +0.3
+  trigger    same trigger stem +1.0
+  time       same single day +1.0; bounded intervals that meet +0.5; intervals that meet
+             with an open bound whose known bounds lie within a week +0.25 (more than a
+             month apart −0.75, more than a year apart no match: an inferred «not before»
+             says the event belongs near that day); disjoint intervals: −0.25 within 3
+             days, −0.75 within a month, beyond a month no match
+  roles      a shared place +0.75, a shared agent +0.75, another shared participant +0.5
+             (each counted once, up to +1.5 in all)
+  context    an entity shared with the other's sentence +0.25 (up to +0.5); an undated
+             event whose sentence names the other's day +0.5
+A pair is a candidate when it scores at least `THRESHOLD` and has an anchor: something
+beyond wording and type that ties the two to one happening (a shared day or overlapping
+bounded dates, a shared entity, a context date).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from .features import EventFeatures
+
+THRESHOLD = 2.0
+SMALL_BLOCK = 32
+WINDOW = 16
+MAX_KEYS = 10
+_WIDEN_DAYS = 3
+_MONTH_SPAN_LIMIT = 62  # an interval longer than this gets no month keys: it is not a time anchor
+_NEAR_MISS, _SAME_PERIOD, _OPEN_NEAR, _SAME_YEAR = 3, 31, 7, 366
+_UNKNOWN = 10**9
+
+
+@dataclass(slots=True)
+class Candidate:
+    a: int
+    b: int
+    score: float
+    features: dict
+
+
+def block_keys(event: EventFeatures) -> list[tuple]:
+    """The blocks an event belongs to (see the module docstring)."""
+    keys: list[tuple] = [(event.family, "t", event.stem)]
+    for entity in sorted(event.entities) + sorted(event.context):
+        keys.append((event.family, "e", entity))
+    keys.extend((event.family, "m", month) for month in _months(event))
+    return keys[:MAX_KEYS]
+
+
+def _months(event: EventFeatures) -> list[tuple[int, int]]:
+    bounds = [b for b in (event.earliest, event.latest) if b is not None]
+    if not bounds:
+        return []
+    first, last = min(bounds) - _WIDEN_DAYS, max(bounds) + _WIDEN_DAYS
+    if last - first > _MONTH_SPAN_LIMIT:
+        return []
+    months, current = [], datetime.date.fromordinal(first).replace(day=1)
+    end = datetime.date.fromordinal(last)
+    while current <= end:
+        months.append((current.year, current.month))
+        current = (current + datetime.timedelta(days=32)).replace(day=1)
+    return months
+
+
+def candidate_pairs(events: list[EventFeatures]) -> Iterator[tuple[int, int]]:
+    """Pairs of events of different documents that share a block (a pair may come twice)."""
+    blocks: dict[tuple, list[int]] = defaultdict(list)
+    for event in events:
+        for key in dict.fromkeys(block_keys(event)):
+            blocks[key].append(event.index)
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        if len(members) <= SMALL_BLOCK:
+            for i, a in enumerate(members):
+                for b in members[i + 1:]:
+                    if events[a].doc != events[b].doc:
+                        yield a, b
+            continue
+        members.sort(key=lambda m: (_sort_day(events[m]), events[m].doc, m))
+        for i, a in enumerate(members):
+            for b in members[i + 1: i + 1 + WINDOW]:
+                if events[a].doc != events[b].doc:
+                    yield a, b
+
+
+def _sort_day(event: EventFeatures) -> int:
+    return event.earliest if event.earliest is not None else event.latest if event.latest is not None else _UNKNOWN
+
+
+def score(a: EventFeatures, b: EventFeatures) -> Candidate | None:
+    """The evidence that a and b are one happening, or None when they cannot be."""
+    if a.family != b.family:
+        return None
+    features: dict = {}
+    total = 0.0
+    if a.type == b.type:
+        features["type"], total = a.type, total + 1.0
+    else:
+        features["type"], total = f"{a.type}~{b.type}", total + 0.3
+    if a.stem == b.stem:
+        features["trigger"], total = a.stem, total + 1.0
+    time = _time(a, b)
+    if time is None:
+        return None
+    anchor = False
+    if time[0]:
+        features["time"], total, anchor = time[0], total + time[1], time[2]
+    roles = 0.0
+    for name, mine, theirs, weight in (
+        ("place", a.places, b.places, 0.75), ("agent", a.agents, b.agents, 0.75), ("participant", a.others, b.others, 0.5),
+    ):
+        shared = sorted(mine & theirs)
+        if shared:
+            features[name] = shared
+            roles += weight * len(shared)
+    if roles:
+        total, anchor = total + min(roles, 1.5), True
+    shared_context = sorted(((a.context | a.entities) & (b.context | b.entities)) - (a.entities & b.entities))
+    if shared_context:
+        features["sentence_entities"] = shared_context
+        total, anchor = total + min(0.25 * len(shared_context), 0.5), True
+    if _context_day(a, b) or _context_day(b, a):
+        features["sentence_date"] = True
+        total, anchor = total + 0.5, True
+    if total < THRESHOLD or not anchor:
+        return None
+    return Candidate(a.index, b.index, round(total, 3), features)
+
+
+def _time(a: EventFeatures, b: EventFeatures) -> tuple[str, float, bool] | None:
+    """(feature, weight, anchor) for the two intervals; None when they are too far apart."""
+    if (a.earliest is None and a.latest is None) or (b.earliest is None and b.latest is None):
+        return ("", 0.0, False)
+    lo = max(x for x in (a.earliest, b.earliest, -_UNKNOWN) if x is not None)
+    hi = min(x for x in (a.latest, b.latest, _UNKNOWN) if x is not None)
+    if lo > hi:
+        gap = lo - hi
+        if gap <= _NEAR_MISS:
+            return ("near_miss", -0.25, False)
+        if gap <= _SAME_PERIOD:
+            return ("same_month", -0.75, False)
+        return None
+    if a.bounded and b.bounded:
+        if a.earliest == a.latest == b.earliest == b.latest:
+            return ("same_day", 1.0, True)
+        return ("overlap", 0.5, True)
+    known_a = [x for x in (a.earliest, a.latest) if x is not None]
+    known_b = [x for x in (b.earliest, b.latest) if x is not None]
+    distance = min(abs(x - y) for x in known_a for y in known_b)
+    if distance <= _OPEN_NEAR:
+        return ("open_overlap", 0.25, True)
+    if distance <= _SAME_PERIOD:
+        return ("", 0.0, False)
+    if distance <= _SAME_YEAR:
+        return ("open_far", -0.75, False)
+    return None  # «after May 1945» and «after October 1956»: open bounds of other times
+
+
+def _context_day(undated: EventFeatures, other: EventFeatures) -> bool:
+    """An undated event whose sentence names the day the other event is dated to (or names)."""
+    if undated.earliest is not None or undated.latest is not None or not undated.context_days:
+        return False
+    if other.bounded and other.earliest == other.latest:
+        return other.earliest in undated.context_days
+    if other.earliest is None and other.latest is None:
+        return bool(undated.context_days & other.context_days)
+    return False

@@ -1,0 +1,56 @@
+"""Words as the corpus layer compares them: folded names and light stems of triggers and nouns.
+
+The one-document chronology carries trigger words as written («забастовку», «забастовка»),
+not lemmas. Comparing them needs only to know that two forms share a stem, so a light
+suffix stripper does, with no model to load: the merge stays a pure function over
+contract dicts and runs on corpora of any size.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_SPACE = re.compile(r"\s+")
+_QUOTES = str.maketrans({"«": "", "»": "", '"': "", "“": "", "”": "", "„": "", "'": "", "–": "-", "—": "-"})
+
+# Inflectional endings, longest first: adjectival, nominal, verbal (past, present, infinitive).
+_ENDINGS = tuple(sorted(set("""
+    ыми ими ого его ому ему ая яя ое ее ые ие ый ий ой ую юю ых их ым им ом ем
+    иями ями ами иях ях ах ией ей ия ие ию ии ья ье ью ьи ов ев ам ям а я о е у ю ы и ь й
+    ешь ишь ете ите ить ать ять еть уть ыть ила ыла ела ала яла или ыли али яли ели
+    ил ыл ал ял ел ит ет ут ют ат ят ли ла ло л ть
+""".split()), key=len, reverse=True))
+_REFLEXIVE = ("ся", "сь")
+_MIN_STEM = 3
+
+
+def fold(text: str) -> str:
+    """A name as compared: lowercase, ё as е, no quotes, one space between words."""
+    return _SPACE.sub(" ", text.translate(_QUOTES).lower().replace("ё", "е")).strip()
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light stem: «забастовку», «забастовки» → «забастовк»; «вошли», «вошел» → «вош».
+
+    One reflexive particle and then the longest inflectional ending are removed, keeping
+    at least three letters. Different lemmas of one root («призвать», «призыв») keep
+    different stems; that is wanted: the trigger feature is about wording.
+    """
+    word = fold(word)
+    if " " in word:  # a multi-word trigger: its last word carries the event
+        word = word.rsplit(" ", 1)[1]
+    for particle in _REFLEXIVE:
+        if word.endswith(particle) and len(word) - len(particle) >= _MIN_STEM:
+            word = word[: -len(particle)]
+            break
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= _MIN_STEM:
+            return word[: -len(ending)]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a name."""
+    return fold(text).split()
