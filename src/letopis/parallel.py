@@ -3,17 +3,30 @@
 `analyse_files` is what `letopis extract` and `letopis ingest` run their documents
 through. Each outcome carries the document's own one-document chronology (a contract
 dict, picklable, small) or the one-line reason it failed; a failure never stops the
-others.
+others. With `jobs > 1` the documents go to a pool of worker processes
+(`letopis.engines.processes`); the outcomes are the same, in the same order.
+
+Every document is analysed alone under the id "d1", whichever engine runs it, so the
+result never depends on which process or machine analysed it; a caller that puts
+several documents together renames them with `relabel` (what `letopis extract` does
+before `letopis.chronology.build` unifies entities across them).
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import LetopisError
 from .ingest import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:
+    from .doc import Doc
+    from .ingest import Source
+
+LOCAL_ID = "d1"  # the id every document is analysed under
 
 
 @dataclass(slots=True)
@@ -24,10 +37,53 @@ class Outcome:
     text: str | None = None  # the analysed text (for HTML: the visible text)
     chronology: dict[str, Any] | None = None  # one-document chronology, document id "d1"
     error: str | None = None  # one line, when the input could not be read or analysed
+    # The analysed Doc without tokens and trace (what `chronology.build` needs), when asked
+    # for with `keep_docs`: ~10x the text's size in memory, a third of the full Doc.
+    doc: "Doc | None" = None
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How every document of one run is read and analysed (sent once to each worker)."""
+
+    dct: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    input_format: str | None = None
+    keep_docs: bool = False
+
+
+def read_source(name: str, settings: Settings) -> "Source | Outcome":
+    """The decoded input, or an outcome with the reason it cannot be read."""
+    from .ingest import read
+
+    try:
+        return read(name, format=settings.input_format, max_bytes=settings.max_bytes)
+    except LetopisError as error:
+        return Outcome(name, error=str(error))
+
+
+def analyse_source(name: str, source: "Source", settings: Settings) -> Outcome:
+    """Analyse one decoded input; any failure becomes the outcome's `error`.
+
+    Anything raised, not only `LetopisError`, is caught: in a batch, a document that
+    trips a bug must not take the others down with it."""
+    from . import analyse
+    from .chronology import build
+
+    try:
+        doc = analyse(source.text, doc_id=LOCAL_ID, source=source.name, dct=settings.dct)
+        doc.source_offsets = source.source_offsets
+        chronology = build([doc]).to_dict()
+    except LetopisError as error:
+        return Outcome(name, error=str(error))
+    except Exception as error:  # noqa: BLE001 - reported as this document's failure
+        return Outcome(name, error=f"{source.name}: analysis failed ({type(error).__name__}: {error})")
+    slim = dataclasses.replace(doc, tokens=[], trace=[]) if settings.keep_docs else None
+    return Outcome(name, text=doc.text, chronology=chronology, doc=slim)
 
 
 def analyse_file(
@@ -36,19 +92,17 @@ def analyse_file(
     dct: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     input_format: str | None = None,
+    keep_doc: bool = False,
 ) -> Outcome:
     """Read and analyse one file; a bad file gives an outcome with `error`, not an exception."""
-    from . import analyse
-    from .chronology import build
-    from .ingest import read
+    return _analyse(name, Settings(dct, max_bytes, input_format, keep_doc))
 
-    try:
-        source = read(name, format=input_format, max_bytes=max_bytes)
-        doc = analyse(source.text, doc_id="d1", source=source.name, dct=dct)
-    except LetopisError as error:
-        return Outcome(name, error=str(error))
-    doc.source_offsets = source.source_offsets
-    return Outcome(name, text=doc.text, chronology=build([doc]).to_dict())
+
+def _analyse(name: str, settings: Settings, source: "Source | None" = None) -> Outcome:
+    read = source if source is not None else read_source(name, settings)
+    if isinstance(read, Outcome):
+        return read
+    return analyse_source(name, read, settings)
 
 
 def analyse_files(
@@ -58,7 +112,39 @@ def analyse_files(
     dct: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     input_format: str | None = None,
+    keep_docs: bool = False,
 ) -> Iterator[Outcome]:
-    """One outcome per input, in input order."""
-    for name in names:
-        yield analyse_file(name, dct=dct, max_bytes=max_bytes, input_format=input_format)
+    """One outcome per input, in input order, analysed by `jobs` processes.
+
+    `names` is read lazily and at most a few documents per worker are in flight, so
+    memory stays flat however many inputs there are. With `jobs > 1`, each worker
+    process loads the models once; a worker that dies (killed, out of memory) costs only
+    the document it held, which is tried once more on a fresh worker and then reported.
+    `keep_docs` also returns each analysed Doc (without tokens and trace), for callers
+    that build one chronology across documents.
+    """
+    settings = Settings(dct, max_bytes, input_format, keep_docs)
+    if jobs <= 1:
+        for name in names:
+            yield _analyse(name, settings)
+        return
+    from .engines.processes import run
+
+    yield from run(names, jobs=jobs, settings=settings)
+
+
+def relabel(doc: "Doc", doc_id: str) -> "Doc":
+    """Give an analysed Doc another id, everywhere it is written (entity attributes quote
+    their document, e.g. title mentions), so documents analysed apart can be built together."""
+    old, doc.id = doc.id, doc_id
+    for entity in doc.entities:
+        entity.attributes = _renamed(entity.attributes, old, doc_id)
+    return doc
+
+
+def _renamed(value: Any, old: str, new: str) -> Any:
+    if isinstance(value, dict):
+        return {k: (new if k == "doc" and v == old else _renamed(v, old, new)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_renamed(v, old, new) for v in value]
+    return value

@@ -1,16 +1,30 @@
-"""`letopis extract FILE...`: print the chronology of one or more documents."""
+"""`letopis extract FILE...`: print the chronology of one or more documents.
+
+Documents are analysed one by one, alone, by the engine chosen (`--jobs` local processes,
+or a Dask cluster), and come back in input order. For `json`, `md` and `html` they are
+then renamed d1, d2, ... and built into one chronology here, entities unified across
+them, so the output is the same whatever the engine and the number of jobs. `jsonl` and
+`parquet` stream: each document is written as soon as it and those before it are done,
+with its own entities, and memory stays flat whatever the number of documents.
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import json
+import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO, Any
 
-from ..cli import EXIT_FAILED, EXIT_OK, EXIT_SOME_FAILED, Progress, write_output
+from ..cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, Progress, write_output
 from ..errors import LetopisError
+from ..parallel import Outcome, Settings, analyse_files, relabel
 
-FORMATS = ("json", "md", "html")
+FORMATS = ("json", "md", "html", "jsonl", "parquet")
+STREAMED = ("jsonl", "parquet")
 
 
 def register(commands) -> None:
@@ -20,13 +34,22 @@ def register(commands) -> None:
         description="Read documents (.txt, .md, .html; '-' for stdin) and print one chronology.",
     )
     extract.add_argument("files", nargs="+", metavar="FILE", help="documents to read; '-' reads standard input")
-    extract.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")
-    extract.add_argument("-f", "--format", choices=FORMATS, help="output format (default: from OUT's extension, else json)")
+    extract.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output (a folder for parquet)")
+    extract.add_argument(
+        "-f", "--format", choices=FORMATS,
+        help="output format (default: from OUT's extension, else json); jsonl and parquet stream one document at a time",
+    )
     extract.add_argument("--dct", metavar="YYYY-MM-DD", help="document date, for news: anchors «вчера», «в прошлом году»")
     extract.add_argument("--max-size", metavar="MB", type=float, default=64.0, help="refuse inputs larger than this (default 64)")
     extract.add_argument("--input-format", choices=("text", "markdown", "html"), help="override detection of the input format")
+    extract.add_argument(
+        "-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+        help="worker processes (default: the number of cores; 1 analyses in this process)",
+    )
+    extract.add_argument("--engine", choices=("local", "dask"), default="local", help="where documents are analysed (default local)")
+    extract.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: tcp://HOST:8786, or 'local' for a LocalCluster of --jobs workers")
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
-    extract.add_argument("--timings", action="store_true", help="print model loading and per-stage times to stderr")
+    extract.add_argument("--timings", action="store_true", help="print model loading and per-stage times to stderr (analyses in this process)")
     extract.set_defaults(run=extract_command)
 
 
@@ -34,7 +57,8 @@ def _format_of(args: argparse.Namespace) -> str:
     if args.format:
         return args.format
     suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
-    return {"md": "md", "markdown": "md", "html": "html", "htm": "html"}.get(suffix, "json")
+    known = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "jsonl": "jsonl", "ndjson": "jsonl", "parquet": "parquet"}
+    return known.get(suffix, "json")
 
 
 def _check_dct(value: str | None) -> str | None:
@@ -44,6 +68,46 @@ def _check_dct(value: str | None) -> str | None:
         return datetime.date.fromisoformat(value).isoformat()
     except ValueError:
         raise LetopisError(f"--dct takes a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def _check(args: argparse.Namespace, fmt: str) -> None:
+    if args.files.count("-") > 1:
+        raise LetopisError("'-' (standard input) can be given only once")
+    if args.jobs < 1:
+        raise LetopisError(f"--jobs takes a number of processes, 1 or more, not {args.jobs}")
+    if args.engine == "dask" and not args.scheduler:
+        raise LetopisError("--engine dask needs --scheduler tcp://HOST:8786 (or --scheduler local)")
+    if args.scheduler and args.engine != "dask":
+        raise LetopisError("--scheduler is for --engine dask")
+    if fmt == "parquet" and not args.output:
+        raise LetopisError("parquet output needs a folder: -o DIR")
+    if fmt == "parquet" and not Path(args.output).resolve().parent.is_dir():
+        raise LetopisError(f"{args.output}: folder {Path(args.output).parent} does not exist")
+    if args.output and fmt != "parquet":
+        folder = Path(args.output).parent
+        if Path(args.output).is_dir():
+            raise LetopisError(f"{args.output}: is a directory; give a file name for -o")
+        if str(folder) and not folder.is_dir():
+            raise LetopisError(f"{args.output}: folder {folder} does not exist")
+
+
+def _outcomes(args: argparse.Namespace, settings: Settings) -> Iterator[Outcome]:
+    """Each input's outcome, in input order, from the engine the arguments ask for."""
+    if args.engine == "dask":
+        from ..engines import dask
+
+        client = dask.connect(args.scheduler, workers=args.jobs)
+        try:
+            yield from dask.analyse_files(args.files, client=client, settings=settings)
+        finally:
+            dask.close(client)
+        return
+    # --timings measures the stages in this process; a pool for one file only costs time.
+    jobs = 1 if args.timings else min(args.jobs, len(args.files))
+    yield from analyse_files(
+        args.files, jobs=jobs, dct=settings.dct, max_bytes=settings.max_bytes,
+        input_format=settings.input_format, keep_docs=True,
+    )
 
 
 def _render(chron, fmt: str, texts: dict[str, str]) -> str:
@@ -65,37 +129,85 @@ def _print_timings() -> None:
         print(f"letopis: stage {name:<9} {seconds:.3f}s", file=sys.stderr)
 
 
-def extract_command(args: argparse.Namespace) -> int:
-    from .. import analyse
-    from ..chronology import build
-    from ..ingest import read
+class _Sink:
+    """Where the analysed documents go, one at a time, renamed d1, d2, ... in input order."""
 
+    def __init__(self, fmt: str, output: str | None):
+        self.fmt, self.output = fmt, output
+        self.docs: list[Any] = []  # json, md, html: kept for the one chronology
+        self.count = 0
+        self.stream: IO[str] | None = None
+        self.tables: Any = None
+
+    def add(self, doc: Any) -> None:
+        from ..chronology import build
+
+        self.count += 1
+        relabel(doc, f"d{self.count}")
+        if self.fmt not in STREAMED:
+            self.docs.append(doc)
+        elif self.fmt == "jsonl":
+            self._stream().write(json.dumps(build([doc]).to_dict(), ensure_ascii=False) + "\n")
+            self._stream().flush()
+        else:
+            self._tables().add(build([doc]).to_dict())
+
+    def _stream(self) -> IO[str]:
+        if self.stream is None:  # opened on the first document: a run with none writes nothing
+            self.stream = sys.stdout if self.output is None else open(self.output, "w", encoding="utf-8")
+        return self.stream
+
+    def _tables(self) -> Any:
+        if self.tables is None:
+            from ..engines.parquet import ParquetTables
+
+            self.tables = ParquetTables(self.output)
+        return self.tables
+
+    def close(self) -> None:
+        """Finish a streamed output (what is written stays, even after an interruption)."""
+        if self.stream is not None and self.stream is not sys.stdout:
+            self.stream.close()
+        if self.tables is not None:
+            self.tables.close()
+
+    def finish(self) -> None:
+        """Write the one chronology of the non-streamed formats."""
+        if self.fmt in STREAMED:
+            return
+        from ..chronology import build
+
+        write_output(_render(build(self.docs), self.fmt, {d.id: d.text for d in self.docs}), self.output)
+
+
+def extract_command(args: argparse.Namespace) -> int:
     fmt = _format_of(args)
-    dct = _check_dct(args.dct)
-    if args.files.count("-") > 1:
-        raise LetopisError("'-' (standard input) can be given only once")
-    max_bytes = int(args.max_size * 1024 * 1024)
+    _check(args, fmt)
+    settings = Settings(dct=_check_dct(args.dct), max_bytes=int(args.max_size * 1024 * 1024), input_format=args.input_format)
     progress = Progress(len(args.files), args.quiet)
-    docs, texts, failed = [], {}, 0
-    for index, name in enumerate(args.files, 1):
-        try:
-            source = read(name, format=args.input_format, max_bytes=max_bytes)
-            doc = analyse(source.text, doc_id=f"d{len(docs) + 1}", source=source.name, dct=dct)
-        except LetopisError as error:
-            failed += 1
-            print(f"letopis: error: {error}", file=sys.stderr)
-            continue
-        doc.source_offsets = source.source_offsets
-        docs.append(doc)
-        texts[doc.id] = doc.text
-        progress.step(index, source.name, len(doc.text))
-    if not docs:
+    sink, failed = _Sink(fmt, args.output), 0
+    try:
+        for index, outcome in enumerate(_outcomes(args, settings), 1):
+            if not outcome.ok:
+                failed += 1
+                print(f"letopis: error: {outcome.error}", file=sys.stderr)
+                continue
+            sink.add(outcome.doc)
+            progress.step(index, outcome.doc.source, len(outcome.doc.text))
+    except KeyboardInterrupt:
+        if fmt not in STREAMED or not sink.count:
+            raise
+        sink.close()
+        print(f"letopis: interrupted; the first {sink.count} documents are written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    sink.close()
+    if not sink.count:
         print("letopis: error: no document could be read; nothing written", file=sys.stderr)
         return EXIT_FAILED
-    write_output(_render(build(docs), fmt, texts), args.output)
+    sink.finish()
     if args.timings:
         _print_timings()
     if failed:
-        print(f"letopis: {failed} of {len(args.files)} files failed; the chronology covers the other {len(docs)}", file=sys.stderr)
+        print(f"letopis: {failed} of {len(args.files)} files failed; the chronology covers the other {sink.count}", file=sys.stderr)
         return EXIT_SOME_FAILED
     return EXIT_OK
