@@ -77,10 +77,32 @@ class Store(Protocol):
 
     def search(self, query: str, *, limit: int = 20) -> list[Record]:
         """Full-text hits over documents and events, best first:
-        `{"kind": "event" | "document", "id", "doc", "snippet"}`."""
+        `{"kind": "event" | "document", "id", "doc", "snippet"}`.
+
+        Words match in any form («забастовку» finds «забастовки»). `snippet` marks the
+        matches in [brackets]; hits also carry `text` (the snippet unmarked), `marks`
+        ([start, end] of each match within `text`) and `start`/`end` (the snippet's offsets
+        in the document). An event hit stands for its sentence: `events` lists every event
+        of that sentence and `id` is the one whose trigger was searched for, else the first."""
 
     def chronology(self, docs: list[str] | None = None) -> Record:
         """The stored corpus (or some of its documents) as one contract chronology."""
 
     def close(self) -> None:
         """Release the database."""
+
+    # --- additions (after the first version of this protocol) -------------------------
+    # `events(..., search=TEXT)`: the keyword is optional; it also keeps only events whose
+    # sentence matches TEXT (full-text, any word form).
+
+    def count_events(self, **filters: Any) -> int:
+        """How many events `events(**filters)` gives without `limit`/`offset`, for paging."""
+
+    def entity_names(self, ids: list[str]) -> dict[str, str]:
+        """Entity id -> name for many ids at once (participants and places of a page of events)."""
+
+    def document_id(self, sha256: str) -> str | None:
+        """The id of the stored document with this content hash, or None."""
+
+    def stats(self) -> Record:
+        """Counts of documents, events, entities, mentions, relations, and the schema version."""

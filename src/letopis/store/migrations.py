@@ -162,8 +162,18 @@ CREATE VIRTUAL TABLE search USING fts5(
 );
 """
 
+def _link_events_to_sentences(connection: sqlite3.Connection) -> None:
+    """Each event learns the search row of its sentence, so a text query can filter events."""
+    connection.execute("ALTER TABLE events ADD COLUMN sentence_row INTEGER")
+    rows = connection.execute("SELECT rowid, ref FROM search WHERE kind = 'event'").fetchall()
+    connection.executemany("UPDATE events SET sentence_row = ? WHERE id = ?",
+                           [(rowid, event_id) for rowid, ref in rows for event_id in ref.split()])
+    connection.execute("CREATE INDEX events_sentence_row ON events(sentence_row)")
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "documents, entities, mentions, timexes, events, relations, full-text search", SCHEMA_V1),
+    Migration(2, "events.sentence_row: the search row of the event's sentence", _link_events_to_sentences),
 ]
 
 
@@ -185,14 +195,17 @@ def pending(connection: sqlite3.Connection) -> list[Migration]:
     return [m for m in sorted(MIGRATIONS, key=lambda m: m.version) if m.version > have]
 
 
-def migrate(connection: sqlite3.Connection) -> list[int]:
-    """Apply pending migrations, each in its own transaction; return the versions applied.
+def migrate(connection: sqlite3.Connection, *, upto: int | None = None) -> list[int]:
+    """Apply pending migrations (up to version `upto`), each in its own transaction;
+    return the versions applied.
 
     The connection must be in autocommit mode (`isolation_level=None`): transactions are
     begun and ended here explicitly.
     """
     applied = []
     for migration in pending(connection):
+        if upto is not None and migration.version > upto:
+            break
         connection.execute("BEGIN IMMEDIATE")
         try:
             if current_version(connection) >= migration.version:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .dates import day_key
-from .text import like_patterns, query_forms
+from .text import fts_query, like_patterns, query_forms
 
 Record = dict[str, Any]
 BATCH = 500
@@ -73,6 +73,7 @@ def event_filter(
     doc: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
+    search: str | None = None,
 ) -> EventFilter | None:
     """The WHERE clause for `Store.events`; None when it can match nothing (an unknown name)."""
     where = EventFilter()
@@ -98,6 +99,12 @@ def event_filter(
         if value:
             where.clauses.append(f"e.{column} = ?")
             where.params.append(value)
+    if search:
+        match = fts_query(search)
+        if match is None:
+            return None
+        where.clauses.append("e.sentence_row IN (SELECT rowid FROM search WHERE search MATCH ? AND kind = 'event')")
+        where.params.append(match)
     if date_from or date_to:
         # the event's [earliest, latest] meets the range; an open end is unbounded, unknown is out
         where.clauses.append("(e.earliest_key IS NOT NULL OR e.latest_key IS NOT NULL)")

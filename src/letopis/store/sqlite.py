@@ -169,9 +169,12 @@ class SqliteStore:
         date_to: str | None = None,
         limit: int | None = None,
         offset: int = 0,
+        search: str | None = None,
     ) -> list[Record]:
+        """As `Store.events`; `search` also keeps only events whose sentence matches the text
+        (full-text, any word form)."""
         where = self._filter(person=person, entity=entity, place=place, type=type, factuality=factuality,
-                             doc=doc, date_from=date_from, date_to=date_to)
+                             doc=doc, date_from=date_from, date_to=date_to, search=search)
         if where is None:
             return []
         rows = self.connection.execute(
@@ -192,6 +195,14 @@ class SqliteStore:
             if filters.get(bound) is not None:
                 checked_day_key(filters[bound], bound)
         return event_filter(self.connection, **filters)
+
+    def entity_names(self, ids: list[str]) -> dict[str, str]:
+        """The names of these entities, in one query per 500 ids (for showing participants)."""
+        names: dict[str, str] = {}
+        for batch in in_batches(list(dict.fromkeys(ids))):
+            names.update(self.connection.execute(
+                f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(batch))})", batch).fetchall())
+        return names
 
     def event(self, event_id: str) -> Record | None:
         connection = self.connection
@@ -409,9 +420,11 @@ class _Writer:
                 [(data["id"], i, self.entity(place)) for i, place in enumerate(event.get("places", []))])
             sentences.setdefault((event["sentence"]["start"], event["sentence"]["end"]), []).append(data["id"])
         # one search row per sentence, naming all its events, so a sentence is found once
-        self.db.executemany(
-            "INSERT INTO search (kind, ref, doc, lemmas) VALUES ('event', ?, ?, ?)",
-            [(" ".join(ids), self.doc, lemma_text(self.text[start:end])) for (start, end), ids in sentences.items()])
+        for (start, end), ids in sentences.items():
+            cursor = self.db.execute("INSERT INTO search (kind, ref, doc, lemmas) VALUES ('event', ?, ?, ?)",
+                                     (" ".join(ids), self.doc, lemma_text(self.text[start:end])))
+            self.db.executemany("UPDATE events SET sentence_row = ? WHERE id = ?",
+                                [(cursor.lastrowid, event_id) for event_id in ids])
 
     def _relations(self) -> None:
         rows = []
