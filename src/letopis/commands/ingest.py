@@ -164,6 +164,7 @@ class _Tally:
 
 
 def ingest_command(args: argparse.Namespace) -> int:
+    from ..corpus import refresh as refresh_corpus
     from ..store import open_store
     from .extract import _check_dct
 
@@ -185,6 +186,7 @@ def ingest_command(args: argparse.Namespace) -> int:
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         _run(store, files, args, dct, tally)
+        refresh_corpus(store)  # corpus events and conflicts across documents (docs/corpus.md)
     except KeyboardInterrupt:
         count = store.stats()["documents"]
         print(f"letopis: interrupted; {tally.added} documents stored in this run ({count} in {args.db}); "

@@ -12,3 +12,36 @@ from .merge import merge
 from .model import Conflict, Correction, CorpusEntity, CorpusEvent, CorpusResult
 
 __all__ = ["Conflict", "Correction", "CorpusEntity", "CorpusEvent", "CorpusResult", "merge"]
+
+
+def corpus_events(store, *, merged_only: bool = False) -> list[dict]:
+    """The stored corpus events as plain dicts, in date order (rebuilt first if stale)."""
+    from . import storage
+
+    storage.ensure_current(store)
+    return storage.corpus_events(store, merged_only=merged_only)
+
+
+def conflicts(store, *, kind: str | None = None) -> list[dict]:
+    """The stored conflicts as plain dicts (rebuilt first if stale)."""
+    from . import storage
+
+    storage.ensure_current(store)
+    return storage.conflicts(store, kind=kind)
+
+
+def rebuild(store) -> CorpusResult:
+    """Merge the store's documents again and keep the result in the store (after an ingest)."""
+    from . import storage
+
+    return storage.rebuild(store)
+
+
+def refresh(store) -> None:
+    """Rebuild the stored corpus layer if documents or corrections changed since it was built."""
+    from . import storage
+
+    storage.ensure_current(store)
+
+
+__all__ += ["conflicts", "corpus_events", "rebuild", "refresh"]

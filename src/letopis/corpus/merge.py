@@ -139,8 +139,10 @@ def _corpus_events(events, clusters, evidence, names, docs) -> tuple[list[Corpus
         if edge["a"] in key_index:
             edges_by_root[clusters.find(key_index[edge["a"]])].append(edge)
     built = []
+    doc_order = {key: n for n, key in enumerate(docs)}
     for members in groups:
-        member_events = [events[m] for m in members]
+        member_events = sorted((events[m] for m in members),
+                               key=lambda e: (doc_order.get((e.source, e.event["doc"]), 0), e.event["trigger"]["start"]))
         time = corpus_time(member_events)
         order = (_first_day(time, member_events), members[0])
         built.append((order, members, member_events, time))

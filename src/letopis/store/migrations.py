@@ -177,6 +177,64 @@ MIGRATIONS: list[Migration] = [
 ]
 
 
+# The corpus layer (letopis.corpus.storage): the last merge of all documents, rebuilt after
+# each ingest, and the user's corrections, keyed by stable keys so they outlive re-ingest.
+CORPUS_LAYER = """
+CREATE TABLE corpus_entities (
+    n    INTEGER PRIMARY KEY,
+    id   TEXT NOT NULL UNIQUE,              -- CE<N>
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    data TEXT NOT NULL                      -- the corpus entity dict (JSON, docs/corpus.md)
+);
+CREATE TABLE corpus_entity_members (
+    entity        TEXT PRIMARY KEY,         -- a stored entity (E<N>)
+    corpus_entity TEXT NOT NULL REFERENCES corpus_entities(id),
+    key           TEXT NOT NULL             -- TYPE:folded name
+);
+CREATE TABLE corpus_events (
+    n        INTEGER PRIMARY KEY,           -- date order
+    id       TEXT NOT NULL UNIQUE,          -- C<N>
+    type     TEXT NOT NULL,
+    earliest TEXT,                          -- what all sources allow together
+    latest   TEXT,
+    status   TEXT NOT NULL,                 -- single | agreed | unknown | conflict
+    sources  INTEGER NOT NULL,              -- number of mentions
+    data     TEXT NOT NULL                  -- the corpus event dict (JSON)
+);
+CREATE TABLE corpus_event_mentions (
+    event        TEXT PRIMARY KEY,          -- a stored event (d<N>.ev<M>)
+    corpus_event TEXT NOT NULL REFERENCES corpus_events(id),
+    doc          TEXT NOT NULL,
+    key          TEXT NOT NULL              -- sha256:start-end of the trigger
+);
+CREATE INDEX corpus_event_mentions_corpus ON corpus_event_mentions(corpus_event);
+CREATE TABLE corpus_conflicts (
+    n            INTEGER PRIMARY KEY,
+    id           TEXT NOT NULL UNIQUE,      -- K<N>
+    kind         TEXT NOT NULL,             -- date | number | actor | outcome
+    corpus_event TEXT NOT NULL REFERENCES corpus_events(id),
+    data         TEXT NOT NULL              -- the conflict dict (JSON)
+);
+CREATE INDEX corpus_conflicts_event ON corpus_conflicts(corpus_event);
+CREATE TABLE corpus_corrections (
+    n      INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind   TEXT NOT NULL CHECK (kind IN ('event', 'entity')),
+    action TEXT NOT NULL CHECK (action IN ('join', 'split')),
+    a      TEXT NOT NULL,                   -- stable keys, a < b
+    b      TEXT NOT NULL,
+    note   TEXT NOT NULL DEFAULT '',
+    added  TEXT NOT NULL,
+    UNIQUE (kind, a, b)
+);
+CREATE TABLE corpus_state (
+    key   TEXT PRIMARY KEY,                 -- fingerprint | stats | built
+    value TEXT NOT NULL
+);
+"""
+MIGRATIONS.append(Migration(3, "corpus layer: corpus entities and events, mentions, conflicts, corrections", CORPUS_LAYER))
+
+
 def current_version(connection: sqlite3.Connection) -> int:
     return connection.execute("PRAGMA user_version").fetchone()[0]
 
