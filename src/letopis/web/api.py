@@ -1,0 +1,240 @@
+"""The read-only JSON API: documents, events, entities, search, places and the graph.
+
+Each handler takes the `Corpus` and a `Request` and returns JSON-ready data; lists are
+paginated (`limit`, `offset`, `more`) so a page never receives the whole corpus.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from typing import Any
+
+from ..store.base import Record
+from . import present
+from .corpus import Corpus, summary
+from .http import ApiError, Request
+
+FACTUALITIES = ("actual", "negated", "intended", "unrealized", "hypothetical", "uncertain")
+ACTOR_TYPES = ("PERSON", "ORGANIZATION", "GROUP")
+PLACE_TYPES = ("LOCATION", "FACILITY")
+
+
+def _page(request: Request, default: int, high: int) -> tuple[int, int]:
+    return request.integer("limit", default, low=1, high=high), request.integer("offset", 0)
+
+
+def _day(request: Request, name: str) -> str | None:
+    value = request.text(name)
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise ApiError(400, f"{name} must be a date as YYYY-MM-DD, not {value!r}") from None
+
+
+def _paged(items: list[Any], limit: int, offset: int, **extra: Any) -> Record:
+    """A page of a list fetched with limit + 1, so `more` says whether another page exists."""
+    return {"items": items[:limit], "limit": limit, "offset": offset, "more": len(items) > limit, **extra}
+
+
+def _events_with_names(corpus: Corpus, store, events: list[Record]) -> tuple[list[Record], dict[str, Record]]:
+    briefs = [present.brief(ev) for ev in events]
+    return briefs, corpus.summaries(store, present.referenced(events))
+
+
+# --- documents -------------------------------------------------------------------------
+
+def documents(corpus: Corpus, request: Request) -> Record:
+    limit, offset = _page(request, 50, 1000)
+    with corpus.store() as store:
+        docs = corpus.memo("documents", store.documents)
+    return _paged(docs[offset:offset + limit + 1], limit, offset, total=len(docs))
+
+
+def document(corpus: Corpus, request: Request) -> Record:
+    doc_id = request.params["id"]
+    with corpus.store() as store:
+        doc = store.document(doc_id)
+        if doc is None:
+            raise ApiError(404, f"no document {doc_id!r}")
+        events = store.events(doc=doc_id)
+    doc = dict(doc)
+    doc["events"] = [{"id": ev.get("id"), "trigger": ev.get("trigger"), "sentence": ev.get("sentence"),
+                      "type": ev.get("type"), "factuality": ev.get("factuality"),
+                      "date": present.date_words(ev.get("time"))} for ev in events]
+    return doc
+
+
+# --- events ----------------------------------------------------------------------------
+
+def events(corpus: Corpus, request: Request) -> Record:
+    limit, offset = _page(request, 100, 1000)
+    factuality = request.text("factuality")
+    if factuality is not None and factuality not in FACTUALITIES:
+        raise ApiError(400, f"factuality must be one of {', '.join(FACTUALITIES)}, not {factuality!r}")
+    filters = {
+        "person": request.text("person"), "place": request.text("place"), "entity": request.text("entity"),
+        "type": request.text("type"), "factuality": factuality, "doc": request.text("doc"),
+        "date_from": _day(request, "from"), "date_to": _day(request, "to"),
+    }
+    if filters["date_from"] and filters["date_to"] and filters["date_from"] > filters["date_to"]:
+        raise ApiError(400, "from must not be later than to")
+    with corpus.store() as store:
+        found = store.events(**{k: v for k, v in filters.items() if v is not None}, limit=limit + 1, offset=offset)
+        briefs, names = _events_with_names(corpus, store, found)
+    return _paged(briefs, limit, offset, entities=names)
+
+
+def event(corpus: Corpus, request: Request) -> Record:
+    event_id = request.params["id"]
+    with corpus.store() as store:
+        found = store.event(event_id)
+        if found is None:
+            raise ApiError(404, f"no event {event_id!r}")
+        ids = present.referenced([found])
+        entities = [e for i in sorted(ids) if (e := store.entity(i)) is not None]
+        linked = {i: store.event(i) for i in list(found.get("causes") or [])[:50] + list(found.get("effects") or [])[:50]}
+        doc = store.document(str(found.get("doc")))
+    out = present.brief(found)
+    time = found.get("time")
+    out["sentence_text"] = found.get("sentence_text", "")
+    out["timex"] = found.get("timex")
+    out["date"]["explained"] = present.basis_explained(time, found.get("timex"))
+    out["factuality_words"] = present.factuality_words(found.get("factuality"))
+    out["highlights"] = present.highlights(found, entities)
+    out["entities"] = {str(e["id"]): summary(e) for e in entities}
+    out["roles"] = {p: present.role_words(p) for p in {str(x.get("role")) for x in found.get("participants") or []}}
+    out["causes"] = [_link(i, linked.get(i)) for i in found.get("causes") or []]
+    out["effects"] = [_link(i, linked.get(i)) for i in found.get("effects") or []]
+    out["document"] = {"id": doc.get("id"), "source": doc.get("source")} if doc else {"id": found.get("doc")}
+    return out
+
+
+def _link(event_id: str, linked: Record | None) -> Record:
+    if linked is None:
+        return {"id": event_id}
+    return {"id": event_id, "trigger": (linked.get("trigger") or {}).get("text"), "type": linked.get("type"),
+            "date": present.date_words(linked.get("time"))}
+
+
+# --- entities --------------------------------------------------------------------------
+
+def entities(corpus: Corpus, request: Request) -> Record:
+    limit, offset = _page(request, 100, 1000)
+    with corpus.store() as store:
+        found = store.entities(type=request.text("type"), name=request.text("name"), limit=offset + limit + 1)
+    return _paged([summary(e) | {"aliases": e.get("aliases") or [], "type_words": present.entity_type_words(e)}
+                   for e in found[offset:]], limit, offset)
+
+
+def entity(corpus: Corpus, request: Request) -> Record:
+    entity_id = request.params["id"]
+    limit, offset = _page(request, 100, 1000)
+    with corpus.store() as store:
+        found = store.entity(entity_id)
+        if found is None:
+            raise ApiError(404, f"no entity {entity_id!r}")
+        own = store.events(entity=entity_id, limit=limit + 1, offset=offset)
+        briefs, names = _events_with_names(corpus, store, own)
+        sample = own if offset == 0 and len(own) <= limit else store.events(entity=entity_id, limit=500)
+        co_actors = _co_actors(entity_id, sample)
+        names |= corpus.summaries(store, {i for i, _ in co_actors})
+        mentions = _mentions_in_context(store, found.get("mentions") or [], 30)
+    attributes = found.get("attributes") or {}
+    return {
+        **summary(found),
+        "aliases": found.get("aliases") or [],
+        "type_words": present.entity_type_words(found),
+        "titles": [str(t) for t in attributes.get("titles") or []],
+        "events": _paged(briefs, limit, offset),
+        "entities": names,
+        "co_actors": [{"id": i, "events": n} for i, n in co_actors if i in names],
+        "mention_contexts": mentions,
+    }
+
+
+def _co_actors(entity_id: str, events: list[Record], top: int = 20) -> list[tuple[str, int]]:
+    counts: Counter[str] = Counter()
+    for ev in events:
+        others = {str(p.get("entity")) for p in ev.get("participants") or []} - {entity_id, "None"}
+        counts.update(others)
+    return counts.most_common(top)
+
+
+def _mentions_in_context(store, mentions: list[Record], limit: int) -> list[Record]:
+    texts: dict[str, str | None] = {}
+    out = []
+    for mention in mentions[:limit]:
+        doc = str(mention.get("doc"))
+        if doc not in texts:
+            record = store.document(doc)
+            texts[doc] = record.get("text") if record else None
+        text, start, end = texts[doc], mention.get("start"), mention.get("end")
+        if text is None or not isinstance(start, int) or not isinstance(end, int) or not 0 <= start <= end <= len(text):
+            continue
+        out.append({"doc": doc, "start": start, "end": end, **present.context(text, start, end)})
+    return out
+
+
+# --- search, places, graph -------------------------------------------------------------
+
+def search(corpus: Corpus, request: Request) -> Record:
+    query = request.text("q")
+    if query is None:
+        raise ApiError(400, "q is required: the words to look for")
+    limit = request.integer("limit", 20, low=1, high=100)
+    with corpus.store() as store:
+        hits = store.search(query, limit=limit)
+        for hit in hits:
+            if hit.get("kind") == "event" and (found := store.event(str(hit.get("id")))) is not None:
+                hit["event"] = present.brief(found)
+    return {"query": query, "items": hits}
+
+
+def places(corpus: Corpus, request: Request) -> Record:
+    limit = request.integer("limit", 300, low=1, high=5000)
+    per_place = request.integer("events", 5, low=0, high=50)
+    return corpus.memo(f"places:{limit}:{per_place}", lambda: _places(corpus, limit, per_place))
+
+
+def _places(corpus: Corpus, limit: int, per_place: int) -> Record:
+    items = []
+    with corpus.store() as store:
+        for type_ in PLACE_TYPES:
+            for entity in store.entities(type=type_, limit=None):
+                record = summary(entity)
+                if "geo" in record:
+                    items.append(record)
+        items.sort(key=lambda p: -p["mentions"])
+        items = items[:limit]
+        for place in items:
+            found = store.events(entity=place["id"], limit=per_place + 1) if per_place else []
+            place["events"] = [present.brief(ev) for ev in found[:per_place]]
+            place["more_events"] = len(found) > per_place
+    return {"items": items}
+
+
+def graph(corpus: Corpus, request: Request) -> Record:
+    limit = request.integer("limit", 120, low=1, high=500)
+    filters = {k: v for k in ("doc", "person", "type") if (v := request.text(k)) is not None}
+    with corpus.store() as store:
+        found = store.events(**filters, limit=limit * 4)
+        names = corpus.summaries(store, present.referenced(found))
+    nodes: dict[str, Record] = {}
+    links = []
+    for ev in found:
+        actors = [(str(p.get("entity")), str(p.get("role"))) for p in ev.get("participants") or []
+                  if names.get(str(p.get("entity")), {}).get("type") in ACTOR_TYPES]
+        if not actors:
+            continue
+        if len([n for n in nodes.values() if n["kind"] == "event"]) >= limit:
+            break
+        nodes[ev["id"]] = {"id": ev["id"], "kind": "event", "label": (ev.get("trigger") or {}).get("text", ""),
+                           "type": ev.get("type"), "date": present.date_words(ev.get("time"))["text"]}
+        for actor, role in actors:
+            entity = names[actor]
+            nodes.setdefault(actor, {"id": actor, "kind": "actor", "label": entity.get("name"), "type": entity.get("type")})
+            links.append({"source": actor, "target": ev["id"], "role": role, "role_words": present.role_words(role)})
+    return {"nodes": list(nodes.values()), "links": links}

@@ -1,0 +1,179 @@
+"""The OpenAPI 3.1 description of the viewer's JSON API (served at /api/openapi.json)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from .. import __version__
+
+Schema = dict[str, Any]
+
+
+def _ref(name: str) -> Schema:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _param(name: str, where: str, description: str, schema: Schema | None = None, required: bool = False) -> Schema:
+    return {"name": name, "in": where, "required": required or where == "path", "description": description,
+            "schema": schema or {"type": "string"}}
+
+
+def _ok(description: str, schema: Schema) -> Schema:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _errors(*codes: int) -> dict[str, Schema]:
+    words = {400: "bad parameter or input", 403: "refused (read-only server, or another site)",
+             404: "no such record", 413: "body larger than --max-upload", 503: "no corpus open, or busy",
+             504: "analysis took longer than --timeout"}
+    return {str(code): {"description": words[code], "content": {"application/json": {"schema": _ref("Error")}}}
+            for code in codes}
+
+
+def _page(item: Schema, **extra: Schema) -> Schema:
+    return {"type": "object", "required": ["items", "limit", "offset", "more"], "properties": {
+        "items": {"type": "array", "items": item}, "limit": {"type": "integer"},
+        "offset": {"type": "integer"}, "more": {"type": "boolean", "description": "whether another page follows"},
+        **extra}}
+
+
+LIMIT = _param("limit", "query", "page size", {"type": "integer", "minimum": 1})
+OFFSET = _param("offset", "query", "items to skip", {"type": "integer", "minimum": 0})
+ID = _param("id", "path", "the record's corpus id (d3, d3.ev7, E12)")
+ENTITY_MAP = {"type": "object", "additionalProperties": _ref("EntitySummary"),
+              "description": "the entities the items name, by id"}
+DAY = {"type": "string", "format": "date"}
+
+SCHEMAS: dict[str, Schema] = {
+    "Error": {"type": "object", "required": ["error"], "properties": {"error": {
+        "type": "object", "required": ["status", "message"],
+        "properties": {"status": {"type": "integer"}, "message": {"type": "string"}}}}},
+    "Span": {"type": "object", "properties": {"start": {"type": "integer"}, "end": {"type": "integer"},
+                                                 "text": {"type": "string"}}},
+    "DateWords": {"type": "object", "description": "the date in Russian words: text, basis label, both",
+                  "properties": {"text": {"type": "string"}, "basis": {"type": "string"},
+                                 "described": {"type": "string"}, "explained": {"type": "string"}}},
+    "Event": {"type": "object", "description": "a contract event (docs/contract.md) plus its date in words",
+              "required": ["id", "doc", "trigger", "sentence", "type", "factuality", "time"],
+              "properties": {
+                  "id": {"type": "string"}, "doc": {"type": "string"}, "trigger": _ref("Span"),
+                  "sentence": _ref("Span"), "type": {"type": "string"},
+                  "factuality": {"enum": ["actual", "negated", "intended", "unrealized", "hypothetical", "uncertain"]},
+                  "time": {"type": "object", "properties": {
+                      "earliest": {"type": ["string", "null"]}, "latest": {"type": ["string", "null"]},
+                      "edtf": {"type": ["string", "null"]},
+                      "basis": {"enum": ["explicit", "context", "relative", "inferred", "unknown"]},
+                      "timex": {"type": ["string", "null"]}}},
+                  "participants": {"type": "array", "items": {"type": "object", "properties": {
+                      "role": {"type": "string"}, "entity": {"type": "string"}}}},
+                  "places": {"type": "array", "items": {"type": "string"}},
+                  "date": _ref("DateWords")}},
+    "EventPage": {"allOf": [_ref("Event"), {"type": "object", "properties": {
+        "sentence_text": {"type": "string"},
+        "timex": {"type": ["object", "null"], "description": "the contract timex the date rests on"},
+        "highlights": {"type": "array", "description": "spans to mark, as offsets into sentence_text",
+                       "items": {"type": "object", "properties": {
+                           "start": {"type": "integer"}, "end": {"type": "integer"},
+                           "kind": {"enum": ["trigger", "timex", "participant", "place"]},
+                           "entity": {"type": "string"}, "label": {"type": "string"}, "role": {"type": "string"}}}},
+        "factuality_words": {"type": "object"}, "entities": ENTITY_MAP,
+        "roles": {"type": "object", "additionalProperties": {"type": "string"}},
+        "causes": {"type": "array", "items": {"type": "object"}}, "effects": {"type": "array", "items": {"type": "object"}},
+        "document": {"type": "object", "properties": {"id": {"type": "string"}, "source": {"type": "string"}}}}}]},
+    "EntitySummary": {"type": "object", "required": ["id", "type", "name"], "properties": {
+        "id": {"type": "string"}, "type": {"type": "string"}, "subtype": {"type": ["string", "null"]},
+        "name": {"type": "string"}, "mentions": {"type": "integer"},
+        "geo": {"type": "object", "properties": {"lat": {"type": "number"}, "lon": {"type": "number"}}}}},
+    "Document": {"type": "object", "required": ["id", "source"], "properties": {
+        "id": {"type": "string"}, "source": {"type": "string"}, "sha256": {"type": "string"},
+        "length": {"type": "integer"}, "events": {"type": "integer"}}},
+    "SearchHit": {"type": "object", "properties": {
+        "kind": {"enum": ["event", "document"]}, "id": {"type": "string"}, "doc": {"type": "string"},
+        "snippet": {"type": "string"}, "event": _ref("Event")}},
+}
+
+
+def _get(summary: str, parameters: list[Schema], schema: Schema, *errors: int) -> Schema:
+    return {"get": {"summary": summary, "parameters": parameters,
+                    "responses": {"200": _ok(summary, schema), **_errors(400, 503, *errors)}}}
+
+
+@lru_cache(maxsize=1)
+def spec() -> Schema:
+    """The API description; tests check that it names every route of `routes.API`."""
+    q = lambda name, text, schema=None: _param(name, "query", text, schema)  # noqa: E731
+    event_filters = [
+        q("person", "a person's name or alias, any case or word form"),
+        q("place", "a place's name or alias"), q("entity", "an entity id (any role)"),
+        q("type", "event type from the taxonomy (docs/events.md)"),
+        q("factuality", "actual, negated, intended, unrealized, hypothetical or uncertain"),
+        q("doc", "a document id"),
+        q("from", "keep events whose [earliest, latest] meets [from, to]; drops undated events", DAY),
+        q("to", "end of the date range", DAY), LIMIT, OFFSET,
+    ]
+    paths = {
+        "/api/documents": _get("documents in ingest order", [LIMIT, OFFSET],
+                               _page(_ref("Document"), total={"type": "integer"})),
+        "/api/documents/{id}": _get("one document with its text and its events", [ID], _ref("Document"), 404),
+        "/api/events": _get("events in chronological order, filtered", event_filters,
+                            _page(_ref("Event"), entities=ENTITY_MAP)),
+        "/api/events/{id}": _get("one event: sentence, highlights, date basis, causes and effects", [ID],
+                                 _ref("EventPage"), 404),
+        "/api/entities": _get("entities, most mentioned first",
+                              [q("type", "PERSON, ORGANIZATION, LOCATION, FACILITY, GROUP, ..."),
+                               q("name", "name or alias to match"), LIMIT, OFFSET], _page(_ref("EntitySummary"))),
+        "/api/entities/{id}": _get("one entity: its events in order, aliases, titles, mentions in context, co-actors",
+                                   [ID, LIMIT, OFFSET], {"allOf": [_ref("EntitySummary"), {"type": "object", "properties": {
+                                       "aliases": {"type": "array", "items": {"type": "string"}},
+                                       "titles": {"type": "array", "items": {"type": "string"}},
+                                       "events": _page(_ref("Event")), "entities": ENTITY_MAP,
+                                       "co_actors": {"type": "array", "items": {"type": "object"}},
+                                       "mention_contexts": {"type": "array", "items": {"type": "object"}}}}]}, 404),
+        "/api/search": _get("full-text search over documents and events",
+                            [_param("q", "query", "words to look for", required=True),
+                             q("limit", "most hits", {"type": "integer", "minimum": 1, "maximum": 100})],
+                            {"type": "object", "properties": {"query": {"type": "string"},
+                                                              "items": {"type": "array", "items": _ref("SearchHit")}}}),
+        "/api/places": _get("places with coordinates (most mentioned first) and their first events",
+                            [q("limit", "most places", {"type": "integer"}),
+                             q("events", "events listed per place", {"type": "integer"})],
+                            {"type": "object", "properties": {"items": {"type": "array", "items": {"allOf": [
+                                _ref("EntitySummary"), {"type": "object", "properties": {
+                                    "events": {"type": "array", "items": _ref("Event")},
+                                    "more_events": {"type": "boolean"}}}]}}}}),
+        "/api/graph": _get("actors and the events they take part in",
+                           [q("doc", "a document id"), q("person", "a person's name"), q("type", "event type"),
+                            q("limit", "most events", {"type": "integer"})],
+                           {"type": "object", "properties": {
+                               "nodes": {"type": "array", "items": {"type": "object", "properties": {
+                                   "id": {"type": "string"}, "kind": {"enum": ["actor", "event"]},
+                                   "label": {"type": "string"}, "type": {"type": "string"}}}},
+                               "links": {"type": "array", "items": {"type": "object", "properties": {
+                                   "source": {"type": "string"}, "target": {"type": "string"},
+                                   "role": {"type": "string"}}}}}}),
+        "/api/extract": {"post": {
+            "summary": "analyse a text and return its chronology; stored only with store=true on a --writable server",
+            "parameters": [q("store", "with a raw body: 1 to store the text"), q("source", "with a raw body: a name"),
+                           q("format", "with a raw body: text, markdown or html (default: sniffed)"),
+                           q("dct", "with a raw body: document date YYYY-MM-DD", DAY)],
+            "requestBody": {"required": True, "content": {
+                "application/json": {"schema": {"type": "object", "required": ["text"], "properties": {
+                    "text": {"type": "string"}, "source": {"type": "string"}, "dct": DAY,
+                    "store": {"type": "boolean", "default": False}}}},
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"},
+                                             "description": "a file's bytes in any encoding letopis reads"}}},
+            "responses": {"200": _ok("the chronology (docs/contract.md), the text, seconds taken, stored id or null", {
+                "type": "object", "properties": {"chronology": {"type": "object"}, "text": {"type": "string"},
+                                                 "seconds": {"type": "number"}, "stored": {"type": ["string", "null"]}}}),
+                **_errors(400, 403, 413, 503, 504)}}},
+        "/api/openapi.json": {"get": {"summary": "this description", "responses": {
+            "200": _ok("OpenAPI 3.1 document", {"type": "object"})}}},
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "letopis viewer API", "version": __version__,
+                 "description": "Read a corpus of source-linked chronologies (see docs/viewer.md and docs/contract.md)."},
+        "paths": paths,
+        "components": {"schemas": SCHEMAS},
+    }

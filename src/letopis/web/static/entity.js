@@ -1,0 +1,39 @@
+/* Entity page: events in order, aliases, titles, mentions in context, co-actors. */
+"use strict";
+
+(async () => {
+  const {h} = L;
+  const id = L.pathId();
+  const PAGE = 100;
+
+  async function render(offset) {
+    try {
+      const e = await L.api("/api/entities/" + encodeURIComponent(id), {limit: PAGE, offset});
+      L.title(e.name);
+      const events = h("section", {id: "events"}, h("h2", {}, "События"),
+        e.events.items.length ? L.eventsTable(e.events.items, e.entities) : h("p", {class: "muted"}, "Событий с этим участником нет."),
+        (e.events.more || offset) ? L.pager(e.events, render) : null);
+      const coActors = e.co_actors.map((c) => h("li", {}, L.entityLink(e.entities[c.id]), " ", h("span", {class: "muted small"}, `(${c.events})`)));
+      const mentions = e.mention_contexts.map((m) => h("li", {},
+        h("span", {class: "small"}, m.before), h("mark", {class: "participant"}, m.mark), h("span", {class: "small"}, m.after), " ",
+        h("a", {class: "small", href: `/documents/${encodeURIComponent(m.doc)}#s${m.start}-${m.end}`}, m.doc)));
+      L.show(
+        h("p", {class: "small muted"}, h("a", {href: "/entities"}, "← участники"), " · ", e.id),
+        h("h1", {}, e.name),
+        h("dl", {class: "facts"},
+          h("dt", {}, "вид"), h("dd", {}, e.type_words),
+          h("dt", {}, "другие имена"), h("dd", {id: "aliases"}, e.aliases.length ? e.aliases.join(", ") : "—"),
+          h("dt", {}, "титулы, должности"), h("dd", {id: "titles"}, e.titles.length ? e.titles.join("; ") : "—"),
+          h("dt", {}, "упоминаний"), h("dd", {}, String(e.mentions)),
+          e.geo ? [h("dt", {}, "координаты"), h("dd", {}, `${e.geo.lat.toFixed(2)}, ${e.geo.lon.toFixed(2)} `, h("a", {href: "/map#" + e.id}, "на карте"))] : null),
+        h("div", {class: "columns"},
+          events,
+          h("section", {},
+            h("h2", {}, "Вместе с ним (ней) действуют"), coActors.length ? h("ul", {class: "plain", id: "co-actors"}, coActors) : h("p", {class: "muted"}, "никто"),
+            h("h2", {}, "Упоминания"), h("ul", {class: "plain", id: "mentions"}, mentions))));
+    } catch (error) {
+      L.show(h("h1", {}, "Участник"), L.errorBox(error));
+    }
+  }
+  render(0);
+})();

@@ -1,0 +1,53 @@
+/* Event page: the source sentence with trigger, participants and date marked; the date and its basis. */
+"use strict";
+
+(async () => {
+  const {h} = L;
+  const KIND = {trigger: "событие", timex: "дата", participant: "участник", place: "место"};
+
+  function linkList(items) {
+    if (!items.length) return h("span", {class: "muted"}, "нет");
+    return h("ul", {class: "plain"}, items.map((ev) => h("li", {},
+      L.eventLink(ev), " ", h("span", {class: "type"}, ev.type || ""), " — ", (ev.date && ev.date.text) || "")));
+  }
+
+  try {
+    const ev = await L.api("/api/events/" + encodeURIComponent(L.pathId()));
+    const trigger = (ev.trigger && ev.trigger.text) || ev.id;
+    L.title(`«${trigger}»`);
+    const sentence = h("blockquote", {class: "sentence", id: "sentence"},
+      L.marked(ev.sentence_text || "", ev.highlights, (mark, span) => {
+        mark.title = KIND[span.kind] + (span.label ? ": " + span.label : "") + (span.role ? " (" + span.role + ")" : "");
+        if (span.entity) mark.dataset.entity = span.entity;
+      }));
+    const legend = h("div", {class: "legend"}, Object.entries(KIND).map(([kind, words]) => h("span", {}, h("mark", {class: kind}, words))));
+    const docHref = `/documents/${encodeURIComponent(ev.doc)}#s${ev.sentence.start}-${ev.sentence.end}`;
+    const participants = (ev.participants || []).map((p) => {
+      const entity = ev.entities[p.entity];
+      return entity ? h("li", {}, L.entityLink(entity), " ", h("span", {class: "role"}, ev.roles[p.role] || p.role)) : null;
+    });
+    const places = (ev.places || []).map((id) => ev.entities[id] ? h("li", {}, L.entityLink(ev.entities[id])) : null);
+    const time = ev.time || {};
+    const facts = h("dl", {class: "facts"},
+      h("dt", {}, "дата"), h("dd", {id: "date"}, h("strong", {}, ev.date.text), ev.date.basis ? ` (${ev.date.basis})` : ""),
+      h("dt", {}, "основание"), h("dd", {id: "basis"}, ev.date.explained),
+      h("dt", {}, "границы"), h("dd", {class: "small"}, `не ранее: ${time.earliest || "—"}; не позднее: ${time.latest || "—"}`,
+                                 time.edtf ? ` · EDTF ${time.edtf}` : ""),
+      h("dt", {}, "тип"), h("dd", {}, h("span", {class: "type"}, ev.type)),
+      h("dt", {}, "фактичность"), h("dd", {id: "factuality"}, L.factBadge(ev.factuality), " ", ev.factuality_words.explained),
+      h("dt", {}, "документ"), h("dd", {}, h("a", {href: docHref, id: "in-context"}, (ev.document.source || ev.doc) + " — предложение в тексте")));
+    L.show(
+      h("p", {class: "small muted"}, h("a", {href: "/timeline"}, "← хронология"), " · событие ", ev.id),
+      h("h1", {}, "«", trigger, "»"),
+      sentence, legend,
+      h("div", {class: "columns"},
+        h("section", {}, h("h2", {}, "Когда и как"), facts),
+        h("section", {},
+          h("h2", {}, "Участники"), participants.some(Boolean) ? h("ul", {class: "plain", id: "participants"}, participants) : h("p", {class: "muted"}, "не названы"),
+          h("h2", {}, "Место"), places.some(Boolean) ? h("ul", {class: "plain"}, places) : h("p", {class: "muted"}, "не названо"))),
+      h("h2", {}, "Причины"), linkList(ev.causes || []),
+      h("h2", {}, "Следствия"), linkList(ev.effects || []));
+  } catch (error) {
+    L.show(h("h1", {}, "Событие"), L.errorBox(error));
+  }
+})();

@@ -1,0 +1,121 @@
+/* Map: places on a plain equirectangular projection with a graticule; no tiles, no network. */
+"use strict";
+
+(async () => {
+  const {h, s} = L;
+  const W = 960, H = 540;
+  let places = [], view = null, selected = null, land = null;
+  const chart = h("div", {class: "chart map", id: "map"});
+  const side = h("aside", {id: "place"}, h("p", {class: "muted"}, "Выберите место на карте."));
+
+  function fit(items) {
+    if (!items.length) return {lon0: -180, lon1: 180, lat0: -60, lat1: 80};
+    let lon0 = Math.min(...items.map((p) => p.geo.lon)), lon1 = Math.max(...items.map((p) => p.geo.lon));
+    let lat0 = Math.min(...items.map((p) => p.geo.lat)), lat1 = Math.max(...items.map((p) => p.geo.lat));
+    const pad = Math.max(4, (lon1 - lon0) * 0.1, (lat1 - lat0) * 0.1);
+    return aspect({lon0: lon0 - pad, lon1: lon1 + pad, lat0: lat0 - pad, lat1: lat1 + pad});
+  }
+
+  /** Widen the view so one degree of longitude and of latitude take the same screen length. */
+  function aspect(v) {
+    let width = v.lon1 - v.lon0, height = v.lat1 - v.lat0;
+    if (width / height < W / H) width = height * W / H; else height = width * H / W;
+    const cx = (v.lon0 + v.lon1) / 2, cy = (v.lat0 + v.lat1) / 2;
+    return {lon0: cx - width / 2, lon1: cx + width / 2, lat0: cy - height / 2, lat1: cy + height / 2};
+  }
+
+  function draw() {
+    const v = view;
+    const px = (lon) => ((lon - v.lon0) / (v.lon1 - v.lon0)) * W;
+    const py = (lat) => ((v.lat1 - lat) / (v.lat1 - v.lat0)) * H;
+    const svg = s("svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "карта мест"});
+    svg.append(s("rect", {class: "sea", x: 0, y: 0, width: W, height: H}));
+    if (land) {
+      // Land outlines in degrees, placed with one transform (x = lon, y = -lat).
+      const k = W / (v.lon1 - v.lon0);
+      const g = s("g", {transform: `translate(${-v.lon0 * k} ${v.lat1 * k}) scale(${k} ${-k})`});
+      for (const d of land) g.append(s("path", {class: "land", d}));
+      svg.append(g);
+    }
+    const span = v.lon1 - v.lon0;
+    const step = [1, 2, 5, 10, 15, 30].find((x) => span / x <= 12) || 30;
+    const grid = s("g", {class: "graticule"});
+    for (let lon = Math.ceil(v.lon0 / step) * step; lon <= v.lon1; lon += step) {
+      grid.append(s("line", {x1: px(lon), x2: px(lon), y1: 0, y2: H}));
+      grid.append(s("text", {x: px(lon) + 2, y: H - 4, class: "placelabel", "font-size": 10, stroke: "none"}, `${lon}°`));
+    }
+    for (let lat = Math.ceil(v.lat0 / step) * step; lat <= v.lat1; lat += step) {
+      grid.append(s("line", {x1: 0, x2: W, y1: py(lat), y2: py(lat)}));
+      grid.append(s("text", {x: 2, y: py(lat) - 2, class: "placelabel", "font-size": 10, stroke: "none"}, `${lat}°`));
+    }
+    svg.append(grid);
+    const most = Math.max(1, ...places.map((p) => p.mentions));
+    const dots = s("g", {});
+    const labels = s("g", {});
+    for (const place of [...places].sort((a, b) => b.mentions - a.mentions)) {
+      const x = px(place.geo.lon), y = py(place.geo.lat);
+      if (x < -20 || x > W + 20 || y < -20 || y > H + 20) continue;
+      const r = 3 + 11 * Math.sqrt(place.mentions / most);
+      const dot = s("circle", {class: "place" + (selected === place.id ? " selected" : ""), cx: x, cy: y, r, tabindex: 0,
+                               "data-place": place.id}, s("title", {}, `${place.name}: упоминаний ${place.mentions}`));
+      dot.addEventListener("click", () => choose(place));
+      dot.addEventListener("keydown", (e) => { if (e.key === "Enter") choose(place); });
+      dots.append(dot);
+      if (r > 5 || selected === place.id) labels.append(s("text", {class: "placelabel", x: x + r + 2, y: y + 4, "font-size": 12}, place.name));
+    }
+    svg.append(dots, labels);
+    svg.addEventListener("wheel", (e) => {
+      e.preventDefault();
+      const box = svg.getBoundingClientRect();
+      const lon = v.lon0 + ((e.clientX - box.left) / box.width) * (v.lon1 - v.lon0);
+      const lat = v.lat1 - ((e.clientY - box.top) / box.height) * (v.lat1 - v.lat0);
+      zoom(e.deltaY > 0 ? 1.25 : 0.8, lon, lat);
+    }, {passive: false});
+    chart.replaceChildren(svg);
+  }
+
+  function zoom(factor, lon, lat) {
+    const v = view;
+    lon = lon === undefined ? (v.lon0 + v.lon1) / 2 : lon;
+    lat = lat === undefined ? (v.lat0 + v.lat1) / 2 : lat;
+    const width = Math.min(360, Math.max(0.5, (v.lon1 - v.lon0) * factor));
+    const height = width * H / W;
+    const rx = (lon - v.lon0) / (v.lon1 - v.lon0), ry = (lat - v.lat0) / (v.lat1 - v.lat0);
+    view = {lon0: lon - rx * width, lon1: lon - rx * width + width, lat0: lat - ry * height, lat1: lat - ry * height + height};
+    draw();
+  }
+
+  function choose(place) {
+    selected = place.id;
+    history.replaceState(null, "", "#" + place.id);
+    side.replaceChildren(
+      h("h2", {}, L.entityLink(place)),
+      h("p", {class: "muted small"}, `${place.geo.lat.toFixed(2)}, ${place.geo.lon.toFixed(2)} · упоминаний: ${place.mentions}`),
+      place.events.length ? h("ul", {class: "plain", id: "place-events"}, place.events.map((ev) => h("li", {},
+        L.eventLink(ev), " ", h("span", {class: "type"}, ev.type), h("div", {class: "small muted"}, ev.date.text))))
+        : h("p", {class: "muted"}, "Событий в этом месте не найдено."),
+      place.more_events ? h("p", {}, h("a", {href: "/timeline?place=" + encodeURIComponent(place.name)}, "все события места на шкале →")) : null);
+    draw();
+  }
+
+  L.title("Карта");
+  L.show(h("h1", {}, "Карта"), h("p", {class: "loading"}, "Загрузка…"));
+  try {
+    const [found, outlines] = await Promise.all([L.api("/api/places"), fetch("/static/land.json").then((r) => r.ok ? r.json() : null).catch(() => null)]);
+    places = found.items;
+    land = outlines && outlines.paths;
+    view = fit(places);
+    const tools = h("div", {class: "toolbar"},
+      h("button", {type: "button", onclick: () => zoom(0.6)}, "+"),
+      h("button", {type: "button", onclick: () => zoom(1 / 0.6)}, "−"),
+      h("button", {type: "button", onclick: () => { view = fit(places); draw(); }}, "все места"),
+      h("button", {type: "button", onclick: () => { view = aspect({lon0: -180, lon1: 180, lat0: -60, lat1: 80}); draw(); }}, "весь мир"),
+      h("span", {class: "muted"}, `Мест с координатами: ${places.length}. Равнопромежуточная проекция, без подложки из интернета.`));
+    L.show(h("h1", {}, "Карта"), tools, h("div", {class: "mapwrap"}, chart, side));
+    draw();
+    const wanted = places.find((p) => "#" + p.id === location.hash);
+    if (wanted) choose(wanted);
+  } catch (error) {
+    L.show(h("h1", {}, "Карта"), L.errorBox(error));
+  }
+})();

@@ -1,0 +1,318 @@
+/* Timeline: events placed by their earliest/latest bounds; undated events listed apart. */
+"use strict";
+
+(() => {
+  const {h, s} = L;
+  const PAGE = 300;
+  const ROW_LABEL = 170, LANE = 22, ROW_GAP = 8, AXIS = 34, MAX_LANES = 8, OPEN = 42;
+  const MONTHS = ["янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
+  const COLORS = {actual: "#7a2e1f", intended: "#d08a2b", unrealized: "#9b9b9b", negated: "#4d4d4d",
+                  hypothetical: "#5b78b8", uncertain: "#9a6fb0"};
+  const ACTORS = new Set(["PERSON", "ORGANIZATION", "GROUP"]);
+
+  const state = {events: [], entities: {}, more: false, offset: 0, rows: L.query().get("rows") || "type", domain: null};
+  const FILTERS = ["person", "place", "type", "factuality", "doc", "from", "to"];
+
+  function dayNumber(iso) {
+    const m = /^(-?)(\d{1,6})-(\d\d)-(\d\d)$/.exec(iso || "");
+    if (!m) return null;
+    const d = new Date(0);
+    d.setUTCFullYear((m[1] ? -1 : 1) * Number(m[2]), Number(m[3]) - 1, Number(m[4]));
+    d.setUTCHours(0, 0, 0, 0);
+    return Math.round(d.getTime() / 86400000);
+  }
+
+  function fromDay(n) {
+    const d = new Date(n * 86400000);
+    return {y: d.getUTCFullYear(), m: d.getUTCMonth(), d: d.getUTCDate()};
+  }
+
+  function yearText(y) { return y > 0 ? String(y) : (1 - y) + " до н. э."; }
+
+  /** Tick positions and labels for the visible span: years, months or days. */
+  function ticks(d0, d1, width) {
+    const span = d1 - d0, wanted = Math.max(2, Math.floor(width / 90));
+    const out = [];
+    if (span / 365.25 > wanted) {
+      const years = span / 365.25 / wanted;
+      const step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000].find((x) => x >= years) || 1000;
+      const first = Math.ceil(fromDay(d0).y / step) * step;
+      for (let y = first; y <= fromDay(d1).y; y += step) {
+        const n = dayNumber(`${y < 0 ? "-" : ""}${String(Math.abs(y)).padStart(4, "0")}-01-01`);
+        out.push([n, yearText(y)]);
+      }
+    } else if (span / 30.44 > wanted / 2) {
+      const step = [1, 2, 3, 6].find((x) => x >= span / 30.44 / wanted) || 12;
+      let {y, m} = fromDay(d0);
+      m = Math.ceil(m / step) * step;
+      for (let guard = 0; guard < 500; guard++) {
+        if (m >= 12) { y += 1; m -= 12; }
+        const n = dayNumber(`${y < 0 ? "-" : ""}${String(Math.abs(y)).padStart(4, "0")}-${String(m + 1).padStart(2, "0")}-01`);
+        if (n > d1) break;
+        if (n >= d0) out.push([n, m === 0 ? `${MONTHS[m]} ${yearText(y)}` : MONTHS[m]]);
+        m += step;
+      }
+    } else {
+      const step = [1, 2, 5, 7, 10, 14].find((x) => x >= span / wanted) || 15;
+      for (let n = Math.ceil(d0 / step) * step; n <= d1; n += step) {
+        const d = fromDay(n);
+        out.push([n, `${d.d} ${MONTHS[d.m]} ${yearText(d.y)}`]);
+      }
+    }
+    return out;
+  }
+
+  function bounds(ev) {
+    const t = ev.time || {};
+    return {a: dayNumber(t.earliest), b: dayNumber(t.latest)};
+  }
+
+  function dated(ev) { const {a, b} = bounds(ev); return a !== null || b !== null; }
+
+  function rowKeys(ev) {
+    if (state.rows === "type") return [ev.type || "—"];
+    const keys = [];
+    for (const p of ev.participants || []) {
+      const e = state.entities[p.entity];
+      if (e && ACTORS.has(e.type) && !keys.includes(e.id)) keys.push(e.id);
+    }
+    return keys.length ? keys : [""];
+  }
+
+  function rowName(key) {
+    if (state.rows === "type") return key;
+    return key ? (state.entities[key] || {}).name || key : "без участников";
+  }
+
+  function fullDomain(events) {
+    let lo = Infinity, hi = -Infinity;
+    for (const ev of events) {
+      const {a, b} = bounds(ev);
+      for (const x of [a, b]) if (x !== null) { lo = Math.min(lo, x); hi = Math.max(hi, x + 1); }
+    }
+    if (lo === Infinity) return null;
+    const pad = Math.max(10, (hi - lo) * 0.06);
+    return [lo - pad, hi + pad];
+  }
+
+  function draw(chart) {
+    const events = state.events.filter(dated);
+    const width = Math.max(600, chart.clientWidth || 900);
+    const svg = s("svg", {role: "img", "aria-label": "шкала времени"});
+    chart.replaceChildren(svg);
+    if (!events.length) {
+      svg.setAttribute("height", 60);
+      svg.append(s("text", {x: 20, y: 35, class: "rowlabel"}, "Нет датированных событий для этих условий."));
+      return;
+    }
+    state.domain = state.domain || fullDomain(events);
+    const [d0, d1] = state.domain;
+    const plot = width - ROW_LABEL - 10;
+    const x = (n) => ROW_LABEL + ((n - d0) / (d1 - d0)) * plot;
+
+    const defs = s("defs", {});
+    for (const [name, color] of Object.entries(COLORS)) {
+      defs.append(s("linearGradient", {id: "open-r-" + name}, s("stop", {offset: "0", "stop-color": color, "stop-opacity": "0.85"}),
+                    s("stop", {offset: "1", "stop-color": color, "stop-opacity": "0"})));
+      defs.append(s("linearGradient", {id: "open-l-" + name}, s("stop", {offset: "0", "stop-color": color, "stop-opacity": "0"}),
+                    s("stop", {offset: "1", "stop-color": color, "stop-opacity": "0.85"})));
+    }
+    svg.append(defs);
+
+    // rows, biggest first
+    const rows = new Map();
+    for (const ev of events) for (const key of rowKeys(ev)) (rows.get(key) || rows.set(key, []).get(key)).push(ev);
+    const ordered = [...rows.entries()].sort((p, q) => q[1].length - p[1].length);
+
+    const body = s("g", {});
+    let y = AXIS + 6;
+    for (const [key, list] of ordered) {
+      const lanes = [];
+      const placed = [];
+      for (const ev of list) {
+        const shape = geometry(ev, x);
+        const label = (ev.trigger && ev.trigger.text) || "";
+        const right = shape.x1 + 4 + label.length * 6.2;
+        let lane = lanes.findIndex((end) => end < shape.x0 - 3);
+        if (lane < 0) { lane = Math.min(lanes.length, MAX_LANES - 1); }
+        lanes[lane] = Math.max(lanes[lane] || -Infinity, right);
+        placed.push([ev, shape, lane, label]);
+      }
+      const height = Math.max(1, Math.min(lanes.length, MAX_LANES)) * LANE;
+      body.append(s("line", {class: "grid", x1: 0, x2: width, y1: y + height + ROW_GAP / 2, y2: y + height + ROW_GAP / 2}));
+      const name = rowName(key);
+      const rowLabel = s("text", {class: "rowlabel", x: 6, y: y + 15}, name.length > 24 ? name.slice(0, 23) + "…" : name);
+      rowLabel.append(s("title", {}, `${name}: ${list.length}`));
+      body.append(rowLabel);
+      for (const [ev, shape, lane, label] of placed) body.append(mark(ev, shape, y + lane * LANE, label));
+      y += height + ROW_GAP;
+    }
+
+    const axis = s("g", {class: "axis"});
+    for (const [n, label] of ticks(d0, d1, plot)) {
+      const px = x(n);
+      if (px < ROW_LABEL || px > width) continue;
+      axis.append(s("line", {class: "grid", x1: px, x2: px, y1: AXIS - 6, y2: y}));
+      axis.append(s("text", {x: px + 3, y: AXIS - 12}, label));
+    }
+    svg.setAttribute("height", y + 4);
+    svg.setAttribute("viewBox", `0 0 ${width} ${y + 4}`);
+    svg.append(axis, body);
+    svg.append(s("rect", {x: 0, y: 0, width: ROW_LABEL - 4, height: y + 4, fill: "#fff", "fill-opacity": "0.9"}));
+    for (const label of body.querySelectorAll(".rowlabel")) svg.append(label);
+    interact(svg, chart, x, plot);
+  }
+
+  /** Where an event's mark goes: a point for one day, a bar for a range, a fading bar for an open bound. */
+  function geometry(ev, x) {
+    const {a, b} = bounds(ev);
+    if (a !== null && b !== null && a === b) return {kind: "point", x0: x(a + 0.5) - 5, x1: x(a + 0.5) + 5};
+    if (a !== null && b !== null) { const x0 = x(a), x1 = Math.max(x(b + 1), x0 + 6); return {kind: "range", x0, x1}; }
+    if (a !== null) return {kind: "after", x0: x(a), x1: x(a) + OPEN};
+    return {kind: "before", x0: x(b + 1) - OPEN, x1: x(b + 1)};
+  }
+
+  function mark(ev, shape, top, label) {
+    const fact = COLORS[ev.factuality] ? ev.factuality : "actual";
+    const color = COLORS[fact];
+    const mid = top + LANE / 2;
+    const g = s("g", {class: "ev", tabindex: 0, role: "link", "data-event": ev.id, "data-earliest": (ev.time || {}).earliest || "",
+                      "data-latest": (ev.time || {}).latest || "", "data-shape": shape.kind});
+    if (shape.kind === "point") g.append(s("circle", {cx: (shape.x0 + shape.x1) / 2, cy: mid, r: 5, fill: color}));
+    else if (shape.kind === "range") g.append(s("rect", {x: shape.x0, y: mid - 5, width: shape.x1 - shape.x0, height: 10, rx: 3,
+                                                         fill: color, "fill-opacity": 0.55, stroke: color}));
+    else {
+      const side = shape.kind === "after" ? "r" : "l";
+      g.append(s("rect", {x: shape.x0, y: mid - 5, width: shape.x1 - shape.x0, height: 10, fill: `url(#open-${side}-${fact})`}));
+      const edge = shape.kind === "after" ? shape.x0 : shape.x1;
+      g.append(s("line", {x1: edge, x2: edge, y1: mid - 7, y2: mid + 7, stroke: color, "stroke-width": 2}));
+    }
+    g.append(s("text", {class: "evlabel", x: shape.x1 + 4, y: mid + 4}, label));
+    const date = ev.date || {};
+    g.append(s("title", {}, `${label} — ${ev.type || ""}\n${date.described || date.text || ""}`));
+    const open = () => { location.href = "/events/" + encodeURIComponent(ev.id); };
+    g.addEventListener("click", open);
+    g.addEventListener("keydown", (e) => { if (e.key === "Enter") open(); });
+    return g;
+  }
+
+  function interact(svg, chart, x, plot) {
+    const zoomAt = (factor, px) => {
+      const [d0, d1] = state.domain;
+      const at = d0 + ((px - ROW_LABEL) / plot) * (d1 - d0);
+      const span = Math.max(3, Math.min(400000, (d1 - d0) * factor));
+      const ratio = (at - d0) / (d1 - d0);
+      state.domain = [at - ratio * span, at - ratio * span + span];
+      draw(chart);
+    };
+    svg.addEventListener("wheel", (e) => {
+      e.preventDefault();
+      const box = svg.getBoundingClientRect();
+      const px = ((e.clientX - box.left) / box.width) * svg.viewBox.baseVal.width;
+      zoomAt(e.deltaY > 0 ? 1.25 : 0.8, Math.max(ROW_LABEL, px));
+    }, {passive: false});
+    let drag = null;
+    svg.addEventListener("mousedown", (e) => { drag = {x: e.clientX, domain: state.domain.slice()}; });
+    window.onmouseup = () => { drag = null; };
+    svg.addEventListener("mousemove", (e) => {
+      if (!drag || Math.abs(e.clientX - drag.x) < 3) return;
+      const box = svg.getBoundingClientRect();
+      const shift = ((e.clientX - drag.x) / box.width) * svg.viewBox.baseVal.width / plot * (drag.domain[1] - drag.domain[0]);
+      state.domain = [drag.domain[0] - shift, drag.domain[1] - shift];
+      draw(chart);
+    });
+    state.zoomAt = zoomAt;
+  }
+
+  function filtersForm(values) {
+    const field = (name, label, input) => h("label", {}, label, input);
+    const text = (name, placeholder) => h("input", {type: "text", name, value: values.get(name) || "", placeholder, size: 14});
+    const fact = h("select", {name: "factuality"}, h("option", {value: ""}, "любая"),
+      Object.keys(COLORS).map((key) => h("option", {value: key, selected: values.get("factuality") === key}, L.FACTUALITY[key] || "произошло")));
+    const form = h("form", {class: "filters", role: "search"},
+      field("person", "лицо", text("person", "Шабан-Дельмас")),
+      field("place", "место", text("place", "Париж")),
+      field("type", "тип", text("type", "uprising")),
+      field("factuality", "фактичность", fact),
+      field("doc", "документ", text("doc", "d1")),
+      field("from", "с", h("input", {type: "date", name: "from", value: values.get("from") || ""})),
+      field("to", "по", h("input", {type: "date", name: "to", value: values.get("to") || ""})),
+      h("button", {type: "submit", class: "primary"}, "показать"),
+      h("button", {type: "button", onclick: () => { location.search = ""; }}, "сбросить"));
+    form.addEventListener("submit", (e) => {
+      e.preventDefault();
+      const data = new FormData(form);
+      const values = {rows: state.rows};
+      for (const key of FILTERS) values[key] = (data.get(key) || "").trim();
+      L.setQuery(values);
+      state.domain = null;
+      load(true);
+    });
+    return form;
+  }
+
+  function legend() {
+    const items = Object.entries(COLORS).map(([key, color]) =>
+      h("span", {}, h("span", {class: "swatch", style: null, "data-color": color}), L.FACTUALITY[key] || "произошло"));
+    const box = h("div", {class: "swatches"}, items,
+      h("span", {}, "● точная дата · ▬ промежуток · ▶ открытая граница («не ранее» / «не позднее»)"));
+    // colours set through the CSSOM, not a style attribute (the page's CSP forbids inline styles)
+    for (const swatch of box.querySelectorAll(".swatch")) swatch.style.background = swatch.dataset.color;
+    return box;
+  }
+
+  let chart, unknownBox, status, moreButton;
+
+  async function load(reset) {
+    if (reset) { state.events = []; state.entities = {}; state.offset = 0; }
+    const params = {limit: PAGE, offset: state.offset};
+    for (const key of FILTERS) params[key] = L.query().get(key);
+    status.textContent = "Загрузка…";
+    try {
+      const page = await L.api("/api/events", params);
+      state.events.push(...page.items);
+      Object.assign(state.entities, page.entities);
+      state.more = page.more;
+      state.offset += page.items.length;
+      status.textContent = `Показано событий: ${state.events.length}` + (page.more ? " (есть ещё)" : "");
+      moreButton.hidden = !page.more;
+      draw(chart);
+      const undated = state.events.filter((ev) => !dated(ev));
+      unknownBox.replaceChildren(h("h2", {}, `Без даты (${undated.length})`),
+        undated.length ? L.eventsTable(undated, state.entities) : h("p", {class: "muted"}, "Все показанные события датированы."));
+    } catch (error) {
+      status.replaceChildren(L.errorBox(error));
+    }
+  }
+
+  function start() {
+    L.title("Хронология");
+    const values = L.query();
+    const toggle = h("span", {class: "segmented"},
+      ["type", "actor"].map((mode) => h("button", {type: "button", "aria-pressed": state.rows === mode ? "true" : "false", "data-rows": mode,
+        onclick: (e) => {
+          state.rows = mode;
+          for (const b of toggle.querySelectorAll("button")) b.setAttribute("aria-pressed", b.dataset.rows === mode ? "true" : "false");
+          const current = Object.fromEntries(L.query());
+          current.rows = mode;
+          L.setQuery(current);
+          draw(chart);
+        }}, mode === "type" ? "строки: типы" : "строки: участники")));
+    const zoom = (factor) => () => state.zoomAt && state.zoomAt(factor, ROW_LABEL + (chart.clientWidth - ROW_LABEL) / 2);
+    const toolbar = h("div", {class: "toolbar"}, toggle,
+      h("button", {type: "button", onclick: zoom(0.6), title: "крупнее"}, "+"),
+      h("button", {type: "button", onclick: zoom(1 / 0.6), title: "мельче"}, "−"),
+      h("button", {type: "button", onclick: () => { state.domain = null; draw(chart); }}, "весь период"),
+      h("span", {class: "muted"}, "колесо мыши — масштаб, перетаскивание — сдвиг, щелчок — страница события"));
+    chart = h("div", {class: "chart", id: "timeline"});
+    unknownBox = h("section", {id: "undated"});
+    status = h("p", {class: "muted", id: "status"});
+    moreButton = h("button", {type: "button", hidden: true, onclick: () => load(false)}, `загрузить ещё ${PAGE}`);
+    L.show(h("h1", {}, "Хронология"), filtersForm(values), toolbar, legend(), chart, h("div", {class: "pager"}, status, moreButton), unknownBox);
+    let resize;
+    window.addEventListener("resize", () => { clearTimeout(resize); resize = setTimeout(() => draw(chart), 150); });
+    load(true);
+  }
+
+  start();
+})();
