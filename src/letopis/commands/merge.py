@@ -1,0 +1,208 @@
+"""`letopis merge`: see and correct which events and entities the corpus merged.
+
+    letopis merge --db letopis.db --list                 # merged events and the corrections
+    letopis merge --db letopis.db --undo C12             # split a corpus event into its sources
+    letopis merge --db letopis.db --undo d3.ev7          # take one source's event out of its corpus event
+    letopis merge --db letopis.db --force d1.ev4 d2.ev9  # these two are one event
+    letopis merge --db letopis.db --undo CE5             # entities: CE<N> (corpus) or E<N> (stored)
+    letopis merge --db letopis.db --forget 3             # drop correction 3
+
+Corrections are kept by stable keys (a document's sha256 and the trigger's offsets; an
+entity's type and normalised name), so they hold after later ingests renumber anything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import re
+import sys
+from typing import Any
+
+from ..cli import EXIT_OK, write_output
+from ..errors import LetopisError
+
+_EVENT = re.compile(r"d\d+\.ev\d+")
+_CORPUS_EVENT = re.compile(r"C\d+")
+_ENTITY = re.compile(r"E\d+")
+_CORPUS_ENTITY = re.compile(r"CE\d+")
+
+
+def register(commands) -> None:
+    parser = commands.add_parser(
+        "merge",
+        help="list, undo or force merges of events and entities across documents",
+        description="Corrections to the corpus merge. Event ids: C<N> (corpus event) or d<N>.ev<M> (a document's "
+                    "event); entity ids: CE<N> (corpus entity) or E<N> (stored entity). Corrections survive re-ingest.",
+    )
+    parser.add_argument("--db", default="letopis.db", metavar="FILE", help="corpus database (default: letopis.db)")
+    action = parser.add_mutually_exclusive_group(required=True)
+    action.add_argument("--list", action="store_true", help="list merged events, merged entities and corrections")
+    action.add_argument("--undo", metavar="ID", help="split a merge: C<N>, d<N>.ev<M>, CE<N> or E<N>")
+    action.add_argument("--force", nargs=2, metavar="ID", help="merge two events (C<N>, d<N>.ev<M>) or two entities (CE<N>, E<N>)")
+    action.add_argument("--forget", type=int, metavar="N", help="drop correction N (see --list)")
+    parser.add_argument("-f", "--format", choices=("table", "json"), default="table", help="--list output format")
+    parser.add_argument("-o", "--output", metavar="OUT", help="write --list here instead of standard output")
+    parser.set_defaults(run=merge_command)
+
+
+def merge_command(args: argparse.Namespace) -> int:
+    from ..store import open_store
+
+    with open_store(args.db, create=False) as store:
+        from ..corpus import refresh
+
+        refresh(store)
+        if args.list:
+            write_output(_listing(store, args.format), args.output)
+            return EXIT_OK
+        if args.forget is not None:
+            message = _forget(store, args.forget)
+        elif args.undo:
+            message = _undo(store, args.undo)
+        else:
+            message = _force(store, *args.force)
+        from ..corpus import rebuild
+
+        result = rebuild(store)
+    print(f"letopis: {message}; corpus rebuilt: {len(result.events)} corpus events, "
+          f"{sum(len(e.mentions) > 1 for e in result.events)} told by several sources, {len(result.conflicts)} conflicts",
+          file=sys.stderr)
+    return EXIT_OK
+
+
+# --- resolving ids to stable keys -------------------------------------------------------
+
+
+def _event_keys(store, ident: str) -> tuple[list[str], list[str]]:
+    """(keys of `ident`, keys of its whole corpus event)."""
+    from ..corpus import storage
+
+    if _CORPUS_EVENT.fullmatch(ident):
+        event = storage.corpus_event(store, ident)
+        if event is None:
+            raise LetopisError(f"no corpus event {ident}; see `letopis merge --list`")
+        keys = [m["key"] for m in event["mentions"]]
+        return keys, keys
+    if _EVENT.fullmatch(ident):
+        corpus_id = storage.corpus_event_of(store, ident)
+        if corpus_id is None:
+            raise LetopisError(f"no event {ident} in the corpus; see `letopis events`")
+        event = storage.corpus_event(store, corpus_id)
+        keys = [m["key"] for m in event["mentions"]]
+        return [m["key"] for m in event["mentions"] if m["event"] == ident], keys
+    raise LetopisError(f"{ident} is not an event id: give C<N> or d<N>.ev<M>")
+
+
+def _entity_keys(store, ident: str) -> tuple[list[str], list[str]]:
+    from ..corpus import storage
+
+    entity = storage.corpus_entity(store, ident) if (_CORPUS_ENTITY.fullmatch(ident) or _ENTITY.fullmatch(ident)) else None
+    if entity is None:
+        raise LetopisError(f"no entity {ident} in the corpus; give CE<N> or E<N> (see `letopis entities`)")
+    every = list(dict.fromkeys(m["key"] for m in entity["members"]))
+    if _CORPUS_ENTITY.fullmatch(ident):
+        return every, every
+    return [m["key"] for m in entity["members"] if m["entity"] == ident], every
+
+
+def _is_entity(ident: str) -> bool:
+    return bool(_CORPUS_ENTITY.fullmatch(ident) or _ENTITY.fullmatch(ident))
+
+
+# --- corrections ------------------------------------------------------------------------
+
+
+def _undo(store, ident: str) -> str:
+    from ..corpus import storage
+    from ..corpus.model import Correction
+
+    kind = "entity" if _is_entity(ident) else "event"
+    chosen, every = (_entity_keys if kind == "entity" else _event_keys)(store, ident)
+    every = list(dict.fromkeys(every))
+    if len(every) < 2:
+        reason = "its members share one type and name" if kind == "entity" else "it is told by one source"
+        raise LetopisError(f"{ident} is not a merge ({reason}); nothing to undo")
+    if set(chosen) == set(every):
+        pairs = list(itertools.combinations(every, 2))
+    else:
+        pairs = [(a, b) for a in chosen for b in every if b not in chosen]
+    ids = [storage.add_correction(store, Correction(kind, "split", a, b, note=f"undo {ident}")) for a, b in pairs]
+    return f"{ident} undone: {len(pairs)} split{'s' if len(pairs) != 1 else ''} stored (corrections {_ids(ids)})"
+
+
+def _force(store, first: str, second: str) -> str:
+    from ..corpus import storage
+    from ..corpus.model import Correction
+
+    if _is_entity(first) != _is_entity(second):
+        raise LetopisError(f"{first} and {second}: give two events or two entities, not one of each")
+    kind = "entity" if _is_entity(first) else "event"
+    resolve = _entity_keys if kind == "entity" else _event_keys
+    a, b = resolve(store, first)[0][0], resolve(store, second)[0][0]
+    if a == b:
+        raise LetopisError(f"{first} and {second} are the same {kind}")
+    correction = storage.add_correction(store, Correction(kind, "join", a, b, note=f"force {first} {second}"))
+    return f"{first} and {second} joined (correction {correction})"
+
+
+def _forget(store, number: int) -> str:
+    from ..corpus import storage
+
+    if not storage.forget_correction(store, number):
+        raise LetopisError(f"no correction {number}; see `letopis merge --list`")
+    return f"correction {number} dropped"
+
+
+def _ids(ids: list[int]) -> str:
+    return ", ".join(str(i) for i in ids)
+
+
+# --- listing ----------------------------------------------------------------------------
+
+
+def _listing(store, fmt: str) -> str:
+    from ..corpus import storage
+
+    events = storage.corpus_events(store, merged_only=True)
+    entities = [e for e in storage.corpus_entities(store) if len({m["key"] for m in e["members"]}) > 1 or e["merges"]]
+    corrections = storage.corrections(store)
+    where = _where_keys(store)
+    if fmt == "json":
+        return json.dumps({
+            "events": events, "entities": entities,
+            "corrections": [{"id": c.id, "kind": c.kind, "action": c.action, "a": c.a, "b": c.b, "note": c.note,
+                             "a_now": where.get(c.a), "b_now": where.get(c.b)} for c in corrections],
+        }, ensure_ascii=False, indent=2) + "\n"
+    lines = [f"Merged events ({len(events)}):"]
+    for event in events:
+        time = event["time"]
+        when = time.get("earliest") if time.get("earliest") == time.get("latest") else f"{time.get('earliest') or '…'} – {time.get('latest') or '…'}"
+        if time["status"] == "conflict":
+            when = "dates disagree"
+        elif time["status"] == "unknown":
+            when = "undated"
+        told = ", ".join(f"{m['event']} «{m['trigger']['text']}»" for m in event["mentions"])
+        scores = [e["score"] for e in event["evidence"] if e.get("score") is not None]
+        lines.append(f"  {event['id']:<6} {event['type']:<18} {when:<25} {told}" + (f"  (score {min(scores)})" if scores else ""))
+    lines.append(f"Merged entities ({len(entities)}):")
+    for entity in entities:
+        rules = ", ".join(dict.fromkeys(m["rule"] for m in entity["merges"]))
+        members = ", ".join(dict.fromkeys(m["entity"] for m in entity["members"]))
+        lines.append(f"  {entity['id']:<6} {entity['type']:<12} {entity['name']:<30} {members}  ({rules})")
+    lines.append(f"Corrections ({len(corrections)}):")
+    for c in corrections:
+        lines.append(f"  {c.id:<4} {c.action:<5} {c.kind:<6} {where.get(c.a, c.a)}  ~  {where.get(c.b, c.b)}  [{c.note}]")
+    return "\n".join(lines) + "\n"
+
+
+def _where_keys(store) -> dict[str, str]:
+    """Stable key -> what it names now («d3.ev2 «забастовку»», or the entity key itself)."""
+    from ..corpus import storage
+
+    found: dict[str, Any] = {}
+    for event in storage.corpus_events(store):
+        for m in event["mentions"]:
+            found[m["key"]] = f"{m['event']} «{m['trigger']['text']}» ({event['id']})"
+    return found
