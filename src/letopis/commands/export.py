@@ -60,13 +60,11 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _from_store(path: str) -> tuple[dict[str, Any], dict[str, str]]:
+    from ..store import open_store
+
     if not Path(path).is_file():
-        raise LetopisError(f"{path}: no such corpus store")
-    try:
-        from ..store import open_store
-    except ImportError:
-        raise LetopisError("this letopis has no corpus store; export a JSON file with --from-json") from None
-    store = open_store(path)
+        raise LetopisError(f"{path}: no such corpus store; make one with `letopis ingest FILES`")
+    store = open_store(path, readonly=True)
     try:
         chronology = store.chronology()
         texts = {}
