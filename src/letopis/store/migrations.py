@@ -285,16 +285,21 @@ def migrate(connection: sqlite3.Connection, *, upto: int | None = None) -> list[
 
 def split_sql(script: str) -> list[str]:
     """Split a script into complete statements (triggers with BEGIN ... END stay whole)."""
-    statements, buffer = [], ""
-    for line in script.splitlines(keepends=True):
-        buffer += line
-        if sqlite3.complete_statement(buffer):
-            if buffer.strip().strip(";").strip():
-                statements.append(buffer.strip())
-            buffer = ""
-    if buffer.strip():
-        raise ValueError(f"incomplete SQL statement in migration: {buffer.strip()[:80]!r}")
+    statements, start = [], 0
+    for end, char in enumerate(script):
+        if char == ";" and sqlite3.complete_statement(script[start:end + 1]):
+            statement = script[start:end + 1].strip()
+            if _code(statement).strip(" \t\n;"):
+                statements.append(statement)
+            start = end + 1
+    if _code(script[start:]).strip():
+        raise ValueError(f"incomplete SQL statement in migration: {script[start:].strip()[:80]!r}")
     return statements
+
+
+def _code(sql: str) -> str:
+    """SQL without its `--` line comments (enough to see whether anything is left)."""
+    return "\n".join(line.split("--", 1)[0] for line in sql.splitlines())
 
 
 def _check_order() -> None:

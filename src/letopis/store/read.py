@@ -21,6 +21,7 @@ Record = dict[str, Any]
 BATCH = 500
 PERSON_TYPES = ("PERSON",)
 PLACE_TYPES = ("LOCATION", "FACILITY")
+PREPOSITIONS = frozenset("в во на из у под над к ко с со от до за при около близ через".split())
 
 
 def in_batches(items: Sequence[Any], size: int = BATCH) -> Iterator[list[Any]]:
@@ -48,6 +49,8 @@ def match_entities(connection: sqlite3.Connection, name: str, types: Sequence[st
     «де Голля» finds «Шарль де Голль» and «де Голль»; «Шабан-Дельмаса» finds «Жак Шабан-Дельмас».
     """
     forms = query_forms(name)
+    if len(forms) > 1 and forms[0][0] in PREPOSITIONS:
+        forms = forms[1:]  # «в Париже», «из Лондона»: the place is what follows
     if not forms:
         return []
     clauses, params = [], []
