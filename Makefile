@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: example test test-all golden readme bench clean
+.PHONY: example test test-all golden readme bench clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,11 +16,22 @@ example: $(STAMP)
 	$(BIN)/letopis extract examples/paris-1944.txt --format md
 
 ## Run the test suite (fast tests; CI runs the same).
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
 
+## The browser tests drive Debian's Chromium (Playwright never downloads a browser here).
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+		else \
+			echo "make: /usr/bin/chromium is missing; the browser tests need it. Install it with:"; \
+			echo "    sudo apt-get update && sudo apt-get install -y chromium"; \
+		fi; \
+	fi
+
 ## Run every test, the slow ones included.
-test-all: $(STAMP)
+test-all: $(STAMP) chromium
 	$(BIN)/python -m pytest -q -m ''
 
 ## Regenerate the golden files; review the change with `git diff tests/golden`.

@@ -35,7 +35,7 @@ TYPES = {
 }
 
 
-def shell(page: str, writable: bool) -> bytes:
+def shell(page: str, writable: bool, max_upload: int) -> bytes:
     """The page's HTML; `page` comes from the route table, never from the request."""
     nav = "".join(
         f'<a href="{href}"{" aria-current=page" if name == page else ""}>{escape(TITLES[name])}</a>' for name, href in NAV
@@ -50,7 +50,7 @@ def shell(page: str, writable: bool) -> bytes:
         '<script src="/static/common.js" defer></script>\n'
         f'<script src="/static/{page}.js" defer></script>\n'
         "</head>\n"
-        f'<body data-page="{page}" data-writable="{"1" if writable else "0"}">\n'
+        f'<body data-page="{page}" data-writable="{"1" if writable else "0"}" data-max-upload="{int(max_upload)}">\n'
         f'<header><a class="brand" href="/">летопись</a><nav>{nav}</nav></header>\n'
         '<main id="main"><p class="loading">Загрузка…</p></main>\n'
         "</body>\n</html>\n"

@@ -30,6 +30,7 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
+DRAIN_LIMIT = 256 * 1024 * 1024  # a refused body larger than this is not read before answering
 
 
 @dataclass(slots=True)
@@ -77,7 +78,7 @@ class App:
             return Response.json(extract(self.corpus, request, self.extractor, self.settings.writable))
         if route.handler == "openapi":
             return Response.json(spec())
-        return Response(200, pages.shell(route.handler, self.settings.writable), "text/html; charset=utf-8",
+        return Response(200, pages.shell(route.handler, self.settings.writable, self.settings.max_upload), "text/html; charset=utf-8",
                         {"Cache-Control": "no-cache"})
 
     def close(self) -> None:
@@ -142,11 +143,25 @@ class Handler(BaseHTTPRequestHandler):
             return Response.error(400, "Content-Length is not a number")
         limit = self.app.settings.max_upload
         if size > limit:
-            self.close_connection = True  # the body is not read, so the connection cannot be reused
+            self._discard(size)
             return Response.error(413, f"the text is {size / 1048576:.1f} MB; this server accepts at most "
                                        f"{limit / 1048576:g} MB (its --max-upload)")
         request.body = self.rfile.read(size)
         return None
+
+    def _discard(self, size: int) -> None:
+        """Read and drop a refused body, so the client gets the 413 instead of a broken pipe.
+
+        A body past DRAIN_LIMIT is not read at all; the connection is closed instead.
+        """
+        self.close_connection = True
+        if size > DRAIN_LIMIT:
+            return
+        while size > 0:
+            chunk = self.rfile.read(min(size, 1 << 16))
+            if not chunk:
+                return
+            size -= len(chunk)
 
     def _send(self, response: Response, with_body: bool) -> None:
         self.send_response(response.status)

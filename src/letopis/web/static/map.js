@@ -6,7 +6,15 @@
   const W = 960, H = 540;
   let places = [], view = null, selected = null, land = null;
   const chart = h("div", {class: "chart map", id: "map"});
-  const side = h("aside", {id: "place"}, h("p", {class: "muted"}, "Выберите место на карте."));
+  const side = h("aside", {id: "place"});
+
+  /** Every place as a link too: places at the same point (a country drawn at its capital) stay reachable. */
+  function placeList() {
+    return [h("p", {class: "muted"}, "Выберите место на карте или в списке."),
+      h("ul", {class: "plain", id: "place-list"}, places.map((place) => h("li", {},
+        h("a", {href: "#" + place.id, onclick: (e) => { e.preventDefault(); choose(place); }}, place.name),
+        " ", h("span", {class: "muted small"}, String(place.mentions)))))];
+  }
 
   function fit(items) {
     if (!items.length) return {lon0: -180, lon1: 180, lat0: -60, lat1: 80};
@@ -94,7 +102,8 @@
       place.events.length ? h("ul", {class: "plain", id: "place-events"}, place.events.map((ev) => h("li", {},
         L.eventLink(ev), " ", h("span", {class: "type"}, ev.type), h("div", {class: "small muted"}, ev.date.text))))
         : h("p", {class: "muted"}, "Событий в этом месте не найдено."),
-      place.more_events ? h("p", {}, h("a", {href: "/timeline?place=" + encodeURIComponent(place.name)}, "все события места на шкале →")) : null);
+      place.more_events ? h("p", {}, h("a", {href: "/timeline?place=" + encodeURIComponent(place.name)}, "все события места на шкале →")) : null,
+      h("p", {}, h("a", {href: "#", onclick: (e) => { e.preventDefault(); selected = null; side.replaceChildren(...placeList()); draw(); }}, "← все места")));
     draw();
   }
 
@@ -111,6 +120,7 @@
       h("button", {type: "button", onclick: () => { view = fit(places); draw(); }}, "все места"),
       h("button", {type: "button", onclick: () => { view = aspect({lon0: -180, lon1: 180, lat0: -60, lat1: 80}); draw(); }}, "весь мир"),
       h("span", {class: "muted"}, `Мест с координатами: ${places.length}. Равнопромежуточная проекция, без подложки из интернета.`));
+    side.replaceChildren(...placeList());
     L.show(h("h1", {}, "Карта"), tools, h("div", {class: "mapwrap"}, chart, side));
     draw();
     const wanted = places.find((p) => "#" + p.id === location.hash);

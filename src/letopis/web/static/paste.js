@@ -30,6 +30,11 @@
     const keep = store.checked;
     if (file.files.length) {
       const chosen = file.files[0];
+      const limit = Number(document.body.dataset.maxUpload || 0);
+      if (limit && chosen.size > limit) {
+        status.replaceChildren(L.errorBox(new Error(`файл весит ${(chosen.size / 1048576).toFixed(1)} МБ; сервер принимает не больше ${(limit / 1048576).toFixed(1)} МБ (его --max-upload)`)));
+        return;
+      }
       const params = new URLSearchParams({source: chosen.name});
       if (keep) params.set("store", "1");
       options = ["/api/extract?" + params, {method: "POST", headers: {"Content-Type": "application/octet-stream"}, body: chosen}];

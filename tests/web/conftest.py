@@ -1,0 +1,127 @@
+"""One corpus, one server and one browser for the whole session of web tests.
+
+The corpus is the bundled example and a document full of markup, both analysed by the
+real pipeline and stored through the store API in a temporary database.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import threading
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "paris-1944.txt"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+# Markup inside a document is text: the viewer must show it, never run it.
+HOSTILE = ("19 августа 1944 года <script>window.__pwned = 1</script> генерал Леклерк вошёл в Париж. "
+           '<img src=x onerror="window.__pwned = 2"> Через день <b>Шабан-Дельмас</b> вернулся в Лондон.')
+
+
+def _analysed(text: str, source: str) -> dict:
+    import letopis
+    from letopis.chronology import build
+
+    return build([letopis.analyse(text, source=source)]).to_dict()
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory, example_doc) -> dict:
+    """A stored corpus: {"path": db file, "example": doc id, "hostile": doc id}."""
+    from letopis.chronology import build
+    from letopis.store import open_store
+
+    path = tmp_path_factory.mktemp("web") / "corpus.db"
+    with open_store(path) as store:
+        ids = {
+            "example": store.add_document(example_doc.source, example_doc.text, build([example_doc]).to_dict()),
+            "hostile": store.add_document("hostile.html.txt", HOSTILE, _analysed(HOSTILE, "hostile.html.txt")),
+        }
+    return {"path": path, **ids}
+
+
+class Running:
+    """A server on a free loopback port, serving in a thread."""
+
+    def __init__(self, db: Path | None, **settings):
+        from letopis.store import open_store
+        from letopis.web import Settings, make_server, url_of
+
+        opener = (lambda: open_store(db, readonly=not settings.get("writable", False))) if db else None
+        self.server = make_server(opener, "127.0.0.1", 0, Settings(quiet=True, **settings))
+        self.url = url_of(self.server).rstrip("/")
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def request(self, path: str, *, method: str = "GET", body: bytes | None = None,
+                headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+        request = urllib.request.Request(self.url + path, data=body, method=method, headers=headers or {})
+        try:
+            with urllib.request.urlopen(request, timeout=120) as response:
+                return response.status, dict(response.headers), response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, dict(error.headers), error.read()
+
+    def json(self, path: str, **kwargs) -> tuple[int, dict]:
+        status, _, body = self.request(path, **kwargs)
+        return status, json.loads(body)
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture(scope="session")
+def server(corpus_db):
+    running = Running(corpus_db["path"], timeout=120, max_upload=1024 * 1024)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def writable_server(corpus_db, tmp_path_factory):
+    copy = tmp_path_factory.mktemp("writable") / "corpus.db"
+    shutil.copy(corpus_db["path"], copy)
+    running = Running(copy, writable=True, timeout=120)
+    yield running
+    running.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright; never a downloaded browser."""
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail(f"{CHROMIUM} is missing in CI; `make test` installs it (apt-get install -y chromium)")
+        pytest.skip(f"{CHROMIUM} is missing; install it with: sudo apt-get update && sudo apt-get install -y chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that fails the test on any script error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="ru-RU")
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(str(error)))
+    tab.errors = errors
+    yield tab
+    context.close()
+    assert not errors, f"script errors on the page: {errors}"
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

@@ -1,0 +1,252 @@
+"""The viewer's JSON API over a real stored corpus: data, status codes, limits, safety."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from letopis.web.openapi import spec
+from letopis.web.routes import API, PAGES
+
+
+# --- the API is documented --------------------------------------------------------------
+
+def test_every_api_route_is_documented_in_openapi():
+    paths = spec()["paths"]
+    for route in API:
+        assert route.path in paths, f"{route.path} is not in the OpenAPI document"
+        assert route.method.lower() in paths[route.path], f"{route.method} {route.path} is not documented"
+    assert set(paths) == {route.path for route in API}, "the OpenAPI document names a route the server lacks"
+
+
+def test_openapi_is_3_1_and_every_reference_resolves(server):
+    status, document = server.json("/api/openapi.json")
+    assert status == 200 and document["openapi"] == "3.1.0"
+    schemas = document["components"]["schemas"]
+    refs = re.findall(r'"\$ref": "#/components/schemas/(\w+)"', json.dumps(document))
+    assert refs and all(ref in schemas for ref in refs)
+
+
+# --- reading ----------------------------------------------------------------------------
+
+def test_documents_and_one_document_with_its_text(server, corpus_db):
+    status, page = server.json("/api/documents")
+    assert status == 200 and page["total"] == 2
+    assert [d["id"] for d in page["items"]] == [corpus_db["example"], corpus_db["hostile"]]
+    status, doc = server.json(f"/api/documents/{corpus_db['example']}")
+    assert status == 200
+    for ev in doc["events"]:
+        assert doc["text"][ev["trigger"]["start"]:ev["trigger"]["end"]] == ev["trigger"]["text"]
+
+
+def test_events_are_paginated_without_overlap(server):
+    _, first = server.json("/api/events?limit=5")
+    _, second = server.json("/api/events?limit=5&offset=5")
+    assert len(first["items"]) == 5 and first["more"] is True
+    assert not {e["id"] for e in first["items"]} & {e["id"] for e in second["items"]}
+    named = {p["entity"] for e in first["items"] for p in e["participants"]} | {p for e in first["items"] for p in e["places"]}
+    assert named <= set(first["entities"]), "every entity an event names comes with its name"
+
+
+def test_events_in_a_date_range_meet_it(server):
+    status, page = server.json("/api/events?from=1944-08-19&to=1944-08-19&limit=200")
+    assert status == 200 and page["items"]
+    for ev in page["items"]:
+        earliest, latest = ev["time"]["earliest"], ev["time"]["latest"]
+        assert (earliest or "0000") <= "1944-08-19" <= (latest or "9999"), ev["id"]
+
+
+def test_event_page_marks_the_trigger_in_its_sentence(server):
+    _, page = server.json("/api/events?from=1944-08-19&to=1944-08-19&limit=200")
+    for brief in page["items"]:
+        status, ev = server.json(f"/api/events/{brief['id']}")
+        assert status == 200
+        triggers = [h for h in ev["highlights"] if h["kind"] == "trigger"]
+        assert len(triggers) == 1
+        assert ev["sentence_text"][triggers[0]["start"]:triggers[0]["end"]] == ev["trigger"]["text"]
+        for mark in ev["highlights"]:
+            assert 0 <= mark["start"] < mark["end"] <= len(ev["sentence_text"])
+        assert ev["date"]["text"] and ev["date"]["explained"]
+
+
+def test_explicit_date_is_explained_with_its_time_expression(server):
+    _, page = server.json("/api/events?from=1944-08-19&to=1944-08-19&limit=200")
+    explicit = [e for e in page["items"] if e["time"]["basis"] == "explicit"]
+    assert explicit
+    _, ev = server.json(f"/api/events/{explicit[0]['id']}")
+    assert ev["timex"]["text"] in ev["date"]["explained"]
+    assert any(h["kind"] == "timex" for h in ev["highlights"])
+
+
+def test_entity_page_has_events_in_order_and_context(server):
+    _, people = server.json("/api/entities?type=PERSON&limit=50")
+    person = next(p for p in people["items"] if server.json(f"/api/entities/{p['id']}")[1]["events"]["items"])
+    _, entity = server.json(f"/api/entities/{person['id']}")
+    keys = [(e["time"]["earliest"] or "", ) for e in entity["events"]["items"]]
+    assert entity["name"] == person["name"] and keys
+    for mention in entity["mention_contexts"]:
+        assert mention["mark"]
+
+
+def test_places_carry_coordinates_and_events(server):
+    status, places = server.json("/api/places")
+    assert status == 200 and places["items"]
+    for place in places["items"]:
+        assert -90 <= place["geo"]["lat"] <= 90 and -180 <= place["geo"]["lon"] <= 180
+    assert any(place["events"] for place in places["items"])
+
+
+def test_graph_links_join_actors_to_events(server):
+    _, graph = server.json("/api/graph")
+    kinds = {n["id"]: n["kind"] for n in graph["nodes"]}
+    assert graph["links"]
+    for link in graph["links"]:
+        assert kinds[link["source"]] == "actor" and kinds[link["target"]] == "event"
+
+
+def test_search_finds_a_word_of_the_text(server, corpus_db):
+    status, found = server.json("/api/search?q=%D0%B7%D0%B0%D0%B1%D0%B0%D1%81%D1%82%D0%BE%D0%B2%D0%BA%D0%B0")  # забастовка
+    assert status == 200 and found["items"]
+    assert all(hit["doc"] == corpus_db["example"] for hit in found["items"])
+
+
+# --- errors -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path, status", [
+    ("/api/events/d999.ev1", 404),
+    ("/api/entities/E99999", 404),
+    ("/api/documents/d999", 404),
+    ("/api/nothing", 404),
+    ("/nothing", 404),
+    ("/static/../pyproject.toml", 404),
+    ("/api/events?limit=0", 400),
+    ("/api/events?limit=many", 400),
+    ("/api/events?from=19.08.1944", 400),
+    ("/api/events?from=1944-08-20&to=1944-08-19", 400),
+    ("/api/events?factuality=probably", 400),
+    ("/api/search", 400),
+])
+def test_errors_are_json_with_their_status(server, path, status):
+    got, headers, body = server.request(path)
+    assert got == status
+    assert headers["Content-Type"].startswith("application/json")
+    assert json.loads(body)["error"]["message"]
+
+
+def test_wrong_method_is_405(server):
+    status, body = server.json("/api/events", method="POST", body=b"{}", headers={"Content-Type": "application/json"})
+    assert status == 405 and "POST" in body["error"]["message"]
+
+
+# --- safety -----------------------------------------------------------------------------
+
+def test_pages_carry_no_document_text_and_forbid_inline_scripts(server, corpus_db):
+    status, headers, body = server.request(f"/documents/{corpus_db['hostile']}")
+    assert status == 200
+    assert b"__pwned" not in body and b"<script>window" not in body
+    assert "script-src 'self'" in headers["Content-Security-Policy"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_markup_in_a_document_comes_back_as_data(server, corpus_db):
+    _, doc = server.json(f"/api/documents/{corpus_db['hostile']}")
+    assert "<script>window.__pwned = 1</script>" in doc["text"]
+
+
+def test_another_host_is_refused(server):
+    status, body = server.json("/api/documents", headers={"Host": "attacker.example"})
+    assert status == 403
+
+
+def test_a_post_from_another_site_is_refused(writable_server):
+    status, body = writable_server.json(
+        "/api/extract", method="POST", body=json.dumps({"text": "Текст.", "store": True}).encode(),
+        headers={"Content-Type": "application/json", "Origin": "http://attacker.example"})
+    assert status == 403
+
+
+# --- extract: limits and the read-only refusal -------------------------------------------
+
+def test_too_large_a_text_is_413_before_analysis(server):
+    body = ("слово " * 200_000).encode("utf-8")  # > 1 MB, the server's --max-upload here
+    status, answer = server.json("/api/extract", method="POST", body=body, headers={"Content-Type": "text/plain"})
+    assert status == 413 and "MB" in answer["error"]["message"]
+
+
+def test_read_only_server_refuses_to_store(server):
+    status, answer = server.json("/api/extract", method="POST", headers={"Content-Type": "application/json"},
+                                 body=json.dumps({"text": "В 1812 году Наполеон вошёл в Москву.", "store": True}).encode())
+    assert status == 403 and "--writable" in answer["error"]["message"]
+
+
+def test_extract_without_storing(server):
+    text = "19 августа 1944 года в Париже началось восстание."
+    status, answer = server.json("/api/extract", method="POST", headers={"Content-Type": "application/json"},
+                                 body=json.dumps({"text": text}).encode())
+    assert status == 200 and answer["stored"] is None
+    events = answer["chronology"]["events"]
+    assert events and all(text[e["trigger"]["start"]:e["trigger"]["end"]] == e["trigger"]["text"] for e in events)
+    assert any(row["date"] == "19 августа 1944" for row in answer["rows"])
+    _, documents = server.json("/api/documents")
+    assert documents["total"] == 2
+
+
+def test_uploaded_file_bytes_are_decoded(server):
+    text = "В 1812 году Наполеон вошёл в Москву."
+    status, answer = server.json("/api/extract?source=old.txt", method="POST", body=text.encode("cp1251"),
+                                 headers={"Content-Type": "application/octet-stream"})
+    assert status == 200 and answer["text"] == text
+
+
+def test_empty_and_bad_bodies_are_400(server):
+    for body, kind in [(b"", "application/octet-stream"), (b"{not json", "application/json"), (b'{"text": 5}', "application/json")]:
+        status, answer = server.json("/api/extract", method="POST", body=body, headers={"Content-Type": kind})
+        assert status == 400, body
+
+
+def test_writable_server_stores_when_asked(writable_server):
+    text = "В 1812 году Наполеон вошёл в Москву."
+    status, answer = writable_server.json("/api/extract", method="POST", headers={"Content-Type": "application/json"},
+                                          body=json.dumps({"text": text, "store": True, "source": "napoleon.txt"}).encode())
+    assert status == 200 and answer["stored"]
+    _, doc = writable_server.json(f"/api/documents/{answer['stored']}")
+    assert doc["text"] == text and doc["source"] == "napoleon.txt"
+
+
+def test_processing_time_limit_is_504():
+    from letopis.web import App, Settings
+    from letopis.web.http import Request
+
+    app = App(None, Settings(timeout=0.001))
+    try:
+        request = Request("POST", "/api/extract", {}, {"content-type": "application/json"},
+                          json.dumps({"text": "В 1812 году Наполеон вошёл в Москву. " * 50}).encode())
+        response = app.respond(request)
+    finally:
+        app.close()
+    assert response.status == 504
+    assert "--timeout" in json.loads(response.body)["error"]["message"]
+
+
+def test_without_a_corpus_reading_is_503_but_paste_works(server):
+    from letopis.web import App, Settings
+    from letopis.web.http import Request
+
+    app = App(None, Settings())
+    try:
+        response = app.respond(Request("GET", "/api/events", {}, {}))
+        assert response.status == 503 and "--db" in json.loads(response.body)["error"]["message"]
+        assert app.respond(Request("GET", "/paste", {}, {})).status == 200
+    finally:
+        app.close()
+
+
+def test_every_page_is_served(server):
+    for route in PAGES:
+        path = route.path.replace("{id}", "x")
+        status, headers, body = server.request(path)
+        assert status == 200 and headers["Content-Type"].startswith("text/html"), path
+        script = re.search(rb'src="/static/(\w+\.js)"', body.split(b"common.js")[1]).group(1).decode()
+        assert server.request(f"/static/{script}")[0] == 200, script
