@@ -4,7 +4,7 @@ A union is refused when it would put two items that must stay apart in one clust
 items a user has split (`cannot` links), or, for events, two items of one document
 (`exclusive` groups: a document never tells one event twice unless it says so). Each
 cluster keeps its members and the exclusive groups it holds, so a check costs the size of
-the smaller cluster, not of the corpus.
+the smaller cluster and its cannot-links, never the size of the corpus.
 """
 
 from __future__ import annotations
@@ -15,8 +15,19 @@ from collections.abc import Hashable, Iterable
 class Clusters:
     """Union-find over items 0..n-1 with cannot-link constraints."""
 
-    def __init__(self, size: int, groups: Iterable[Hashable] | None = None):
+    def __init__(
+        self,
+        size: int,
+        groups: Iterable[Hashable] | None = None,
+        bounds: Iterable[tuple[int | None, int | None]] | None = None,
+        tolerance: int = 0,
+    ):
         self._parent = list(range(size))
+        # Per cluster: the latest earliest bound and the earliest latest bound of its members.
+        # A union whose intervals would then lie more than `tolerance` apart is refused, so
+        # near-miss dates can join two sources without chaining days into weeks.
+        self._bounds = {i: b for i, b in enumerate(bounds)} if bounds is not None else None
+        self._tolerance = tolerance
         self._members: dict[int, list[int]] = {i: [i] for i in range(size)}
         self._groups: dict[int, set[Hashable]] | None = (
             {i: {g} for i, g in enumerate(groups)} if groups is not None else None
@@ -43,9 +54,22 @@ class Clusters:
             return False
         if groups and self._groups is not None and self._groups[ra] & self._groups[rb]:
             return False
+        if self._bounds is not None and not self._close(ra, rb):
+            return False
+        if not self._cannot:
+            return True
         small, large = sorted((ra, rb), key=lambda r: len(self._members[r]))
-        large_members = set(self._members[large])
-        return not any(self._cannot.get(m, set()) & large_members for m in self._members[small])
+        return not any(self.find(x) == large for m in self._members[small] for x in self._cannot.get(m, ()))
+
+    def _close(self, ra: int, rb: int) -> bool:
+        lo, hi = self._joined(ra, rb)
+        return lo is None or hi is None or lo - hi <= self._tolerance
+
+    def _joined(self, ra: int, rb: int) -> tuple[int | None, int | None]:
+        (lo_a, hi_a), (lo_b, hi_b) = self._bounds[ra], self._bounds[rb]
+        lo = max((x for x in (lo_a, lo_b) if x is not None), default=None)
+        hi = min((x for x in (hi_a, hi_b) if x is not None), default=None)
+        return lo, hi
 
     def union(self, a: int, b: int, *, force: bool = False, groups: bool = True) -> bool:
         """Join the clusters of a and b; False (and nothing changes) when not allowed.
@@ -58,6 +82,9 @@ class Clusters:
         if len(self._members[ra]) < len(self._members[rb]):
             ra, rb = rb, ra
         self._parent[rb] = ra
+        if self._bounds is not None:
+            self._bounds[ra] = self._joined(ra, rb)
+            del self._bounds[rb]
         self._members[ra].extend(self._members.pop(rb))
         if self._groups is not None:
             self._groups[ra] |= self._groups.pop(rb)

@@ -41,9 +41,10 @@ class EventFeatures:
     sentence_text: str | None = None
     timex_spans: list[tuple[int, int]] = field(default_factory=list)  # in the sentence's offsets
 
-    @property
-    def entities(self) -> frozenset[str]:
-        return self.agents | self.others | self.places
+    entities: frozenset[str] = frozenset()  # agents, other participants and places together
+
+    def __post_init__(self) -> None:
+        self.entities = self.agents | self.others | self.places
 
     @property
     def bounded(self) -> bool:

@@ -24,7 +24,9 @@ O(n log n).
              event whose sentence names the other's day +0.5
 A pair is a candidate when it scores at least `THRESHOLD` and has an anchor: something
 beyond wording and type that ties the two to one happening (a shared day or overlapping
-bounded dates, a shared entity, a context date).
+bounded dates, a shared entity, a context date). When neither event has any time (no bound,
+no date in its sentence) the pair needs one point more: «демонстрация в Париже» told
+undated by two documents is as likely two demonstrations as one.
 """
 
 from __future__ import annotations
@@ -42,7 +44,9 @@ WINDOW = 16
 MAX_KEYS = 10
 _WIDEN_DAYS = 3
 _MONTH_SPAN_LIMIT = 62  # an interval longer than this gets no month keys: it is not a time anchor
-_NEAR_MISS, _SAME_PERIOD, _OPEN_NEAR, _SAME_YEAR = 3, 31, 7, 366
+NEAR_MISS_DAYS = 3
+_NEAR_MISS, _SAME_PERIOD, _OPEN_NEAR, _SAME_YEAR = NEAR_MISS_DAYS, 31, 7, 366
+_UNDATED_EXTRA = 1.0  # two events with no time at all need this much more evidence
 _UNKNOWN = 10**9
 
 
@@ -139,7 +143,8 @@ def score(a: EventFeatures, b: EventFeatures) -> Candidate | None:
     if _context_day(a, b) or _context_day(b, a):
         features["sentence_date"] = True
         total, anchor = total + 0.5, True
-    if total < THRESHOLD or not anchor:
+    undated = not (a.earliest or a.latest or a.context_days or b.earliest or b.latest or b.context_days)
+    if total < THRESHOLD + (_UNDATED_EXTRA if undated else 0.0) or not anchor:
         return None
     return Candidate(a.index, b.index, round(total, 3), features)
 

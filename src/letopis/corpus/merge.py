@@ -8,7 +8,9 @@ no model. The steps, each in its own module:
   3. events the user joined, and events a document itself calls the same (`same`
      relations), are merged first; events the user split may never meet;
   4. candidate pairs from blocks (`matching.candidate_pairs`), scored (`matching.score`),
-     merged best first, never two events of one document in one corpus event;
+     merged best first, never two events of one document in one corpus event, and never
+     so that the sources' dates of one corpus event lie more than a few days apart (a
+     near-miss date is a disagreement about one event; a chain of them would be many events);
   5. corpus time bounds and conflicts for each corpus event (`disagreements`).
 """
 
@@ -22,7 +24,7 @@ from .clusters import Clusters
 from .disagreements import corpus_time, find_conflicts
 from .entities import merge_entities
 from .features import EventFeatures, read_events
-from .matching import Candidate, candidate_pairs, score
+from .matching import NEAR_MISS_DAYS, Candidate, candidate_pairs, score
 from .model import Conflict, Correction, CorpusEvent, CorpusResult, Record
 
 
@@ -42,7 +44,8 @@ def merge(
     entities, entity_map = merge_entities(chronologies, corrections)
     names = {e.id: e.name for e in entities}
     events = read_events(chronologies, entity_map, dict(texts or {}))
-    clusters = Clusters(len(events), groups=[e.doc for e in events])
+    clusters = Clusters(len(events), groups=[e.doc for e in events],
+                        bounds=[(e.earliest, e.latest) for e in events], tolerance=NEAR_MISS_DAYS)
     evidence: list[Record] = []
     _apply_corrections(events, clusters, corrections, evidence)
     _same_relations(chronologies, events, clusters, evidence)

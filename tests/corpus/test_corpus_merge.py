@@ -1,0 +1,198 @@
+"""The merge as a pure function over hand-made contract dicts: which events become one, why,
+and what the sources disagree on."""
+
+from __future__ import annotations
+
+import pytest
+from corpus_support import Doc, corpus_event, merged, together
+
+from letopis.corpus import Correction, merge
+from letopis.corpus.features import event_key
+
+
+def test_one_strike_told_two_ways_is_one_event_with_its_evidence():
+    a = Doc("Всеобщая забастовка 18 августа парализовала город.", "a.txt")
+    strike_a = a.event("забастовка", "strike", "1944-08-18")
+    b = Doc("Забастовка, началась 18 августа 1944 года и охватила весь город.", "b.txt")
+    strike_b = b.event("Забастовка", "strike", "1944-08-18")
+    result = merged(a, b)
+    assert together(result, (a, strike_a), (b, strike_b))
+    event = corpus_event(result, a, strike_a)
+    assert event.time == {"earliest": "1944-08-18", "latest": "1944-08-18", "status": "agreed"}
+    [evidence] = event.evidence
+    assert evidence["features"]["type"] == "strike"
+    assert evidence["features"]["trigger"] == "забастовк"
+    assert evidence["features"]["time"] == "same_day"
+    assert evidence["score"] >= 3.0
+    assert {m["source"] for m in event.mentions} == {"a.txt", "b.txt"}
+    assert all(m["sentence"]["text"] for m in event.mentions)
+    assert not result.conflicts
+
+
+def test_two_events_of_one_document_never_merge_unless_it_says_so():
+    a = Doc("Первая забастовка прошла 1 мая. Вторая забастовка прошла 1 мая.")
+    first, second = a.event("забастовка", "strike", "1944-05-01"), a.event("забастовка", "strike", "1944-05-01", occurrence=2)
+    b = Doc("Забастовка прошла 1 мая.")
+    other = b.event("Забастовка", "strike", "1944-05-01")
+    result = merged(a, b)
+    assert not together(result, (a, first), (a, second))
+    assert together(result, (a, first), (b, other)) != together(result, (a, second), (b, other))
+    a.same(second, first)
+    assert together(merged(a, b), (a, first), (a, second), (b, other))
+
+
+def test_different_families_and_distant_dates_do_not_merge():
+    a = Doc("Восстание в Праге началось 5 мая 1945 года.")
+    uprising = a.event("Восстание", "uprising", "1945-05-05", places=(a.entity("Прага", word="Праге", geo="g:prague"),))
+    b = Doc("Переговоры в Праге начались 5 мая 1945 года.")
+    talks = b.event("Переговоры", "negotiation", "1945-05-05", places=(b.entity("Прага", word="Праге", geo="g:prague"),))
+    c = Doc("Восстание в Праге началось 5 мая 1848 года.")
+    old = c.event("Восстание", "uprising", "1848-05-05", places=(c.entity("Прага", word="Праге", geo="g:prague"),))
+    result = merged(a, b, c)
+    assert not together(result, (a, uprising), (b, talks))
+    assert not together(result, (a, uprising), (c, old))
+
+
+def test_wording_alone_is_not_enough():
+    a = Doc("Освобождение было близко.")
+    b = Doc("Все ждали освобождения.")
+    result = merged(a, b)
+    assert not together(result, (a, a.event("Освобождение", "capture")), (b, b.event("освобождения", "capture")))
+
+
+def test_a_date_disagreement_keeps_both_claims_and_is_a_conflict():
+    a = Doc("Восстание в Будапеште началось 23 октября 1956 года.", "a.txt")
+    ua = a.event("Восстание", "uprising", "1956-10-23", places=(a.entity("Будапешт", word="Будапеште", geo="g:bud"),))
+    b = Doc("Восстание в Будапеште началось 24 октября 1956 года.", "b.txt")
+    ub = b.event("Восстание", "uprising", "1956-10-24", places=(b.entity("Будапешт", word="Будапеште", geo="g:bud"),))
+    result = merged(a, b)
+    event = corpus_event(result, a, ua)
+    assert together(result, (a, ua), (b, ub))
+    assert event.time == {"earliest": None, "latest": None, "status": "conflict", "sources": ["1956-10-23", "1956-10-24"]}
+    [conflict] = result.conflicts
+    assert conflict.kind == "date" and conflict.event == event.id and event.conflicts == [conflict.id]
+    assert {(c["source"], c["claim"]["earliest"]) for c in conflict.claims} == {("a.txt", "1956-10-23"), ("b.txt", "1956-10-24")}
+    assert {m["time"]["earliest"] for m in event.mentions} == {"1956-10-23", "1956-10-24"}  # claims kept intact
+
+
+def test_corpus_time_is_what_all_sources_allow():
+    a = Doc("В начале августа 1944 года началось восстание в Париже.")
+    ua = a.event("восстание", "uprising", "1944-08-01", "1944-08-10", places=(a.entity("Париж", word="Париже", geo="g:p"),))
+    b = Doc("Восстание в Париже началось не ранее 5 августа 1944 года.")
+    ub = b.event("Восстание", "uprising", "1944-08-05", None, places=(b.entity("Париж", word="Париже", geo="g:p"),))
+    event = corpus_event(merged(a, b), a, ua)
+    assert [m["event"] for m in event.mentions] == [ua, ub]
+    assert event.time == {"earliest": "1944-08-05", "latest": "1944-08-10", "status": "agreed"}
+
+
+def test_numbers_that_do_not_meet_are_a_conflict_and_approximate_ones_that_meet_are_not():
+    a = Doc("Почти 100 000 жителей вышли на демонстрацию 14 июля 1944 года.", "a.txt")
+    da = a.event("демонстрацию", "protest", "1944-07-14")
+    a.timex("14 июля 1944 года", "1944-07-14")
+    b = Doc("На демонстрацию 14 июля 1944 года вышли около 10 000 человек.", "b.txt")
+    db = b.event("демонстрацию", "protest", "1944-07-14")
+    b.timex("14 июля 1944 года", "1944-07-14")
+    c = Doc("На демонстрацию 14 июля 1944 года вышли десятки тысяч парижан.", "c.txt")
+    c.event("демонстрацию", "protest", "1944-07-14")
+    result = merged(a, b)
+    [conflict] = result.conflicts
+    assert conflict.kind == "number" and conflict.event == corpus_event(result, a, da).id
+    assert [c["claim"][0]["text"] for c in conflict.claims] == ["Почти 100 000 жителей", "около 10 000 человек"]
+    assert together(result, (a, da), (b, db))
+    assert not merged(a, c).conflicts  # «почти 100 000» and «десятки тысяч» can both be true
+
+
+def test_different_agents_are_an_actor_conflict():
+    a = Doc("Генерал Эйзенхауэр направил дивизию в Париж 22 августа.", "a.txt")
+    ea = a.event("направил", "deployment", "1944-08-22", agents=(a.entity("Эйзенхауэр", "PERSON"),),
+                 places=(a.entity("Париж", geo="g:p"),))
+    b = Doc("Генерал Брэдли направил дивизию в Париж 22 августа.", "b.txt")
+    b.event("направил", "deployment", "1944-08-22", agents=(b.entity("Брэдли", "PERSON"),), places=(b.entity("Париж", geo="g:p"),))
+    result = merged(a, b)
+    [conflict] = result.conflicts
+    assert conflict.kind == "actor" and conflict.event == corpus_event(result, a, ea).id
+    assert sorted(c["claim"][0]["name"] for c in conflict.claims) == ["Брэдли", "Эйзенхауэр"]
+
+
+def test_happened_against_did_not_happen_is_an_outcome_conflict():
+    a = Doc("Мосты Парижа взорвали 25 августа.", "a.txt")
+    a.event("взорвали", "destruction", "1944-08-25", patients=(a.entity("Париж", word="Парижа", geo="g:p"),))
+    b = Doc("Мосты Парижа не взорвали 25 августа.", "b.txt")
+    b.event("взорвали", "destruction", "1944-08-25", patients=(b.entity("Париж", word="Парижа", geo="g:p"),), factuality="negated")
+    [conflict] = merged(a, b).conflicts
+    assert conflict.kind == "outcome"
+    assert sorted(c["claim"] for c in conflict.claims) == ["actual", "negated"]
+
+
+def test_corrections_split_and_join_by_stable_keys():
+    a = Doc("Забастовка прошла 1 мая 1962 года.")
+    sa = a.event("Забастовка", "strike", "1962-05-01")
+    b = Doc("Забастовка прошла 1 мая 1962 года.", "b.txt")
+    b.text += " "  # another document: another hash
+    b.sha256 = "b" * 64
+    sb = b.event("Забастовка", "strike", "1962-05-01")
+    key_a, key_b = event_key(a.sha256, a.events[0]["trigger"]), event_key(b.sha256, b.events[0]["trigger"])
+    assert together(merged(a, b), (a, sa), (b, sb))
+    assert not together(merged(a, b, corrections=[Correction("event", "split", key_a, key_b)]), (a, sa), (b, sb))
+    c = Doc("Стачка продолжалась.", "c.txt")
+    sc = c.event("Стачка", "strike")
+    key_c = event_key(c.sha256, c.events[0]["trigger"])
+    assert not together(merged(a, c), (a, sa), (c, sc))
+    forced = merged(a, c, corrections=[Correction("event", "join", key_a, key_c, id=7)])
+    assert together(forced, (a, sa), (c, sc))
+    assert corpus_event(forced, a, sa).evidence[0]["features"] == {"forced": 7}
+
+
+@pytest.mark.parametrize("first, second, rule", [
+    (("Прага", "LOCATION", "g:prague"), ("Praha", "LOCATION", "g:prague"), "same_place"),
+    (("Шарль де Голль", "PERSON", None), ("шарль де голль", "PERSON", None), "same_name"),
+    (("чешские повстанцы", "GROUP", None), ("повстанцы", "GROUP", None), "head_word"),
+])
+def test_entities_merge_across_documents_and_say_why(first, second, rule):
+    a, b = Doc(f"Здесь {first[0]}."), Doc(f"Там {second[0]}.")
+    a.entity(first[0], first[1], geo=first[2])
+    b.entity(second[0], second[1], geo=second[2])
+    [entity] = merged(a, b).entities
+    assert [m["rule"] for m in entity.merges] == [rule]
+    assert len(entity.members) == 2
+
+
+def test_entities_of_different_types_or_ambiguous_heads_stay_apart():
+    a, b, c = Doc("Вашингтон сказал."), Doc("Вашингтон ответил."), Doc("Повстанцы и чешские повстанцы и словацкие повстанцы.")
+    a.entity("Вашингтон", "PERSON")
+    b.entity("Вашингтон", "LOCATION", geo="g:dc")
+    c.entity("повстанцы", "GROUP", word="Повстанцы")
+    c.entity("чешские повстанцы", "GROUP")
+    c.entity("словацкие повстанцы", "GROUP")
+    assert len(merged(a, b, c).entities) == 5
+
+
+def test_entity_split_by_a_user_holds():
+    a, b = Doc("Здесь чешские повстанцы."), Doc("Там повстанцы.")
+    a.entity("чешские повстанцы", "GROUP")
+    b.entity("повстанцы", "GROUP")
+    split = Correction("entity", "split", "GROUP:повстанцы", "GROUP:чешские повстанцы")
+    assert len(merged(a, b, corrections=[split]).entities) == 2
+
+
+def _replicas(count: int) -> list[dict]:
+    """`count` documents about one place and one kind of event, each on its own day."""
+    import datetime
+
+    chronologies = []
+    for n in range(count):
+        day = (datetime.date(1900, 1, 1) + datetime.timedelta(days=3 * n)).isoformat()
+        doc = Doc(f"Забастовка в Париже прошла {n}. Демонстрация прошла в Париже.")
+        doc.sha256 = f"{n:064d}"
+        paris = doc.entity("Париж", word="Париже", geo="g:p")
+        doc.event("Забастовка", "strike", day, places=(paris,))
+        doc.event("Демонстрация", "protest", places=(paris,))
+        chronologies.append(doc.chronology())
+    return chronologies
+
+
+def test_comparisons_grow_linearly_not_quadratically():
+    small, large = merge(_replicas(100)), merge(_replicas(1000))
+    assert large.stats["events"] == 10 * small.stats["events"]
+    assert large.stats["comparisons"] <= 12 * small.stats["comparisons"]  # all pairs would be ×100
+    assert large.stats["comparisons"] < large.stats["events"] * 40
