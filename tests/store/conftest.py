@@ -7,19 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "paris-1944.txt"
-
-# Short Russian texts beside the bundled example: a second account of Paris in August 1944
-# (de Gaulle and Paris recur, so corpus entities must merge), and two unrelated ones.
-TEXTS = {
-    "brest.txt": "3 марта 1918 года в Брест-Литовске был подписан мирный договор. Договор подписал "
-                 "Григорий Сокольников. Через неделю правительство переехало в Москву.\n",
-    "degaulle.txt": "25 августа 1944 года генерал Шарль де Голль прибыл в Париж. На следующий день де Голль "
-                    "прошёл по Елисейским полям во главе колонны. Забастовки в городе продолжались до конца месяца.\n",
-    "ivanovo.txt": "Весной 1905 года в Иваново-Вознесенске началась забастовка текстильщиков. Рабочие требовали "
-                   "восьмичасового рабочего дня. В июне полиция арестовала Фёдора Афанасьева в Иваново-Вознесенске.\n",
-}
+from store_texts import EXAMPLE, TEXTS
 
 
 @dataclass(frozen=True)
@@ -39,15 +27,27 @@ def texts_dir(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def analysed(example_chronology, example_text, texts_dir, analyse) -> list[Analysed]:
+def _outcomes() -> dict:
+    """Real analyses by `letopis.parallel.analyse_files`, by (text hash, dct, input format)."""
+    return {}
+
+
+def _key(sha256: str, options: dict[str, Any]) -> tuple:
+    return sha256, options.get("dct"), options.get("input_format")
+
+
+@pytest.fixture(scope="session")
+def analysed(example_chronology, example_text, texts_dir, _outcomes) -> list[Analysed]:
     """The example and the short texts, each a one-document chronology (document id d1)."""
-    from letopis.chronology import build
+    from letopis.ingest import read
+    from letopis.parallel import analyse_files
 
     docs = [Analysed("examples/paris-1944.txt", EXAMPLE, example_text, example_chronology.to_dict())]
-    for name in TEXTS:
-        path = texts_dir / name
-        text = path.read_text(encoding="utf-8")
-        docs.append(Analysed(str(path), path, text, build([analyse(text, source=str(path))]).to_dict()))
+    paths = [texts_dir / name for name in TEXTS]
+    for path, outcome in zip(paths, analyse_files([str(p) for p in paths])):
+        assert outcome.ok, outcome.error
+        _outcomes[_key(read(path).sha256, {})] = outcome
+        docs.append(Analysed(str(path), path, outcome.text, outcome.chronology))
     return docs
 
 
@@ -60,3 +60,38 @@ def store(tmp_path, analysed):
         for doc in analysed:
             corpus.add_document(doc.source, doc.text, doc.chronology)
         yield corpus
+
+
+@pytest.fixture
+def analyse_once(monkeypatch, _outcomes, analysed):
+    """`letopis ingest` runs the real pipeline on each distinct text once per session.
+
+    `letopis.parallel.analyse_files` is wrapped so a text analysed before (same hash, same
+    options) gets its earlier outcome, with the new file name; anything else, bad files
+    included, goes to the real function.
+    """
+    import dataclasses
+
+    from letopis import parallel
+    from letopis.errors import LetopisError
+    from letopis.ingest import read
+
+    real = parallel.analyse_files
+
+    def analyse_files(names, **options):
+        for name in names:
+            try:
+                key = _key(read(name).sha256, options)
+            except LetopisError:
+                key = None
+            if key is None or key not in _outcomes:
+                outcome = next(iter(real([name], **options)))
+                if key is None or not outcome.ok:
+                    yield outcome
+                    continue
+                _outcomes[key] = outcome
+            cached = _outcomes[key]
+            chronology = dict(cached.chronology, documents=[dict(cached.chronology["documents"][0], source=name)])
+            yield dataclasses.replace(cached, name=name, chronology=chronology)
+
+    monkeypatch.setattr(parallel, "analyse_files", analyse_files)
