@@ -94,6 +94,7 @@ class Store(Protocol):
     # --- additions (after the first version of this protocol) -------------------------
     # `events(..., search=TEXT)`: the keyword is optional; it also keeps only events whose
     # sentence matches TEXT (full-text, any word form).
+    # `entities(..., offset=N)`: skips the first N, for paging.
 
     def count_events(self, **filters: Any) -> int:
         """How many events `events(**filters)` gives without `limit`/`offset`, for paging."""

@@ -222,7 +222,9 @@ class SqliteStore:
             "SELECT target FROM relations WHERE source = ? AND type = 'cause' ORDER BY n", (event_id,))]
         return event
 
-    def entities(self, *, type: str | None = None, name: str | None = None, limit: int | None = None) -> list[Record]:
+    def entities(self, *, type: str | None = None, name: str | None = None, limit: int | None = None,
+                 offset: int = 0) -> list[Record]:
+        """As `Store.entities`; `offset` skips the first entities, for paging."""
         from .read import match_entities
 
         sql, params = "SELECT id FROM entities WHERE 1", []
@@ -235,8 +237,8 @@ class SqliteStore:
                 return []
             sql += f" AND id IN ({','.join('?' * len(ids))})"
             params += ids
-        sql += " ORDER BY mentions DESC, n LIMIT ?"
-        params.append(-1 if limit is None else int(limit))
+        sql += " ORDER BY mentions DESC, n LIMIT ? OFFSET ?"
+        params += [-1 if limit is None else int(limit), int(offset)]
         ids = [row[0] for row in self.connection.execute(sql, params)]
         return assemble_entities(self.connection, ids)
 
