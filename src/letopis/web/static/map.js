@@ -60,6 +60,7 @@
     const most = Math.max(1, ...places.map((p) => p.mentions));
     const dots = s("g", {});
     const labels = s("g", {});
+    const taken = [];
     for (const place of [...places].sort((a, b) => b.mentions - a.mentions)) {
       const x = px(place.geo.lon), y = py(place.geo.lat);
       if (x < -20 || x > W + 20 || y < -20 || y > H + 20) continue;
@@ -69,7 +70,13 @@
       dot.addEventListener("click", () => choose(place));
       dot.addEventListener("keydown", (e) => { if (e.key === "Enter") choose(place); });
       dots.append(dot);
-      if (r > 5 || selected === place.id) labels.append(s("text", {class: "placelabel", x: x + r + 2, y: y + 4, "font-size": 12}, place.name));
+      // Label the biggest places first and skip a label that would overlap one already placed.
+      const box = {x0: x + r + 2, x1: x + r + 2 + place.name.length * 7, y0: y - 8, y1: y + 6};
+      const free = !taken.some((b) => box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1);
+      if ((r > 4 && free) || selected === place.id) {
+        taken.push(box);
+        labels.append(s("text", {class: "placelabel", x: box.x0, y: y + 4, "font-size": 12}, place.name));
+      }
     }
     svg.append(dots, labels);
     svg.addEventListener("wheel", (e) => {
@@ -119,7 +126,7 @@
       h("button", {type: "button", onclick: () => zoom(1 / 0.6)}, "−"),
       h("button", {type: "button", onclick: () => { view = fit(places); draw(); }}, "все места"),
       h("button", {type: "button", onclick: () => { view = aspect({lon0: -180, lon1: 180, lat0: -60, lat1: 80}); draw(); }}, "весь мир"),
-      h("span", {class: "muted"}, `Мест с координатами: ${places.length}. Равнопромежуточная проекция, без подложки из интернета.`));
+      h("span", {class: "muted"}, `Мест с координатами: ${places.length}. Равнопромежуточная проекция; контуры суши — Natural Earth 1:110m, без подложки из интернета.`));
     side.replaceChildren(...placeList());
     L.show(h("h1", {}, "Карта"), tools, h("div", {class: "mapwrap"}, chart, side));
     draw();

@@ -1,0 +1,46 @@
+"""`letopis serve`: a clear startup message with the URL, a clean Ctrl-C, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import re
+import signal
+import subprocess
+import sys
+import urllib.request
+
+import pytest
+
+from letopis.cli import EXIT_FAILED, main
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--db", "no-such-corpus.db"], "no-such-corpus.db"),
+    (["--writable"], "--db"),
+    (["--port", "70000"], "--port"),
+    (["--max-upload", "0"], "positive"),
+])
+def test_bad_options_are_one_line(capsys, tmp_path, monkeypatch, args, words):
+    monkeypatch.chdir(tmp_path)
+    code = main(["serve", *args])
+    err = capsys.readouterr().err
+    assert code == EXIT_FAILED
+    assert words in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_starts_with_its_url_and_stops_on_ctrl_c(corpus_db):
+    process = subprocess.Popen([sys.executable, "-m", "letopis", "serve", "--db", str(corpus_db["path"]), "--port", "0", "-q"],
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        line = process.stderr.readline()
+        url = re.search(r"at (http://127\.0\.0\.1:\d+/)", line)
+        assert url and "read-only" in line, line
+        with urllib.request.urlopen(url.group(1) + "api/documents", timeout=30) as response:
+            assert json.loads(response.read())["total"] == 2
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 0
+        rest = process.stderr.read()
+        assert "stopped" in rest and "Traceback" not in rest
+    finally:
+        if process.poll() is None:
+            process.kill()
