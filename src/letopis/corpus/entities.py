@@ -72,7 +72,8 @@ def merge_entities(
             for other in members[1:]:
                 join(members[0], other, rule, value[-1])
     _head_words(items, clusters, join)
-    return _corpus_entities(items, keys, clusters, merges)
+    hashes = {(i, d["id"]): d.get("sha256", "") for i, chron in enumerate(chronologies) for d in chron.get("documents", [])}
+    return _corpus_entities(items, keys, clusters, merges, hashes)
 
 
 def _place_index(items: list[_Item]) -> dict[tuple[str, ...], list[int]]:
@@ -112,7 +113,8 @@ def _head_words(items: list[_Item], clusters: Clusters, join) -> None:
 
 
 def _corpus_entities(
-    items: list[_Item], keys: list[str], clusters: Clusters, merges: list[tuple[int, int, Record]]
+    items: list[_Item], keys: list[str], clusters: Clusters, merges: list[tuple[int, int, Record]],
+    hashes: dict[tuple[int, str], str],
 ) -> tuple[list[CorpusEntity], dict[tuple[int, str], str]]:
     groups = clusters.clusters()
     root_id = {clusters.find(members[0]): f"CE{n}" for n, members in enumerate(groups, 1)}
@@ -134,7 +136,8 @@ def _corpus_entities(
             aliases=[n for n in names if fold(n) != fold(head["name"])],
             members=[
                 {"entity": items[m].entity["id"], "key": keys[m],
-                 "docs": sorted({x["doc"] for x in items[m].entity.get("mentions", [])})}
+                 "docs": sorted({x["doc"] for x in items[m].entity.get("mentions", [])}),
+                 "sha256": sorted({hashes.get((items[m].source, x["doc"]), "") for x in items[m].entity.get("mentions", [])})}
                 for m in members
             ],
             geo=next((items[m].geo for m in members if items[m].geo), None),

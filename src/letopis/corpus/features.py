@@ -42,9 +42,11 @@ class EventFeatures:
     timex_spans: list[tuple[int, int]] = field(default_factory=list)  # in the sentence's offsets
 
     entities: frozenset[str] = frozenset()  # agents, other participants and places together
+    around: frozenset[str] = frozenset()  # entities and context together
 
     def __post_init__(self) -> None:
         self.entities = self.agents | self.others | self.places
+        self.around = self.entities
 
     @property
     def bounded(self) -> bool:
@@ -146,6 +148,7 @@ def _add_context(features: EventFeatures, mentions: tuple[list[int], list[str]],
     starts, ids = mentions
     lo, hi = bisect.bisect_left(starts, sentence["start"]), bisect.bisect_left(starts, sentence["end"])
     features.context = frozenset(ids[lo:hi]) - features.entities
+    features.around = features.entities | features.context
     first = bisect.bisect_left(timexes, (sentence["start"],))
     days, spans = set(), []
     for start, end, earliest, latest in timexes[first:]:

@@ -112,35 +112,36 @@ def score(a: EventFeatures, b: EventFeatures) -> Candidate | None:
     """The evidence that a and b are one happening, or None when they cannot be."""
     if a.family != b.family:
         return None
-    features: dict = {}
-    total = 0.0
-    if a.type == b.type:
-        features["type"], total = a.type, total + 1.0
-    else:
-        features["type"], total = f"{a.type}~{b.type}", total + 0.3
-    if a.stem == b.stem:
-        features["trigger"], total = a.stem, total + 1.0
     time = _time(a, b)
     if time is None:
         return None
-    anchor = False
+    features: dict = {}
+    if a.type == b.type:
+        features["type"], total = a.type, 1.0
+    else:
+        features["type"], total = f"{a.type}~{b.type}", 0.3
+    if a.stem == b.stem:
+        features["trigger"], total = a.stem, total + 1.0
+    anchor = time[2]
     if time[0]:
-        features["time"], total, anchor = time[0], total + time[1], time[2]
-    roles = 0.0
-    for name, mine, theirs, weight in (
-        ("place", a.places, b.places, 0.75), ("agent", a.agents, b.agents, 0.75), ("participant", a.others, b.others, 0.5),
-    ):
-        shared = sorted(mine & theirs)
-        if shared:
-            features[name] = shared
-            roles += weight * len(shared)
-    if roles:
-        total, anchor = total + min(roles, 1.5), True
-    shared_context = sorted(((a.context | a.entities) & (b.context | b.entities)) - (a.entities & b.entities))
-    if shared_context:
-        features["sentence_entities"] = shared_context
-        total, anchor = total + min(0.25 * len(shared_context), 0.5), True
-    if _context_day(a, b) or _context_day(b, a):
+        features["time"], total = time[0], total + time[1]
+    if a.entities and b.entities and not a.entities.isdisjoint(b.entities):
+        roles = 0.0
+        for name, mine, theirs, weight in (
+            ("place", a.places, b.places, 0.75), ("agent", a.agents, b.agents, 0.75), ("participant", a.others, b.others, 0.5),
+        ):
+            shared = mine & theirs
+            if shared:
+                features[name] = sorted(shared)
+                roles += weight * len(shared)
+        if roles:
+            total, anchor = total + min(roles, 1.5), True
+    if (a.context or b.context) and not a.around.isdisjoint(b.around):
+        shared_context = (a.around & b.around) - (a.entities & b.entities)
+        if shared_context:
+            features["sentence_entities"] = sorted(shared_context)
+            total, anchor = total + min(0.25 * len(shared_context), 0.5), True
+    if (a.context_days or b.context_days) and (_context_day(a, b) or _context_day(b, a)):
         features["sentence_date"] = True
         total, anchor = total + 0.5, True
     undated = not (a.earliest or a.latest or a.context_days or b.earliest or b.latest or b.context_days)
@@ -149,30 +150,32 @@ def score(a: EventFeatures, b: EventFeatures) -> Candidate | None:
     return Candidate(a.index, b.index, round(total, 3), features)
 
 
+_NO_TIME = ("", 0.0, False)
+
+
 def _time(a: EventFeatures, b: EventFeatures) -> tuple[str, float, bool] | None:
     """(feature, weight, anchor) for the two intervals; None when they are too far apart."""
-    if (a.earliest is None and a.latest is None) or (b.earliest is None and b.latest is None):
-        return ("", 0.0, False)
-    lo = max(x for x in (a.earliest, b.earliest, -_UNKNOWN) if x is not None)
-    hi = min(x for x in (a.latest, b.latest, _UNKNOWN) if x is not None)
-    if lo > hi:
+    ae, al, be, bl = a.earliest, a.latest, b.earliest, b.latest
+    if (ae is None and al is None) or (be is None and bl is None):
+        return _NO_TIME
+    lo = be if ae is None else ae if be is None else max(ae, be)
+    hi = bl if al is None else al if bl is None else min(al, bl)
+    if lo is not None and hi is not None and lo > hi:
         gap = lo - hi
         if gap <= _NEAR_MISS:
             return ("near_miss", -0.25, False)
         if gap <= _SAME_PERIOD:
             return ("same_month", -0.75, False)
         return None
-    if a.bounded and b.bounded:
-        if a.earliest == a.latest == b.earliest == b.latest:
+    if ae is not None and al is not None and be is not None and bl is not None:
+        if ae == al == be == bl:
             return ("same_day", 1.0, True)
         return ("overlap", 0.5, True)
-    known_a = [x for x in (a.earliest, a.latest) if x is not None]
-    known_b = [x for x in (b.earliest, b.latest) if x is not None]
-    distance = min(abs(x - y) for x in known_a for y in known_b)
+    distance = min(abs(x - y) for x in (ae, al) if x is not None for y in (be, bl) if y is not None)
     if distance <= _OPEN_NEAR:
         return ("open_overlap", 0.25, True)
     if distance <= _SAME_PERIOD:
-        return ("", 0.0, False)
+        return _NO_TIME
     if distance <= _SAME_YEAR:
         return ("open_far", -0.75, False)
     return None  # «after May 1945» and «after October 1956»: open bounds of other times

@@ -35,7 +35,7 @@ class CorpusEntity:
     subtype: str | None
     name: str
     aliases: list[str]
-    members: list[Record]  # {"entity": local id, "key": stable key, "docs": [document ids]}
+    members: list[Record]  # {"entity": its id, "key": stable key, "docs": [document ids], "sha256": [their hashes]}
     geo: str | None = None
     merges: list[Record] = field(default_factory=list)  # {"rule", "a", "b", "value"}
 
