@@ -53,9 +53,10 @@ class Running:
     def __init__(self, db: Path | None, **settings):
         from letopis.store import open_store
         from letopis.web import Settings, make_server, url_of
+        from letopis.web.corpus import file_stamp
 
         opener = (lambda: open_store(db, readonly=not settings.get("writable", False))) if db else None
-        self.server = make_server(opener, "127.0.0.1", 0, Settings(quiet=True, **settings))
+        self.server = make_server(opener, "127.0.0.1", 0, Settings(quiet=True, **settings), file_stamp(db) if db else None)
         self.url = url_of(self.server).rstrip("/")
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()

@@ -250,3 +250,25 @@ def test_every_page_is_served(server):
         assert status == 200 and headers["Content-Type"].startswith("text/html"), path
         script = re.search(rb'src="/static/(\w+\.js)"', body.split(b"common.js")[1]).group(1).decode()
         assert server.request(f"/static/{script}")[0] == 200, script
+
+
+def test_documents_ingested_while_serving_appear(corpus_db, tmp_path, analyse):
+    import shutil
+
+    from conftest import Running
+
+    from letopis.chronology import build
+    from letopis.store import open_store
+
+    db = tmp_path / "corpus.db"
+    shutil.copy(corpus_db["path"], db)
+    running = Running(db)
+    try:
+        assert running.json("/api/documents")[1]["total"] == 2
+        text = "В 1812 году Наполеон вошёл в Москву."
+        with open_store(db) as store:  # another process's `letopis ingest`, in effect
+            added = store.add_document("napoleon.txt", text, build([analyse(text)]).to_dict())
+        page = running.json("/api/documents")[1]
+        assert page["total"] == 3 and page["items"][-1]["id"] == added
+    finally:
+        running.stop()

@@ -52,8 +52,11 @@ def serve_command(args: argparse.Namespace) -> int:
         raise LetopisError("--writable needs --db FILE: the corpus to store texts in")
     settings = Settings(writable=args.writable, max_upload=int(args.max_upload * 1024 * 1024),
                         timeout=args.timeout, quiet=args.quiet)
+    from ..web.corpus import file_stamp
+
     try:
-        server = make_server(_opener(args.db, args.writable), args.host, args.port, settings)
+        server = make_server(_opener(args.db, args.writable), args.host, args.port, settings,
+                             file_stamp(args.db) if args.db else None)
     except OSError as error:
         raise LetopisError(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}") from None
     mode = "writable" if args.writable else "read-only"

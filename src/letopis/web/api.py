@@ -123,10 +123,17 @@ def _link(event_id: str, linked: Record | None) -> Record:
 
 def entities(corpus: Corpus, request: Request) -> Record:
     limit, offset = _page(request, 100, 1000)
+    type_, name = request.text("type"), request.text("name")
+
+    def page() -> list[Record]:
+        # An entity record carries all its mentions; the list keeps only what it shows.
+        found = store.entities(type=type_, name=name, limit=offset + limit + 1)
+        return [summary(e) | {"aliases": e.get("aliases") or [], "type_words": present.entity_type_words(e)}
+                for e in found[offset:]]
+
     with corpus.store() as store:
-        found = store.entities(type=request.text("type"), name=request.text("name"), limit=offset + limit + 1)
-    return _paged([summary(e) | {"aliases": e.get("aliases") or [], "type_words": present.entity_type_words(e)}
-                   for e in found[offset:]], limit, offset)
+        items = corpus.memo(f"entities:{type_}:{name}:{limit}:{offset}", page)
+    return _paged(items, limit, offset)
 
 
 def entity(corpus: Corpus, request: Request) -> Record:

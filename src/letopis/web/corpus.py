@@ -9,6 +9,7 @@ pasted text stored on a writable server) clears the caches.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -18,6 +19,22 @@ from ..store.base import Record, Store
 
 SUMMARY_FIELDS = ("id", "type", "subtype", "name")
 _CACHE_LIMIT = 50_000
+_MEMO_LIMIT = 512
+
+
+def file_stamp(path: str | os.PathLike) -> Callable[[], object]:
+    """A cheap token that changes when a SQLite database (or its write-ahead log) changes."""
+    def stamp() -> object:
+        out = []
+        for name in (os.fspath(path), os.fspath(path) + "-wal"):
+            try:
+                info = os.stat(name)
+                out.append((info.st_mtime_ns, info.st_size))
+            except OSError:
+                out.append(None)
+        return tuple(out)
+
+    return stamp
 
 
 def summary(entity: Record) -> Record:
@@ -33,8 +50,10 @@ def summary(entity: Record) -> Record:
 class Corpus:
     """The store for the request threads, opened on first use, and the caches."""
 
-    def __init__(self, opener: Callable[[], Store] | None):
+    def __init__(self, opener: Callable[[], Store] | None, stamp: Callable[[], object] | None = None):
         self._opener = opener
+        self._stamp = stamp  # changes whenever the database does (e.g. `letopis ingest` in another process)
+        self._seen: object = None
         self._store: Store | None = None
         self._lock = threading.Lock()
         self._summaries: dict[str, Record | None] = {}
@@ -55,6 +74,11 @@ class Corpus:
             with self._lock:
                 if self._store is None:
                     self._store = self._opener()
+        if self._stamp is not None:
+            stamp = self._stamp()
+            if stamp != self._seen:
+                self._seen = stamp
+                self.changed()
         yield self._store
 
     def summaries(self, store: Store, ids: set[str]) -> dict[str, Record]:
@@ -76,6 +100,8 @@ class Corpus:
             return hit[1]
         value = compute()
         with self._lock:
+            if len(self._memo) >= _MEMO_LIMIT:
+                self._memo.clear()
             self._memo[key] = (generation, value)
         return value
 

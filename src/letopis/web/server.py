@@ -44,9 +44,9 @@ class Settings:
 class App:
     """Routes requests to the API, the pages and the static files."""
 
-    def __init__(self, opener: Callable[[], Store] | None, settings: Settings):
+    def __init__(self, opener: Callable[[], Store] | None, settings: Settings, stamp: Callable[[], object] | None = None):
         self.settings = settings
-        self.corpus = Corpus(opener)
+        self.corpus = Corpus(opener, stamp)
         self.extractor = Extractor(settings.timeout, settings.max_upload)
 
     def respond(self, request: Request) -> Response:
@@ -207,9 +207,13 @@ class Server(ThreadingHTTPServer):
 
 
 def make_server(opener: Callable[[], Store] | None, host: str = "127.0.0.1", port: int = 8000,
-                settings: Settings | None = None) -> Server:
-    """A bound, not yet serving, server; call `serve_forever()` (port 0 picks a free port)."""
-    app = App(opener, settings or Settings())
+                settings: Settings | None = None, stamp: Callable[[], object] | None = None) -> Server:
+    """A bound, not yet serving, server; call `serve_forever()` (port 0 picks a free port).
+
+    `stamp` (see `corpus.file_stamp`) tells the server when the database changed under it,
+    so its caches are dropped when `letopis ingest` adds documents while it runs.
+    """
+    app = App(opener, settings or Settings(), stamp)
     handler = type("LetopisHandler", (Handler,), {"app": app})
     server = Server((host, port), handler)
     server.app = app
