@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from pathlib import Path
 
 from ..cli import EXIT_OK
@@ -65,6 +66,7 @@ def serve_command(args: argparse.Namespace) -> int:
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"letopis: warning: listening on {args.host}: other computers can reach this viewer", file=sys.stderr)
     print("letopis: press Ctrl-C to stop", file=sys.stderr)
+    threading.Thread(target=server.app.warm, daemon=True).start()
     try:
         server.serve_forever()
     except KeyboardInterrupt:

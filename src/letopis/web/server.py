@@ -81,6 +81,18 @@ class App:
         return Response(200, pages.shell(route.handler, self.settings.writable, self.settings.max_upload), "text/html; charset=utf-8",
                         {"Cache-Control": "no-cache"})
 
+    def warm(self) -> None:
+        """Load what the first search and the first name filter would otherwise wait for
+        (the store's lemmatiser), so that no visitor pays for it."""
+        if not self.corpus.available:
+            return
+        try:
+            with self.corpus.store() as store:
+                store.search("летопись", limit=1)
+                store.events(person="летопись", limit=1)
+        except Exception:  # warming is an optimisation; a real request will report any error
+            pass
+
     def close(self) -> None:
         self.extractor.close()
         self.corpus.close()
