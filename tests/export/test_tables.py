@@ -87,11 +87,3 @@ def test_dataframes_without_pandas_says_how_to_get_it(chronology, monkeypatch):
     with pytest.raises(export.ExportError, match=r"letopis\[pandas\]"):
         export.dataframes(chronology)
 
-
-def test_corpus_events_and_conflicts_become_tables(chronology):
-    merged = [{"id": "c1", "mentions": [e["id"] for e in chronology["events"][:2]], "type": "capture"}]
-    conflicts = [{"event": "c1", "field": "time", "values": ["1944-08-19", "1944-08-20"]}]
-    out = tables.tables(chronology, corpus_events=merged, conflicts=conflicts)
-    assert out["corpus_events"][0]["mentions"].startswith("[") and out["conflicts"][0]["field"] == "time"
-    rows = list(csv.DictReader(io.StringIO(tables.csv_text("conflicts", out["conflicts"]))))
-    assert rows[0]["values"] == '["1944-08-19", "1944-08-20"]'

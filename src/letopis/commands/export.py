@@ -27,6 +27,9 @@ def register(commands) -> None:
     export.add_argument("-f", "--format", required=True, choices=FORMATS, help="the export format")
     export.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="file to write; for csv a folder, or a .zip file")
+    export.add_argument("--corpus", action="store_true",
+                        help="with --db: add the cross-document layer (merged events and conflicts); "
+                             "TimelineJS then shows one slide per merged event, csv adds its tables")
     export.add_argument("--title", help="TimelineJS: the title slide's headline")
     export.add_argument("--base-iri", default=None, metavar="IRI", help="JSON-LD: prefix of the node IRIs (default urn:letopis:)")
     export.add_argument("--cidoc", action="store_true", help="JSON-LD: add CIDOC-CRM types and properties")
@@ -36,12 +39,15 @@ def register(commands) -> None:
 def export_command(args: argparse.Namespace) -> int:
     from .. import export
 
+    layer: dict[str, Any] = {}
     if args.db is not None:
-        chronology, texts = _from_store(args.db)
+        chronology, texts, layer = _from_store(args.db, corpus=args.corpus)
     else:
+        if args.corpus:
+            raise LetopisError("--corpus needs a corpus store (--db); a chronology file has no merged events")
         chronology = export.read_json(args.from_json)
         texts = _texts_beside(chronology, Path(args.from_json).parent)
-    written = export.write(chronology, args.format, args.output, texts=texts, **_options(args))
+    written = export.write(chronology, args.format, args.output, texts=texts, **layer, **_options(args))
     events = len(chronology.get("events") or [])
     print(f"letopis: {args.format}: {events} events written to {', '.join(map(str, written)) if len(written) < 4 else args.output}",
           file=sys.stderr)
@@ -59,13 +65,20 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
     return {}
 
 
-def _from_store(path: str) -> tuple[dict[str, Any], dict[str, str]]:
+def _from_store(path: str, corpus: bool) -> tuple[dict[str, Any], dict[str, str], dict[str, Any]]:
+    """The store's chronology, its texts, and with `corpus` its merged events and conflicts
+    (the store is then opened for writing, so a stale corpus layer is rebuilt first)."""
     from ..store import open_store
 
     if not Path(path).is_file():
         raise LetopisError(f"{path}: no such corpus store; make one with `letopis ingest FILES`")
-    store = open_store(path, readonly=True)
+    store = open_store(path, readonly=not corpus, create=False)
+    layer: dict[str, Any] = {}
     try:
+        if corpus:
+            from .. import corpus as corpus_layer
+
+            layer = {"corpus_events": corpus_layer.corpus_events(store), "conflicts": corpus_layer.conflicts(store)}
         chronology = store.chronology()
         texts = {}
         for doc in chronology.get("documents") or []:
@@ -76,7 +89,7 @@ def _from_store(path: str) -> tuple[dict[str, Any], dict[str, str]]:
         store.close()
     from ..export import check
 
-    return check(chronology, path), texts
+    return check(chronology, path), texts, layer
 
 
 def _texts_beside(chronology: dict[str, Any], folder: Path) -> dict[str, str]:

@@ -33,9 +33,16 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "participants": ("event", "role", "entity", "entity_name"),
     "relations": ("type", "source", "target", "source_trigger", "target_trigger",
                   "evidence_doc", "evidence_start", "evidence_end", "evidence"),
+    # the cross-document layer (letopis.corpus), when given
+    "corpus_events": ("id", "type", "earliest", "latest", "status", "sources_earliest", "sources_latest",
+                      "mentions", "events", "conflicts"),
+    "corpus_mentions": ("corpus_event", "event", "doc", "source", "type", "trigger", "earliest", "latest",
+                        "basis", "factuality"),
+    "conflicts": ("id", "kind", "corpus_event", "summary", "claims"),
+    "conflict_claims": ("conflict", "event", "doc", "source", "trigger", "claim"),
 }
 INTEGER_COLUMNS = {"length", "trigger_start", "trigger_end", "sentence_start", "sentence_end",
-                   "mentions", "start", "end", "evidence_start", "evidence_end"}
+                   "mentions", "start", "end", "evidence_start", "evidence_end", "claims"}
 FLOAT_COLUMNS = {"lat", "lon"}
 LIST_SEPARATOR = "; "
 ENCODING = "utf-8-sig"
@@ -44,8 +51,8 @@ ENCODING = "utf-8-sig"
 def tables(chronology: Any, **extras: Any) -> dict[str, list[dict[str, Any]]]:
     """Each table's rows as dicts keyed by its `COLUMNS`; missing values are None.
 
-    When corpus events or conflicts are given, they come as two more tables,
-    `corpus_events` and `conflicts`, with their own keys as columns."""
+    When corpus events or conflicts are given (`letopis.corpus`), they come as more
+    tables: `corpus_events` and `corpus_mentions`, `conflicts` and `conflict_claims`."""
     src = source(chronology, **extras)
     out = {
         "documents": [{c: d.get(c) for c in COLUMNS["documents"]} for d in src.documents.values()],
@@ -56,9 +63,11 @@ def tables(chronology: Any, **extras: Any) -> dict[str, list[dict[str, Any]]]:
         "relations": [_relation(src, r) for r in src.relations],
     }
     if src.corpus_events:
-        out["corpus_events"] = [_flat(r) for r in src.corpus_events]
+        out["corpus_events"] = [_corpus_event(c) for c in src.corpus_events]
+        out["corpus_mentions"] = [_corpus_mention(c, m) for c in src.corpus_events for m in c.get("mentions") or []]
     if src.conflicts:
-        out["conflicts"] = [_flat(r) for r in src.conflicts]
+        out["conflicts"] = [_conflict(k) for k in src.conflicts]
+        out["conflict_claims"] = [_claim(k, c) for k in src.conflicts for c in k.get("claims") or []]
     return out
 
 
@@ -111,20 +120,40 @@ def _relation(src: Source, r: Record) -> Record:
     }
 
 
-def _flat(record: Record) -> Record:
-    """A record of unknown shape as one row: nested values as JSON text."""
-    return {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v) for k, v in record.items()}
+def _corpus_event(c: Record) -> Record:
+    time = c.get("time") or {}
+    sources = time.get("sources") or [None, None]
+    mentions = c.get("mentions") or []
+    return {
+        "id": c.get("id"), "type": c.get("type"), "earliest": time.get("earliest"), "latest": time.get("latest"),
+        "status": time.get("status"), "sources_earliest": sources[0], "sources_latest": sources[-1],
+        "mentions": len(mentions), "events": LIST_SEPARATOR.join(str(m.get("event")) for m in mentions),
+        "conflicts": LIST_SEPARATOR.join(map(str, c.get("conflicts") or [])) or None,
+    }
 
 
-def _columns(name: str, rows: list[Record]) -> tuple[str, ...]:
-    if name in COLUMNS:
-        return COLUMNS[name]
-    return tuple(dict.fromkeys(k for row in rows for k in row))
+def _corpus_mention(c: Record, m: Record) -> Record:
+    time = m.get("time") or {}
+    return {
+        "corpus_event": c.get("id"), "event": m.get("event"), "doc": m.get("doc"), "source": m.get("source"),
+        "type": m.get("type"), "trigger": (m.get("trigger") or {}).get("text"), "earliest": time.get("earliest"),
+        "latest": time.get("latest"), "basis": time.get("basis"), "factuality": m.get("factuality"),
+    }
+
+
+def _conflict(k: Record) -> Record:
+    return {"id": k.get("id"), "kind": k.get("kind"), "corpus_event": k.get("event"), "summary": k.get("summary"),
+            "claims": len(k.get("claims") or [])}
+
+
+def _claim(k: Record, c: Record) -> Record:
+    return {"conflict": k.get("id"), "event": c.get("event"), "doc": c.get("doc"), "source": c.get("source"),
+            "trigger": (c.get("trigger") or {}).get("text"), "claim": json.dumps(c.get("claim"), ensure_ascii=False)}
 
 
 def csv_text(name: str, rows: list[Record]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=_columns(name, rows), extrasaction="ignore")
+    writer = csv.DictWriter(out, fieldnames=COLUMNS[name], extrasaction="ignore")
     writer.writeheader()
     writer.writerows({k: ("" if v is None else v) for k, v in row.items()} for row in rows)
     return out.getvalue()
@@ -182,5 +211,5 @@ def dataframes(chronology: Any, **extras: Any) -> dict[str, Any]:
     `ExportError` saying so."""
     from ._pandas import frame
 
-    return {name: frame(rows, _columns(name, rows), INTEGER_COLUMNS, FLOAT_COLUMNS)
+    return {name: frame(rows, COLUMNS[name], INTEGER_COLUMNS, FLOAT_COLUMNS)
             for name, rows in tables(chronology, **extras).items()}

@@ -28,14 +28,17 @@ TITLE_ID = "letopis-title"
 
 
 def timeline(chronology: Any, *, title: str | None = None, **extras: Any) -> Record:
-    """The TimelineJS JSON object (`title` and `events`) for a chronology."""
+    """The TimelineJS JSON object (`title` and `events`) for a chronology; with corpus
+    events, one slide per corpus event instead of one per mention."""
     src = source(chronology, **extras)
-    placed = [ev for ev in src.event_list if dated(ev)]
-    left_out = len(src.events) - len(placed)
-    return {
-        "title": _title_slide(src, title, len(placed), left_out),
-        "events": [slide(src, ev) for ev in placed],
-    }
+    if src.corpus_events:
+        from .timelinejs_corpus import corpus_slides
+
+        slides, left_out = corpus_slides(src)
+    else:
+        placed = [ev for ev in src.event_list if dated(ev)]
+        slides, left_out = [slide(src, ev) for ev in placed], len(src.events) - len(placed)
+    return {"title": _title_slide(src, title, len(slides), left_out), "events": slides}
 
 
 def to_json(chronology: Any, *, title: str | None = None, **extras: Any) -> str:
@@ -113,7 +116,7 @@ def body(src: Source, event: Record) -> str:
     lines = []
     sentence = src.sentence(event)
     if sentence is not None:
-        lines.append(f"<blockquote>{_marked(sentence, event)}</blockquote>")
+        lines.append(f"<blockquote>{marked(sentence, event)}</blockquote>")
     who = [f"{e(src.name(p['entity']))} ({e(ROLES.get(p.get('role', ''), p.get('role', '')))})"
            for p in event.get("participants") or []]
     if who:
@@ -130,7 +133,7 @@ def body(src: Source, event: Record) -> str:
     return "".join(lines)
 
 
-def _marked(sentence: str, event: Record) -> str:
+def marked(sentence: str, event: Record) -> str:
     """The sentence escaped, with the trigger in bold when it lies inside it."""
     span, trigger = event.get("sentence") or {}, event.get("trigger") or {}
     offset = span.get("start", 0)

@@ -1,0 +1,81 @@
+"""Exports of a stored corpus with its cross-document layer (`letopis export --db --corpus`):
+two real sources that date the same uprising differently."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from export_support import timelinejs_problems
+from letopis.cli import main
+
+SOURCES = {
+    "first.txt": "Восстание в Париже началось 19 августа 1944 года. Полицейские вышли на улицы.",
+    "second.txt": "Восстание в Париже началось 20 августа 1944 года, когда полицейские захватили префектуру.",
+}
+
+
+@pytest.fixture(scope="module")
+def store(analyse, tmp_path_factory):
+    from letopis import corpus
+    from letopis.chronology import build
+    from letopis.store import open_store
+
+    path = tmp_path_factory.mktemp("corpus") / "corpus.db"
+    store = open_store(path)
+    try:
+        for name, text in SOURCES.items():
+            store.add_document(name, text, build([analyse(text, source=name)]).to_dict())
+        layer = {"events": corpus.corpus_events(store), "conflicts": corpus.conflicts(store)}
+    finally:
+        store.close()
+    return path, layer
+
+
+def _read(path) -> list[dict]:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_timeline_has_one_slide_per_dated_corpus_event(store, tmp_path):
+    path, layer = store
+    out = tmp_path / "corpus.json"
+    assert main(["export", "--db", str(path), "--corpus", "-f", "timelinejs", "-o", str(out)]) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert timelinejs_problems(data) == []
+    told = [c for c in layer["events"] if c["time"].get("earliest") or c["time"].get("latest") or c["time"].get("sources")]
+    assert [s["unique_id"] for s in data["events"]] == [c["id"] for c in told]
+    disputed = [c for c in layer["events"] if c["time"]["status"] == "conflict"]
+    assert disputed, "the two sources disagree on the day"
+    for c in disputed:
+        slide = next(s for s in data["events"] if s["unique_id"] == c["id"])
+        first, last = c["time"]["sources"][0], c["time"]["sources"][-1]
+        assert slide["display_date"].startswith("источники расходятся")
+        assert slide["start_date"]["day"] == int(first[-2:]) and slide["end_date"]["day"] == int(last[-2:])
+        for mention in c["mentions"]:
+            assert mention["source"] in slide["text"]["text"]
+        assert slide["text"]["text"].count("Расхождение") == len(c["conflicts"]) >= 1
+
+
+def test_csv_adds_the_corpus_tables(store, tmp_path):
+    path, layer = store
+    assert main(["export", "--db", str(path), "--corpus", "-f", "csv", "-o", str(tmp_path / "t")]) == 0
+    events = {r["id"] for r in _read(tmp_path / "t" / "events.csv")}
+    corpus_events = _read(tmp_path / "t" / "corpus_events.csv")
+    assert [r["id"] for r in corpus_events] == [c["id"] for c in layer["events"]]
+    mentions = _read(tmp_path / "t" / "corpus_mentions.csv")
+    assert len(mentions) == sum(len(c["mentions"]) for c in layer["events"])
+    assert {m["event"] for m in mentions} <= events
+    conflicts = _read(tmp_path / "t" / "conflicts.csv")
+    assert [(k["id"], k["kind"], k["corpus_event"]) for k in conflicts] == \
+        [(k["id"], k["kind"], k["event"]) for k in layer["conflicts"]]
+    claims = _read(tmp_path / "t" / "conflict_claims.csv")
+    assert len(claims) == sum(len(k["claims"]) for k in layer["conflicts"])
+    assert all(isinstance(json.loads(c["claim"]), (dict, list, str)) for c in claims)
+
+
+def test_corpus_needs_a_store(example_json, tmp_path, capsys):
+    assert main(["export", "--from-json", str(example_json), "--corpus", "-f", "csv", "-o", str(tmp_path / "t")]) == 1
+    assert "--corpus needs a corpus store" in capsys.readouterr().err
