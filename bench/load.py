@@ -214,6 +214,7 @@ def main(argv: list[str] | None = None) -> int:
         build_corpus(db, args.docs, args.jobs)
         have = corpus_size(db)
     distinct = min(args.docs, len(nerel_files()))
+    load = os.getloadavg()[0]
     server = Server(db)
     try:
         get(server.url, "/api/places")  # the one corpus-wide aggregate, computed once and kept
@@ -230,7 +231,8 @@ def main(argv: list[str] | None = None) -> int:
         f"`{command.strip()}` at {_commit()} on {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}: "
         f"`letopis serve` (read-only) over a corpus of {have} documents "
         f"({distinct} NEREL train+dev texts, {max(0, have - distinct)} of them again with one line appended), "
-        f"{total} requests from {args.clients} concurrent loopback clients, one TCP connection per request.",
+        f"{total} requests from {args.clients} concurrent loopback clients, one TCP connection per request; "
+        f"server and clients on one machine of {os.cpu_count()} cores, load average {load:.1f} when the run began.",
         "",
         *table(latencies, errors),
         "",
