@@ -223,11 +223,27 @@ def _places(corpus: Corpus, limit: int, per_place: int) -> Record:
     return {"items": items}
 
 
+def _events_of_main_actors(corpus: Corpus, store, limit: int, actors: int = 15) -> list[Record]:
+    """Without a filter, the graph shows the most mentioned actors and their events: a
+    connected picture of who does what, rather than the corpus's first events in time."""
+    def main_actors() -> list[str]:
+        found = [e for type_ in ACTOR_TYPES for e in store.entities(type=type_, limit=actors)]
+        found.sort(key=lambda e: -len(e.get("mentions") or []))
+        return [str(e["id"]) for e in found[:actors]]
+
+    events: dict[str, Record] = {}
+    per_actor = max(2, limit // actors + 1)
+    for actor in corpus.memo("graph:actors", main_actors):
+        for ev in store.events(entity=actor, limit=per_actor):
+            events.setdefault(str(ev["id"]), ev)
+    return list(events.values())
+
+
 def graph(corpus: Corpus, request: Request) -> Record:
     limit = request.integer("limit", 120, low=1, high=500)
     filters = {k: v for k in ("doc", "person", "type") if (v := request.text(k)) is not None}
     with corpus.store() as store:
-        found = store.events(**filters, limit=limit * 4)
+        found = store.events(**filters, limit=limit * 4) if filters else _events_of_main_actors(corpus, store, limit)
         names = corpus.summaries(store, present.referenced(found))
     nodes: dict[str, Record] = {}
     links = []

@@ -134,9 +134,13 @@
         const label = (ev.trigger && ev.trigger.text) || "";
         const right = shape.x1 + 4 + label.length * 6.2;
         let lane = lanes.findIndex((end) => end < shape.x0 - 3);
-        if (lane < 0) { lane = Math.min(lanes.length, MAX_LANES - 1); }
-        lanes[lane] = Math.max(lanes[lane] || -Infinity, right);
-        placed.push([ev, shape, lane, label]);
+        let crowded = false;
+        if (lane < 0) {
+          crowded = lanes.length >= MAX_LANES;  // no free lane left: drawn without its label
+          lane = Math.min(lanes.length, MAX_LANES - 1);
+        }
+        lanes[lane] = Math.max(lanes[lane] || -Infinity, crowded ? shape.x1 : right);
+        placed.push([ev, shape, lane, crowded ? "" : label]);
       }
       const height = Math.max(1, Math.min(lanes.length, MAX_LANES)) * LANE;
       body.append(s("line", {class: "grid", x1: 0, x2: width, y1: y + height + ROW_GAP / 2, y2: y + height + ROW_GAP / 2}));
@@ -187,9 +191,9 @@
       const edge = shape.kind === "after" ? shape.x0 : shape.x1;
       g.append(s("line", {x1: edge, x2: edge, y1: mid - 7, y2: mid + 7, stroke: color, "stroke-width": 2}));
     }
-    g.append(s("text", {class: "evlabel", x: shape.x1 + 4, y: mid + 4}, label));
+    if (label) g.append(s("text", {class: "evlabel", x: shape.x1 + 4, y: mid + 4}, label));
     const date = ev.date || {};
-    g.append(s("title", {}, `${label} — ${ev.type || ""}\n${date.described || date.text || ""}`));
+    g.append(s("title", {}, `${(ev.trigger && ev.trigger.text) || ""} — ${ev.type || ""}\n${date.described || date.text || ""}`));
     const open = () => { location.href = "/events/" + encodeURIComponent(ev.id); };
     g.addEventListener("click", open);
     g.addEventListener("keydown", (e) => { if (e.key === "Enter") open(); });
