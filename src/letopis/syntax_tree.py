@@ -24,6 +24,24 @@ def child_map(doc: Doc, sentence: int) -> dict[int, list[int]]:
     return kids
 
 
+class Children:
+    """`children(doc, index)` for many questions about one document: each sentence's
+    dependents are gathered once, so asking about every token of a long sentence costs
+    its length, not its length squared. Build it after the parse; it does not follow
+    later changes to the heads."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.maps: dict[int, dict[int, list[int]]] = {}
+
+    def __call__(self, index: int) -> list[int]:
+        sentence = self.doc.tokens[index].sent
+        kids = self.maps.get(sentence)
+        if kids is None:
+            kids = self.maps[sentence] = child_map(self.doc, sentence)
+        return kids.get(index, [])
+
+
 def ancestors(doc: Doc, index: int, limit: int = 64) -> Iterator[int]:
     """The chain of heads above `index`, nearest first (cycles cut by `limit`)."""
     head = doc.tokens[index].head

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -86,37 +86,107 @@ def tokens(text: str) -> list[tuple[int, int, str]]:
 # -- slovnet --------------------------------------------------------------------------
 
 
-def _by_length(model: Any, items: Sequence[Any]) -> list[Any]:
+def _by_length(model: Any, items: Sequence[Any], convert: Callable[[Any], Any]) -> list[Any]:
     """Run a slovnet model over items batched by length (a batch pads to its longest item),
-    returning the results in the items' order."""
+    returning `convert(result)` in the items' order (each markup is dropped as soon as it
+    is converted, so a long text never holds all of them)."""
     order = sorted(range(len(items)), key=lambda i: len(items[i]))
     results: list[Any] = [None] * len(items)
     for index, markup in zip(order, model.map([items[i] for i in order])):
-        results[index] = markup
+        results[index] = convert(markup)
     return results
+
+
+def _morph_tags(markup: Any) -> list[tuple[str, dict[str, str]]]:
+    return [(token.pos, dict(token.feats)) for token in markup.tokens]
+
+
+def _syntax_heads(markup: Any) -> list[tuple[int, str]]:
+    # slovnet ids count from 1; 0 is the root
+    return [(int(token.head_id) - 1, token.rel) for token in markup.tokens]
 
 
 def tag_morph(sents: Sequence[Sequence[str]]) -> list[list[tuple[str, dict[str, str]]]]:
     """For each sentence (a list of words), its (UPOS, features) per word."""
-    markups = _by_length(_load().morph, [list(words) for words in sents])
-    return [[(token.pos, dict(token.feats)) for token in markup.tokens] for markup in markups]
+    return _by_length(_load().morph, [list(words) for words in sents], _morph_tags)
 
 
 def parse_syntax(sents: Sequence[Sequence[str]]) -> list[list[tuple[int, str]]]:
     """For each sentence, (head index within the sentence or -1, relation) per word."""
-    markups = _by_length(_load().syntax, [list(words) for words in sents])
-    # slovnet ids count from 1; 0 is the root
-    return [[(int(token.head_id) - 1, token.rel) for token in markup.tokens] for markup in markups]
+    return _by_length(_load().syntax, [list(words) for words in sents], _syntax_heads)
 
 
 _NER_TYPES = {"PER": "PERSON", "ORG": "ORGANIZATION", "LOC": "LOCATION"}
 
 
+_NER_CHUNK = 4096  # tokens whose emissions are computed at once
+_NER_MARGIN = 8  # context tokens on each side of a chunk; the CNN sees 3 (three width-3 layers)
+
+
+def _ner_emissions(model: Any, word_ids: Any, shape_ids: Any) -> Any:
+    """slovnet's NER scores (tokens x tags) for one text, computed chunk by chunk.
+
+    The encoder is a stack of convolutions, so a token's scores depend only on its
+    neighbours: chunks with a margin of context give the same scores as one pass over
+    the whole text, in memory bounded by the chunk instead of the text's length.
+    """
+    import numpy as np
+
+    size = len(word_ids)
+    parts = []
+    for first in range(0, size, _NER_CHUNK):
+        last = min(first + _NER_CHUNK, size)
+        a, b = max(first - _NER_MARGIN, 0), min(last + _NER_MARGIN, size)
+        words, shapes = np.array(word_ids[a:b])[None], np.array(shape_ids[a:b])[None]
+        scores = model(words, shapes, np.zeros(words.shape, dtype=bool))[0]
+        parts.append(scores[first - a : first - a + (last - first)])
+    return np.concatenate(parts)
+
+
+def _viterbi(emissions: Any, transitions: Any) -> list[int]:
+    """slovnet's CRF decoding for one sequence (the same sums in the same order), with
+    the back-pointers in one array instead of an array object per token."""
+    import numpy as np
+
+    size, tags = emissions.shape
+    history = np.empty((max(size - 1, 0), tags), dtype=np.intp)
+    columns = np.arange(tags)
+    score = emissions[0]
+    for index in range(1, size):
+        step = score.reshape(tags, 1) + transitions + emissions[index].reshape(1, tags)
+        best = step.argmax(0)
+        score = step[best, columns]
+        history[index - 1] = best
+    path = [int(score.argmax())]
+    for best in history[::-1]:
+        path.append(int(best[path[-1]]))
+    path.reverse()
+    return path
+
+
+def _ner_spans(tagger: Any, text: str) -> list[tuple[int, int, str]]:
+    from slovnet.exec.infer import text_words
+    from slovnet.markup import BIOMarkup
+
+    infer = tagger.infer
+    words = text_words(text)
+    if not words:
+        return []
+    word_ids, shape_ids = infer.encoder.item(words)
+    emissions = _ner_emissions(infer.model, word_ids, shape_ids)
+    path = _viterbi(emissions, infer.model.head.crf.transitions.array)
+    tags = [infer.decoder.tags_vocab.decode(tag) for tag in path]
+    markup = BIOMarkup.from_tuples(zip(words, tags)).to_span(text)
+    return [(span.start, span.stop, _NER_TYPES.get(span.type, span.type)) for span in markup.spans]
+
+
 def tag_ner(texts: Sequence[str]) -> Iterable[list[tuple[int, int, str]]]:
-    """For each text (a sentence), its named-entity spans as (start, end, type)."""
-    model = _load().ner
-    for markup in model.map(list(texts)):
-        yield [(span.start, span.stop, _NER_TYPES.get(span.type, span.type)) for span in markup.spans]
+    """For each text, its named-entity spans as (start, end, type): slovnet's news NER,
+    run over the whole text at once (natasha tags whole texts better than lone
+    sentences) in bounded memory however long the text is."""
+    tagger = _load().ner
+    for text in texts:
+        yield _ner_spans(tagger, text)
 
 
 # -- pymorphy2 ------------------------------------------------------------------------

@@ -13,11 +13,13 @@ continues the previous sentence's subject if they agree.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from ..doc import Doc, Entity, Mention
 from ..lang.ru.names import POSSESSIVES, PRONOUNS, RELATIVE_PRONOUNS
-from .tree import children, mention_tokens, span_head, subtree
+from ..syntax_tree import Children
+from .tree import mention_tokens, span_head, subtree
 
 ANTECEDENT_TYPES = ("PERSON", "ORGANIZATION", "GROUP")
 WINDOW = 3  # sentences back to look for an antecedent
@@ -97,6 +99,22 @@ def _relative(doc: Doc, index: int, owner: dict[int, str], entities: dict[str, E
     return entities[owner[token]], f"«который» opens a clause on «{doc.tokens[token].text}»"
 
 
+class _ByEnd:
+    """Candidates in a list sorted by end offset, found by a range of ends."""
+
+    def __init__(self, items: list[_Candidate]):
+        self.items = items
+        self.ends = [c.end for c in items]
+
+    def append(self, c: _Candidate) -> None:
+        self.items.append(c)
+        self.ends.append(c.end)
+
+    def between(self, low: int, high: int) -> list[_Candidate]:
+        """Candidates with low < end <= high, in list order."""
+        return self.items[bisect_right(self.ends, low) : bisect_right(self.ends, high)]
+
+
 def link_pronouns(doc: Doc) -> list[int]:
     """Add a pronoun mention for every third-person pronoun with an antecedent; return their indices."""
     entities = {e.id: e for e in doc.entities}
@@ -111,6 +129,8 @@ def link_pronouns(doc: Doc) -> list[int]:
                     owner.setdefault(t, m.entity)
                 candidates.append(_Candidate(entities[m.entity], head, doc.tokens[head].sent, m.end, is_subject(doc, head)))
     candidates.sort(key=lambda c: c.end)
+    named = _ByEnd(candidates)  # mentions, sorted by end
+    linked = _ByEnd([])  # pronouns linked so far, appended in text order
     added: list[int] = []
     for index, token in enumerate(doc.tokens):
         found: tuple[Entity, str] | None = None
@@ -121,8 +141,11 @@ def link_pronouns(doc: Doc) -> list[int]:
             if features is None:
                 continue
             gender, number = features
+            # Only candidates ending inside the window's sentences can qualify: a mention's
+            # end lies after the start of the sentence its head is in.
+            oldest = doc.tokens[doc.sentences[max(token.sent - WINDOW + 1, 0)].first].start
             pool = [
-                c for c in candidates
+                c for c in (*named.between(oldest, token.start), *linked.between(oldest, token.start))
                 if c.end <= token.start and token.sent - c.sentence < WINDOW
                 and (c.subject or token.sent - c.sentence <= 1)  # further back, only subjects stay in focus
                 and _agrees(c.entity, gender, number) and not _co_arguments(doc, index, c.token)
@@ -144,75 +167,109 @@ def link_pronouns(doc: Doc) -> list[int]:
         entity.mentions.append(len(doc.mentions) - 1)
         added.append(len(doc.mentions) - 1)
         owner[index] = entity.id
-        candidates.append(_Candidate(entity, index, token.sent, token.end, is_subject(doc, index)))
+        linked.append(_Candidate(entity, index, token.sent, token.end, is_subject(doc, index)))
         doc.note("entities", "coref.pronoun", token.start, token.end, entity=entity.id, evidence=evidence)
     return added
 
 
-def _entity_at(doc: Doc, token: int) -> str | None:
+class _Owners:
+    """The entity mentions of a document by start offset, to find the shortest one over a
+    token without a scan of them all."""
+
+    def __init__(self, doc: Doc):
+        # (start, rank in doc.mentions, mention); the longest mention bounds how far back to look
+        self.items = sorted((m.start, k, m) for k, m in enumerate(doc.mentions) if m.entity)
+        self.starts = [start for start, _, _ in self.items]
+        self.longest = max((m.end - m.start for _, _, m in self.items), default=0)
+
+    def shortest_over(self, start: int, end: int) -> Mention | None:
+        """The shortest mention with an entity covering [start, end); the first of equals."""
+        low, high = bisect_left(self.starts, start - self.longest), bisect_right(self.starts, start)
+        best: tuple[int, int, Mention] | None = None
+        for _, rank, m in self.items[low:high]:
+            if m.start <= start and end <= m.end and (best is None or (m.end - m.start, rank) < best[:2]):
+                best = (m.end - m.start, rank, m)
+        return best[2] if best else None
+
+
+@dataclass(slots=True)
+class _Context:
+    """What `subject_of` looks things up in, built once per document."""
+
+    kids: Children
+    owners: _Owners
+    entities: dict[str, Entity]
+
+    @classmethod
+    def of(cls, doc: Doc) -> "_Context":
+        entities: dict[str, Entity] = {}
+        for e in doc.entities:
+            entities.setdefault(e.id, e)
+        return cls(Children(doc), _Owners(doc), entities)
+
+
+def _entity_at(doc: Doc, token: int, context: _Context) -> str | None:
     """The entity a mention over `token` (or the name in apposition to it) belongs to."""
-    for candidate in (token, *[k for k in children(doc, token) if doc.tokens[k].rel in _NAME_RELS]):
-        start, end = doc.tokens[candidate].start, doc.tokens[candidate].end
-        best = None
-        for m in doc.mentions:
-            if m.entity and m.start <= start and end <= m.end and (best is None or m.end - m.start < best.end - best.start):
-                best = m
+    for candidate in (token, *[k for k in context.kids(token) if doc.tokens[k].rel in _NAME_RELS]):
+        best = context.owners.shortest_over(doc.tokens[candidate].start, doc.tokens[candidate].end)
         if best is not None:
             return best.entity
     return None
 
 
-def _agrees_with_verb(doc: Doc, verb: int, entity_id: str) -> bool:
-    entity = next((e for e in doc.entities if e.id == entity_id), None)
+def _agrees_with_verb(doc: Doc, verb: int, entity_id: str, context: _Context) -> bool:
+    entity = context.entities.get(entity_id)
     if entity is None:
         return False
     feats = doc.tokens[verb].feats
     return _agrees(entity, feats.get("Gender"), feats.get("Number", entity.attributes.get("_number", "Sing")))
 
 
-def _main_subject(doc: Doc, sentence: int) -> tuple[int, str] | None:
+def _main_subject(doc: Doc, sentence: int, context: _Context) -> tuple[int, str] | None:
     """The root verb of a sentence and the entity of its subject."""
     sent = doc.sentences[sentence]
     for k in range(sent.first, sent.last):
         if doc.tokens[k].head == -1 and doc.tokens[k].rel == "root":
-            found = subject_of(doc, k, _depth=1)
+            found = subject_of(doc, k, _depth=1, _context=context)
             return (k, found[0]) if found else None
     return None
 
 
-def subject_of(doc: Doc, verb: int, _depth: int = 0) -> tuple[str, str] | None:
+def subject_of(doc: Doc, verb: int, _depth: int = 0, _context: _Context | None = None) -> tuple[str, str] | None:
     """(entity id, evidence) of whoever is the subject of the verb at token index `verb`, or None."""
     if _depth > 6 or verb < 0:
         return None
+    context = _context or _Context.of(doc)
     token = doc.tokens[verb]
-    for k in children(doc, verb):
+    for k in context.kids(verb):
         if doc.tokens[k].rel in _SUBJECT_RELS:
-            entity = _entity_at(doc, k)
+            entity = _entity_at(doc, k, context)
             return (entity, f"subject «{doc.tokens[k].text}»") if entity else None
     form, rel = token.feats.get("VerbForm"), token.rel
     if form == "Conv" and token.head >= 0:
-        found = subject_of(doc, token.head, _depth + 1)
+        found = subject_of(doc, token.head, _depth + 1, context)
         return (found[0], f"gerund shares the subject of «{doc.tokens[token.head].text}»: {found[1]}") if found else None
     if form == "Part" and rel.startswith("acl") and token.head >= 0:
-        entity = _entity_at(doc, token.head)
+        entity = _entity_at(doc, token.head, context)
         return (entity, f"participle modifies «{doc.tokens[token.head].text}»") if entity else None
     if rel == "conj" and token.head >= 0 and doc.tokens[token.head].pos == "VERB":
-        found = subject_of(doc, token.head, _depth + 1)
+        found = subject_of(doc, token.head, _depth + 1, context)
         return (found[0], f"coordinated with «{doc.tokens[token.head].text}»: {found[1]}") if found else None
     if _depth == 0 and rel == "root" and form == "Fin" and token.sent > 0:
-        previous = _main_subject(doc, token.sent - 1)
-        if previous and _agrees_with_verb(doc, verb, previous[1]):
+        previous = _main_subject(doc, token.sent - 1, context)
+        if previous and _agrees_with_verb(doc, verb, previous[1], context):
             return previous[1], f"zero subject continues the subject of «{doc.tokens[previous[0]].text}» in the previous sentence"
     return None
 
 
 def zero_subjects(doc: Doc) -> None:
     """Record in the trace every finite or gerund verb whose subject comes from elsewhere."""
+    context = _Context.of(doc)
     for index, token in enumerate(doc.tokens):
-        if token.pos != "VERB" or any(doc.tokens[k].rel in _SUBJECT_RELS for k in children(doc, index)):
+        if token.pos != "VERB" or any(doc.tokens[k].rel in _SUBJECT_RELS for k in context.kids(index)):
             continue
         if token.feats.get("VerbForm") not in ("Fin", "Conv"):
             continue
-        found = subject_of(doc, index)
+        found = subject_of(doc, index, _context=context)
         if found:
             doc.note("entities", "coref.zero_subject", token.start, token.end, entity=found[0], evidence=found[1])

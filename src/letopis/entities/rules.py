@@ -11,6 +11,7 @@ mentions of their own.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 
 from ..adapters import natasha
@@ -241,11 +242,46 @@ def _head_token(doc: Doc, m: Mention) -> int:
     return span_head(doc, idx) if idx else -1
 
 
+class _Spans:
+    """The mentions of a document indexed by start offset, in list order, so that a rule
+    mention finds the mentions with its span or inside it without a scan of them all."""
+
+    def __init__(self, mentions: list[Mention]):
+        self.order: dict[int, int] = {}  # id(mention) -> its rank in doc.mentions
+        self.by_start: dict[int, list[Mention]] = {}
+        self.starts: list[int] = []
+        for m in mentions:
+            self.add(m)
+
+    def add(self, m: Mention) -> None:
+        self.order[id(m)] = len(self.order)
+        if m.start not in self.by_start:
+            insort(self.starts, m.start)
+        self.by_start.setdefault(m.start, []).append(m)
+
+    def remove(self, m: Mention) -> Mention:
+        """Drop the first mention equal to `m` (as `list.remove` would); return it."""
+        bucket = self.by_start[m.start]
+        at = bucket.index(m)
+        return bucket.pop(at)
+
+    def same(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.by_start.get(start, ()) if m.end == end]
+
+    def inside(self, start: int, end: int) -> list[Mention]:
+        """Mentions starting in [start, end], in doc.mentions order."""
+        first, last = bisect_left(self.starts, start), bisect_right(self.starts, end)
+        found = [m for at in self.starts[first:last] for m in self.by_start[at]]
+        return sorted(found, key=lambda m: self.order[id(m)])
+
+
 def apply_rules(doc: Doc) -> None:
     """Run every rule and fold what it finds into `doc.mentions` (sorted by offset)."""
+    spans = _Spans(doc.mentions)
     for name, rule in RULES:
+        removed: set[int] = set()  # ids of dropped mentions, taken out of doc.mentions once per rule
         for new in rule(doc):
-            same = [m for m in doc.mentions if (m.start, m.end) == (new.start, new.end)]
+            same = spans.same(new.start, new.end)
             if same:
                 for m in same:
                     if m.type in (new.type, "ORGANIZATION", "NATIONALITY", "GROUP") or m.source == "rule":
@@ -254,13 +290,16 @@ def apply_rules(doc: Doc) -> None:
                 continue
             head = _head_token(doc, new)
             covered = [
-                m for m in doc.mentions
+                m for m in spans.inside(new.start, new.end)
                 if m.type == new.type and new.start <= m.start and m.end <= new.end
                 and (_head_token(doc, m) == head or m.start == new.start)
             ]
             for m in covered:
-                doc.mentions.remove(m)
+                removed.add(id(spans.remove(m)))
             doc.mentions.append(new)
+            spans.add(new)
             doc.note("entities", name, new.start, new.end, action="add", type=new.type, subtype=new.subtype,
                      replaces=[(m.start, m.end) for m in covered])
+        if removed:
+            doc.mentions[:] = [m for m in doc.mentions if id(m) not in removed]
     doc.mentions.sort(key=lambda m: (m.start, -m.end))
