@@ -8,6 +8,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from conftest import shot  # tests/web/conftest.py
+from playwright.sync_api import expect
 
 DAY = "1944-08-19"
 
@@ -41,12 +42,14 @@ def test_timeline_rows_by_actor_and_filters(server, page):
     labels = page.locator("#timeline .rowlabel").all_text_contents()
     _, people = server.json("/api/entities?type=PERSON&limit=100")
     assert any(label.startswith(p["name"][:23]) for label in labels for p in people["items"])
+    _, unrealized = server.json("/api/events?factuality=unrealized")
+    undated = [e for e in unrealized["items"] if not (e["time"]["earliest"] or e["time"]["latest"])]
+    assert unrealized["items"]
     page.select_option("select[name=factuality]", "unrealized")
     page.click("form.filters button[type=submit]")
-    page.wait_for_function("document.querySelector('#status').textContent.startsWith('Показано')")
-    _, unrealized = server.json("/api/events?factuality=unrealized")
-    shown = page.locator("#timeline g.ev").count() + page.locator("#undated tbody tr").count()
-    assert shown == len(unrealized["items"])
+    expect(page.locator("#undated h2")).to_have_text(f"Без даты ({len(undated)})")
+    expect(page.locator("#timeline g.ev")).to_have_count(len(unrealized["items"]) - len(undated))
+    assert "factuality=unrealized" in page.url
     shot(page, "timeline-actors-unrealized")
 
 
