@@ -19,6 +19,7 @@ from letopis.cli import EXIT_FAILED, main
     (["--writable"], "--db"),
     (["--port", "70000"], "--port"),
     (["--max-upload", "0"], "positive"),
+    (["--host", "256.1.1.1", "--port", "0"], "cannot listen"),
 ])
 def test_bad_options_are_one_line(capsys, tmp_path, monkeypatch, args, words):
     monkeypatch.chdir(tmp_path)

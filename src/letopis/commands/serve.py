@@ -44,6 +44,7 @@ def _opener(db: str | None, writable: bool):
 
 def serve_command(args: argparse.Namespace) -> int:
     from ..web import Settings, make_server, url_of
+    from ..web.corpus import file_stamp
 
     if not 0 <= args.port <= 65535:
         raise LetopisError(f"--port must be between 0 and 65535, not {args.port}")
@@ -53,16 +54,16 @@ def serve_command(args: argparse.Namespace) -> int:
         raise LetopisError("--writable needs --db FILE: the corpus to store texts in")
     settings = Settings(writable=args.writable, max_upload=int(args.max_upload * 1024 * 1024),
                         timeout=args.timeout, quiet=args.quiet)
-    from ..web.corpus import file_stamp
-
     try:
         server = make_server(_opener(args.db, args.writable), args.host, args.port, settings,
                              file_stamp(args.db) if args.db else None)
     except OSError as error:
         raise LetopisError(f"cannot listen on {args.host}:{args.port}: {error.strerror or error}") from None
-    mode = "writable" if args.writable else "read-only"
-    corpus = args.db or "no corpus (paste page only)"
-    print(f"letopis: serving {corpus} ({mode}) at {url_of(server)}", file=sys.stderr)
+    if args.db:
+        what = f"{args.db} ({'writable' if args.writable else 'read-only'})"
+    else:
+        what = "the paste page only (no corpus: give --db FILE for the rest)"
+    print(f"letopis: serving {what} at {url_of(server)}", file=sys.stderr)
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         print(f"letopis: warning: listening on {args.host}: other computers can reach this viewer", file=sys.stderr)
     print("letopis: press Ctrl-C to stop", file=sys.stderr)

@@ -8,6 +8,7 @@ scripts and styles, and the JSON API answers errors as JSON with their status co
 from __future__ import annotations
 
 import concurrent.futures
+import socket
 import sys
 import traceback
 from collections.abc import Callable
@@ -101,6 +102,9 @@ class App:
 class Handler(BaseHTTPRequestHandler):
     server_version = "letopis"
     protocol_version = "HTTP/1.0"
+    # Errors raised by http.server itself (a malformed request, an unknown method) are JSON too.
+    error_content_type = "application/json; charset=utf-8"
+    error_message_format = '{"error": {"status": %(code)d, "message": "%(message)s"}}'
     app: App  # set on the subclass made by make_server
 
     def do_GET(self) -> None:
@@ -215,7 +219,8 @@ class Server(ThreadingHTTPServer):
         super().server_close()
         if getattr(self, "_pool", None) is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
-        self.app.close()
+        if getattr(self, "app", None) is not None:  # absent when binding the socket failed
+            self.app.close()
 
 
 def make_server(opener: Callable[[], Store] | None, host: str = "127.0.0.1", port: int = 8000,
@@ -227,7 +232,8 @@ def make_server(opener: Callable[[], Store] | None, host: str = "127.0.0.1", por
     """
     app = App(opener, settings or Settings(), stamp)
     handler = type("LetopisHandler", (Handler,), {"app": app})
-    server = Server((host, port), handler)
+    kind = Server if ":" not in host else type("Server6", (Server,), {"address_family": socket.AF_INET6})
+    server = kind((host, port), handler)
     server.app = app
     return server
 
