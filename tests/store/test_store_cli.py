@@ -71,10 +71,10 @@ def test_ingesting_again_adds_nothing(capsys, ingested, folder):
 
 def test_interrupted_ingest_resumes(capsys, folder, tmp_path, monkeypatch, analyse_once):
     """Ctrl-C during the second document: the first stays, the second is rolled back, a re-run completes."""
-    from letopis.store import sqlite
+    from letopis.store import write
 
     db = tmp_path / "corpus.db"
-    real = sqlite._Writer._events
+    real = write.DocumentWriter._events
     calls = []
 
     def interrupted_on_second(self):
@@ -85,7 +85,7 @@ def test_interrupted_ingest_resumes(capsys, folder, tmp_path, monkeypatch, analy
         real(self)
 
     with monkeypatch.context() as patch:
-        patch.setattr(sqlite._Writer, "_events", interrupted_on_second)
+        patch.setattr(write.DocumentWriter, "_events", interrupted_on_second)
         code, _, err = run(capsys, "ingest", folder, "--db", db, "-q")
     assert code == 130
     assert "interrupted; 1 documents stored in this run (1 in" in err and "again to resume" in err

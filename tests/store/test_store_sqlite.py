@@ -77,7 +77,7 @@ def test_a_failure_inside_a_document_stores_none_of_it(tmp_path, analysed):
 
 
 def test_ctrl_c_inside_a_document_stores_none_of_it(tmp_path, analysed, monkeypatch):
-    from letopis.store import sqlite
+    from letopis.store import write
 
     calls = []
 
@@ -88,7 +88,7 @@ def test_ctrl_c_inside_a_document_stores_none_of_it(tmp_path, analysed, monkeypa
     with open_store(tmp_path / "c.db") as store:
         store.add_document(analysed[1].source, analysed[1].text, analysed[1].chronology)
         with monkeypatch.context() as patch:
-            patch.setattr(sqlite._Writer, "_relations", interrupted)  # after entities, timexes and events
+            patch.setattr(write.DocumentWriter, "_relations", interrupted)  # after entities, timexes and events
             with pytest.raises(KeyboardInterrupt):
                 store.add_document(analysed[0].source, analysed[0].text, analysed[0].chronology)
         assert calls == ["d2"]
