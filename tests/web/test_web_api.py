@@ -58,6 +58,18 @@ def test_events_in_a_date_range_meet_it(server):
         assert (earliest or "0000") <= "1944-08-19" <= (latest or "9999"), ev["id"]
 
 
+def test_dated_and_undated_events_part_the_list(server):
+    _, everything = server.json("/api/events?limit=1000")
+    _, dated = server.json("/api/events?dated=yes&limit=1000")
+    _, undated = server.json("/api/events?dated=no&limit=1000")
+    has_date = lambda e: bool(e["time"]["earliest"] or e["time"]["latest"])  # noqa: E731
+    assert dated["items"] and undated["items"]
+    assert all(has_date(e) for e in dated["items"]) and not any(has_date(e) for e in undated["items"])
+    assert sorted(e["id"] for e in dated["items"] + undated["items"]) == sorted(e["id"] for e in everything["items"])
+    _, second = server.json("/api/events?dated=no&limit=2&offset=2")
+    assert [e["id"] for e in second["items"]] == [e["id"] for e in undated["items"][2:4]]
+
+
 def test_event_page_marks_the_trigger_in_its_sentence(server):
     _, page = server.json("/api/events?from=1944-08-19&to=1944-08-19&limit=200")
     for brief in page["items"]:
@@ -127,6 +139,8 @@ def test_search_finds_a_word_of_the_text(server, corpus_db):
     ("/api/events?from=1944-08-20&to=1944-08-19", 400),
     ("/api/events?factuality=probably", 400),
     ("/api/search", 400),
+    ("/api/events?dated=maybe", 400),
+    ("/api/events?dated=no&from=1944-01-01", 400),
 ])
 def test_errors_are_json_with_their_status(server, path, status):
     got, headers, body = server.request(path)

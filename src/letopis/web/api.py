@@ -18,6 +18,7 @@ from .http import ApiError, Request
 FACTUALITIES = ("actual", "negated", "intended", "unrealized", "hypothetical", "uncertain")
 ACTOR_TYPES = ("PERSON", "ORGANIZATION", "GROUP")
 PLACE_TYPES = ("LOCATION", "FACILITY")
+EVERY_DAY = {"date_from": "-999999-01-01", "date_to": "999999-12-31"}  # keeps exactly the dated events
 
 
 def _page(request: Request, default: int, high: int) -> tuple[int, int]:
@@ -81,10 +82,40 @@ def events(corpus: Corpus, request: Request) -> Record:
     }
     if filters["date_from"] and filters["date_to"] and filters["date_from"] > filters["date_to"]:
         raise ApiError(400, "from must not be later than to")
+    dated = request.text("dated")
+    if dated not in (None, "yes", "no"):
+        raise ApiError(400, f"dated must be yes or no, not {dated!r}")
+    if dated == "no" and (filters["date_from"] or filters["date_to"]):
+        raise ApiError(400, "dated=no (events without a date) cannot be combined with from/to")
+    filters = {k: v for k, v in filters.items() if v is not None}
     with corpus.store() as store:
-        found = store.events(**{k: v for k, v in filters.items() if v is not None}, limit=limit + 1, offset=offset)
+        if dated == "yes" and not (filters.get("date_from") or filters.get("date_to")):
+            filters |= EVERY_DAY
+        if dated == "no":
+            found = _undated(corpus, store, filters, limit + 1, offset)
+        else:
+            found = store.events(**filters, limit=limit + 1, offset=offset)
         briefs, names = _events_with_names(corpus, store, found)
     return _paged(briefs, limit, offset, entities=names)
+
+
+def _undated(corpus: Corpus, store, filters: Record, limit: int, offset: int) -> list[Record]:
+    """Events without any date bound. The store lists them after every dated event, so
+    they start where the dated ones end; the count of dated events is kept per query."""
+    def dated_count() -> int:
+        count = getattr(store, "count_events", None)  # SqliteStore has it; the protocol may not
+        if count is not None:
+            return int(count(**filters, **EVERY_DAY))
+        total = 0
+        while batch := store.events(**filters, **EVERY_DAY, limit=1000, offset=total):
+            total += len(batch)
+            if len(batch) < 1000:
+                break
+        return total
+
+    skip = corpus.memo("dated:" + repr(sorted(filters.items())), dated_count)
+    found = store.events(**filters, limit=limit, offset=skip + offset)
+    return [ev for ev in found if not ((ev.get("time") or {}).get("earliest") or (ev.get("time") or {}).get("latest"))]
 
 
 def event(corpus: Corpus, request: Request) -> Record:

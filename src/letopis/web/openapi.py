@@ -110,7 +110,10 @@ def spec() -> Schema:
         q("factuality", "actual, negated, intended, unrealized, hypothetical or uncertain"),
         q("doc", "a document id"),
         q("from", "keep events whose [earliest, latest] meets [from, to]; drops undated events", DAY),
-        q("to", "end of the date range", DAY), LIMIT, OFFSET,
+        q("to", "end of the date range", DAY),
+        q("dated", "yes: only events with a date bound; no: only events without any (listed apart on the timeline)",
+          {"enum": ["yes", "no"]}),
+        LIMIT, OFFSET,
     ]
     paths = {
         "/api/documents": _get("documents in ingest order", [LIMIT, OFFSET],

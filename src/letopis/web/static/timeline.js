@@ -267,25 +267,44 @@
 
   let chart, unknownBox, status, moreButton;
 
-  async function load(reset) {
-    if (reset) { state.events = []; state.entities = {}; state.offset = 0; }
-    const params = {limit: PAGE, offset: state.offset};
+  function filterParams() {
+    const params = {};
     for (const key of FILTERS) params[key] = L.query().get(key);
+    return params;
+  }
+
+  /** Dated events, PAGE at a time, drawn on the axis. */
+  async function load(reset) {
+    if (reset) { state.events = []; state.entities = {}; state.offset = 0; loadUndated(0); }
     status.textContent = "Загрузка…";
     try {
-      const page = await L.api("/api/events", params);
+      const page = await L.api("/api/events", {...filterParams(), dated: "yes", limit: PAGE, offset: state.offset});
       state.events.push(...page.items);
       Object.assign(state.entities, page.entities);
       state.more = page.more;
       state.offset += page.items.length;
-      status.textContent = `Показано событий: ${state.events.length}` + (page.more ? " (есть ещё)" : "");
+      status.textContent = `На шкале событий: ${state.events.length}` + (page.more ? " (есть ещё)" : "");
       moreButton.hidden = !page.more;
       draw(chart);
-      const undated = state.events.filter((ev) => !dated(ev));
-      unknownBox.replaceChildren(h("h2", {}, `Без даты (${undated.length})`),
-        undated.length ? L.eventsTable(undated, state.entities) : h("p", {class: "muted"}, "Все показанные события датированы."));
     } catch (error) {
       status.replaceChildren(L.errorBox(error));
+    }
+  }
+
+  /** Events without any date, listed apart with their own pages. */
+  async function loadUndated(offset) {
+    const params = filterParams();
+    if (params.from || params.to) {
+      unknownBox.replaceChildren(h("h2", {}, "Без даты"), h("p", {class: "muted"}, "При отборе по датам события без даты не показываются."));
+      return;
+    }
+    try {
+      const page = await L.api("/api/events", {...params, dated: "no", limit: 100, offset});
+      unknownBox.replaceChildren(h("h2", {}, "Без даты"),
+        page.items.length ? L.eventsTable(page.items, page.entities) : h("p", {class: "muted"}, "Событий без даты нет."),
+        page.more || offset ? L.pager(page, loadUndated) : null);
+    } catch (error) {
+      unknownBox.replaceChildren(h("h2", {}, "Без даты"), L.errorBox(error));
     }
   }
 
