@@ -18,6 +18,7 @@ def test_timeline_to_event_with_the_trigger_marked(server, page):
     dated = page.locator(f'#timeline g.ev[data-earliest="{DAY}"][data-latest="{DAY}"]')
     dated.first.wait_for()
     assert page.locator("#undated tbody tr").count() > 0, "undated events are listed apart"
+    assert "null" not in page.locator("main").inner_text() and "undefined" not in page.locator("main").inner_text()
     shot(page, "timeline")
     event_id = dated.first.get_attribute("data-event")
     dated.first.locator("circle").click()
@@ -101,6 +102,7 @@ def test_map_and_graph_draw(server, page):
     page.locator("#place a", has_text="все места").click()
     page.locator("#place-list a").first.click()
     assert page.locator("#place h2").inner_text() == places["items"][0]["name"]
+    assert "null" not in page.locator("main").inner_text()
     shot(page, "map")
     page.goto(server.url + "/graph")
     page.locator("#graph a.node").first.wait_for()

@@ -70,6 +70,13 @@ const L = (() => {
     return root;
   }
 
+  /** Replace a node's children; like replaceChildren, but null and false add nothing (not "null"). */
+  function fill(node, ...children) {
+    node.replaceChildren();
+    append(node, children);
+    return node;
+  }
+
   function errorBox(error) {
     const status = error && error.status ? ` (${error.status})` : "";
     return h("p", {class: "error", role: "alert"}, "Ошибка" + status + ": " + (error && error.message || error));
@@ -174,6 +181,6 @@ const L = (() => {
 
   function title(text) { document.title = text + " — letopis"; }
 
-  return {h, s, api, show, errorBox, marked, query, setQuery, pathId, eventLink, entityLink, dateCell, factBadge,
+  return {h, s, api, show, fill, errorBox, marked, query, setQuery, pathId, eventLink, entityLink, dateCell, factBadge,
           participants, places, eventsTable, pager, title, FACTUALITY, ROLES, main};
 })();

@@ -12,11 +12,11 @@
         h("td", {}, h("a", {href: "/documents/" + encodeURIComponent(d.id)}, d.id)), h("td", {}, d.source),
         h("td", {}, d.length === undefined ? "" : String(d.length)), h("td", {}, d.events === undefined ? "" : String(d.events)),
         h("td", {}, h("a", {href: "/timeline?doc=" + encodeURIComponent(d.id)}, "хронология"))));
-      list.replaceChildren(h("p", {class: "muted"}, `Всего документов: ${page.total}`),
+      L.fill(list, h("p", {class: "muted"}, `Всего документов: ${page.total}`),
         h("table", {}, h("thead", {}, h("tr", {}, ["id", "источник", "символов", "событий", ""].map((w) => h("th", {}, w)))), h("tbody", {}, rows)),
         L.pager(page, load));
     } catch (error) {
-      list.replaceChildren(L.errorBox(error));
+      L.fill(list, L.errorBox(error));
     }
   }
   L.title("Документы");

@@ -13,10 +13,10 @@
       const page = await L.api("/api/entities", {type: q.get("type"), name: q.get("name"), limit: 100, offset});
       const rows = page.items.map((e) => h("tr", {}, h("td", {}, L.entityLink(e)), h("td", {}, e.type_words),
         h("td", {class: "small"}, (e.aliases || []).join(", ")), h("td", {}, String(e.mentions))));
-      list.replaceChildren(h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "имя"), h("th", {}, "вид"), h("th", {}, "другие имена"), h("th", {}, "упоминаний"))),
+      L.fill(list, h("table", {}, h("thead", {}, h("tr", {}, h("th", {}, "имя"), h("th", {}, "вид"), h("th", {}, "другие имена"), h("th", {}, "упоминаний"))),
         h("tbody", {}, rows)), L.pager(page, load));
     } catch (error) {
-      list.replaceChildren(L.errorBox(error));
+      L.fill(list, L.errorBox(error));
     }
   }
 

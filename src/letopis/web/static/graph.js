@@ -63,7 +63,7 @@
       nodes.append(g);
     }
     svg.append(lines, nodes);
-    box.replaceChildren(svg);
+    L.fill(box, svg);
   }
 
   const q = L.query();
@@ -87,13 +87,13 @@
 
   async function load() {
     const q = L.query();
-    box.replaceChildren(h("p", {class: "loading"}, "Загрузка…"));
+    L.fill(box, h("p", {class: "loading"}, "Загрузка…"));
     try {
       const data = await L.api("/api/graph", {doc: q.get("doc"), person: q.get("person"), limit: q.get("limit") || 80});
-      if (!data.nodes.length) { box.replaceChildren(h("p", {class: "muted"}, "Нет событий с названными участниками.")); return; }
+      if (!data.nodes.length) { L.fill(box, h("p", {class: "muted"}, "Нет событий с названными участниками.")); return; }
       draw(data, box);
     } catch (error) {
-      box.replaceChildren(L.errorBox(error));
+      L.fill(box, L.errorBox(error));
     }
   }
   L.title("Граф");

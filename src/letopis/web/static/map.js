@@ -86,7 +86,7 @@
       const lat = v.lat1 - ((e.clientY - box.top) / box.height) * (v.lat1 - v.lat0);
       zoom(e.deltaY > 0 ? 1.25 : 0.8, lon, lat);
     }, {passive: false});
-    chart.replaceChildren(svg);
+    L.fill(chart, svg);
   }
 
   function zoom(factor, lon, lat) {
@@ -103,14 +103,14 @@
   function choose(place) {
     selected = place.id;
     history.replaceState(null, "", "#" + place.id);
-    side.replaceChildren(
+    L.fill(side,
       h("h2", {}, L.entityLink(place)),
       h("p", {class: "muted small"}, `${place.geo.lat.toFixed(2)}, ${place.geo.lon.toFixed(2)} · упоминаний: ${place.mentions}`),
       place.events.length ? h("ul", {class: "plain", id: "place-events"}, place.events.map((ev) => h("li", {},
         L.eventLink(ev), " ", h("span", {class: "type"}, ev.type), h("div", {class: "small muted"}, ev.date.text))))
         : h("p", {class: "muted"}, "Событий в этом месте не найдено."),
       place.more_events ? h("p", {}, h("a", {href: "/timeline?place=" + encodeURIComponent(place.name)}, "все события места на шкале →")) : null,
-      h("p", {}, h("a", {href: "#", onclick: (e) => { e.preventDefault(); selected = null; side.replaceChildren(...placeList()); draw(); }}, "← все места")));
+      h("p", {}, h("a", {href: "#", onclick: (e) => { e.preventDefault(); selected = null; L.fill(side, ...placeList()); draw(); }}, "← все места")));
     draw();
   }
 
@@ -127,7 +127,7 @@
       h("button", {type: "button", onclick: () => { view = fit(places); draw(); }}, "все места"),
       h("button", {type: "button", onclick: () => { view = aspect({lon0: -180, lon1: 180, lat0: -60, lat1: 80}); draw(); }}, "весь мир"),
       h("span", {class: "muted"}, `Мест с координатами: ${places.length}. Равнопромежуточная проекция; контуры суши — Natural Earth 1:110m, без подложки из интернета.`));
-    side.replaceChildren(...placeList());
+    L.fill(side, ...placeList());
     L.show(h("h1", {}, "Карта"), tools, h("div", {class: "mapwrap"}, chart, side));
     draw();
     const wanted = places.find((p) => "#" + p.id === location.hash);

@@ -32,14 +32,14 @@
       const chosen = file.files[0];
       const limit = Number(document.body.dataset.maxUpload || 0);
       if (limit && chosen.size > limit) {
-        status.replaceChildren(L.errorBox(new Error(`файл весит ${(chosen.size / 1048576).toFixed(1)} МБ; сервер принимает не больше ${(limit / 1048576).toFixed(1)} МБ (его --max-upload)`)));
+        L.fill(status, L.errorBox(new Error(`файл весит ${(chosen.size / 1048576).toFixed(1)} МБ; сервер принимает не больше ${(limit / 1048576).toFixed(1)} МБ (его --max-upload)`)));
         return;
       }
       const params = new URLSearchParams({source: chosen.name});
       if (keep) params.set("store", "1");
       options = ["/api/extract?" + params, {method: "POST", headers: {"Content-Type": "application/octet-stream"}, body: chosen}];
     } else {
-      if (!area.value.trim()) { status.replaceChildren(L.errorBox(new Error("вставьте текст или выберите файл"))); return; }
+      if (!area.value.trim()) { L.fill(status, L.errorBox(new Error("вставьте текст или выберите файл"))); return; }
       options = ["/api/extract", {method: "POST", headers: {"Content-Type": "application/json"},
                                   body: JSON.stringify({text: area.value, store: keep})}];
     }
@@ -49,12 +49,12 @@
     try {
       const out = await L.api(options[0], null, options[1]);
       const events = out.rows.length;
-      status.replaceChildren(`Событий: ${events}; анализ занял ${out.seconds.toFixed(1)} с. `,
+      L.fill(status, `Событий: ${events}; анализ занял ${out.seconds.toFixed(1)} с. `,
         out.stored ? h("span", {}, "Текст сохранён в корпус как ", h("a", {href: "/documents/" + encodeURIComponent(out.stored)}, out.stored), ".")
                    : "Текст не сохранён.");
-      results.replaceChildren(events ? table(out.rows) : h("p", {class: "muted"}, "В тексте не найдено событий."));
+      L.fill(results, events ? table(out.rows) : h("p", {class: "muted"}, "В тексте не найдено событий."));
     } catch (error) {
-      status.replaceChildren(L.errorBox(error));
+      L.fill(status, L.errorBox(error));
     } finally {
       button.disabled = false;
     }

@@ -16,11 +16,11 @@
 
   async function run(q) {
     if (!q) { results.replaceChildren(); return; }
-    results.replaceChildren(h("p", {class: "loading"}, "Поиск…"));
+    L.fill(results, h("p", {class: "loading"}, "Поиск…"));
     try {
       const found = await L.api("/api/search", {q, limit: 50});
-      if (!found.items.length) { results.replaceChildren(h("p", {class: "muted"}, "Ничего не найдено.")); return; }
-      results.replaceChildren(h("ol", {class: "hits"}, found.items.map((hit) => {
+      if (!found.items.length) { L.fill(results, h("p", {class: "muted"}, "Ничего не найдено.")); return; }
+      L.fill(results, h("ol", {class: "hits"}, found.items.map((hit) => {
         const ev = hit.event;
         const head = hit.kind === "event"
           ? [h("a", {href: "/events/" + encodeURIComponent(hit.id)}, (ev && ev.trigger.text) || hit.id), " ",
@@ -30,7 +30,7 @@
                  h("div", {class: "snippet"}, snippet(hit)));
       })));
     } catch (error) {
-      results.replaceChildren(L.errorBox(error));
+      L.fill(results, L.errorBox(error));
     }
   }
 

@@ -99,7 +99,7 @@
     const events = state.events.filter(dated);
     const width = Math.max(600, chart.clientWidth || 900);
     const svg = s("svg", {role: "img", "aria-label": "шкала времени"});
-    chart.replaceChildren(svg);
+    L.fill(chart, svg);
     if (!events.length) {
       svg.setAttribute("height", 60);
       svg.append(s("text", {x: 20, y: 35, class: "rowlabel"}, "Нет датированных событий для этих условий."));
@@ -287,7 +287,7 @@
       moreButton.hidden = !page.more;
       draw(chart);
     } catch (error) {
-      status.replaceChildren(L.errorBox(error));
+      L.fill(status, L.errorBox(error));
     }
   }
 
@@ -295,16 +295,16 @@
   async function loadUndated(offset) {
     const params = filterParams();
     if (params.from || params.to) {
-      unknownBox.replaceChildren(h("h2", {}, "Без даты"), h("p", {class: "muted"}, "При отборе по датам события без даты не показываются."));
+      L.fill(unknownBox, h("h2", {}, "Без даты"), h("p", {class: "muted"}, "При отборе по датам события без даты не показываются."));
       return;
     }
     try {
       const page = await L.api("/api/events", {...params, dated: "no", limit: 100, offset});
-      unknownBox.replaceChildren(h("h2", {}, "Без даты"),
+      L.fill(unknownBox, h("h2", {}, "Без даты"),
         page.items.length ? L.eventsTable(page.items, page.entities) : h("p", {class: "muted"}, "Событий без даты нет."),
         page.more || offset ? L.pager(page, loadUndated) : null);
     } catch (error) {
-      unknownBox.replaceChildren(h("h2", {}, "Без даты"), L.errorBox(error));
+      L.fill(unknownBox, h("h2", {}, "Без даты"), L.errorBox(error));
     }
   }
 
