@@ -4,6 +4,7 @@ and prepositions, and time shared inside a clause. Each relation keeps its evide
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left
 
 from ..doc import Doc, Event, EventTime, Relation
@@ -29,12 +30,31 @@ def _first_event(owner: dict[int, Event], tokens: list[int], skip: Event | None 
     return None
 
 
+class _Known(threading.local):
+    """(type, source, target) of every relation in the last `doc.relations` seen, kept up
+    to date as the list grows, so that adding a relation does not scan all the others."""
+
+    relations: list[Relation] | None = None
+    keys: set[tuple[str, str, str]]
+    count = 0
+
+    def of(self, relations: list[Relation]) -> set[tuple[str, str, str]]:
+        if self.relations is not relations or len(relations) < self.count:
+            self.relations, self.keys, self.count = relations, set(), 0
+        for relation in relations[self.count :]:
+            self.keys.add((relation.type, relation.source, relation.target))
+        self.count = len(relations)
+        return self.keys
+
+
+_known = _Known()
+
+
 def _relate(doc: Doc, kind: str, source: Event, target: Event, start: int, end: int, rule: str) -> None:
     if source is target:
         return
-    for existing in doc.relations:
-        if (existing.type, existing.source, existing.target) == (kind, source.id, target.id):
-            return
+    if (kind, source.id, target.id) in _known.of(doc.relations):
+        return
     doc.relations.append(Relation(kind, source.id, target.id, doc.span(start, end)))
     doc.note("link", rule, start, end, source=source.id, target=target.id, type=kind)
 

@@ -1,0 +1,66 @@
+"""The indexes and chunks that keep long documents linear give what the plain scans gave.
+
+Each check runs the real pipeline on real Russian text and compares the fast path with
+the straightforward computation it replaced.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import letopis
+from letopis.adapters import natasha
+from letopis.doc import Relation
+from letopis.entities.coref import _Owners
+from letopis.stages import link_relations
+from letopis.syntax_tree import Children, children
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "paris-1944.txt"
+
+
+@pytest.fixture(scope="module")
+def doc():
+    return letopis.analyse(EXAMPLE.read_text(encoding="utf-8"))
+
+
+def test_ner_in_chunks_gives_the_spans_of_one_pass(monkeypatch) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    tagger = natasha._load().ner
+    whole = [(s.start, s.stop, natasha._NER_TYPES.get(s.type, s.type)) for s in tagger(text).spans]
+    monkeypatch.setattr(natasha, "_NER_CHUNK", 37)  # many chunk borders, some inside names
+    chunked = next(iter(natasha.tag_ner([text])))
+    assert len(text.split()) > 10 * 37
+    assert chunked == whole and whole
+
+
+def test_ner_of_a_text_without_words() -> None:
+    assert next(iter(natasha.tag_ner(["   "]))) == []
+
+
+def test_children_index_answers_like_children(doc) -> None:
+    kids = Children(doc)
+    assert all(kids(i) == children(doc, i) for i in range(len(doc.tokens)))
+
+
+def test_owners_find_the_shortest_mention_like_a_scan(doc) -> None:
+    owners = _Owners(doc)
+    for token in doc.tokens:
+        best = None
+        for m in doc.mentions:
+            if m.entity and m.start <= token.start and token.end <= m.end and (best is None or m.end - m.start < best.end - best.start):
+                best = m
+        assert owners.shortest_over(token.start, token.end) is best
+
+
+def test_relate_adds_a_relation_once(doc) -> None:
+    first, second = doc.events[0], doc.events[1]
+    before = len(doc.relations)
+    doc.relations.append(Relation("cause", first.id, second.id))  # added directly, not through _relate
+    link_relations._relate(doc, "cause", first, second, 0, 1, "test")
+    link_relations._relate(doc, "before", second, first, 0, 1, "test")
+    link_relations._relate(doc, "before", second, first, 0, 1, "test")
+    added = doc.relations[before:]
+    assert [(r.type, r.source, r.target) for r in added] == [("cause", first.id, second.id), ("before", second.id, first.id)]
+    del doc.relations[before:]
