@@ -108,6 +108,11 @@ def test_nothing_to_ingest(capsys, tmp_path):
     assert code == 1 and "file is empty" in err
 
 
+def test_standard_input_is_refused_in_one_line(capsys, tmp_path):
+    code, _, err = run(capsys, "ingest", "-", "--db", tmp_path / "c.db")
+    assert code == 1 and "not standard input" in err and len(err.strip().splitlines()) == 1
+
+
 def test_events_by_person_and_dates_in_three_formats(capsys, ingested):
     db = ingested[0]
     query = ["events", "--db", db, "--person", "де Голля", "--from", "1944-08-01", "--to", "1944-08-31"]
@@ -189,3 +194,18 @@ def test_ingest_killed_mid_run_then_resumed_stores_each_document_once(tmp_path):
         assert sorted(Path(d["source"]).name for d in documents) == sorted(p.name for p in folder.iterdir())
         assert len({d["sha256"] for d in documents}) == 12
         assert len({d["events"] for d in documents}) == 1
+
+
+def test_progress_without_a_terminal_prints_plain_lines(capsys):
+    from letopis.commands.ingest import IngestProgress
+
+    progress = IngestProgress(3, quiet=False, every=0.0)
+    for _ in range(3):
+        progress.step()
+    lines = capsys.readouterr().err.splitlines()
+    assert [line.split(" documents")[0] for line in lines] == [f"letopis: ingest {i}/3" for i in (1, 2, 3)]
+    assert "docs/s" in lines[-1] and "\r" not in "".join(lines)
+    quiet = IngestProgress(3, quiet=True, every=0.0)
+    quiet.step()
+    quiet.say("letopis: error: x.txt: file is empty")
+    assert capsys.readouterr().err == "letopis: error: x.txt: file is empty\n"

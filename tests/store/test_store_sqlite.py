@@ -210,3 +210,12 @@ def test_threads_read_at_once(store):
     for thread in threads:
         thread.join()
     assert not errors and results == [expected] * 8
+
+
+def test_threads_that_come_and_go_reuse_connections(store):
+    """A server thread per request must not leave a connection per request behind."""
+    for _ in range(30):
+        thread = threading.Thread(target=lambda: store.events(limit=1))
+        thread.start()
+        thread.join()
+    assert len(store._owners) <= 2  # this thread's and one handed from thread to thread

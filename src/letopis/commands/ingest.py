@@ -107,21 +107,27 @@ class IngestProgress:
     def __init__(self, total: int, *, quiet: bool, every: float = 10.0):
         self.total, self.quiet, self.every = total, quiet, every
         self.tty = sys.stderr.isatty()
-        self.began = self.last = time.monotonic()
+        self.began = self.last = self.first = time.monotonic()
         self.done = 0
         self.drawn = False
 
     def step(self) -> None:
         self.done += 1
         now = time.monotonic()
+        if self.done == 1:
+            self.first = now
         if self.quiet or (now - self.last < (0.1 if self.tty else self.every) and self.done < self.total):
             return
         self.last = now
         self._show(self.line(now))
 
     def line(self, now: float | None = None) -> str:
-        elapsed = (now or time.monotonic()) - self.began
-        rate = self.done / elapsed if elapsed > 0 else 0.0
+        now = now or time.monotonic()
+        # The first document also pays for loading the models; the pace is measured after it.
+        if self.done > 1 and now > self.first:
+            rate = (self.done - 1) / (now - self.first)
+        else:
+            rate = self.done / (now - self.began) if now > self.began else 0.0
         left = (self.total - self.done) / rate if rate > 0 else None
         eta = f", ~{_duration(left)} left" if left is not None and self.done < self.total else ""
         return f"letopis: ingest {self.done}/{self.total} documents, {rate:.2f} docs/s{eta}"
@@ -173,6 +179,8 @@ def ingest_command(args: argparse.Namespace) -> int:
         raise LetopisError(f"--jobs takes a number of processes of 1 or more, not {args.jobs}")
     if args.max_size <= 0:
         raise LetopisError(f"--max-size takes a size in MB above 0, not {args.max_size}")
+    if "-" in args.paths:
+        raise LetopisError("ingest reads files, not standard input; save it to a file and ingest that")
     files, problems = expand(args.paths)
     tally = _Tally()
     for problem in problems:

@@ -38,7 +38,7 @@ class SqliteStore:
         self.path = os.fspath(path)
         self.readonly = readonly
         self._local = threading.local()
-        self._all: list[sqlite3.Connection] = []
+        self._owners: dict[sqlite3.Connection, threading.Thread] = {}
         self._lock = threading.Lock()
         connection = self.connection
         if readonly:
@@ -60,10 +60,24 @@ class SqliteStore:
         """
         connection = getattr(self._local, "connection", None)
         if connection is None:
-            connection = self._connect()
+            connection = self._adopt() or self._connect()
             self._local.connection = connection
             with self._lock:
-                self._all.append(connection)
+                self._owners[connection] = threading.current_thread()
+        return connection
+
+    def _adopt(self) -> sqlite3.Connection | None:
+        """A connection whose thread has ended (a server's request threads come and go),
+        so their number stays that of the threads alive at once."""
+        with self._lock:
+            for connection, owner in self._owners.items():
+                if not owner.is_alive():
+                    self._owners[connection] = threading.current_thread()
+                    break
+            else:
+                return None
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
         return connection
 
     def _connect(self) -> sqlite3.Connection:
@@ -100,9 +114,9 @@ class SqliteStore:
 
     def close(self) -> None:
         with self._lock:
-            for connection in self._all:
+            for connection in self._owners:
                 connection.close()
-            self._all.clear()
+            self._owners.clear()
         self._local = threading.local()
 
     def __enter__(self) -> "SqliteStore":
