@@ -70,7 +70,7 @@ def test_corrections_survive_a_later_ingest(corpus_db, capsys):
     forced = _event_told(events, "призвали", "prague-a.txt")
     assert {m["event"] for m in forced["mentions"]} >= {called, call}
 
-    more = _paths("novocherkassk-a.txt", "novocherkassk-b.txt", "moscow-may-day.txt")
+    more = _paths("novocherkassk-a.txt", "novocherkassk-b.txt")
     assert main(["ingest", "-q", "--db", corpus_db, *more]) == 0
     events = _events(corpus_db)
     assert _event_told(events, "восстание", "prague-a.txt", "prague-b.txt") is None  # the split holds
