@@ -92,12 +92,27 @@ def test_explicit_date_is_explained_with_its_time_expression(server):
     assert any(h["kind"] == "timex" for h in ev["highlights"])
 
 
+def test_causes_and_effects_link_both_ways_with_their_triggers(server):
+    _, page = server.json("/api/events?limit=1000")
+    linked = 0
+    for brief in page["items"]:
+        _, ev = server.json(f"/api/events/{brief['id']}")
+        for effect in ev["effects"]:
+            _, other = server.json(f"/api/events/{effect['id']}")
+            assert effect["trigger"]["text"] == other["trigger"]["text"]
+            assert ev["id"] in [cause["id"] for cause in other["causes"]]
+            linked += 1
+    assert linked, "the example states causes («привели к», «ускорил»)"
+
+
 def test_entity_page_has_events_in_order_and_context(server):
     _, people = server.json("/api/entities?type=PERSON&limit=50")
     person = next(p for p in people["items"] if server.json(f"/api/entities/{p['id']}")[1]["events"]["items"])
     _, entity = server.json(f"/api/entities/{person['id']}")
-    keys = [(e["time"]["earliest"] or "", ) for e in entity["events"]["items"]]
+    keys = [e["time"]["earliest"] or e["time"]["latest"] for e in entity["events"]["items"]]
+    dated = [k for k in keys if k]
     assert entity["name"] == person["name"] and keys
+    assert dated == sorted(dated) and keys[:len(dated)] == dated, "events in order, undated last"
     for mention in entity["mention_contexts"]:
         assert mention["mark"]
 

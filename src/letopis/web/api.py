@@ -146,7 +146,7 @@ def event(corpus: Corpus, request: Request) -> Record:
 def _link(event_id: str, linked: Record | None) -> Record:
     if linked is None:
         return {"id": event_id}
-    return {"id": event_id, "trigger": (linked.get("trigger") or {}).get("text"), "type": linked.get("type"),
+    return {"id": event_id, "trigger": linked.get("trigger"), "type": linked.get("type"),
             "date": present.date_words(linked.get("time"))}
 
 
