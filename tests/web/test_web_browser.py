@@ -126,3 +126,18 @@ def test_markup_in_a_document_is_shown_as_text(server, corpus_db, page):
     page.locator("#results li").first.wait_for()
     assert page.locator("main script, main img").count() == 0 and page.evaluate("window.__pwned") is None
     shot(page, "hostile-document")
+
+
+def test_paste_page_reads_a_file_and_refuses_one_too_large(server, page):
+    text = "В 1812 году Наполеон вошёл в Москву. Через месяц французская армия оставила город."
+    page.goto(server.url + "/paste")
+    page.set_input_files("#file", files=[{"name": "1812.txt", "mimeType": "text/plain", "buffer": text.encode("cp1251")}])
+    page.click("#run")
+    page.locator("#chronology tbody tr").first.wait_for(timeout=120_000)
+    assert "1812" in page.locator("#chronology").inner_text()
+    big = ("слово " * 200_000).encode("utf-8")  # over the server's --max-upload of 1 MB
+    page.set_input_files("#file", files=[{"name": "big.txt", "mimeType": "text/plain", "buffer": big}])
+    page.click("#run")
+    error = page.locator("#status .error")
+    error.wait_for()
+    assert "--max-upload" in error.inner_text()
