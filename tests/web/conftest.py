@@ -117,6 +117,8 @@ def page(browser):
     tab = context.new_page()
     errors: list[str] = []
     tab.on("pageerror", lambda error: errors.append(str(error)))
+    # A Content-Security-Policy violation or a missing asset shows as a console error.
+    tab.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     tab.errors = errors
     yield tab
     context.close()
