@@ -37,7 +37,7 @@ class Request:
 
     def text(self, name: str) -> str | None:
         value = self.query.get(name)
-        return value.strip() or None if value is not None else None
+        return (value.strip() or None) if value is not None else None
 
     def integer(self, name: str, default: int, *, low: int = 0, high: int = 10**9) -> int:
         """A bounded integer parameter; out of range or not a number is a 400."""
