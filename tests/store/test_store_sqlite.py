@@ -76,6 +76,14 @@ def test_a_failure_inside_a_document_stores_none_of_it(tmp_path, analysed):
         assert store.add_document(analysed[0].source, analysed[0].text, analysed[0].chronology) == "d1"
 
 
+def test_a_chronology_of_the_wrong_shape_is_one_clear_error(tmp_path, analysed):
+    shapeless = dict(analysed[2].chronology, events=[{"id": "d1.ev1", "doc": "d1"}])  # no trigger, time ...
+    with open_store(tmp_path / "c.db") as store:
+        with pytest.raises(LetopisError, match="contract's shape.*nothing was stored"):
+            store.add_document("odd.json", analysed[2].text, shapeless)
+        assert store.documents() == [] and store.entities() == []
+
+
 def test_ctrl_c_inside_a_document_stores_none_of_it(tmp_path, analysed, monkeypatch):
     from letopis.store import write
 

@@ -144,6 +144,8 @@ class SqliteStore:
         if entry.get("length", len(text)) != len(text):
             raise LetopisError(f"{source}: the chronology describes a text of {entry['length']} characters, "
                                f"not the {len(text)} given")
+        if not entry.get("sha256") or not entry.get("id"):
+            raise LetopisError(f"{source}: the chronology's document has no id or sha256")
         existing = self.document_id(entry["sha256"])
         if existing:
             return existing
@@ -151,7 +153,11 @@ class SqliteStore:
             existing = self.document_id(entry["sha256"])  # another process may have won the race
             if existing:
                 return existing
-            return DocumentWriter(connection, source, text, chronology).write()
+            try:
+                return DocumentWriter(connection, source, text, chronology).write()
+            except (KeyError, TypeError, AttributeError) as error:  # rolled back by the transaction
+                raise LetopisError(f"{source}: the chronology does not have the contract's shape "
+                                   f"({type(error).__name__}: {error}); nothing was stored") from None
 
     # --- reading ----------------------------------------------------------------------
 
