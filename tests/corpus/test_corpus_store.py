@@ -105,3 +105,17 @@ def test_bad_corrections_are_one_line_errors(corpus_db, capsys, argv, message):
 def test_missing_database_is_a_clear_error(tmp_path, capsys):
     assert main(["conflicts", "--db", str(tmp_path / "none.db")]) == 1
     assert "no corpus at" in capsys.readouterr().err
+
+
+def test_a_stale_corpus_layer_is_rebuilt_before_it_is_read(tmp_path, fixture_outcomes, capsys):
+    from letopis.store import open_store
+
+    db = str(tmp_path / "stale.db")
+    with open_store(db) as store:  # documents stored without `letopis ingest`: no corpus layer yet
+        for name in ("budapest-a.txt", "budapest-b.txt"):
+            outcome = fixture_outcomes[name]
+            store.add_document(name, outcome.text, outcome.chronology)
+    assert main(["conflicts", "--db", db, "--format", "json"]) == 0
+    [conflict] = json.loads(capsys.readouterr().out)
+    assert conflict["kind"] == "date"
+    assert [Path(c["source"]).name for c in conflict["claims"]] == ["budapest-a.txt", "budapest-b.txt"]

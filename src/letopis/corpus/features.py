@@ -36,6 +36,7 @@ class EventFeatures:
     agents: frozenset[str]
     others: frozenset[str]  # other participants
     places: frozenset[str]
+    roles: tuple[tuple[str, str], ...] = ()  # (role, corpus entity) as the document gives them
     context: frozenset[str] = frozenset()  # corpus entities named elsewhere in the sentence
     context_days: frozenset[int] = frozenset()
     sentence_text: str | None = None
@@ -93,7 +94,9 @@ def read_events(
     return found
 
 
-def _features(index: int, source: int, sha: str, event: Record, entity_map, text: str | None) -> EventFeatures:
+def _features(
+    index: int, source: int, sha: str, event: Record, entity_map: dict[tuple[int, str], str], text: str | None
+) -> EventFeatures:
     def corpus(entity_id: str) -> str:
         return entity_map.get((source, entity_id), f"{source}/{entity_id}")
 
@@ -114,6 +117,7 @@ def _features(index: int, source: int, sha: str, event: Record, entity_map, text
         agents=frozenset(corpus(p["entity"]) for p in roles if p["role"] == "agent"),
         others=frozenset(corpus(p["entity"]) for p in roles if p["role"] != "agent"),
         places=frozenset(corpus(p) for p in event.get("places", [])),
+        roles=tuple((p["role"], corpus(p["entity"])) for p in roles),
         sentence_text=text[sentence["start"]: sentence["end"]] if text is not None and sentence else None,
     )
 

@@ -17,7 +17,7 @@ no model. The steps, each in its own module:
 from __future__ import annotations
 
 import time as clock
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from .clusters import Clusters
@@ -120,8 +120,7 @@ def _mention(event: EventFeatures, documents: dict[tuple[int, str], Record], nam
         "sentence": sentence,
         "time": dict(record.get("time") or {}),
         "factuality": record.get("factuality"),
-        "participants": [{"role": r, "entity": e, "name": names.get(e, e)} for r, ents in
-                         (("agent", event.agents), ("participant", event.others)) for e in sorted(ents)],
+        "participants": [{"role": role, "entity": e, "name": names.get(e, e)} for role, e in event.roles],
         "places": [{"entity": p, "name": names.get(p, p)} for p in sorted(event.places)],
     }
 
@@ -134,7 +133,13 @@ def _first_day(time: Record, members: list[EventFeatures]) -> tuple:
     return (0, min(known)) if known else (1, "")
 
 
-def _corpus_events(events, clusters, evidence, names, docs) -> tuple[list[CorpusEvent], list[Conflict]]:
+def _corpus_events(
+    events: list[EventFeatures],
+    clusters: Clusters,
+    evidence: list[Record],
+    names: dict[str, str],
+    docs: dict[tuple[int, str], Record],
+) -> tuple[list[CorpusEvent], list[Conflict]]:
     groups = clusters.clusters()
     edges_by_root: dict[int, list[Record]] = defaultdict(list)
     key_index = {e.key: e.index for e in events}
@@ -154,8 +159,8 @@ def _corpus_events(events, clusters, evidence, names, docs) -> tuple[list[Corpus
     for n, (_, members, member_events, time) in enumerate(built, 1):
         event_id = f"C{n}"
         mentions = [_mention(e, docs, names) for e in member_events]
-        types = [m["type"] for m in mentions]
-        corpus_event = CorpusEvent(event_id, max(dict.fromkeys(types), key=types.count), time, mentions,
+        corpus_type = Counter(m["type"] for m in mentions).most_common(1)[0][0]  # ties: first told
+        corpus_event = CorpusEvent(event_id, corpus_type, time, mentions,
                                    edges_by_root.get(clusters.find(members[0]), []))
         for conflict in find_conflicts(event_id, member_events, mentions, names):
             conflict.id = f"K{len(conflicts) + 1}"
