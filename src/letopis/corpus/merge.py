@@ -16,9 +16,11 @@ no model. The steps, each in its own module:
 
 from __future__ import annotations
 
+import gc
 import time as clock
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 
 from .clusters import Clusters
 from .disagreements import corpus_time, find_conflicts
@@ -26,6 +28,24 @@ from .entities import merge_entities
 from .features import EventFeatures, read_events
 from .matching import NEAR_MISS_DAYS, Candidate, candidate_pairs, score
 from .model import Conflict, Correction, CorpusEvent, CorpusResult, Record
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector while merging.
+
+    The merge allocates millions of small tuples and dicts beside the large, long-lived
+    chronologies; each full collection walks all of them, which made the cost grow faster
+    than the number of comparisons (30 000 events: 27 s with it, 11 s without). The merge
+    makes no reference cycles, so nothing is left for the collector to find.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def merge(
@@ -39,8 +59,12 @@ def merge(
     serves too); without it mentions carry sentence offsets but no sentence text and no
     number conflicts can be found.
     """
+    with _no_cycle_collection():
+        return _merge(chronologies, list(corrections), texts)
+
+
+def _merge(chronologies: Sequence[Record], corrections: list[Correction], texts: Mapping[str, str] | None) -> CorpusResult:
     began = clock.perf_counter()
-    corrections = list(corrections)
     entities, entity_map = merge_entities(chronologies, corrections)
     names = {e.id: e.name for e in entities}
     events = read_events(chronologies, entity_map, dict(texts or {}))
