@@ -29,7 +29,8 @@ def test_bad_options_are_one_line(capsys, tmp_path, monkeypatch, args, words):
     assert words in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
-def test_starts_with_its_url_and_stops_on_ctrl_c(corpus_db):
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "kill"])
+def test_starts_with_its_url_and_stops_cleanly(corpus_db, stop):
     process = subprocess.Popen([sys.executable, "-m", "letopis", "serve", "--db", str(corpus_db["path"]), "--port", "0", "-q"],
                                stderr=subprocess.PIPE, text=True)
     try:
@@ -38,7 +39,7 @@ def test_starts_with_its_url_and_stops_on_ctrl_c(corpus_db):
         assert url and "read-only" in line, line
         with urllib.request.urlopen(url.group(1) + "api/documents", timeout=30) as response:
             assert json.loads(response.read())["total"] == 2
-        process.send_signal(signal.SIGINT)
+        process.send_signal(stop)
         assert process.wait(timeout=30) == 0
         rest = process.stderr.read()
         assert "stopped" in rest and "Traceback" not in rest

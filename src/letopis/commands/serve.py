@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -42,6 +43,10 @@ def _opener(db: str | None, writable: bool):
     return lambda: open_store(path, readonly=not writable)
 
 
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def serve_command(args: argparse.Namespace) -> int:
     from ..web import Settings, make_server, url_of
     from ..web.corpus import file_stamp
@@ -68,6 +73,7 @@ def serve_command(args: argparse.Namespace) -> int:
         print(f"letopis: warning: listening on {args.host}: other computers can reach this viewer", file=sys.stderr)
     print("letopis: press Ctrl-C to stop", file=sys.stderr)
     threading.Thread(target=server.app.warm, daemon=True).start()
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill`, a service manager: stop as cleanly as Ctrl-C
     try:
         server.serve_forever()
     except KeyboardInterrupt:
