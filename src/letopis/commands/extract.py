@@ -21,7 +21,8 @@ from typing import IO, Any
 
 from ..cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, Progress, write_output
 from ..errors import LetopisError
-from ..parallel import Outcome, Settings, analyse_files, relabel
+from .. import engines
+from ..parallel import Outcome, Settings, relabel
 
 FORMATS = ("json", "md", "html", "jsonl", "parquet")
 STREAMED = ("jsonl", "parquet")
@@ -46,8 +47,7 @@ def register(commands) -> None:
         "-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
         help="worker processes (default: the number of cores; 1 analyses in this process)",
     )
-    extract.add_argument("--engine", choices=("local", "dask"), default="local", help="where documents are analysed (default local)")
-    extract.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: tcp://HOST:8786, or 'local' for a LocalCluster of --jobs workers")
+    engines.add_arguments(extract)
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
     extract.add_argument("--timings", action="store_true", help="print model loading and per-stage times to stderr (analyses in this process)")
     extract.set_defaults(run=extract_command)
@@ -75,10 +75,7 @@ def _check(args: argparse.Namespace, fmt: str) -> None:
         raise LetopisError("'-' (standard input) can be given only once")
     if args.jobs < 1:
         raise LetopisError(f"--jobs takes a number of processes, 1 or more, not {args.jobs}")
-    if args.engine == "dask" and not args.scheduler:
-        raise LetopisError("--engine dask needs --scheduler tcp://HOST:8786 (or --scheduler local)")
-    if args.scheduler and args.engine != "dask":
-        raise LetopisError("--scheduler is for --engine dask")
+    engines.check(args.engine, args.scheduler)
     if fmt == "parquet" and not args.output:
         raise LetopisError("parquet output needs a folder: -o DIR")
     if fmt == "parquet" and not Path(args.output).resolve().parent.is_dir():
@@ -93,21 +90,9 @@ def _check(args: argparse.Namespace, fmt: str) -> None:
 
 def _outcomes(args: argparse.Namespace, settings: Settings) -> Iterator[Outcome]:
     """Each input's outcome, in input order, from the engine the arguments ask for."""
-    if args.engine == "dask":
-        from ..engines import dask
-
-        client = dask.connect(args.scheduler, workers=args.jobs)
-        try:
-            yield from dask.analyse_files(args.files, client=client, settings=settings)
-        finally:
-            dask.close(client)
-        return
-    # --timings measures the stages in this process; a pool for one file only costs time.
-    jobs = 1 if args.timings else min(args.jobs, len(args.files))
-    yield from analyse_files(
-        args.files, jobs=jobs, dct=settings.dct, max_bytes=settings.max_bytes,
-        input_format=settings.input_format, keep_docs=True,
-    )
+    # --timings measures the stages in this process.
+    jobs = 1 if args.timings and args.engine == "local" else args.jobs
+    return engines.outcomes(args.files, settings=settings, jobs=jobs, engine=args.engine, scheduler=args.scheduler)
 
 
 def _render(chron, fmt: str, texts: dict[str, str]) -> str:
@@ -183,7 +168,7 @@ class _Sink:
 def extract_command(args: argparse.Namespace) -> int:
     fmt = _format_of(args)
     _check(args, fmt)
-    settings = Settings(dct=_check_dct(args.dct), max_bytes=int(args.max_size * 1024 * 1024), input_format=args.input_format)
+    settings = Settings(dct=_check_dct(args.dct), max_bytes=int(args.max_size * 1024 * 1024), input_format=args.input_format, keep_docs=True)
     progress = Progress(len(args.files), args.quiet)
     sink, failed = _Sink(fmt, args.output), 0
     try:

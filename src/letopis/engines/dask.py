@@ -47,7 +47,7 @@ def connect(scheduler: str, *, workers: int | None = None) -> "Client":
             )
             client = distributed.Client(cluster)
         else:
-            client = distributed.Client(scheduler, timeout="20s")
+            client = distributed.Client(scheduler, timeout="10s")
     except (OSError, TimeoutError) as error:
         raise LetopisError(f"could not reach the Dask scheduler at {scheduler}: {error}") from None
     client.register_plugin(_warm_up_plugin(distributed), name="letopis-models")
@@ -127,6 +127,8 @@ def _chronology(item: "str | tuple[str, str]", dct: str | None = None) -> dict[s
     from ..ingest import Source
 
     name, text = ("<string>", item) if isinstance(item, str) else item
+    if not text.strip():
+        return {"source": name, "error": f"{name}: contains only whitespace; there is nothing to analyse"}
     source = Source(name, text, "utf-8", "text", "")
     outcome = analyse_source(name, source, Settings(dct=dct))
     if outcome.error is not None:
