@@ -64,3 +64,13 @@ def test_relate_adds_a_relation_once(doc) -> None:
     added = doc.relations[before:]
     assert [(r.type, r.source, r.target) for r in added] == [("cause", first.id, second.id), ("before", second.id, first.id)]
     del doc.relations[before:]
+
+
+def test_ner_over_known_tokens_gives_the_spans_of_the_text() -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert natasha.tag_ner_tokens(text, natasha.tokens(text)) == next(iter(natasha.tag_ner([text])))
+
+
+def test_tokens_share_one_dict_per_combination_of_features(doc) -> None:
+    nouns = [t for t in doc.tokens if t.feats == {"Animacy": "Inan", "Case": "Nom", "Gender": "Masc", "Number": "Sing"}]
+    assert len(nouns) > 1 and len({id(t.feats) for t in nouns}) == 1

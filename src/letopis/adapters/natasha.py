@@ -97,8 +97,21 @@ def _by_length(model: Any, items: Sequence[Any], convert: Callable[[Any], Any]) 
     return results
 
 
+_FEATS: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}  # a few hundred combinations in the tagset
+
+
+def _shared_feats(feats: dict[str, str]) -> dict[str, str]:
+    """One dict per combination of features, shared by every token that has it (a long
+    text has millions of tokens and a few hundred combinations); never changed in place."""
+    key = tuple(feats.items())
+    found = _FEATS.get(key)
+    if found is None:
+        found = _FEATS[key] = dict(feats)
+    return found
+
+
 def _morph_tags(markup: Any) -> list[tuple[str, dict[str, str]]]:
-    return [(token.pos, dict(token.feats)) for token in markup.tokens]
+    return [(token.pos, _shared_feats(token.feats)) for token in markup.tokens]
 
 
 def _syntax_heads(markup: Any) -> list[tuple[int, str]]:
@@ -164,20 +177,31 @@ def _viterbi(emissions: Any, transitions: Any) -> list[int]:
     return path
 
 
-def _ner_spans(tagger: Any, text: str) -> list[tuple[int, int, str]]:
+def _ner_spans(tagger: Any, text: str, tokens: Sequence[tuple[int, int, str]] | None = None) -> list[tuple[int, int, str]]:
+    from slovnet.bio import bio_spans
     from slovnet.exec.infer import text_words
-    from slovnet.markup import BIOMarkup
+    from slovnet.token import Token
 
     infer = tagger.infer
-    words = text_words(text)
+    if tokens is None:
+        words = text_words(text)
+        found = list(find_tokens(text, words))
+    else:
+        words = [word for _, _, word in tokens]
+        found = [Token(start, end, word) for start, end, word in tokens]
     if not words:
         return []
     word_ids, shape_ids = infer.encoder.item(words)
     emissions = _ner_emissions(infer.model, word_ids, shape_ids)
     path = _viterbi(emissions, infer.model.head.crf.transitions.array)
     tags = [infer.decoder.tags_vocab.decode(tag) for tag in path]
-    markup = BIOMarkup.from_tuples(zip(words, tags)).to_span(text)
-    return [(span.start, span.stop, _NER_TYPES.get(span.type, span.type)) for span in markup.spans]
+    return [(span.start, span.stop, _NER_TYPES.get(span.type, span.type)) for span in bio_spans(found, tags)]
+
+
+def find_tokens(text: str, words: Sequence[str]) -> Iterable[Any]:
+    from slovnet.token import find_tokens as find
+
+    return find(text, words)
 
 
 def tag_ner(texts: Sequence[str]) -> Iterable[list[tuple[int, int, str]]]:
@@ -187,6 +211,12 @@ def tag_ner(texts: Sequence[str]) -> Iterable[list[tuple[int, int, str]]]:
     tagger = _load().ner
     for text in texts:
         yield _ner_spans(tagger, text)
+
+
+def tag_ner_tokens(text: str, tokens: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """`tag_ner` of one text whose razdel tokens (`tokens()`) are known already: the same
+    spans without tokenising the text again."""
+    return _ner_spans(_load().ner, text, tokens)
 
 
 # -- pymorphy2 ------------------------------------------------------------------------
@@ -203,18 +233,29 @@ class Analysis:
     score: float
 
 
+@lru_cache(maxsize=30_000)
+def _parses(word: str) -> tuple[Any, ...]:
+    """pymorphy2's readings of `word`, kept for more words than natasha's own cache keeps
+    (10,000): a word seen in one document is seldom parsed again in the next."""
+    return tuple(_load().vocab.parse(word))
+
+
 @lru_cache(maxsize=200_000)
 def analyses(word: str) -> tuple[Analysis, ...]:
-    vocab = _load().vocab
     return tuple(
         Analysis(word, parse.normal_form, str(parse.tag.POS or ""), frozenset(parse.tag.grammemes), parse.score)
-        for parse in vocab.parse(word)
+        for parse in _parses(word)
     )
 
 
 @lru_cache(maxsize=200_000)
 def _lemmatize(word: str, pos: str, feats: tuple[tuple[str, str], ...]) -> str:
-    return _load().vocab.lemmatize(word, pos, dict(feats))
+    # natasha's MorphVocab.lemmatize, over the readings cached above
+    from natasha.morph.lemma import best_form, normal_word
+
+    folded = normal_word(word)
+    form = best_form(_parses(folded), pos, dict(feats))
+    return normal_word(form.normal) if form else folded
 
 
 def lemma(word: str, pos: str, feats: dict[str, str]) -> str:

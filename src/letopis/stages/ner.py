@@ -22,7 +22,8 @@ class NERStage:
             return doc  # slovnet cannot tag a text without words
         words = [[t.text for t in doc.sentence_tokens(i)] for i in range(len(doc.sentences))]
         offsets = [[(t.start, t.end) for t in doc.sentence_tokens(i)] for i in range(len(doc.sentences))]
-        found = sorted(next(iter(natasha.tag_ner([doc.text]))))
+        # The document's tokens are razdel's tokens of the whole text, as slovnet would find them.
+        found = sorted(natasha.tag_ner_tokens(doc.text, [(t.start, t.end, t.text) for t in doc.tokens]))
         for start, end, kind, subtype, how in recognize(words, offsets, found):
             doc.mentions.append(Mention(start, end, doc.text[start:end], kind, subtype, source="ner"))
             if how != "tagger":
