@@ -20,17 +20,20 @@ def span_tokens(doc: Doc, start: int, end: int) -> list[int]:
     return out
 
 
-_cache: dict[int, tuple[int, list[int]]] = {}
+# The last token list seen and its starts. The entry holds the list itself: an id alone
+# can be reused by the next document's list once the last one is freed, and would hand it
+# the other document's offsets.
+_cache: dict[int, tuple[list, int, list[int]]] = {}
 
 
 def _starts(doc: Doc) -> list[int]:
     key = id(doc.tokens)
     hit = _cache.get(key)
-    if hit is None or hit[0] != len(doc.tokens):
-        hit = (len(doc.tokens), [t.start for t in doc.tokens])
+    if hit is None or hit[0] is not doc.tokens or hit[1] != len(doc.tokens):
+        hit = (doc.tokens, len(doc.tokens), [t.start for t in doc.tokens])
         _cache.clear()
         _cache[key] = hit
-    return hit[1]
+    return hit[2]
 
 
 def mention_tokens(doc: Doc, mention: Mention) -> list[int]:
