@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from .. import engines
 from ..cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED
 from ..errors import LetopisError
 
@@ -38,6 +39,7 @@ def register(commands) -> None:
     ingest.add_argument("--max-size", metavar="MB", type=float, default=64.0, help="refuse inputs larger than this (default 64)")
     ingest.add_argument("--input-format", choices=("text", "markdown", "html"), help="override detection of the input format")
     ingest.add_argument("-q", "--quiet", action="store_true", help="no progress or summary; errors only")
+    engines.add_arguments(ingest)
     ingest.set_defaults(run=ingest_command)
 
 
@@ -181,6 +183,7 @@ def ingest_command(args: argparse.Namespace) -> int:
         raise LetopisError(f"--max-size takes a size in MB above 0, not {args.max_size}")
     if "-" in args.paths:
         raise LetopisError("ingest reads files, not standard input; save it to a file and ingest that")
+    engines.check(args.engine, args.scheduler)
     files, problems = expand(args.paths)
     tally = _Tally()
     for problem in problems:
@@ -217,7 +220,7 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def _run(store, files: list[str], args: argparse.Namespace, dct: str | None, tally: _Tally) -> None:
     from ..ingest import read
-    from ..parallel import analyse_files
+    from ..parallel import Settings
 
     max_bytes = int(args.max_size * 1024 * 1024)
     todo, seen = [], set()
@@ -236,7 +239,8 @@ def _run(store, files: list[str], args: argparse.Namespace, dct: str | None, tal
     if not todo:
         return
     progress = IngestProgress(len(todo), quiet=args.quiet)
-    outcomes = analyse_files(todo, jobs=args.jobs, dct=dct, max_bytes=max_bytes, input_format=args.input_format)
+    settings = Settings(dct=dct, max_bytes=max_bytes, input_format=args.input_format)
+    outcomes = engines.outcomes(todo, settings=settings, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
     try:
         for outcome in outcomes:
             try:
