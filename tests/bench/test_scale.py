@@ -112,7 +112,7 @@ def _args(**extra) -> Namespace:
 
 def test_plan_runs_every_configuration_once_long_ones_first() -> None:
     configs = scale.plan(_args())
-    assert [c.worker for c in configs] == ["letopis:1", "letopis:2", "natasha:1", "dask:2", "length:1", "length:10"]
+    assert [c.worker for c in configs] == ["letopis:1", "natasha:1", "letopis:2", "dask:2", "length:1", "length:10"]
     assert [c.docs for c in configs] == [100, 100, 100, 10, 0, 0]
     assert len({c.key for c in configs}) == len(configs)
 

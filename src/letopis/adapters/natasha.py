@@ -162,7 +162,7 @@ def _viterbi(emissions: Any, transitions: Any) -> list[int]:
     import numpy as np
 
     size, tags = emissions.shape
-    history = np.empty((max(size - 1, 0), tags), dtype=np.intp)
+    history = np.empty((max(size - 1, 0), tags), dtype=np.int8 if tags < 128 else np.intp)
     columns = np.arange(tags)
     score = emissions[0]
     for index in range(1, size):
