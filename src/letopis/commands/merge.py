@@ -14,19 +14,11 @@ entity's type and normalised name), so they hold after later ingests renumber an
 from __future__ import annotations
 
 import argparse
-import itertools
 import json
-import re
 import sys
 from typing import Any
 
 from ..cli import EXIT_OK, write_output
-from ..errors import LetopisError
-
-_EVENT = re.compile(r"d\d+\.ev\d+")
-_CORPUS_EVENT = re.compile(r"C\d+")
-_ENTITY = re.compile(r"E\d+")
-_CORPUS_ENTITY = re.compile(r"CE\d+")
 
 
 def register(commands) -> None:
@@ -72,91 +64,25 @@ def merge_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-# --- resolving ids to stable keys -------------------------------------------------------
-
-
-def _event_keys(store, ident: str) -> tuple[list[str], list[str]]:
-    """(keys of `ident`, keys of its whole corpus event)."""
-    from ..corpus import storage
-
-    if _CORPUS_EVENT.fullmatch(ident):
-        event = storage.corpus_event(store, ident)
-        if event is None:
-            raise LetopisError(f"no corpus event {ident}; see `letopis merge --list`")
-        keys = [m["key"] for m in event["mentions"]]
-        return keys, keys
-    if _EVENT.fullmatch(ident):
-        corpus_id = storage.corpus_event_of(store, ident)
-        if corpus_id is None:
-            raise LetopisError(f"no event {ident} in the corpus; see `letopis events`")
-        event = storage.corpus_event(store, corpus_id)
-        keys = [m["key"] for m in event["mentions"]]
-        return [m["key"] for m in event["mentions"] if m["event"] == ident], keys
-    raise LetopisError(f"{ident} is not an event id: give C<N> or d<N>.ev<M>")
-
-
-def _entity_keys(store, ident: str) -> tuple[list[str], list[str]]:
-    from ..corpus import storage
-
-    entity = storage.corpus_entity(store, ident) if (_CORPUS_ENTITY.fullmatch(ident) or _ENTITY.fullmatch(ident)) else None
-    if entity is None:
-        raise LetopisError(f"no entity {ident} in the corpus; give CE<N> or E<N> (see `letopis entities`)")
-    every = list(dict.fromkeys(m["key"] for m in entity["members"]))
-    if _CORPUS_ENTITY.fullmatch(ident):
-        return every, every
-    return [m["key"] for m in entity["members"] if m["entity"] == ident], every
-
-
-def _is_entity(ident: str) -> bool:
-    return bool(_CORPUS_ENTITY.fullmatch(ident) or _ENTITY.fullmatch(ident))
-
-
-# --- corrections ------------------------------------------------------------------------
+# --- corrections (letopis.corpus.corrections, shared with the viewer) --------------------
 
 
 def _undo(store, ident: str) -> str:
-    from ..corpus import storage
-    from ..corpus.model import Correction
+    from ..corpus.corrections import undo
 
-    kind = "entity" if _is_entity(ident) else "event"
-    chosen, every = (_entity_keys if kind == "entity" else _event_keys)(store, ident)
-    every = list(dict.fromkeys(every))
-    if len(every) < 2:
-        reason = "its members share one type and name" if kind == "entity" else "it is told by one source"
-        raise LetopisError(f"{ident} is not a merge ({reason}); nothing to undo")
-    if set(chosen) == set(every):
-        pairs = list(itertools.combinations(every, 2))
-    else:
-        pairs = [(a, b) for a in chosen for b in every if b not in chosen]
-    ids = [storage.add_correction(store, Correction(kind, "split", a, b, note=f"undo {ident}")) for a, b in pairs]
-    return f"{ident} undone: {len(pairs)} split{'s' if len(pairs) != 1 else ''} stored (corrections {_ids(ids)})"
+    return undo(store, ident)
 
 
 def _force(store, first: str, second: str) -> str:
-    from ..corpus import storage
-    from ..corpus.model import Correction
+    from ..corpus.corrections import force
 
-    if _is_entity(first) != _is_entity(second):
-        raise LetopisError(f"{first} and {second}: give two events or two entities, not one of each")
-    kind = "entity" if _is_entity(first) else "event"
-    resolve = _entity_keys if kind == "entity" else _event_keys
-    a, b = resolve(store, first)[0][0], resolve(store, second)[0][0]
-    if a == b:
-        raise LetopisError(f"{first} and {second} are the same {kind}")
-    correction = storage.add_correction(store, Correction(kind, "join", a, b, note=f"force {first} {second}"))
-    return f"{first} and {second} joined (correction {correction})"
+    return force(store, first, second)
 
 
 def _forget(store, number: int) -> str:
-    from ..corpus import storage
+    from ..corpus.corrections import forget
 
-    if not storage.forget_correction(store, number):
-        raise LetopisError(f"no correction {number}; see `letopis merge --list`")
-    return f"correction {number} dropped"
-
-
-def _ids(ids: list[int]) -> str:
-    return ", ".join(str(i) for i in ids)
+    return forget(store, number)
 
 
 # --- listing ----------------------------------------------------------------------------
