@@ -115,3 +115,12 @@ def test_export_from_a_corpus_store(store_path, chronology, tmp_path):
         events = list(csv.DictReader(handle))
     assert sorted((e["trigger"], e["earliest"], e["latest"]) for e in events) == \
         sorted((e["trigger"]["text"], e["time"]["earliest"] or "", e["time"]["latest"] or "") for e in chronology["events"])
+
+
+def test_library_names_an_unknown_format(chronology):
+    from letopis import export
+
+    with pytest.raises(export.ExportError, match="unknown export format 'kml'; choose one of: timelinejs"):
+        export.render(chronology, "kml")
+    with pytest.raises(export.ExportError, match="several files"):
+        export.render(chronology, "csv")

@@ -49,8 +49,8 @@ def export_command(args: argparse.Namespace) -> int:
         texts = _texts_beside(chronology, Path(args.from_json).parent)
     written = export.write(chronology, args.format, args.output, texts=texts, **layer, **_options(args))
     events = len(chronology.get("events") or [])
-    print(f"letopis: {args.format}: {events} events written to {', '.join(map(str, written)) if len(written) < 4 else args.output}",
-          file=sys.stderr)
+    files = f" ({len(written)} files)" if len(written) > 1 else ""
+    print(f"letopis: {args.format}: {events} events written to {args.output}{files}", file=sys.stderr)
     return EXIT_OK
 
 

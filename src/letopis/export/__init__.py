@@ -22,14 +22,14 @@ from . import geojson, gexf, graphml, jsonld, tables, timelinejs, timelinejs_csv
 from .source import ExportError, Source, check, read_json, source
 from .tables import dataframes
 
-# format name -> (writer of the text, usual file suffix)
-TEXT_FORMATS: dict[str, tuple[Callable[..., str], str]] = {
-    "timelinejs": (timelinejs.to_json, ".json"),
-    "timelinejs-csv": (timelinejs_csv.to_csv, ".csv"),
-    "geojson": (geojson.to_json, ".geojson"),
-    "jsonld": (jsonld.to_json, ".jsonld"),
-    "gexf": (gexf.to_xml, ".gexf"),
-    "graphml": (graphml.to_xml, ".graphml"),
+# format name -> the function that writes it as text
+TEXT_FORMATS: dict[str, Callable[..., str]] = {
+    "timelinejs": timelinejs.to_json,
+    "timelinejs-csv": timelinejs_csv.to_csv,
+    "geojson": geojson.to_json,
+    "jsonld": jsonld.to_json,
+    "gexf": gexf.to_xml,
+    "graphml": graphml.to_xml,
 }
 FORMATS = (*TEXT_FORMATS, "csv")
 
@@ -38,10 +38,11 @@ __all__ = ["FORMATS", "ExportError", "Source", "check", "dataframes", "read_json
 
 def render(chronology: Any, fmt: str, **options: Any) -> str:
     """The export in a text format; `csv` is several files, so it has `write` only."""
+    if fmt == "csv":
+        raise ExportError("the csv export is several files; use letopis.export.write")
     if fmt not in TEXT_FORMATS:
-        raise ExportError(_unknown(fmt) if fmt not in FORMATS else f"format {fmt} is several files; use export.write")
-    writer, _ = TEXT_FORMATS[fmt]
-    return writer(chronology, **options)
+        raise ExportError(f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}")
+    return TEXT_FORMATS[fmt](chronology, **options)
 
 
 def write(chronology: Any, fmt: str, output: str | Path, **options: Any) -> list[Path]:
@@ -59,6 +60,3 @@ def write(chronology: Any, fmt: str, output: str | Path, **options: Any) -> list
     write_output(text, str(output))
     return [Path(output)]
 
-
-def _unknown(fmt: str) -> str:
-    return f"unknown export format {fmt!r}; choose one of: {', '.join(FORMATS)}"
