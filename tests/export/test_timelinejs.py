@@ -164,3 +164,12 @@ def test_csv_has_the_template_columns_and_the_same_slides(chronology):
 
 def test_render_gives_json_text(chronology):
     assert json.loads(export.render(chronology, "timelinejs")) == timelinejs.timeline(chronology)
+
+
+def test_a_chronology_without_dates_is_refused_in_words(analyse):
+    from letopis.chronology import build
+
+    chronology = build([analyse("Полицейские вышли на улицы и захватили префектуру.")]).to_dict()
+    assert chronology["events"] and not dated(chronology)
+    with pytest.raises(export.ExportError, match=r"no event has a date \(\d+ undated\)"):
+        timelinejs.timeline(chronology)

@@ -22,7 +22,7 @@ from typing import Any
 from ..render import dates
 from ..render.view import FACTUALITY, ROLES
 from ..time.calendar import days_in_month
-from .source import Record, Source, dated, display_date, source, time_of
+from .source import ExportError, Record, Source, dated, display_date, source, time_of
 
 TITLE_ID = "letopis-title"
 
@@ -38,6 +38,9 @@ def timeline(chronology: Any, *, title: str | None = None, **extras: Any) -> Rec
     else:
         placed = [ev for ev in src.event_list if dated(ev)]
         slides, left_out = [slide(src, ev) for ev in placed], len(src.events) - len(placed)
+    if not slides:
+        # TimelineJS refuses a timeline without events ("Timeline configuration has no events")
+        raise ExportError(f"no event has a date ({left_out} undated): TimelineJS cannot place any of them")
     return {"title": _title_slide(src, title, len(slides), left_out), "events": slides}
 
 
