@@ -11,6 +11,8 @@ import pytest
 from export_support import timelinejs_problems
 from letopis.cli import main
 
+pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+
 SOURCES = {
     "first.txt": "Восстание в Париже началось 19 августа 1944 года. Полицейские вышли на улицы.",
     "second.txt": "Восстание в Париже началось 20 августа 1944 года, когда полицейские захватили префектуру.",
@@ -79,3 +81,25 @@ def test_csv_adds_the_corpus_tables(store, tmp_path):
 def test_corpus_needs_a_store(example_json, tmp_path, capsys):
     assert main(["export", "--from-json", str(example_json), "--corpus", "-f", "csv", "-o", str(tmp_path / "t")]) == 1
     assert "--corpus needs a corpus store" in capsys.readouterr().err
+
+
+def test_jsonld_links_each_merged_event_to_the_sources_events(store, tmp_path):
+    from rdflib import RDF, Graph, Namespace, URIRef
+
+    sem, vocab = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/"), Namespace("urn:letopis:vocab:")
+    path, layer = store
+    out = tmp_path / "corpus.jsonld"
+    assert main(["export", "--db", str(path), "--corpus", "-f", "jsonld", "-o", str(out)]) == 0
+    graph = Graph().parse(out, format="json-ld")
+    for c in layer["events"]:
+        node = URIRef(f"urn:letopis:corpus-event:{c['id']}")
+        assert (node, RDF.type, sem.Event) in graph
+        told = set(graph.objects(node, vocab.toldAs))
+        assert told == {URIRef(f"urn:letopis:event:{m['event']}") for m in c["mentions"]}
+        assert all((t, RDF.type, sem.Event) in graph and graph.value(t, sem.accordingTo) is not None for t in told)
+        assert (graph.value(node, sem.hasTime) is None) == (not (c["time"].get("earliest") or c["time"].get("latest")))
+    for k in layer["conflicts"]:
+        conflict = URIRef(f"urn:letopis:conflict:{k['id']}")
+        assert str(graph.value(conflict, vocab.kind)) == k["kind"]
+        assert graph.value(conflict, vocab.about) == URIRef(f"urn:letopis:corpus-event:{k['event']}")
+        assert len(set(graph.objects(conflict, vocab.claimOf))) == len({c["event"] for c in k["claims"]})

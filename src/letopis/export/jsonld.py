@@ -10,8 +10,8 @@ of that text.
 
 With `cidoc=True` the same nodes also get CIDOC-CRM types and properties (E5 Event with a
 E52 Time-Span; see docs/exports.md for why `latest` is P81a and not P82b).
-What neither model says (factuality, trigger offsets, causes and temporal order) is
-given in the `letopis:` vocabulary.
+What neither model says (factuality, trigger offsets, causes and temporal order, the
+corpus layer's merged events and conflicts) is given in the `letopis:` vocabulary.
 """
 
 from __future__ import annotations
@@ -71,10 +71,13 @@ def graph(chronology: Any, *, base: str = DEFAULT_BASE, cidoc: bool = False, **e
     nodes: list[Record] = [_document(d, iri) for d in src.documents.values()]
     nodes += [_entity(e, uses.get(str(e["id"]), set()), iri, cidoc) for e in src.entities.values()]
     nodes += [node for ev in src.event_list for node in _event(src, ev, iri, cidoc)]
-    nodes += [_event_type(t, iri) for t in sorted({str(ev.get("type")) for ev in src.event_list if ev.get("type")})]
+    kinds = {str(ev.get("type")) for ev in [*src.event_list, *src.corpus_events] if ev.get("type")}
+    nodes += [_event_type(t, iri) for t in sorted(kinds)]
     nodes += [_role_type(r, iri) for r in sorted({str(p.get("role")) for ev in src.event_list
                                                   for p in ev.get("participants") or [] if p.get("role")})]
     _link_relations(src, nodes, iri)
+    nodes += [node for c in src.corpus_events for node in _corpus_event(c, iri)]
+    nodes += [_conflict(k, iri) for k in src.conflicts]
     return {"@context": CONTEXT, "@graph": nodes}
 
 
@@ -195,6 +198,41 @@ def _time(ev: Record, iri: _Iris, cidoc: bool) -> Record | None:
         if cidoc:
             node["crm:P81a_end_of_the_begin"] = f"{latest}T23:59:59"
     return node
+
+
+def _corpus_event(c: Record, iri: _Iris) -> list[Record]:
+    """A merged event of the corpus layer: a `sem:Event` of its own, `letopis:toldAs` the
+    sources' events (each still `sem:accordingTo` its document), dated by what all sources
+    allow together; when they disagree it has no `sem:Time`, only its conflicts."""
+    corpus_id = str(c.get("id"))
+    node: Record = {
+        "@id": iri("corpus-event", corpus_id), "@type": ["sem:Event", "letopis:CorpusEvent"],
+        "letopis:toldAs": [{"@id": iri("event", str(m.get("event")))} for m in c.get("mentions") or []],
+    }
+    if c.get("type"):
+        node["sem:eventType"] = {"@id": iri("event-type", str(c["type"]))}
+    if c.get("conflicts"):
+        node["letopis:conflict"] = [{"@id": iri("conflict", str(k))} for k in c["conflicts"]]
+    time = c.get("time") or {}
+    node["letopis:dateStatus"] = time.get("status")
+    if not (time.get("earliest") or time.get("latest")):
+        return [node]
+    span: Record = {"@id": iri("time", f"corpus.{corpus_id}"), "@type": "sem:Time"}
+    if time.get("earliest"):
+        span["sem:hasEarliestBeginTimeStamp"] = time["earliest"]
+    if time.get("latest"):
+        span["sem:hasLatestBeginTimeStamp"] = time["latest"]
+    node["sem:hasTime"] = {"@id": span["@id"]}
+    return [node, span]
+
+
+def _conflict(k: Record, iri: _Iris) -> Record:
+    return {
+        "@id": iri("conflict", str(k.get("id"))), "@type": "letopis:Conflict",
+        "letopis:kind": k.get("kind"), "rdfs:comment": k.get("summary"),
+        "letopis:about": {"@id": iri("corpus-event", str(k.get("event")))},
+        "letopis:claimOf": [{"@id": iri("event", str(claim.get("event")))} for claim in k.get("claims") or []],
+    }
 
 
 def _event_type(name: str, iri: _Iris) -> Record:
