@@ -74,3 +74,11 @@ def test_ner_over_known_tokens_gives_the_spans_of_the_text() -> None:
 def test_tokens_share_one_dict_per_combination_of_features(doc) -> None:
     nouns = [t for t in doc.tokens if t.feats == {"Animacy": "Inan", "Case": "Nom", "Gender": "Masc", "Number": "Sing"}]
     assert len(nouns) > 1 and len({id(t.feats) for t in nouns}) == 1
+
+
+def test_an_event_dated_through_the_event_its_timex_names() -> None:
+    doc = letopis.analyse("18 августа 1944 года началась всеобщая забастовка. "
+                          "На следующий день после начала забастовки полиция захватила префектуру.")
+    seized = next(e for e in doc.events if e.trigger.text == "захватила")
+    assert (seized.time.earliest, seized.time.latest, seized.time.basis) == ("1944-08-19", "1944-08-19", "relative")
+    assert any(t["rule"] == "resolve_event_anchor" for t in doc.trace)

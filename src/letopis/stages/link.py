@@ -7,6 +7,8 @@ Bounds never get more precise than the text allows: inferred bounds are one-side
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..doc import Doc, Event, EventTime, Relation, Timex
 from ..lang.ru.relations import SCHEDULE_VERBS
 from ..syntax_tree import ancestors
@@ -148,16 +150,18 @@ def resolve_event_anchors(doc: Doc) -> None:
     except ImportError:  # the time stage has no anchor resolution
         return
     timexes = {t.id: t for t in doc.timexes}
+    by_start = sorted((e.trigger.start, k) for k, e in enumerate(doc.events))  # find named events without a scan
+    starts = [start for start, _ in by_start]
     for event in doc.events:
         timex_id = event.attributes.get("anchored_on")
         if timex_id is None:
             continue
         timex = timexes[timex_id]
         span = (timex.anchor_ref or {}).get("event") or {}
-        named = [e for e in doc.events if span and span.get("start", -1) <= e.trigger.start < span.get("end", -1)]
+        named = by_start[bisect_left(starts, span.get("start", -1)) : bisect_left(starts, span.get("end", -1))] if span else []
         if not named:
             continue
-        anchor = named[0]
+        anchor = doc.events[min(k for _, k in named)]  # the first of them in the narrative
         relation = (timex.anchor_ref or {}).get("relation", "after")
         doc.relations.append(
             Relation("after" if relation == "after" else "before", event.id, anchor.id, doc.span(timex.start, timex.end))
