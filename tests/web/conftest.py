@@ -128,3 +128,43 @@ def page(browser):
 def shot(page, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+# --- a corpus of several accounts of the same events (the cross-document layer) -----------
+
+FIXTURES = ROOT / "tests" / "corpus" / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def sources_db(tmp_path_factory, analyse) -> Path:
+    """The corpus fixtures (accounts that agree, that disagree on a date, on a figure)
+    analysed by the real pipeline and stored as `letopis ingest` does, with the corpus
+    layer built."""
+    from letopis.chronology import build
+    from letopis.corpus import rebuild
+    from letopis.store import open_store
+
+    path = tmp_path_factory.mktemp("sources") / "sources.db"
+    with open_store(path) as store:
+        for text_path in sorted(FIXTURES.glob("*.txt")):
+            text = text_path.read_text(encoding="utf-8")
+            store.add_document(text_path.name, text, build([analyse(text, source=text_path.name)]).to_dict())
+        rebuild(store)
+    return path
+
+
+@pytest.fixture(scope="session")
+def sources_server(sources_db):
+    running = Running(sources_db)
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def sources_writable(sources_db, tmp_path):
+    """A writable server over a fresh copy of the sources corpus (corrections change it)."""
+    copy = tmp_path / "sources.db"
+    shutil.copy(sources_db, copy)
+    running = Running(copy, writable=True)
+    yield running
+    running.stop()

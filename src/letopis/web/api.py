@@ -11,7 +11,7 @@ from collections import Counter
 from typing import Any
 
 from ..store.base import Record
-from . import present
+from . import crossdoc, present
 from .corpus import Corpus, summary
 from .http import ApiError, Request
 
@@ -41,7 +41,7 @@ def _paged(items: list[Any], limit: int, offset: int, **extra: Any) -> Record:
 
 
 def _events_with_names(corpus: Corpus, store, events: list[Record]) -> tuple[list[Record], dict[str, Record]]:
-    briefs = [present.brief(ev) for ev in events]
+    briefs = crossdoc.annotate(corpus, [present.brief(ev) for ev in events])
     return briefs, corpus.summaries(store, present.referenced(events))
 
 
@@ -87,8 +87,15 @@ def events(corpus: Corpus, request: Request) -> Record:
         raise ApiError(400, f"dated must be yes or no, not {dated!r}")
     if dated == "no" and (filters["date_from"] or filters["date_to"]):
         raise ApiError(400, "dated=no (events without a date) cannot be combined with from/to")
+    disputed = request.text("disputed")
+    if disputed not in (None, "yes"):
+        raise ApiError(400, f"disputed must be yes (only events whose sources disagree), not {disputed!r}")
     filters = {k: v for k, v in filters.items() if v is not None}
     with corpus.store() as store:
+        if disputed:
+            found = _disputed(corpus, store, filters, dated, limit + 1, offset)
+            briefs, names = _events_with_names(corpus, store, found)
+            return _paged(briefs, limit, offset, entities=names)
         if dated == "yes" and not (filters.get("date_from") or filters.get("date_to")):
             filters |= EVERY_DAY
         if dated == "no":
@@ -97,6 +104,25 @@ def events(corpus: Corpus, request: Request) -> Record:
             found = store.events(**filters, limit=limit + 1, offset=offset)
         briefs, names = _events_with_names(corpus, store, found)
     return _paged(briefs, limit, offset, entities=names)
+
+
+def _disputed(corpus: Corpus, store, filters: Record, dated: str | None, limit: int, offset: int) -> list[Record]:
+    """Events that are a claim of some conflict, in date order, meeting the other filters.
+
+    Conflicts are few beside the events, so they are fetched by id; with other filters
+    the store's answer for those filters is intersected with them."""
+    ids = crossdoc.disputed_ids(corpus)
+    if filters:
+        found = [ev for ev in store.events(**filters) if ev.get("id") in ids]
+    else:
+        found = [ev for i in sorted(ids) if (ev := store.event(i)) is not None]
+    if dated is not None:
+        has_date = lambda ev: bool((ev.get("time") or {}).get("earliest") or (ev.get("time") or {}).get("latest"))  # noqa: E731
+        found = [ev for ev in found if has_date(ev) == (dated == "yes")]
+    if not filters:
+        found.sort(key=lambda ev: ((ev.get("time") or {}).get("earliest") or (ev.get("time") or {}).get("latest") or "~",
+                                   str(ev.get("id"))))
+    return found[offset:offset + limit]
 
 
 def _undated(corpus: Corpus, store, filters: Record, limit: int, offset: int) -> list[Record]:
@@ -140,6 +166,7 @@ def event(corpus: Corpus, request: Request) -> Record:
     out["causes"] = [_link(i, linked.get(i)) for i in found.get("causes") or []]
     out["effects"] = [_link(i, linked.get(i)) for i in found.get("effects") or []]
     out["document"] = {"id": doc.get("id"), "source": doc.get("source")} if doc else {"id": found.get("doc")}
+    out["corpus"] = crossdoc.of_event(corpus, event_id)
     return out
 
 
@@ -190,6 +217,7 @@ def entity(corpus: Corpus, request: Request) -> Record:
         "entities": names,
         "co_actors": [{"id": i, "events": n} for i, n in co_actors if i in names],
         "mention_contexts": mentions,
+        "corpus": crossdoc.of_entity(corpus, entity_id),
     }
 
 

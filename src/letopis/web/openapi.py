@@ -26,7 +26,7 @@ def _ok(description: str, schema: Schema) -> Schema:
 def _errors(*codes: int) -> dict[str, Schema]:
     words = {400: "bad parameter or input", 403: "refused (read-only server, or another site)",
              404: "no such record", 413: "body larger than --max-upload", 503: "no corpus open, or busy",
-             504: "analysis took longer than --timeout"}
+             415: "the body is not application/json", 504: "analysis took longer than --timeout"}
     return {str(code): {"description": words[code], "content": {"application/json": {"schema": _ref("Error")}}}
             for code in codes}
 
@@ -80,7 +80,9 @@ SCHEMAS: dict[str, Schema] = {
         "factuality_words": {"type": "object"}, "entities": ENTITY_MAP,
         "roles": {"type": "object", "additionalProperties": {"type": "string"}},
         "causes": {"type": "array", "items": {"type": "object"}}, "effects": {"type": "array", "items": {"type": "object"}},
-        "document": {"type": "object", "properties": {"id": {"type": "string"}, "source": {"type": "string"}}}}}]},
+        "document": {"type": "object", "properties": {"id": {"type": "string"}, "source": {"type": "string"}}},
+        "corpus": {"oneOf": [_ref("CorpusEvent"), {"type": "null"}],
+                   "description": "the corpus event this event belongs to (its sources, merge evidence, conflicts)"}}}]},
     "EntitySummary": {"type": "object", "required": ["id", "type", "name"], "properties": {
         "id": {"type": "string"}, "type": {"type": "string"}, "subtype": {"type": ["string", "null"]},
         "name": {"type": "string"}, "mentions": {"type": "integer"},
@@ -88,6 +90,37 @@ SCHEMAS: dict[str, Schema] = {
     "Document": {"type": "object", "required": ["id", "source"], "properties": {
         "id": {"type": "string"}, "source": {"type": "string"}, "sha256": {"type": "string"},
         "length": {"type": "integer"}, "events": {"type": "integer"}}},
+    "SourceAccount": {"type": "object", "description": "one source's account of a corpus event (docs/corpus.md mention)",
+                      "properties": {
+                          "doc": {"type": "string"}, "source": {"type": "string"}, "event": {"type": "string"},
+                          "type": {"type": "string"}, "trigger": _ref("Span"), "sentence_text": {"type": "string"},
+                          "highlights": {"type": "array", "items": {"type": "object"},
+                                         "description": "the trigger, as offsets into sentence_text"},
+                          "date": _ref("DateWords"), "time": {"type": "object"}, "factuality": {"type": "string"},
+                          "this": {"type": "boolean", "description": "the account of the event the page shows"}}},
+    "Conflict": {"type": "object", "description": "a disagreement between the sources of a corpus event",
+                 "required": ["id", "kind", "event", "claims"], "properties": {
+                     "id": {"type": "string"}, "kind": {"enum": ["date", "number", "actor", "outcome"]},
+                     "kind_words": {"type": "string"}, "event": {"type": "string", "description": "corpus event C<N>"},
+                     "type": {"type": ["string", "null"]}, "trigger": {"type": ["string", "null"]},
+                     "summary": {"type": "string"},
+                     "claims": {"type": "array", "items": {"allOf": [_ref("SourceAccount"), {"type": "object", "properties": {
+                         "claim": {"description": "as in docs/corpus.md, by kind"},
+                         "claim_words": {"type": "string"}}}]}}}},
+    "CorpusEvent": {"type": "object", "description": "one happening told by one or more documents",
+                    "required": ["id", "mentions", "evidence", "conflicts"], "properties": {
+                        "id": {"type": "string"}, "type": {"type": "string"}, "time": {"type": "object"},
+                        "date": _ref("DateWords"), "sources": {"type": "integer"},
+                        "mentions": {"type": "array", "items": _ref("SourceAccount")},
+                        "evidence": {"type": "array", "description": "why the accounts were merged", "items": {
+                            "type": "object", "properties": {
+                                "a": {"type": "string"}, "b": {"type": "string"}, "score": {"type": ["number", "null"]},
+                                "features": {"type": "object"},
+                                "words": {"type": "array", "items": {"type": "string"}}}}},
+                        "conflicts": {"type": "array", "items": _ref("Conflict")}}},
+    "Correction": {"type": "object", "properties": {
+        "message": {"type": "string"}, "corpus_events": {"type": "integer"}, "merged": {"type": "integer"},
+        "conflicts": {"type": "integer"}}},
     "SearchHit": {"type": "object", "properties": {
         "kind": {"enum": ["event", "document"]}, "id": {"type": "string"}, "doc": {"type": "string"},
         "snippet": {"type": "string"}, "event": _ref("Event")}},
@@ -97,6 +130,12 @@ SCHEMAS: dict[str, Schema] = {
 def _get(summary: str, parameters: list[Schema], schema: Schema, *errors: int) -> Schema:
     return {"get": {"summary": summary, "parameters": parameters,
                     "responses": {"200": _ok(summary, schema), **_errors(400, 503, *errors)}}}
+
+
+def _correction(summary: str, body: Schema) -> Schema:
+    return {"post": {"summary": summary, "requestBody": {"required": True, "content": {"application/json": {"schema": body}}},
+                     "responses": {"200": _ok("the correction stored and the corpus layer rebuilt", _ref("Correction")),
+                                   **_errors(400, 403, 415, 503)}}}
 
 
 @lru_cache(maxsize=1)
@@ -113,6 +152,7 @@ def spec() -> Schema:
         q("to", "end of the date range", DAY),
         q("dated", "yes: only events with a date bound; no: only events without any (listed apart on the timeline)",
           {"enum": ["yes", "no"]}),
+        q("disputed", "yes: only events whose sources disagree (a claim of some conflict)", {"enum": ["yes"]}),
         LIMIT, OFFSET,
     ]
     paths = {
@@ -132,7 +172,9 @@ def spec() -> Schema:
                                        "titles": {"type": "array", "items": {"type": "string"}},
                                        "events": _page(_ref("Event")), "entities": ENTITY_MAP,
                                        "co_actors": {"type": "array", "items": {"type": "object"}},
-                                       "mention_contexts": {"type": "array", "items": {"type": "object"}}}}]}, 404),
+                                       "mention_contexts": {"type": "array", "items": {"type": "object"}},
+                                       "corpus": {"type": ["object", "null"], "description":
+                                                  "its corpus entity: members in every document, merge rules"}}}]}, 404),
         "/api/search": _get("full-text search over documents and events",
                             [_param("q", "query", "words to look for", required=True),
                              q("limit", "most hits", {"type": "integer", "minimum": 1, "maximum": 100})],
@@ -155,6 +197,17 @@ def spec() -> Schema:
                                "links": {"type": "array", "items": {"type": "object", "properties": {
                                    "source": {"type": "string"}, "target": {"type": "string"},
                                    "role": {"type": "string"}}}}}}),
+        "/api/conflicts": _get("where the sources disagree: each conflict with its claims and their sources",
+                               [q("kind", "date, number, actor or outcome", {"enum": ["date", "number", "actor", "outcome"]}),
+                                LIMIT, OFFSET], _page(_ref("Conflict"), total={"type": "integer"})),
+        "/api/corpus-events/{id}": _get("one corpus event (C<N>, or the id of one of its events): every source's "
+                                        "account, merge evidence, conflicts", [ID], _ref("CorpusEvent"), 404),
+        "/api/merge/undo": _correction("split a merge (as `letopis merge --undo`); --writable servers only",
+                                       {"type": "object", "required": ["id"], "properties": {"id": {
+                                           "type": "string", "description": "C<N>, d<N>.ev<M>, CE<N> or E<N>"}}}),
+        "/api/merge/force": _correction("join two events or two entities (as `letopis merge --force`); --writable only",
+                                        {"type": "object", "required": ["ids"], "properties": {"ids": {
+                                            "type": "array", "minItems": 2, "maxItems": 2, "items": {"type": "string"}}}}),
         "/api/extract": {"post": {
             "summary": "analyse a text and return its chronology; stored only with store=true on a --writable server",
             "parameters": [q("store", "with a raw body: 1 to store the text"), q("source", "with a raw body: a name"),

@@ -21,9 +21,11 @@ TITLES = {
     "map": "Карта",
     "graph": "Граф",
     "search": "Поиск",
+    "conflicts": "Разногласия",
     "paste": "Вставить текст",
 }
-NAV = [("timeline", "/timeline"), ("documents", "/documents"), ("entities", "/entities"), ("map", "/map"),
+NAV = [("timeline", "/timeline"), ("conflicts", "/conflicts"), ("documents", "/documents"), ("entities", "/entities"),
+       ("map", "/map"),
        ("graph", "/graph"), ("search", "/search"), ("paste", "/paste")]
 TYPES = {
     ".css": "text/css; charset=utf-8",

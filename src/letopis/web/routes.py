@@ -7,14 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from . import api
+from . import api, crossdoc
 
 
 @dataclass(frozen=True, slots=True)
 class Route:
     method: str
     path: str  # OpenAPI style: /api/events/{id}
-    handler: str | Callable[..., Any]  # an api function, or "extract", "openapi", a page name
+    handler: str | Callable[..., Any]  # an api function, or "extract", "merge-*", "openapi", a page name
     pattern: re.Pattern[str]
 
 
@@ -33,6 +33,10 @@ API = [
     _route("GET", "/api/search", api.search),
     _route("GET", "/api/places", api.places),
     _route("GET", "/api/graph", api.graph),
+    _route("GET", "/api/conflicts", crossdoc.conflicts),
+    _route("GET", "/api/corpus-events/{id}", crossdoc.corpus_event),
+    _route("POST", "/api/merge/undo", "merge-undo"),
+    _route("POST", "/api/merge/force", "merge-force"),
     _route("POST", "/api/extract", "extract"),
     _route("GET", "/api/openapi.json", "openapi"),
 ]
@@ -49,6 +53,7 @@ PAGES = [
     _route("GET", "/map", "map"),
     _route("GET", "/graph", "graph"),
     _route("GET", "/search", "search"),
+    _route("GET", "/conflicts", "conflicts"),
     _route("GET", "/paste", "paste"),
 ]
 

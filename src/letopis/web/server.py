@@ -17,7 +17,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote, urlsplit
 
 from ..store.base import Store
-from . import pages
+from . import crossdoc, pages
 from .corpus import Corpus
 from .extract import Extractor, extract
 from .http import ApiError, Request, Response
@@ -77,6 +77,8 @@ class App:
             return Response.json(route.handler(self.corpus, request))
         if route.handler == "extract":
             return Response.json(extract(self.corpus, request, self.extractor, self.settings.writable))
+        if route.handler in ("merge-undo", "merge-force"):
+            return Response.json(crossdoc.correct(self.corpus, request, self.settings.writable, route.handler[6:]))
         if route.handler == "openapi":
             return Response.json(spec())
         return Response(200, pages.shell(route.handler, self.settings.writable, self.settings.max_upload), "text/html; charset=utf-8",

@@ -164,11 +164,93 @@ const L = (() => {
                    withSentence ? h("th", {}, "предложение") : null);
     const rows = events.map((ev) => h("tr", {"data-event": ev.id},
       dateCell(ev),
-      h("td", {}, eventLink(ev), " ", h("span", {class: "type"}, ev.type || ""), " ", factBadge(ev.factuality)),
+      h("td", {}, eventLink(ev), " ", h("span", {class: "type"}, ev.type || ""), " ", factBadge(ev.factuality), crossBadges(ev)),
       h("td", {}, participants(ev, entities)),
       h("td", {}, places(ev, entities)),
       withSentence ? h("td", {class: "small"}, ev.sentence_text || "") : null));
     return h("table", {class: "events"}, h("thead", {}, head), h("tbody", {}, rows));
+  }
+
+  /** Badges for an event told by several sources and for one whose sources disagree. */
+  const CONFLICT_KINDS = {date: "даты", number: "числа", actor: "кто действовал", outcome: "чем кончилось"};
+  function crossBadges(ev) {
+    const out = [];
+    if (ev.sources > 1) out.push(h("span", {class: "sources-badge", title: `рассказано в ${ev.sources} источниках`}, `${ev.sources} ист.`));
+    if (ev.conflicts && ev.conflicts.length) {
+      out.push(h("span", {class: "dispute-badge", title: "источники расходятся"}, "спор: " + ev.conflicts.map((k) => CONFLICT_KINDS[k] || k).join(", ")));
+    }
+    return out.length ? [" ", ...out] : [];
+  }
+
+  /** A sentence with its trigger marked (spans are offsets into the sentence). */
+  function sentence(text, spans) {
+    return h("q", {class: "account-sentence"}, marked(text || "", spans));
+  }
+
+  /** One source's account of an event: document, date it gives, sentence. */
+  function account(m) {
+    const docHref = "/documents/" + encodeURIComponent(m.doc) + (m.trigger ? `#s${m.trigger.start}-${m.trigger.end}` : "");
+    return h("li", {class: m.this ? "this" : null, "data-event": m.event, "data-doc": m.doc},
+      h("div", {class: "account-head"},
+        h("a", {href: docHref}, m.source || m.doc),
+        h("span", {}, "событие ", m.this ? h("strong", {}, m.event) : eventLink({id: m.event, label: m.event}), m.this ? " (эта страница)" : ""),
+        h("span", {class: "account-date"}, "дата: ", h("strong", {}, (m.date && m.date.text) || "не названа"),
+          m.date && m.date.basis ? ` (${m.date.basis})` : ""),
+        factBadge(m.factuality)),
+      h("div", {}, sentence(m.sentence_text, m.highlights)));
+  }
+
+  /** A conflict: its kind, summary and each source's competing claim. */
+  function conflictBox(c, options) {
+    const rows = c.claims.map((claim) => h("tr", {"data-event": claim.event},
+      h("td", {class: "claim"}, claim.claim_words),
+      h("td", {}, h("a", {href: "/documents/" + encodeURIComponent(claim.doc)}, claim.source || claim.doc), h("br"),
+        eventLink({id: claim.event, label: claim.event})),
+      h("td", {class: "small"}, sentence(claim.sentence_text, claim.highlights))));
+    const heading = options && options.withEvent
+      ? ["«", (c.trigger || c.event), "» ", h("span", {class: "type"}, c.type || ""), " — расходятся ", CONFLICT_KINDS[c.kind] || c.kind]
+      : ["Расходятся ", c.kind_words || c.kind];
+    return h("section", {class: "conflict", "data-conflict": c.id, "data-kind": c.kind},
+      h("h3", {}, heading, " ", h("span", {class: "muted small"}, `(${c.id}, корпусное событие ${c.event})`)),
+      h("table", {class: "claims"},
+        h("thead", {}, h("tr", {}, h("th", {}, "что утверждает"), h("th", {}, "источник"), h("th", {}, "предложение"))),
+        h("tbody", {}, rows)));
+  }
+
+  function writable() { return document.body.dataset.writable === "1"; }
+
+  /** POST a correction as JSON (same-origin fetch; the server checks Origin and Host). */
+  function post(path, body) {
+    return api(path, null, {method: "POST", headers: {"Content-Type": "application/json"}, body: JSON.stringify(body)});
+  }
+
+  /** Undo/force controls for a merge; shown only on a --writable server. */
+  function correctionsPanel(spec) {
+    if (!writable()) {
+      return h("p", {class: "small muted", id: "corrections-readonly"},
+        "Исправить объединение можно на сервере, запущенном с --writable, или командой letopis merge.");
+    }
+    const result = h("p", {class: "result small", role: "status"});
+    const run = async (path, body) => {
+      result.textContent = "Сохраняю…";
+      try {
+        const done = await post(path, body);
+        result.textContent = done.message;
+        if (spec.onDone) spec.onDone(done);
+      } catch (error) {
+        fill(result, errorBox(error));
+      }
+    };
+    const undo = spec.undo
+      ? h("button", {type: "button", id: "undo-merge", onclick: () => run("/api/merge/undo", {id: spec.undo})}, spec.undoLabel)
+      : null;
+    const other = h("input", {type: "text", name: "other", size: 12, placeholder: spec.placeholder, "aria-label": spec.forceLabel});
+    const force = h("form", {id: "force-merge"}, spec.forceLabel, other, h("button", {type: "submit"}, "объединить"));
+    force.addEventListener("submit", (e) => {
+      e.preventDefault();
+      if (other.value.trim()) run("/api/merge/force", {ids: [spec.force, other.value.trim()]});
+    });
+    return h("div", {class: "corrections", id: "corrections"}, h("strong", {}, "Исправления: "), undo, force, result);
   }
 
   /** Previous/next links for an API page ({limit, offset, more}). */
@@ -182,5 +264,6 @@ const L = (() => {
   function title(text) { document.title = text + " — letopis"; }
 
   return {h, s, api, show, fill, errorBox, marked, query, setQuery, pathId, eventLink, entityLink, dateCell, factBadge,
-          participants, places, eventsTable, pager, title, FACTUALITY, ROLES, main};
+          participants, places, eventsTable, pager, title, FACTUALITY, ROLES, main,
+          CONFLICT_KINDS, crossBadges, account, conflictBox, writable, post, correctionsPanel};
 })();

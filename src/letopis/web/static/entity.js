@@ -6,6 +6,22 @@
   const id = L.pathId();
   const PAGE = 100;
 
+  /** The same person, place or group in other documents, and why they count as one. */
+  function acrossDocuments(e) {
+    const c = e.corpus;
+    if (!c) return null;
+    const members = c.members.map((m) => h("li", {"data-entity": m.entity},
+      m.this ? h("strong", {}, m.name || m.entity) : L.entityLink({id: m.entity, name: m.name || m.entity}),
+      " ", h("span", {class: "muted small"}, `${m.entity} · документы: ${m.docs.join(", ")}`)));
+    const merges = c.merges.map((m) => h("li", {}, m.words, m.value ? ` («${m.value}»)` : ""));
+    return h("section", {id: "across"}, h("h2", {}, "В других документах ", h("span", {class: "muted small"}, `(${c.id})`)),
+      c.merged ? h("ul", {class: "plain", id: "members"}, members) : h("p", {class: "muted"}, "Это имя не объединено с другими."),
+      merges.length ? [h("h3", {}, "Почему объединены"), h("ul", {class: "why"}, merges)] : null,
+      L.correctionsPanel({undo: c.merged ? e.id : null, undoLabel: "отделить от других документов",
+                          force: e.id, forceLabel: "это тот же участник, что ", placeholder: "E12 или CE5",
+                          onDone: () => location.reload()}));
+  }
+
   async function render(offset) {
     try {
       const e = await L.api("/api/entities/" + encodeURIComponent(id), {limit: PAGE, offset});
@@ -30,7 +46,8 @@
           events,
           h("section", {},
             h("h2", {}, "Вместе с ним (ней) действуют"), coActors.length ? h("ul", {class: "plain", id: "co-actors"}, coActors) : h("p", {class: "muted"}, "никто"),
-            h("h2", {}, "Упоминания"), h("ul", {class: "plain", id: "mentions"}, mentions))));
+            h("h2", {}, "Упоминания"), h("ul", {class: "plain", id: "mentions"}, mentions))),
+        acrossDocuments(e));
     } catch (error) {
       L.show(h("h1", {}, "Участник"), L.errorBox(error));
     }

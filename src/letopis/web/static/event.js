@@ -1,4 +1,5 @@
-/* Event page: the source sentence with trigger, participants and date marked; the date and its basis. */
+/* Event page: the source sentence with trigger, participants and date marked; the date and its basis;
+ * every source's account of the same event, why they were merged, and where they disagree. */
 "use strict";
 
 (async () => {
@@ -9,6 +10,34 @@
     if (!items.length) return h("span", {class: "muted"}, "нет");
     return h("ul", {class: "plain"}, items.map((ev) => h("li", {},
       L.eventLink(ev), " ", h("span", {class: "type"}, ev.type || ""), " — ", (ev.date && ev.date.text) || "")));
+  }
+
+  /** Every source that tells this event, why they count as one event, and corrections. */
+  function sources(ev) {
+    const c = ev.corpus;
+    if (!c) return h("section", {id: "sources"}, h("h2", {}, "Источники"), h("p", {class: "muted"}, "Слой сводки по документам ещё не построен (letopis ingest строит его)."));
+    const why = c.evidence.length
+      ? h("div", {id: "why"}, h("h3", {}, "Почему это одно событие"), h("ul", {class: "why"}, c.evidence.map((e) =>
+          h("li", {}, h("span", {class: "small muted"}, `${e.a} и ${e.b}: `), e.words.join("; ")))))
+      : null;
+    const merged = c.sources > 1;
+    const panel = L.correctionsPanel({
+      undo: merged ? c.id : null, undoLabel: `разъединить (${c.sources} источника → отдельные события)`,
+      force: ev.id, forceLabel: "это то же событие, что ", placeholder: "d2.ev5 или C12",
+      onDone: () => location.reload(),
+    });
+    return h("section", {id: "sources", "data-corpus-event": c.id, "data-sources": c.sources},
+      h("h2", {}, "Источники ", h("span", {class: "muted small"}, merged
+        ? `— рассказывают ${c.sources} документа (корпусное событие ${c.id}; общая дата: ${c.date.text})`
+        : "— об этом событии рассказывает только этот документ")),
+      h("ol", {class: "accounts"}, c.mentions.map(L.account)),
+      why, panel);
+  }
+
+  function disagreements(ev) {
+    const list = (ev.corpus && ev.corpus.conflicts) || [];
+    return h("section", {id: "disagreements"}, h("h2", {}, "Разногласия"),
+      list.length ? list.map((c) => L.conflictBox(c)) : h("p", {class: "muted"}, "Источники ни в чём не расходятся."));
   }
 
   try {
@@ -38,13 +67,15 @@
       h("dt", {}, "документ"), h("dd", {}, h("a", {href: docHref, id: "in-context"}, (ev.document.source || ev.doc) + " — предложение в тексте")));
     L.show(
       h("p", {class: "small muted"}, h("a", {href: "/timeline"}, "← хронология"), " · событие ", ev.id),
-      h("h1", {}, "«", trigger, "»"),
+      h("h1", {}, "«", trigger, "»", L.crossBadges({sources: ev.corpus ? ev.corpus.sources : 1,
+                                                    conflicts: ev.corpus ? ev.corpus.conflicts.map((c) => c.kind) : []})),
       sentence, legend,
       h("div", {class: "columns"},
         h("section", {}, h("h2", {}, "Когда и как"), facts),
         h("section", {},
           h("h2", {}, "Участники"), participants.some(Boolean) ? h("ul", {class: "plain", id: "participants"}, participants) : h("p", {class: "muted"}, "не названы"),
           h("h2", {}, "Место"), places.some(Boolean) ? h("ul", {class: "plain"}, places) : h("p", {class: "muted"}, "не названо"))),
+      disagreements(ev), sources(ev),
       h("h2", {}, "Причины"), linkList(ev.causes || []),
       h("h2", {}, "Следствия"), linkList(ev.effects || []));
   } catch (error) {

@@ -1,4 +1,5 @@
-/* Timeline: events placed by their earliest/latest bounds; undated events listed apart. */
+/* Timeline: events placed by their earliest/latest bounds; undated events listed apart.
+ * Events whose sources disagree are ringed in red; events told by several sources show how many. */
 "use strict";
 
 (() => {
@@ -11,7 +12,7 @@
   const ACTORS = new Set(["PERSON", "ORGANIZATION", "GROUP"]);
 
   const state = {events: [], entities: {}, more: false, offset: 0, rows: L.query().get("rows") || "type", domain: null};
-  const FILTERS = ["person", "place", "type", "factuality", "doc", "from", "to"];
+  const FILTERS = ["person", "place", "type", "factuality", "doc", "from", "to", "disputed"];
 
   function dayNumber(iso) {
     const m = /^(-?)(\d{1,6})-(\d\d)-(\d\d)$/.exec(iso || "");
@@ -191,9 +192,25 @@
       const edge = shape.kind === "after" ? shape.x0 : shape.x1;
       g.append(s("line", {x1: edge, x2: edge, y1: mid - 7, y2: mid + 7, stroke: color, "stroke-width": 2}));
     }
-    if (label) g.append(s("text", {class: "evlabel", x: shape.x1 + 4, y: mid + 4}, label));
+    const disputed = ev.conflicts && ev.conflicts.length;
+    if (disputed) {
+      g.classList.add("disputed");
+      g.dataset.conflicts = ev.conflicts.join(" ");
+      if (shape.kind === "point") g.append(s("circle", {class: "ring", cx: (shape.x0 + shape.x1) / 2, cy: mid, r: 8.5}));
+      else g.append(s("rect", {class: "ring", x: shape.x0 - 3, y: mid - 8, width: shape.x1 - shape.x0 + 6, height: 16, rx: 5}));
+    }
+    const sources = ev.sources > 1 ? ev.sources : 0;
+    g.dataset.sources = String(ev.sources || 1);
+    const labelX = shape.x1 + (disputed ? 7 : 4);
+    if (label) {
+      const text = s("text", {class: "evlabel", x: labelX, y: mid + 4}, label);
+      if (sources) text.append(s("tspan", {class: "srccount", dx: 3}, `×${sources}`));
+      g.append(text);
+    }
     const date = ev.date || {};
-    g.append(s("title", {}, `${(ev.trigger && ev.trigger.text) || ""} — ${ev.type || ""}\n${date.described || date.text || ""}`));
+    const cross = (sources ? `\nрассказывают ${sources} источника` : "") +
+      (disputed ? `\nисточники расходятся: ${ev.conflicts.map((k) => L.CONFLICT_KINDS[k] || k).join(", ")}` : "");
+    g.append(s("title", {}, `${(ev.trigger && ev.trigger.text) || ""} — ${ev.type || ""}\n${date.described || date.text || ""}${cross}`));
     const open = () => { location.href = "/events/" + encodeURIComponent(ev.id); };
     g.addEventListener("click", open);
     g.addEventListener("keydown", (e) => { if (e.key === "Enter") open(); });
@@ -241,6 +258,8 @@
       field("doc", "документ", text("doc", "d1, d2…")),
       field("from", "с", h("input", {type: "date", name: "from", value: values.get("from") || ""})),
       field("to", "по", h("input", {type: "date", name: "to", value: values.get("to") || ""})),
+      h("label", {class: "check"}, h("span", {}, "разногласия"),
+        h("span", {}, h("input", {type: "checkbox", name: "disputed", value: "yes", checked: values.get("disputed") === "yes"}), " только спорные")),
       h("button", {type: "submit", class: "primary"}, "показать"),
       h("button", {type: "button", onclick: () => { location.search = ""; }}, "сбросить"));
     form.addEventListener("submit", (e) => {
@@ -259,9 +278,11 @@
     const items = Object.entries(COLORS).map(([key, color]) =>
       h("span", {}, h("span", {class: "swatch", style: null, "data-color": color}), L.FACTUALITY[key] || "произошло"));
     const box = h("div", {class: "swatches"}, items,
-      h("span", {}, "● точная дата · ▬ промежуток · ▶ открытая граница («не ранее» / «не позднее»)"));
+      h("span", {}, "● точная дата · ▬ промежуток · ▶ открытая граница («не ранее» / «не позднее»)"),
+      h("span", {id: "legend-disputed"}, h("span", {class: "swatch ring"}), "источники расходятся (см. «Разногласия»)"),
+      h("span", {id: "legend-sources"}, h("b", {class: "srclegend"}, "×2"), " — рассказано в двух источниках"));
     // colours set through the CSSOM, not a style attribute (the page's CSP forbids inline styles)
-    for (const swatch of box.querySelectorAll(".swatch")) swatch.style.background = swatch.dataset.color;
+    for (const swatch of box.querySelectorAll(".swatch[data-color]")) swatch.style.background = swatch.dataset.color;
     return box;
   }
 
