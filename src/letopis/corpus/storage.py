@@ -133,6 +133,18 @@ def corpus_event_of(store: Any, event_id: str) -> str | None:
     return row[0] if row else None
 
 
+def sources_of(store: Any, event_ids: list[str]) -> dict[str, tuple[str, int]]:
+    """For stored events (d<N>.ev<M>): their corpus event and how many sources tell it."""
+    connection, out = _connection(store), {}
+    for at in range(0, len(event_ids), 500):  # SQLite bounds the parameters of one statement
+        chunk = event_ids[at:at + 500]
+        rows = connection.execute(
+            "SELECT m.event, e.id, e.sources FROM corpus_event_mentions m JOIN corpus_events e ON e.id = m.corpus_event"
+            f" WHERE m.event IN ({', '.join('?' * len(chunk))})", chunk)
+        out.update({event: (corpus_id, sources) for event, corpus_id, sources in rows})
+    return out
+
+
 def corpus_entities(store: Any) -> list[Record]:
     return [json.loads(row[0]) for row in _connection(store).execute("SELECT data FROM corpus_entities ORDER BY n")]
 

@@ -41,7 +41,7 @@ def _paged(items: list[Any], limit: int, offset: int, **extra: Any) -> Record:
 
 
 def _events_with_names(corpus: Corpus, store, events: list[Record]) -> tuple[list[Record], dict[str, Record]]:
-    briefs = crossdoc.annotate(corpus, [present.brief(ev) for ev in events])
+    briefs = crossdoc.annotate(corpus, store, [present.brief(ev) for ev in events])
     return briefs, corpus.summaries(store, present.referenced(events))
 
 
@@ -154,6 +154,7 @@ def event(corpus: Corpus, request: Request) -> Record:
         entities = [e for i in sorted(ids) if (e := store.entity(i)) is not None]
         linked = {i: store.event(i) for i in list(found.get("causes") or [])[:50] + list(found.get("effects") or [])[:50]}
         doc = store.document(str(found.get("doc")))
+        across = crossdoc.of_event(corpus, store, event_id)
     out = present.brief(found)
     time = found.get("time")
     out["sentence_text"] = found.get("sentence_text", "")
@@ -166,7 +167,7 @@ def event(corpus: Corpus, request: Request) -> Record:
     out["causes"] = [_link(i, linked.get(i)) for i in found.get("causes") or []]
     out["effects"] = [_link(i, linked.get(i)) for i in found.get("effects") or []]
     out["document"] = {"id": doc.get("id"), "source": doc.get("source")} if doc else {"id": found.get("doc")}
-    out["corpus"] = crossdoc.of_event(corpus, event_id)
+    out["corpus"] = across
     return out
 
 
@@ -207,6 +208,7 @@ def entity(corpus: Corpus, request: Request) -> Record:
         co_actors = _co_actors(entity_id, sample)
         names |= corpus.summaries(store, {i for i, _ in co_actors})
         mentions = _mentions_in_context(store, found.get("mentions") or [], 30)
+        across = crossdoc.of_entity(corpus, store, entity_id)
     attributes = found.get("attributes") or {}
     return {
         **summary(found),
@@ -217,7 +219,7 @@ def entity(corpus: Corpus, request: Request) -> Record:
         "entities": names,
         "co_actors": [{"id": i, "events": n} for i, n in co_actors if i in names],
         "mention_contexts": mentions,
-        "corpus": crossdoc.of_entity(corpus, entity_id),
+        "corpus": across,
     }
 
 

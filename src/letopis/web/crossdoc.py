@@ -34,23 +34,23 @@ RULE_WORDS = {
     "same_name": "один вид и общее имя",
     "head_word": "однословное имя — последнее слово единственного более длинного имени того же вида",
 }
+MEMBERS_SHOWN = 50
 CANDIDATE_SCORE = 2.0  # docs/corpus.md: a pair at least this good (with an anchor) is a candidate
 
 
 @dataclass(slots=True)
 class Layer:
-    """The stored corpus layer, indexed by the ids the pages use."""
+    """What every event list needs at hand: the conflicts (few beside the events) by id and
+    by the stored events that are their claims. Corpus events are read from the store on
+    demand, so memory does not grow with the corpus."""
 
-    events: dict[str, Record] = field(default_factory=dict)  # C<N> -> corpus event
-    of_event: dict[str, str] = field(default_factory=dict)  # d<N>.ev<M> -> C<N>
     conflicts: dict[str, Record] = field(default_factory=dict)  # K<N> -> conflict
     disputed: dict[str, list[str]] = field(default_factory=dict)  # d<N>.ev<M> -> K<N> it is a claim of
-    entity_names: dict[str, str] = field(default_factory=dict)  # CE<N> -> name
     available: bool = True
 
 
 def layer(corpus: Corpus) -> Layer:
-    """The index, rebuilt when the store changes (an ingest, a correction, a stored text)."""
+    """The conflicts index, read again when the store changes (an ingest, a correction, a stored text)."""
     def build() -> Layer:
         with corpus.store() as store:
             return _read(store)
@@ -60,36 +60,41 @@ def layer(corpus: Corpus) -> Layer:
 
 def _read(store) -> Layer:
     from .. import corpus as cross
-    from ..corpus import storage
 
     try:
-        events, conflicts = cross.corpus_events(store), cross.conflicts(store)
-        entities = storage.corpus_entities(store)
+        found = cross.conflicts(store)  # a writable store rebuilds a stale layer first
     except (LetopisError, sqlite3.OperationalError):  # a store without a corpus layer: nothing to show
         return Layer(available=False)
-    out = Layer(entity_names={e["id"]: e["name"] for e in entities})
-    for event in events:
-        out.events[event["id"]] = event
-        for mention in event["mentions"]:
-            out.of_event[mention["event"]] = event["id"]
-    for conflict in conflicts:
+    out = Layer()
+    for conflict in found:
         out.conflicts[conflict["id"]] = conflict
         for claim in conflict["claims"]:
             out.disputed.setdefault(claim["event"], []).append(conflict["id"])
     return out
 
 
+def _stored(store, read, *args):
+    """A read of the corpus layer, or None when the store keeps none."""
+    try:
+        return read(store, *args)
+    except (LetopisError, sqlite3.OperationalError):
+        return None
+
+
 # --- annotating the event lists --------------------------------------------------------
 
 
-def annotate(corpus: Corpus, briefs: list[Record]) -> list[Record]:
-    """Add `sources` (how many documents tell the event) and `conflicts` (kinds) to list items."""
+def annotate(corpus: Corpus, store, briefs: list[Record]) -> list[Record]:
+    """Add `corpus_event`, `sources` (how many documents tell the event) and `conflicts` (kinds) to list items."""
+    from ..corpus import storage
+
     index = layer(corpus)
-    for brief in briefs:
-        corpus_id = index.of_event.get(str(brief.get("id")))
-        brief["corpus_event"] = corpus_id
-        brief["sources"] = len(index.events[corpus_id]["mentions"]) if corpus_id else 1
-        brief["conflicts"] = sorted({index.conflicts[k]["kind"] for k in index.disputed.get(str(brief.get("id")), [])})
+    ids = [str(b.get("id")) for b in briefs]
+    told = (_stored(store, storage.sources_of, ids) if index.available and ids else None) or {}
+    for brief, event_id in zip(briefs, ids):
+        corpus_id, sources = told.get(event_id, (None, 1))
+        brief["corpus_event"], brief["sources"] = corpus_id, sources
+        brief["conflicts"] = sorted({index.conflicts[k]["kind"] for k in index.disputed.get(event_id, [])})
     return briefs
 
 
@@ -173,8 +178,19 @@ def conflict_view(conflict: Record, event: Record | None) -> Record:
             "trigger": (first[0].get("trigger") or {}).get("text"), "claims": claims}
 
 
-def corpus_event_view(index: Layer, event: Record, this: str | None = None) -> Record:
+def _entity_names(store, event: Record) -> dict[str, str]:
+    """Names of the corpus entities the merge evidence cites (CE<N>)."""
+    from ..corpus import storage
+
+    ids = {i for e in event.get("evidence") or [] for name in ("place", "agent", "participant", "sentence_entities")
+           for i in (e.get("features") or {}).get(name) or []}
+    found = {i: _stored(store, storage.corpus_entity, i) for i in sorted(ids)}
+    return {i: entity["name"] for i, entity in found.items() if entity}
+
+
+def corpus_event_view(index: Layer, store, event: Record, this: str | None = None) -> Record:
     keys = {m["key"]: m["event"] for m in event["mentions"]}
+    names = _entity_names(store, event)
     time = dict(event.get("time") or {})
     if time.get("status") == "conflict":
         words = {"text": "источники расходятся", "basis": "", "described": "у источников нет общего дня"}
@@ -185,39 +201,38 @@ def corpus_event_view(index: Layer, event: Record, this: str | None = None) -> R
         "sources": len(event["mentions"]),
         "mentions": [_mention(m, this) for m in event["mentions"]],
         "evidence": [{"a": keys.get(e.get("a"), e.get("a")), "b": keys.get(e.get("b"), e.get("b")), "score": e.get("score"),
-                      "features": e.get("features"), "words": evidence_words(e, index.entity_names)}
+                      "features": e.get("features"), "words": evidence_words(e, names)}
                      for e in event.get("evidence") or []],
         "conflicts": [conflict_view(index.conflicts[k], event) for k in event.get("conflicts") or [] if k in index.conflicts],
     }
 
 
-def of_event(corpus: Corpus, event_id: str) -> Record | None:
+def of_event(corpus: Corpus, store, event_id: str) -> Record | None:
     """The corpus event a stored event belongs to, for its page; None without a corpus layer."""
+    from ..corpus import storage
+
     index = layer(corpus)
-    corpus_id = index.of_event.get(event_id)
-    if corpus_id is None:
-        return None
-    return corpus_event_view(index, index.events[corpus_id], this=event_id)
+    corpus_id = _stored(store, storage.corpus_event_of, event_id) if index.available else None
+    found = _stored(store, storage.corpus_event, corpus_id) if corpus_id else None
+    return corpus_event_view(index, store, found, this=event_id) if found else None
 
 
-def of_entity(corpus: Corpus, entity_id: str) -> Record | None:
+def of_entity(corpus: Corpus, store, entity_id: str) -> Record | None:
     """The corpus entity a stored entity belongs to: its members in every document and why they merged."""
     from ..corpus import storage
 
-    if not layer(corpus).available:
+    found = _stored(store, storage.corpus_entity, entity_id) if layer(corpus).available else None
+    if found is None:
         return None
-    with corpus.store() as store:
-        found = storage.corpus_entity(store, entity_id)
-        if found is None:
-            return None
-        members = list({m["entity"]: m for m in found.get("members") or []}.values())
-        names = corpus.summaries(store, {m["entity"] for m in members})
+    every = list({m["entity"]: m for m in found.get("members") or []}.values())
+    members = every[:MEMBERS_SHOWN]  # a city named in a thousand documents has a thousand members
+    names = corpus.summaries(store, {m["entity"] for m in members})
     return {
         "id": found["id"], "name": found.get("name"), "type": found.get("type"), "aliases": found.get("aliases") or [],
         "members": [{"entity": m["entity"], "name": (names.get(m["entity"]) or {}).get("name"), "key": m.get("key"),
                      "docs": m.get("docs") or [], "this": m["entity"] == entity_id} for m in members],
         "merges": [m | {"words": RULE_WORDS.get(m.get("rule"), m.get("rule"))} for m in found.get("merges") or []],
-        "merged": len({m.get("key") for m in members}) > 1,
+        "members_total": len(every), "merged": len({m.get("key") for m in every}) > 1,
     }
 
 
@@ -225,27 +240,33 @@ def of_entity(corpus: Corpus, entity_id: str) -> Record | None:
 
 
 def conflicts(corpus: Corpus, request: Request) -> Record:
+    from ..corpus import storage
+
     limit, offset = request.integer("limit", 100, low=1, high=1000), request.integer("offset", 0)
     kind = request.text("kind")
     if kind is not None and kind not in CONFLICT_KINDS:
         raise ApiError(400, f"kind must be one of {', '.join(CONFLICT_KINDS)}, not {kind!r}")
     index = layer(corpus)
     found = [c for c in index.conflicts.values() if kind is None or c["kind"] == kind]
-    items = [conflict_view(c, index.events.get(c["event"])) for c in found[offset:offset + limit]]
+    with corpus.store() as store:
+        items = [conflict_view(c, _stored(store, storage.corpus_event, c["event"])) for c in found[offset:offset + limit]]
     return {"items": items, "limit": limit, "offset": offset, "more": len(found) > offset + limit, "total": len(found),
             "kinds": CONFLICT_KINDS}
 
 
 def corpus_event(corpus: Corpus, request: Request) -> Record:
+    from ..corpus import storage
+
     event_id = request.params["id"]
     index = layer(corpus)
-    found = index.events.get(event_id)
-    if found is None:
-        stored = index.of_event.get(event_id)  # a document's event id names its corpus event too
-        found = index.events.get(stored) if stored else None
-    if found is None:
-        raise ApiError(404, f"no corpus event {event_id!r}")
-    return corpus_event_view(index, found)
+    with corpus.store() as store:
+        found = _stored(store, storage.corpus_event, event_id) if index.available else None
+        if found is None and index.available:  # a document's event id names its corpus event too
+            stored = _stored(store, storage.corpus_event_of, event_id)
+            found = _stored(store, storage.corpus_event, stored) if stored else None
+        if found is None:
+            raise ApiError(404, f"no corpus event {event_id!r}")
+        return corpus_event_view(index, store, found)
 
 
 def correct(corpus: Corpus, request: Request, writable: bool, action: str) -> Record:
