@@ -85,3 +85,19 @@ def test_undo_from_the_event_page_splits_the_event(sources_writable, page):
     page.click("#force-merge button[type=submit]")
     expect(page.locator("#sources ol.accounts > li")).to_have_count(2)
     assert "вручную" in page.locator("#why").inner_text()
+
+
+def test_entity_page_shows_its_other_documents_and_undoes_the_merge(sources_writable, page):
+    server = sources_writable
+    _, entities = server.json("/api/entities?limit=1000")
+    merged = next(e for e in (server.json(f"/api/entities/{x['id']}")[1] for x in entities["items"])
+                  if e["corpus"] and e["corpus"]["merged"])
+    page.goto(server.url + f"/entities/{merged['id']}")
+    members = page.locator("#members li")
+    members.first.wait_for()
+    expect(members).to_have_count(len(merged["corpus"]["members"]))
+    assert merged["corpus"]["merges"][0]["words"] in page.locator("#across").inner_text()
+    shot(page, "sources-entity")
+    page.locator("#undo-merge").click()
+    expect(page.locator("#members")).to_have_count(0)
+    expect(page.locator("#across")).to_contain_text("не объединено")
