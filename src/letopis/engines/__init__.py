@@ -10,12 +10,26 @@ runs (Parquet) live here too.
 from __future__ import annotations
 
 import argparse
+import os
 from collections.abc import Iterator, Sequence
 
 from ..errors import LetopisError
 from ..parallel import Outcome, Settings, analyse_files
 
 ENGINES = ("local", "dask")
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def one_blas_thread() -> None:
+    """Have numpy's BLAS, when it loads in this process or in processes started from it,
+    use one thread unless the user set the number.
+
+    The models multiply small matrices: on two busy cores, OpenBLAS's helper threads
+    waiting on each other made `letopis extract` of 48 short documents take 15 s of CPU
+    instead of 2.7 s, and one file 6.2 s instead of 3.7 s. Parallelism comes from
+    processes (`--jobs`), not from BLAS. No effect once numpy is loaded here."""
+    for name in BLAS_THREADS:
+        os.environ.setdefault(name, "1")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
