@@ -121,10 +121,14 @@ class _Worker:
         return True
 
     def stop(self) -> None:
-        try:
-            self.conn.send(None)
-        except OSError:
-            pass
+        """Let an idle worker finish; a busy one is abandoned (the run ended early) and killed."""
+        if self.task is not None:
+            self.process.kill()
+        else:
+            try:
+                self.conn.send(None)
+            except OSError:
+                pass
         self.process.join(timeout=2)
         if self.process.is_alive():
             self.process.kill()
