@@ -242,7 +242,10 @@ const L = (() => {
       }
     };
     const undo = spec.undo
-      ? h("button", {type: "button", id: "undo-merge", onclick: () => run("/api/merge/undo", {id: spec.undo})}, spec.undoLabel)
+      ? h("button", {type: "button", id: "undo-merge", class: "undo", onclick: () => run("/api/merge/undo", {id: spec.undo})}, spec.undoLabel)
+      : null;
+    const one = spec.undoOne
+      ? h("button", {type: "button", id: "undo-one", class: "undo", onclick: () => run("/api/merge/undo", {id: spec.undoOne})}, spec.undoOneLabel)
       : null;
     const other = h("input", {type: "text", name: "other", size: 12, placeholder: spec.placeholder, "aria-label": spec.forceLabel});
     const force = h("form", {id: "force-merge"}, spec.forceLabel, other, h("button", {type: "submit"}, "объединить"));
@@ -250,7 +253,7 @@ const L = (() => {
       e.preventDefault();
       if (other.value.trim()) run("/api/merge/force", {ids: [spec.force, other.value.trim()]});
     });
-    return h("div", {class: "corrections", id: "corrections"}, h("strong", {}, "Исправления: "), undo, force, result);
+    return h("div", {class: "corrections", id: "corrections"}, h("strong", {}, "Исправления: "), undo, one, force, result);
   }
 
   /** Previous/next links for an API page ({limit, offset, more}). */

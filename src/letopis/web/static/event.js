@@ -23,6 +23,7 @@
     const merged = c.sources > 1;
     const panel = L.correctionsPanel({
       undo: merged ? c.id : null, undoLabel: `разъединить (${c.sources} источника → отдельные события)`,
+      undoOne: c.sources > 2 ? ev.id : null, undoOneLabel: "отделить только этот источник",
       force: ev.id, forceLabel: "это то же событие, что ", placeholder: "d2.ev5 или C12",
       onDone: () => location.reload(),
     });
