@@ -93,7 +93,7 @@
     }
     if (lo === Infinity) return null;
     const pad = Math.max(10, (hi - lo) * 0.06);
-    return [lo - pad, hi + pad];
+    return [lo - pad, hi + pad * 2.5];  // room on the right for the last labels
   }
 
   function draw(chart) {
