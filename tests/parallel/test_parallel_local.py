@@ -107,6 +107,7 @@ class FifoKiller(threading.Thread):
             pid = None
             while pid is None and not self.done.is_set():
                 pid = _reader_of(self.fifo)
+                time.sleep(0 if pid else 0.005)
             if pid is not None:
                 self._replace_path()
                 os.kill(pid, signal.SIGKILL)
