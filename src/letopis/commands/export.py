@@ -21,8 +21,8 @@ def register(commands) -> None:
         description="Export a chronology (a corpus store or a JSON file made by 'letopis extract') "
                     "to a format historians' tools read. Field mappings: docs/exports.md.",
     )
-    source = export.add_mutually_exclusive_group(required=True)
-    source.add_argument("--db", metavar="FILE", help="the corpus store to export")
+    source = export.add_mutually_exclusive_group()
+    source.add_argument("--db", metavar="FILE", help="the corpus store to export (default: letopis.db)")
     source.add_argument("--from-json", metavar="CHRONOLOGY.json", help="a chronology made by 'letopis extract'")
     export.add_argument("-f", "--format", required=True, choices=FORMATS, help="the export format")
     export.add_argument("-o", "--output", required=True, metavar="OUT",
@@ -40,7 +40,8 @@ def export_command(args: argparse.Namespace) -> int:
     from .. import export
 
     layer: dict[str, Any] = {}
-    if args.db is not None:
+    if args.from_json is None:
+        args.db = args.db or "letopis.db"
         chronology, texts, layer = _from_store(args.db, corpus=args.corpus)
     else:
         if args.corpus:
