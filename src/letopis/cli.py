@@ -79,6 +79,9 @@ def write_output(text: str, output: str | None) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from .engines import one_blas_thread
+
+    one_blas_thread()  # before numpy loads: parallelism comes from processes, not BLAS threads
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
