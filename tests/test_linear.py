@@ -82,3 +82,11 @@ def test_an_event_dated_through_the_event_its_timex_names() -> None:
     seized = next(e for e in doc.events if e.trigger.text == "захватила")
     assert (seized.time.earliest, seized.time.latest, seized.time.basis) == ("1944-08-19", "1944-08-19", "relative")
     assert any(t["rule"] == "resolve_event_anchor" for t in doc.trace)
+
+
+def test_children_index_gives_subtrees_and_missing_heads_like_the_scans(doc) -> None:
+    from letopis.syntax_tree import subtree_at
+
+    kids = Children(doc)
+    assert kids(-1) == children(doc, -1)
+    assert all(kids.subtree(i) == subtree_at(doc, i) for i in range(0, len(doc.tokens), 7))

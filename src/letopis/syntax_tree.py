@@ -34,12 +34,20 @@ class Children:
         self.doc = doc
         self.maps: dict[int, dict[int, list[int]]] = {}
 
-    def __call__(self, index: int) -> list[int]:
-        sentence = self.doc.tokens[index].sent
+    def of_sentence(self, sentence: int) -> dict[int, list[int]]:
         kids = self.maps.get(sentence)
         if kids is None:
             kids = self.maps[sentence] = child_map(self.doc, sentence)
-        return kids.get(index, [])
+        return kids
+
+    def __call__(self, index: int) -> list[int]:
+        if index < 0:  # what `children` answers for a missing head
+            return children(self.doc, index)
+        return self.of_sentence(self.doc.tokens[index].sent).get(index, [])
+
+    def subtree(self, index: int) -> list[int]:
+        """`subtree_at(doc, index)`."""
+        return subtree(self.of_sentence(self.doc.tokens[index].sent), index)
 
 
 def ancestors(doc: Doc, index: int, limit: int = 64) -> Iterator[int]:

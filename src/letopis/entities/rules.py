@@ -20,7 +20,8 @@ from ..lang.ru.facilities import FACILITY_NOUNS
 from ..lang.ru.demonyms import COLLECTIVE_ACTORS, COLLECTIVE_ROLES, DEMONYMS, NATIONALITIES, NATIONALITY_ADJECTIVE_SUFFIXES
 from ..lang.ru.ranks import TITLES
 from ..lang.ru.units import ORDINAL_WORDS, UNIT_ADJECTIVES, UNIT_NOUNS
-from .tree import children, mention_tokens, span_head
+from ..syntax_tree import Children
+from .tree import mention_tokens, span_head
 
 _DIGIT_ORDINAL = re.compile(r"^\d+(-?[а-яё]{1,3})?$")
 _DEMONYM_ENDING = ("анин", "янин")
@@ -83,12 +84,13 @@ def _place_adjective(token: Token) -> bool:
 def collectives(doc: Doc) -> list[Mention]:
     """Collective actors: «парижские полицейские», «немецкие солдаты», «повстанцы»."""
     out = []
+    tree = Children(doc)
     for i, token in enumerate(doc.tokens):
         lemma = _noun_reading(token)
         if lemma is None or lemma in NATIONALITIES:
             continue
         if lemma in COLLECTIVE_ROLES:
-            adjectives = [k for k in children(doc, i) if k < i and doc.tokens[k].rel == "amod" and _place_adjective(doc.tokens[k])]
+            adjectives = [k for k in tree(i) if k < i and doc.tokens[k].rel == "amod" and _place_adjective(doc.tokens[k])]
             if adjectives:
                 out.append(_mk(doc, min(adjectives), i, "GROUP"))
                 continue

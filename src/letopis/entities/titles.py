@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from ..doc import Doc
 from ..lang.ru.ranks import TITLE_MODIFIERS, TITLES
 from .normalise import phrase_normal
+from ..syntax_tree import Children
 from .tree import children, span_head, subtree
 
 _APPOSITIVE = frozenset({"appos", "conj", "nmod", "parataxis"})
@@ -154,11 +155,12 @@ def as_role(doc: Doc, name: list[int]) -> list[tuple[int, list[int]]]:
         return []
     verb = doc.tokens[subject].head
     out = []
-    for role in children(doc, verb):
-        kids = children(doc, role)
+    tree = Children(doc)  # the sentence's dependents gathered once, not once per question
+    for role in tree(verb):
+        kids = tree(role)
         marker = _modifiers(doc, role) - 1
         if _role_noun(doc, role) and marker in kids and _lemma(doc, marker) == "как":
-            body = [i for i in subtree(doc, role) if _lemma(doc, i) != "как"]
+            body = [i for i in tree.subtree(role) if _lemma(doc, i) != "как"]
             out.append((role, _clip(doc, role, body)))
     return out
 
