@@ -21,7 +21,10 @@ docs/s and chars/s are over the time from the first document's result to the las
 /proc; "per worker" is the largest among the processes of the run (the runner itself
 and every process under it). Flatness is the largest process's RSS when 5% of the
 documents are done against its RSS at the end. The machine is shared: the length curve
-also gives CPU seconds, which other users' load disturbs less than wall time.
+also gives CPU seconds, which other users' load disturbs less than wall time. Every
+measured process runs BLAS on one thread (`--blas-threads`), as letopis's worker
+processes and Dask's do: on a busy machine, BLAS threads spinning for work cost several
+times the computation itself.
 """
 
 from __future__ import annotations
@@ -363,6 +366,22 @@ def plan(args: argparse.Namespace) -> list[Config]:
     return configs
 
 
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def blas_environment(threads: int, base: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a measured process: BLAS on `threads` threads (0: as inherited).
+
+    Every configuration gets the same setting. letopis's worker processes and Dask's run
+    BLAS on one thread whatever the caller says, and floating-point sums (so, rarely, a
+    parse) depend on the thread count: without the same setting, one worker and two
+    would neither run alike nor give the same results."""
+    env = dict(os.environ if base is None else base)
+    if threads > 0:
+        env.update({name: str(threads) for name in BLAS_THREADS})
+    return env
+
+
 def run_config(config: Config, args: argparse.Namespace, out: Path, names: list[str]) -> dict[str, Any]:
     """Run one configuration in a fresh process; its result, or why it has none."""
     result_path = out / f"{config.key}.json"
@@ -377,7 +396,7 @@ def run_config(config: Config, args: argparse.Namespace, out: Path, names: list[
     with open(out / f"{config.key}.log", "w", encoding="utf-8") as log:
         try:
             done = subprocess.run(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, timeout=args.timeout,
-                                  start_new_session=True)
+                                  start_new_session=True, env=blas_environment(args.blas_threads))
             failure = None if done.returncode == 0 else f"exit {done.returncode}"
         except subprocess.TimeoutExpired:
             failure = f"over the {args.timeout} s limit"
@@ -468,7 +487,8 @@ def render(results: dict[str, dict[str, Any]], configs: list[Config]) -> str:
 def header(args_line: str, meta: dict[str, Any]) -> str:
     m = meta["machine"]
     return (f"## Scale\n\n`{args_line}` at {meta['commit']}, {meta['date']}; {m['cores']} cores, {m['ram_gb']} GB, "
-            f"{m['cpu']}, load {m['load']} at the start (the machine is shared; figures are noisy). "
+            f"{m['cpu']}, load {m['load']} at the start (the machine is shared; figures are noisy); "
+            f"BLAS threads per process: {meta.get('blas_threads') or 'library default'}. "
             f"Documents: NEREL train + dev ({meta['nerel']} texts) repeated in order. See `bench/scale.py` for "
             f"what each figure means.\n")
 
@@ -501,6 +521,8 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         help="subset of letopis,natasha,dask,curve (default all)")
     parser.add_argument("--memory-limit-mb", type=int, default=MEMORY_LIMIT_MB,
                         help="address-space cap of every measured process (default %(default)s)")
+    parser.add_argument("--blas-threads", type=int, default=1,
+                        help="BLAS threads of every measured process, as letopis's workers use (0: library default)")
     parser.add_argument("--timeout", type=int, default=3600, help="seconds one configuration may take (default %(default)s)")
     parser.add_argument("--out", type=Path, help="folder for results and logs (default bench/results/scale-<time>)")
     parser.add_argument("--write", action="store_true", help="put the tables in BENCHMARKS.md, section 'scale'")
@@ -527,6 +549,7 @@ def main(argv: list[str] | None = None) -> int:
         "command": "python -m bench.scale " + shlex.join(argv if argv is not None else sys.argv[1:]),
         "commit": git_head(ROOT), "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "machine": machine(), "nerel": len(names), "configs": [c.__dict__ for c in configs],
+        "blas_threads": args.blas_threads,
     }
     (out / "meta.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"results in {out}", file=sys.stderr)

@@ -173,3 +173,9 @@ def test_a_small_run_end_to_end(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr[-2000:]
     assert "| letopis, 1 worker " in done.stdout and "| natasha pipeline, 1 process " in done.stdout
     assert "| 1 KB " in done.stdout and "n/a" not in done.stdout.split("Cost against length")[1]
+
+
+def test_blas_environment_sets_every_library_or_none() -> None:
+    env = scale.blas_environment(1, {"PATH": "/bin", "OPENBLAS_NUM_THREADS": "8"})
+    assert env == {"PATH": "/bin", "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+    assert scale.blas_environment(0, {"PATH": "/bin"}) == {"PATH": "/bin"}
