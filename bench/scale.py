@@ -20,7 +20,7 @@ docs/s and chars/s are over the time from the first document's result to the las
 (model loading and the first document excluded). Peak RSS is each process's VmHWM from
 /proc; "per worker" is the largest among the processes of the run (the runner itself
 and every process under it). Flatness is the largest process's RSS when 5% of the
-documents are done against its RSS at the end. The machine is shared: the length curve
+documents are done, halfway and at the end. The machine is shared: the length curve
 also gives CPU seconds, which other users' load disturbs less than wall time. Every
 measured process runs BLAS on one thread (`--blas-threads`), as letopis's worker
 processes and Dask's do: on a busy machine, BLAS threads spinning for work cost several
@@ -177,12 +177,14 @@ class Sampler:
         self.sample()
 
 
-def flatness(samples: list[tuple[float, int, int]], docs: int, share: float = WARM_SHARE) -> tuple[int, int] | None:
-    """(RSS kB once `share` of the documents are done, RSS kB at the last sample)."""
+def flatness(samples: list[tuple[float, int, int]], docs: int, share: float = WARM_SHARE) -> tuple[int, int, int] | None:
+    """RSS kB once `share` of the documents are done, halfway through, and at the last sample
+    (caches fill early on; memory that keeps growing in the second half is a leak)."""
     warm = [s for s in samples if s[1] >= max(1, int(docs * share))]
     if not warm:
         return None
-    return warm[0][2], samples[-1][2]
+    half = next((s for s in warm if s[1] >= docs // 2), warm[-1])
+    return warm[0][2], half[2], samples[-1][2]
 
 
 # -- the measured runs (each in its own process) ---------------------------------------
@@ -360,6 +362,11 @@ def plan(args: argparse.Namespace) -> list[Config]:
         configs += local[:1] + peer + local[1:]  # the one-process pair first: they compare directly
     if args.dask_docs and "dask" in systems:
         n = max(args.jobs)
+        if not (args.docs == args.dask_docs and "letopis" in systems and n in args.jobs):
+            # The local engine on the very documents Dask gets: the first documents are all new,
+            # later ones repeat (warm caches), so only the same documents compare.
+            configs.append(Config(f"local-{n}-as-dask", f"letopis:{n}",
+                                  f"letopis, {n} workers, the {args.dask_docs:,} documents Dask gets", args.dask_docs))
         configs.append(Config(f"dask-{n}", f"dask:{n}", f"letopis, Dask LocalCluster, {n} workers", args.dask_docs))
     if "curve" in systems:
         configs += [Config(f"length-{kb:g}", f"length:{kb:g}", f"{kb:g} KB") for kb in args.curve]
@@ -422,7 +429,7 @@ def _rate(value: float | None, digits: int = 1) -> str:
     return f"{value:,.{digits}f}" if value else "n/a"
 
 
-THROUGHPUT_HEADER = ["configuration", "docs", "docs/s", "chars/s", "peak RSS per worker MB", "RSS at 5% → end MB",
+THROUGHPUT_HEADER = ["configuration", "docs", "docs/s", "chars/s", "peak RSS per worker MB", "RSS at 5% → 50% → end MB",
                      "first result s", "errors"]
 
 
@@ -430,10 +437,10 @@ def throughput_row(label: str, r: dict[str, Any]) -> list[str]:
     if "failure" in r:
         return [label, "", "n/a", "n/a", "n/a", "n/a", "n/a", r["failure"]]
     peaks = r.get("peak_rss_kb") or {}
-    flat = r.get("flatness_kb")
+    flat = flatness(r["rss_samples"], r["docs"]) if r.get("rss_samples") else r.get("flatness_kb")
     errors = str(r["errors"]) + (f" (first: {r['first_error'][:60]})" if r["errors"] else "")
     return [label, f"{r['docs']:,}", _rate(r.get("docs_per_s"), 2), _rate(r.get("chars_per_s"), 0),
-            _mb(max(peaks.values(), default=0)), f"{_mb(flat[0])} → {_mb(flat[1])}" if flat else "n/a",
+            _mb(max(peaks.values(), default=0)), " → ".join(_mb(kb) for kb in flat) if flat else "n/a",
             f"{r['first_result_s']:.1f}", errors]
 
 
@@ -471,8 +478,10 @@ def render(results: dict[str, dict[str, Any]], configs: list[Config]) -> str:
         notes.append(f"scaling from {jobs[0]} to {jobs[-1]} workers: "
                      f"{ratio(rate.get(f'letopis-{jobs[-1]}'), rate.get(f'letopis-{jobs[0]}'))} the documents per second")
     for key in (k for k in results if k.startswith("dask-")):
-        local = rate.get(f"letopis-{key.split('-')[1]}")
-        notes.append(f"Dask LocalCluster against the local engine, same number of workers: {ratio(rate.get(key), local)}")
+        n = key.split("-")[1]
+        local = rate.get(f"local-{n}-as-dask") or rate.get(f"letopis-{n}")
+        notes.append(f"Dask LocalCluster against the local engine, same number of workers and documents: "
+                     f"{ratio(rate.get(key), local)}")
     for key in (k for k in results if k.startswith("letopis-")):
         notes.append(f"{labels.get(key, key)} against the natasha pipeline: {ratio(rate.get(key), rate.get('natasha'))}")
     if notes:

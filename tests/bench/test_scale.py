@@ -73,7 +73,7 @@ def test_sampler_sees_a_child_process() -> None:
 
 def test_flatness_compares_the_first_warm_sample_with_the_last() -> None:
     samples = [(0.0, 0, 100), (1.0, 4, 200), (2.0, 5, 300), (3.0, 50, 310), (4.0, 100, 320)]
-    assert scale.flatness(samples, 100) == (300, 320)  # 5% of 100 documents is 5
+    assert scale.flatness(samples, 100) == (300, 310, 320)  # 5% of 100 documents is 5; half is 50
     assert scale.flatness(samples[:2], 100) is None
 
 
@@ -112,20 +112,21 @@ def _args(**extra) -> Namespace:
 
 def test_plan_runs_every_configuration_once_long_ones_first() -> None:
     configs = scale.plan(_args())
-    assert [c.worker for c in configs] == ["letopis:1", "natasha:1", "letopis:2", "dask:2", "length:1", "length:10"]
-    assert [c.docs for c in configs] == [100, 100, 100, 10, 0, 0]
+    assert [c.worker for c in configs] == ["letopis:1", "natasha:1", "letopis:2", "letopis:2", "dask:2", "length:1", "length:10"]
+    assert [c.docs for c in configs] == [100, 100, 100, 10, 10, 0, 0]  # Dask compares with the local engine on its documents
     assert len({c.key for c in configs}) == len(configs)
 
 
 def test_plan_takes_a_subset() -> None:
     assert [c.worker for c in scale.plan(_args(systems="curve"))] == ["length:1", "length:10"]
     assert [c.worker for c in scale.plan(_args(dask_docs=0, systems="letopis,dask"))] == ["letopis:1", "letopis:2"]
+    assert [c.worker for c in scale.plan(_args(dask_docs=100, systems="letopis,dask"))] == ["letopis:1", "letopis:2", "dask:2"]
 
 
 def _throughput(docs_per_s: float, peak_kb: int) -> dict:
     return {"docs": 100, "errors": 0, "first_error": "", "first_result_s": 5.0, "wall_s": 30.0,
             "docs_per_s": docs_per_s, "chars_per_s": docs_per_s * 2000, "peak_rss_kb": {"1": peak_kb, "2": 1024},
-            "flatness_kb": [500 * 1024, 510 * 1024]}
+            "flatness_kb": [500 * 1024, 505 * 1024, 510 * 1024]}
 
 
 def test_render_puts_the_figures_and_ratios_side_by_side() -> None:
@@ -141,10 +142,10 @@ def test_render_puts_the_figures_and_ratios_side_by_side() -> None:
         "length-10": {"failure": "over the 60 s limit", "worker": "length:10"},
     }
     text = scale.render(results, configs)
-    assert "| letopis, 1 worker " in text and "| 10.00 " in text and "| 600 " in text and "500 → 510" in text
+    assert "| letopis, 1 worker " in text and "| 10.00 " in text and "| 600 " in text and "500 → 505 → 510" in text
     assert "scaling from 1 to 2 workers: 1.80×" in text
     assert "letopis, 1 worker against the natasha pipeline: 1.25×" in text
-    assert "exit 1" in text and "Dask LocalCluster against the local engine, same number of workers: n/a" in text
+    assert "exit 1" in text and "Dask LocalCluster against the local engine, same number of workers and documents: n/a" in text
     assert "| 1 KB " in text and "| 50.0 " in text  # 0.05 CPU s over 1 KB
     assert "over the 60 s limit" in text
 
