@@ -34,7 +34,10 @@ def register(commands) -> None:
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns ('texts/**/*.txt')")
     ingest.add_argument("--db", default="letopis.db", metavar="FILE", help="corpus database (default: letopis.db)")
-    ingest.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="documents analysed in parallel (default 1)")
+    ingest.add_argument(
+        "-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+        help="worker processes analysing documents in parallel (default: the number of cores)",
+    )
     ingest.add_argument("--dct", metavar="YYYY-MM-DD", help="document date, for news: anchors «вчера», «в прошлом году»")
     ingest.add_argument("--max-size", metavar="MB", type=float, default=64.0, help="refuse inputs larger than this (default 64)")
     ingest.add_argument("--input-format", choices=("text", "markdown", "html"), help="override detection of the input format")
@@ -240,7 +243,8 @@ def _run(store, files: list[str], args: argparse.Namespace, dct: str | None, tal
         return
     progress = IngestProgress(len(todo), quiet=args.quiet)
     settings = Settings(dct=dct, max_bytes=max_bytes, input_format=args.input_format)
-    outcomes = engines.outcomes(todo, settings=settings, jobs=args.jobs, engine=args.engine, scheduler=args.scheduler)
+    jobs = min(args.jobs, len(todo))  # no idle workers to start for a few documents
+    outcomes = engines.outcomes(todo, settings=settings, jobs=jobs, engine=args.engine, scheduler=args.scheduler)
     try:
         for outcome in outcomes:
             try:
