@@ -164,6 +164,16 @@ def _entity_records(docs: list[Doc]) -> tuple[list[EntityRecord], dict[tuple[str
     return kept, mapping
 
 
+def with_doc_id(value: Any, old: str, new: str) -> Any:
+    """`value` (entity attributes: dicts and lists) with every `"doc": old` set to `new`,
+    as when a document analysed under one id is renamed (title mentions carry their doc)."""
+    if isinstance(value, dict):
+        return {k: (new if k == "doc" and v == old else with_doc_id(v, old, new)) for k, v in value.items()}
+    if isinstance(value, list):
+        return [with_doc_id(v, old, new) for v in value]
+    return value
+
+
 def _plain(value: Any) -> Any:
     """Attributes as JSON-ready data (tuples to lists, drop private keys)."""
     if isinstance(value, dict):

@@ -136,15 +136,9 @@ def analyse_files(
 def relabel(doc: "Doc", doc_id: str) -> "Doc":
     """Give an analysed Doc another id, everywhere it is written (entity attributes quote
     their document, e.g. title mentions), so documents analysed apart can be built together."""
+    from .chronology import with_doc_id
+
     old, doc.id = doc.id, doc_id
     for entity in doc.entities:
-        entity.attributes = _renamed(entity.attributes, old, doc_id)
+        entity.attributes = with_doc_id(entity.attributes, old, doc_id)
     return doc
-
-
-def _renamed(value: Any, old: str, new: str) -> Any:
-    if isinstance(value, dict):
-        return {k: (new if k == "doc" and v == old else _renamed(v, old, new)) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_renamed(v, old, new) for v in value]
-    return value

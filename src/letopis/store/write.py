@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import sqlite3
 from datetime import datetime, timezone
-from typing import Any
 
+from ..chronology import with_doc_id
 from ..errors import LetopisError
 from . import entities as corpus_entities
 from .base import Record
@@ -67,7 +67,7 @@ class DocumentWriter:
 
     def _entities(self) -> None:
         for entity in self.chronology.get("entities", []):
-            attributes = _with_doc(entity.get("attributes") or {}, self.local_doc, self.doc)
+            attributes = with_doc_id(entity.get("attributes") or {}, self.local_doc, self.doc)
             found = corpus_entities.find(self.db, entity)
             if found:
                 corpus_id, reason = found
@@ -127,12 +127,3 @@ class DocumentWriter:
             rows.append((self.doc, relation["type"], relation["source"], relation["target"],
                          json.dumps(relation, ensure_ascii=False)))
         self.db.executemany("INSERT INTO relations (doc, type, source, target, data) VALUES (?, ?, ?, ?, ?)", rows)
-
-
-def _with_doc(value: Any, local: str, doc: str) -> Any:
-    """Attributes with every `"doc": local` (e.g. in title mentions) set to the corpus id."""
-    if isinstance(value, dict):
-        return {k: (doc if k == "doc" and v == local else _with_doc(v, local, doc)) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_with_doc(v, local, doc) for v in value]
-    return value
