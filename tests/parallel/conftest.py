@@ -15,7 +15,7 @@ ACCOUNTS = [
 ]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def accounts(tmp_path_factory) -> list[Path]:
     tmp_path = tmp_path_factory.mktemp("accounts")
     paths = []
@@ -26,7 +26,7 @@ def accounts(tmp_path_factory) -> list[Path]:
     return paths
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def empty(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("empty") / "empty.txt"
     path.write_bytes(b"")
