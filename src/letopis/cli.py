@@ -25,6 +25,13 @@ from . import __version__
 from .errors import LetopisError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SOME_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+DEFAULT_DB = "letopis.db"
+
+
+def add_db_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup, default: str | None = DEFAULT_DB,
+                  help: str = f"corpus database (default: {DEFAULT_DB})") -> None:
+    """The corpus database option every store command shares (`--db FILE`)."""
+    parser.add_argument("--db", default=default, metavar="FILE", help=help)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -14,7 +14,7 @@ import json
 import sys
 from typing import Any
 
-from ..cli import EXIT_OK, write_output
+from ..cli import EXIT_OK, add_db_option, write_output
 
 FORMATS = ("table", "json")
 KINDS = ("date", "number", "actor", "outcome")
@@ -27,7 +27,7 @@ def register(commands) -> None:
         description="List the conflicts between documents that tell the same event: each with the event, "
                     "the competing claims and their sources (document and sentence).",
     )
-    parser.add_argument("--db", default="letopis.db", metavar="FILE", help="corpus database (default: letopis.db)")
+    add_db_option(parser)
     parser.add_argument("--kind", choices=KINDS, help="only conflicts of this kind")
     parser.add_argument("-f", "--format", choices=FORMATS, default="table", help="output format (default: table)")
     parser.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output")

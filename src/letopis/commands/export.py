@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from ..cli import EXIT_OK
+from ..cli import DEFAULT_DB, EXIT_OK, add_db_option
 from ..errors import LetopisError
 
 FORMATS = ("timelinejs", "timelinejs-csv", "geojson", "csv", "jsonld", "gexf", "graphml")
@@ -22,7 +22,7 @@ def register(commands) -> None:
                     "to a format historians' tools read. Field mappings: docs/exports.md.",
     )
     source = export.add_mutually_exclusive_group()
-    source.add_argument("--db", metavar="FILE", help="the corpus store to export (default: letopis.db)")
+    add_db_option(source, default=None, help=f"the corpus store to export (default: {DEFAULT_DB})")
     source.add_argument("--from-json", metavar="CHRONOLOGY.json", help="a chronology made by 'letopis extract'")
     export.add_argument("-f", "--format", required=True, choices=FORMATS, help="the export format")
     export.add_argument("-o", "--output", required=True, metavar="OUT",
@@ -41,7 +41,7 @@ def export_command(args: argparse.Namespace) -> int:
 
     layer: dict[str, Any] = {}
     if args.from_json is None:
-        args.db = args.db or "letopis.db"
+        args.db = args.db or DEFAULT_DB
         chronology, texts, layer = _from_store(args.db, corpus=args.corpus)
     else:
         if args.corpus:

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .. import engines
-from ..cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED
+from ..cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, add_db_option
 from ..errors import LetopisError
 
 EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -33,7 +33,7 @@ def register(commands) -> None:
                     "so an interrupted run resumes when run again.",
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns ('texts/**/*.txt')")
-    ingest.add_argument("--db", default="letopis.db", metavar="FILE", help="corpus database (default: letopis.db)")
+    add_db_option(ingest)
     ingest.add_argument(
         "-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
         help="worker processes analysing documents in parallel (default: the number of cores)",

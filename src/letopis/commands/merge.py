@@ -18,7 +18,7 @@ import json
 import sys
 from typing import Any
 
-from ..cli import EXIT_OK, write_output
+from ..cli import EXIT_OK, add_db_option, write_output
 
 
 def register(commands) -> None:
@@ -28,7 +28,7 @@ def register(commands) -> None:
         description="Corrections to the corpus merge. Event ids: C<N> (corpus event) or d<N>.ev<M> (a document's "
                     "event); entity ids: CE<N> (corpus entity) or E<N> (stored entity). Corrections survive re-ingest.",
     )
-    parser.add_argument("--db", default="letopis.db", metavar="FILE", help="corpus database (default: letopis.db)")
+    add_db_option(parser)
     action = parser.add_mutually_exclusive_group(required=True)
     action.add_argument("--list", action="store_true", help="list merged events, merged entities and corrections")
     action.add_argument("--undo", metavar="ID", help="split a merge: C<N>, d<N>.ev<M>, CE<N> or E<N>")

@@ -19,7 +19,7 @@ import shutil
 import sys
 from typing import Any
 
-from ..cli import EXIT_OK, write_output
+from ..cli import EXIT_OK, add_db_option, write_output
 from ..errors import LetopisError
 
 FORMATS = ("table", "json", "csv")
@@ -58,7 +58,7 @@ def register(commands) -> None:
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", default="letopis.db", metavar="FILE", help="corpus database (default: letopis.db)")
+    add_db_option(parser)
     parser.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
                         help=f"show at most N (default {DEFAULT_LIMIT}; 0 for all)")
     parser.add_argument("-f", "--format", choices=FORMATS, default="table", help="output format (default: table)")

@@ -8,7 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
-from ..cli import EXIT_OK
+from ..cli import EXIT_OK, add_db_option
 from ..errors import LetopisError
 
 
@@ -19,7 +19,7 @@ def register(commands) -> None:
         description="Start the web viewer on this computer. Read-only unless --writable; "
                     "without --db only the paste page (analyse a text at once) works.",
     )
-    serve.add_argument("--db", metavar="FILE", help="the corpus database made by `letopis ingest`")
+    add_db_option(serve, default=None, help="the corpus database made by `letopis ingest`")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
     serve.add_argument("--writable", action="store_true", help="allow storing pasted texts in the corpus")
