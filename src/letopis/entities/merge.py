@@ -1,6 +1,9 @@
 """One entity per referent: within a document (`build_entities`) and across documents (`unify`).
 
 Merge rules, in order, each recorded as evidence on the mentions it joins:
+  nested_head   an organisation name that opens a longer one in place («Правительство» inside
+                «Правительство Китая», «МИД» inside «МИД России») is that organisation, and
+                takes part in no other rule: the next «Правительство Японии» is another one;
   same_name     same type and the same normal form (case and ё ignored);
   same_place    locations the gazetteer resolves to the same place («США», «Соединённые Штаты»);
   name_suffix   a person named by a tail of a fuller name: «Шабан-Дельмас» = «Жак Шабан-Дельмас»,
@@ -131,15 +134,21 @@ def _buckets(indices: list[int], key) -> dict[str, list[int]]:
     return out
 
 
-def cluster(items: list[Item]) -> list[list[Item]]:
+def cluster(items: list[Item], nested: dict[int, int] | None = None) -> list[list[Item]]:
     """Group items by referent with the merge rules; groups in order of first appearance.
+
+    `nested` maps an item to the item whose longer name it opens in place (see
+    `nested_heads`); such an item joins that one only.
 
     Each rule compares a name only with the names that can match it (same last word for
     surnames, same first word for first names and head words, same initials for
     acronyms), so the cost grows with the mentions of one name, not with all pairs."""
     c = _Clusters(items)
+    nested = nested or {}
+    for i, outer in nested.items():
+        c.join(outer, i, f"nested head of {items[outer].normal}")
     words = [_words(item.normal) for item in items]
-    persons = [i for i, item in enumerate(items) if item.type == "PERSON"]
+    persons = [i for i, item in enumerate(items) if item.type == "PERSON" and i not in nested]
     by_last = _buckets(persons, lambda i: words[i][-1] if words[i] else "")
     by_first = _buckets(persons, lambda i: words[i][0] if words[i] else "")
 
@@ -153,6 +162,8 @@ def cluster(items: list[Item]) -> list[list[Item]]:
     first_by_place: dict[str, int] = {}
     for i, item in enumerate(items):
         key = (item.type, fold(item.normal))
+        if i in nested:
+            continue
         if i in ambiguous:
             pass
         elif key in first_by_name:
@@ -178,7 +189,7 @@ def cluster(items: list[Item]) -> list[list[Item]]:
         opening = [j for j in same_first if name_prefix(items[i].normal, items[j].normal)]
         if len({c.find(j) for j in opening}) == 1:
             c.join(min(opening), i, f"first name of {items[min(opening)].normal}")
-    orgs = [i for i, item in enumerate(items) if item.type == "ORGANIZATION"]
+    orgs = [i for i, item in enumerate(items) if item.type == "ORGANIZATION" and i not in nested]
     orgs_by_first = _buckets(orgs, lambda i: words[i][0] if words[i] else "")
     orgs_by_initials = _buckets(orgs, lambda i: _initials(items[i].normal) if len(words[i]) > 1 else "")
     for i in orgs:
@@ -221,10 +232,21 @@ class MentionInfo:
     attributes: dict[str, Any] = field(default_factory=dict)
 
 
+def nested_heads(doc: Doc, keys: Sequence[int]) -> dict[int, int]:
+    """Position in `keys` of each organisation mention that starts where a longer one starts
+    -> position of the longest such one (the recogniser tags both «МИД России» and «МИД»)."""
+    orgs = [(doc.mentions[k].start, doc.mentions[k].end, n) for n, k in enumerate(keys) if doc.mentions[k].type == "ORGANIZATION"]
+    longest: dict[int, tuple[int, int]] = {}
+    for start, end, n in orgs:
+        if start not in longest or end > longest[start][0]:
+            longest[start] = (end, n)
+    return {n: longest[start][1] for start, end, n in orgs if end < longest[start][0]}
+
+
 def build_entities(doc: Doc, infos: dict[int, MentionInfo]) -> None:
     """Cluster the mentions in `infos` into `doc.entities` (ids e1, e2, ...), linking both ways."""
     items = [Item(k, doc.mentions[k].type, info.normal, (0, doc.mentions[k].start), info.place) for k, info in infos.items()]
-    for number, group in enumerate(cluster(items), 1):
+    for number, group in enumerate(cluster(items, nested_heads(doc, list(infos))), 1):
         mentions = sorted(item.key for item in group)
         names = [infos[k].normal for k in mentions]
         entity = Entity(

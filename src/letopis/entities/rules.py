@@ -229,6 +229,62 @@ def facilities(doc: Doc) -> list[Mention]:
     return out
 
 
+_LIST_SEPARATORS = frozenset({",", "и", ";"})
+
+
+def _facility_phrase(doc: Doc, i: int) -> tuple[int, int]:
+    """A facility noun with its adjectives and a genitive noun after it: «ратуши округов»."""
+    sentence_start = doc.sentences[doc.tokens[i].sent].first
+    first = i
+    while first > sentence_start and doc.tokens[first - 1].head == i and doc.tokens[first - 1].pos == "ADJ":
+        first -= 1
+    last = i
+    nxt = i + 1
+    if nxt < len(doc.tokens) and doc.tokens[nxt].head == i and doc.tokens[nxt].pos == "NOUN" and doc.tokens[nxt].feats.get("Case") == "Gen":
+        last = nxt
+    return first, last
+
+
+def listed_facilities(doc: Doc) -> list[Mention]:
+    """Facility nouns listed beside a named facility: «ратуши округов, газовый завод
+    Ла-Виллет и центральный почтамт» are three buildings taken, not one. A list item is
+    read from the surface (commas and «и» between items), as the parser often links the
+    items of a long list to different heads."""
+    spans = {}
+    for m in doc.mentions:
+        if m.type == "FACILITY":
+            idx = mention_tokens(doc, m)
+            if idx:
+                spans[idx[0]] = idx[-1]
+    named = {k for m in doc.mentions if m.type in _NAMED for k in mention_tokens(doc, m)}
+    candidates = [
+        _facility_phrase(doc, i) for i, t in enumerate(doc.tokens)
+        if t.pos == "NOUN" and _lemma(t) in FACILITY_NOUNS and i not in named
+    ]
+    out: list[Mention] = []
+    grown = True
+    while grown:  # a list item next to an item found in the last round
+        grown = False
+        ends = {last: first for first, last in spans.items()}
+        for first, last in candidates:
+            if first in spans:
+                continue
+            before, after = first - 1, last + 1
+            sentence = doc.tokens[first].sent
+            near = (
+                before > 0 and doc.tokens[before].text in _LIST_SEPARATORS and before - 1 in ends
+                and doc.tokens[before - 1].sent == sentence
+            ) or (
+                after + 1 < len(doc.tokens) and doc.tokens[after].text in _LIST_SEPARATORS and after + 1 in spans
+                and doc.tokens[after + 1].sent == sentence
+            )
+            if near:
+                spans[first] = last
+                out.append(_mk(doc, first, last, "FACILITY"))
+                grown = True
+    return out
+
+
 RULES: list[tuple[str, Callable[[Doc], list[Mention]]]] = [
     ("adjective_names", adjective_names),
     ("peoples", peoples),
@@ -236,6 +292,7 @@ RULES: list[tuple[str, Callable[[Doc], list[Mention]]]] = [
     ("military_units", military_units),
     ("fuller_organisations", fuller_organisations),
     ("facilities", facilities),
+    ("listed_facilities", listed_facilities),
 ]
 
 
@@ -277,6 +334,18 @@ class _Spans:
         return sorted(found, key=lambda m: self.order[id(m)])
 
 
+def _refines(recognised: Mention, new: Mention) -> bool:
+    """Whether a rule mention over the same span may set the recognised mention's type.
+
+    The tagger tells an organisation from the building it sits in and from a
+    collective («Мариинского театра» in «оркестр Мариинского театра», «Канадские
+    власти» are organisations in its training data), so a rule only adds a subtype to
+    a mention of its own type («62-й армии» → MILITARY_UNIT), turns a nationality
+    into a group, or corrects another rule's guess.
+    """
+    return recognised.type in (new.type, "NATIONALITY", "GROUP") or recognised.source == "rule"
+
+
 def apply_rules(doc: Doc) -> None:
     """Run every rule and fold what it finds into `doc.mentions` (sorted by offset)."""
     spans = _Spans(doc.mentions)
@@ -286,7 +355,7 @@ def apply_rules(doc: Doc) -> None:
             same = spans.same(new.start, new.end)
             if same:
                 for m in same:
-                    if m.type in (new.type, "ORGANIZATION", "NATIONALITY", "GROUP") or m.source == "rule":
+                    if _refines(m, new):
                         m.type, m.subtype = new.type, new.subtype or m.subtype
                 doc.note("entities", name, new.start, new.end, action="refine", type=new.type, subtype=new.subtype)
                 continue

@@ -19,6 +19,7 @@ from .labels import LAYERS
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "data" / "ner" / "tagger.npz"
 BATCH = 64  # sentences per forward pass
+Span = tuple[int, int, str, float]  # first token, one past the last, NEREL type, confidence
 
 
 @lru_cache(maxsize=None)
@@ -121,7 +122,7 @@ class Tagger:
             out[:k, t] = h[:k]
         return out
 
-    def _batch(self, words: Sequence[Sequence[str]], tags: Sequence[Sequence[int]]) -> list[list[tuple[int, int, str]]]:
+    def _batch(self, words: Sequence[Sequence[str]], tags: Sequence[Sequence[int]]) -> list[list[Span]]:
         """Spans for a batch of sentences sorted by length, longest first."""
         lengths = np.array([len(s) for s in words])
         steps = int(lengths.max())
@@ -147,21 +148,26 @@ class Tagger:
         fw = self._lstm(x[:, :, :four], lengths, "fw")
         bw = self._lstm(x[rows, rev, four:], lengths, "bw")[rows, rev]
         hidden = np.concatenate([fw, bw], axis=-1)
-        found: list[set[tuple[int, int, str]]] = [set() for _ in words]
+        found: list[dict[tuple[int, int, str], float]] = [{} for _ in words]
         for layer in LAYERS:
             logp = _log_softmax(hidden @ self.w[f"head_{layer.name}_w_t"] + self.w[f"head_{layer.name}_b"])
             tags_ = layer.tags
             paths = viterbi(logp, lengths, tags_)
+            chosen = np.take_along_axis(logp, paths[:, :, None], axis=2)[:, :, 0]
             for i, n in enumerate(lengths):
-                found[i].update(_spans([tags_[j] for j in paths[i, :n]]))
-        return [sorted(s) for s in found]
+                for first, last, kind in _spans([tags_[j] for j in paths[i, :n]]):
+                    confidence = float(np.exp(chosen[i, first:last].min()))
+                    key = (first, last, kind)
+                    found[i][key] = max(confidence, found[i].get(key, 0.0))
+        return [sorted((*key, conf) for key, conf in s.items()) for s in found]
 
-    def __call__(self, words: Sequence[Sequence[str]], tags: Sequence[Sequence[int]]) -> list[list[tuple[int, int, str]]]:
-        """Spans (first token, one past the last, NEREL type) per sentence.
+    def __call__(self, words: Sequence[Sequence[str]], tags: Sequence[Sequence[int]]) -> list[list[Span]]:
+        """Spans (first token, one past the last, NEREL type, confidence) per sentence.
 
-        `tags` are natasha's NER tags per word (ids into labels.NATASHA_TAGS).
+        `tags` are natasha's NER tags per word (ids into labels.NATASHA_TAGS). The
+        confidence is the lowest probability the layer gave any of the span's tags.
         """
-        result: list[list[tuple[int, int, str]]] = [[] for _ in words]
+        result: list[list[Span]] = [[] for _ in words]
         with one_thread():
             self._all(words, tags, result)
         return result

@@ -50,6 +50,38 @@ def _normal(doc: Doc, m: Mention, tokens: list[int]) -> str:
     return text
 
 
+_NAME_RELATIONS = ("appos", "flat", "flat:name", "flat:foreign")
+
+
+def _facility_name(doc: Doc, m: Mention, facilities: list[list[int]]) -> bool:
+    """Whether the place mention `m` is a facility's own name standing beside its noun
+    («газовый завод Ла-Виллет»), rather than a place in the genitive («больница Финикса»)."""
+    tokens = mention_tokens(doc, m)
+    if not tokens:
+        return False
+    head = doc.tokens[span_head(doc, tokens)]
+    return head.rel in _NAME_RELATIONS and head.feats.get("Case") != "Gen" and any(
+        f[0] < tokens[0] and tokens[-1] == f[-1] and head.head in f for f in facilities
+    )
+
+
+def _without_facility_names(doc: Doc, infos: dict[int, MentionInfo], unknown: set[int]) -> dict[int, MentionInfo]:
+    """Drop place mentions that only name a facility and that the gazetteer does not know
+    as places: «Ла-Виллет» of «газовый завод Ла-Виллет» is not a town of its own, while
+    «Казань» of «аэропорт Казань» stays the city. Returns `infos` re-keyed to the kept mentions."""
+    facilities = [mention_tokens(doc, m) for m in doc.mentions if m.type == "FACILITY"]
+    drop = {k for k in unknown if _facility_name(doc, doc.mentions[k], facilities)}
+    if not drop:
+        return infos
+    for k in sorted(drop):
+        m = doc.mentions[k]
+        doc.note("entities", "facility_name", m.start, m.end, dropped=m.text)
+    kept = [k for k in range(len(doc.mentions)) if k not in drop]
+    renumber = {old: new for new, old in enumerate(kept)}
+    doc.mentions[:] = [doc.mentions[k] for k in kept]
+    return {renumber[k]: info for k, info in infos.items() if k in renumber}
+
+
 class EntityStage:
     name = "entities"
     requires = ("tokens", "sentences", "morph", "syntax", "mentions")
@@ -102,6 +134,8 @@ class EntityStage:
                 # unless the two agree («DISTRICT» of a city stays a district).
                 if not geo.compatible(m.subtype, place.kind):
                     m.subtype = geo.SUBTYPE_FOR_KIND.get(place.kind, m.subtype)
+        unknown = {k for k, (place, _) in zip(locations, places) if place is None}
+        infos = _without_facility_names(doc, infos, unknown)
         build_entities(doc, infos)
         coref.link_pronouns(doc)
         coref.zero_subjects(doc)
