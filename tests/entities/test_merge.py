@@ -108,3 +108,17 @@ def test_a_surname_shared_by_two_people_goes_to_the_nearest(analysed):
     alla = {doc.mentions[k].start for k in people["Алла Бут"].mentions}
     assert doc.text.index("Бут отрицал") in victor
     assert doc.text.index("Бут плакала") in alla
+
+
+def test_a_nested_head_is_the_organisation_it_opens(analysed):
+    """«Правительство» inside «Правительство Китая» is China's government, and the one inside
+    «Правительство Японии» is Japan's: never one entity «Правительство» for both."""
+    doc = analysed("Правительство Китая объявило инструкции секретными. Правительство Японии промолчало. МИД России выразил протест.")
+    by_start = {}
+    for m in doc.mentions:
+        if m.type == "ORGANIZATION":
+            by_start.setdefault(m.start, set()).add(m.entity)
+    assert len(by_start) == 3
+    for entities in by_start.values():
+        assert len(entities) == 1  # the head and the fuller name: one entity
+    assert len({e for entities in by_start.values() for e in entities}) == 3

@@ -130,3 +130,57 @@ def test_facilities(analysed, text, span, normal):
 def test_not_facilities(analysed, text):
     doc = analysed(text)
     assert not [m.text for m in doc.mentions if m.type == "FACILITY"]
+
+
+@pytest.mark.parametrize(
+    "text, facilities",
+    [
+        ("Повстанцы заняли ратуши округов, газовый завод Ла-Виллет и центральный почтамт.",
+         {"ратуши округов", "газовый завод Ла-Виллет", "центральный почтамт"}),
+        ("Матросы захватили Зимний дворец, почтамт и главный вокзал.",
+         {"Зимний дворец", "почтамт", "главный вокзал"}),
+    ],
+)
+def test_facilities_listed_beside_a_named_one(analysed, text, facilities):
+    doc = analysed(text)
+    found = {m.text for m in doc.mentions if m.type == "FACILITY"}
+    assert facilities <= found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Рабочие захватили вокзал и завод.",  # no named facility in the list: nothing to go by
+        "Он вернулся на завод, где работал отец.",
+    ],
+)
+def test_common_facility_nouns_alone_are_not_facilities(analysed, text):
+    doc = analysed(text)
+    assert not [m.text for m in doc.mentions if m.type == "FACILITY"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Как рассказала пресс-атташе Мариинского театра Анна Яковлева, программа готова.", "Мариинского театра"),
+        ("Ф. Олесси рассказал в интервью Первому каналу, что Зворыкин отказывался смотреть.", "Первому каналу"),
+    ],
+)
+def test_recognised_organisations_keep_their_type(analysed, text, name):
+    """A building noun in an organisation's name («театр», «канал») does not make the
+    organisation a facility: the rules refine only mentions of their own type."""
+    doc = analysed(text)
+    assert "ORGANIZATION" in {m.type for m in doc.mentions if m.text == name}, [(m.text, m.type) for m in doc.mentions]
+
+
+@pytest.mark.parametrize(
+    "text, facility, place, kept",
+    [
+        ("Повстанцы заняли газовый завод Ла-Виллет.", "газовый завод Ла-Виллет", "Ла-Виллет", False),
+        ("Самолёт приземлился в международном аэропорту Казань.", "международном аэропорту Казань", "Казань", True),
+    ],
+)
+def test_a_facility_name_is_a_place_only_when_known(analysed, text, facility, place, kept):
+    doc = analysed(text)
+    assert facility in {m.text for m in doc.mentions if m.type == "FACILITY"}
+    assert (place in {m.text for m in doc.mentions if m.type == "LOCATION"}) is kept

@@ -6,6 +6,7 @@ import pytest
 
 from letopis.doc import Doc
 from letopis.ner import recognize
+from letopis.ner.combine import Policy, combine
 from letopis.ner.labels import CONTRACT, LAYERS
 from letopis.ner.model import WEIGHTS, Tagger, viterbi
 from letopis.stages.ner import NERStage
@@ -96,3 +97,56 @@ def test_nationality_nouns_are_groups(text: str, word: str) -> None:
 @pytest.mark.parametrize("text", ["Один немец остался в городе.", "Американец выиграл гонку."])
 def test_a_singular_nationality_noun_is_not_a_group(text: str) -> None:
     assert not [m for m in mentions(text) if m[1] == "GROUP"]
+
+
+def test_tagger_spans_carry_a_probability() -> None:
+    words = [["Шарль", "де", "Голль", "выступил", "в", "Париже", "."]]
+    spans = Tagger(WEIGHTS)(words, [[0] * len(words[0])])[0]
+    assert spans
+    for first, last, kind, confidence in spans:
+        assert 0 <= first < last <= len(words[0])
+        assert 0.0 < confidence <= 1.0
+
+
+def _at(text: str, part: str, kind: str, *extra):
+    start = text.index(part)
+    return (start, start + len(part), kind, *extra)
+
+
+TEXT = "Власти Мальты и Италии спорили четыре дня, пока судно стояло у берегов Сицилии."
+
+
+@pytest.mark.parametrize(
+    "tagged, theirs, policy, kept",
+    [
+        # natasha confirms the place: kept however unsure the tagger is
+        ([_at(TEXT, "Мальты", "COUNTRY", 0.2)], [_at(TEXT, "Мальты", "LOCATION")], Policy(alone={"LOC": 0.4}), ["Мальты"]),
+        # natasha does not see it and the tagger is unsure: dropped
+        ([_at(TEXT, "Власти Мальты", "ORGANIZATION", 0.3)], [], Policy(alone={"ORG": 0.4}), []),
+        # natasha does not see it and the tagger is sure: kept
+        ([_at(TEXT, "Власти Мальты", "ORGANIZATION", 0.9)], [], Policy(alone={"ORG": 0.4}), ["Власти Мальты"]),
+        # a place natasha alone finds is added when the policy says so, not otherwise
+        ([], [_at(TEXT, "Сицилии", "LOCATION")], Policy(natasha_alone=frozenset({"LOC"})), ["Сицилии"]),
+        ([], [_at(TEXT, "Сицилии", "LOCATION")], Policy(), []),
+        # ... but never over a span the tagger gave another named type
+        ([_at(TEXT, "Италии", "ORGANIZATION", 0.9)], [_at(TEXT, "Италии", "LOCATION")],
+         Policy(natasha_alone=frozenset({"LOC"})), ["Италии"]),
+    ],
+)
+def test_combine(tagged, theirs, policy, kept) -> None:
+    out = combine(tagged, theirs, policy)
+    assert sorted(TEXT[a:b] for a, b, _, _ in out) == sorted(kept)
+    if tagged and kept:
+        assert {kind for _, _, kind, _ in out} == {tagged[0][2]}
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("В Екатеринбурге открылся памятник первому президенту России Борису Николаевичу Ельцину.", "России"),
+        ("Рабочая группа нашла масляные пятна в устье реки Славянки.", "Славянки"),
+    ],
+)
+def test_places_inside_titles_and_rare_rivers_are_found(text: str, place: str) -> None:
+    assert place in {t for t, kind, _ in mentions(text) if kind == "LOCATION"}
+

@@ -8,6 +8,8 @@ evaluate.py. Each unmatched prediction gets the first cause that fits:
 
 - duplicate: it overlaps a same-typed gold span that another prediction matched (a split
   or a second, nested prediction of one name);
+- adjective: one word read as an adjective («российских», «Московского»: NEREL tags geo
+  adjectives as COUNTRY/CITY, factRuEval does not count them);
 - nested: it lies inside a longer prediction of ORG, LOC, FACILITY or PERSON;
 - other-type: it overlaps a gold span of another type (factRuEval's Facility, or Org
   against Location);
@@ -101,6 +103,13 @@ def predictions(texts: list[str], pipeline: bool) -> list[list[tuple[int, int, s
     return [[(m.start, m.end, m.type) for m in ner(segment(Doc(id="", text=t))).mentions] for t in texts]
 
 
+def adjective(text: str) -> bool:
+    """A one-word span that reads first as an adjective («российские», «Московского»)."""
+    words = text.split()
+    readings = natasha.analyses(words[0].lower()) if len(words) == 1 else []
+    return bool(readings) and readings[0].pos == "ADJF"
+
+
 def context(text: str, a: int, b: int, width: int = 40) -> str:
     left = text[max(0, a - width) : a].replace("\n", " ")
     right = text[b : b + width].replace("\n", " ")
@@ -132,6 +141,8 @@ def analyse(name: str, only: str | None, examples: int, pipeline: bool) -> None:
                 text = doc.text[span[0] : span[1]]
                 if any(overlaps(span, x) for x in g):
                     cause = "duplicate"
+                elif adjective(text):
+                    cause = "adjective"
                 elif any(a <= span[0] and span[1] <= b and (a, b) != span for a, b, k in typed):
                     cause = "nested"
                 elif any(overlaps(span, (a, b)) for a, b, k in gold if k != t):

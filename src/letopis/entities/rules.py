@@ -259,7 +259,7 @@ def listed_facilities(doc: Doc) -> list[Mention]:
     named = {k for m in doc.mentions if m.type in _NAMED for k in mention_tokens(doc, m)}
     candidates = [
         _facility_phrase(doc, i) for i, t in enumerate(doc.tokens)
-        if t.pos == "NOUN" and _lemma(t) in FACILITY_NOUNS and i not in named
+        if t.pos in ("NOUN", "ADJ") and _lemma(t) in FACILITY_NOUNS and i not in named  # «почтамт» is read as ADJ at times
     ]
     out: list[Mention] = []
     grown = True

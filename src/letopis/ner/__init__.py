@@ -25,17 +25,22 @@ def _kept(
     offsets: Sequence[tuple[int, int]],
     natasha_spans: Sequence[tuple[int, int, str]],
     policy: Policy,
-) -> list[tuple[int, int, str, float]]:
-    """One sentence's tagger spans (token indices) that `policy` keeps."""
+) -> list[tuple[int, int, str, str]]:
+    """One sentence's spans (token indices, NEREL type, found by) that `policy` keeps."""
     if not offsets:
         return []
     firsts = {start: i for i, (start, _) in enumerate(offsets)}
     lasts = {end: i + 1 for i, (_, end) in enumerate(offsets)}
     nearby = [s for s in natasha_spans if s[0] < offsets[-1][1] and offsets[0][0] < s[1]]
     chars = [(offsets[a][0], offsets[b - 1][1], kind, conf) for a, b, kind, conf in spans]
+    ours = {(a, b, kind) for a, b, kind, _ in chars}
     kept = combine(chars, nearby, policy)
     # natasha's spans are over the same razdel tokens; one that is not (cut mid-word) is left out.
-    return [(firsts[a], lasts[b], kind, conf) for a, b, kind, conf in kept if a in firsts and b in lasts]
+    return [
+        (firsts[a], lasts[b], kind, "tagger" if (a, b, kind) in ours else "natasha")
+        for a, b, kind, _ in kept
+        if a in firsts and b in lasts
+    ]
 
 
 def recognize(
@@ -49,7 +54,8 @@ def recognize(
     Per sentence: its words and their (start, end) offsets; `natasha_spans` are
     natasha's NER spans (start, end, PERSON|ORGANIZATION|LOCATION) over the whole
     text, in the same frame (natasha tags whole texts better than lone sentences).
-    "found by" is "tagger", or the name of the rule that added the span. `policy`
+    "found by" is "tagger", "natasha" (a span natasha alone found, kept by the
+    policy), or the name of the rule that added the span. `policy`
     (default: the shipped `POLICY`) says which of the tagger's spans to keep.
     """
     if not WEIGHTS.is_file():  # a checkout without trained weights: natasha's spans as they are
@@ -58,7 +64,7 @@ def recognize(
     out: set[tuple[int, int, str, str | None, str]] = set()
     for sent, offs, spans in zip(words, offsets, shipped()(words, tags)):
         spans = _kept(spans, offs, natasha_spans, policy or POLICY)
-        found = [(first, last, nerel_type, "tagger") for first, last, nerel_type, _ in spans]
+        found = list(spans)
         known = [(first, last) for first, last, nerel_type, _ in spans if nerel_type == "NATIONALITY"]
         found += [
             (first, last, kind, "nationality_nouns")
