@@ -2,9 +2,12 @@
 
 Entity mentions, time expressions and event triggers become spans (layers `entity`,
 `timex`, `event`). Event links become relations between the trigger and an argument span:
-the event's timex (event-time); for each place and participant entity, its mention nearest
-to the trigger (event-place, event-participant); for each `cause` relation, the caused
-event's trigger with the causing event's trigger as argument (cause).
+the event's timex and every timex the roles stage linked to it (`attributes["timexes"]`,
+e.g. a start and an end) (event-time); for each place and participant entity, the mentions
+the roles stage linked it by (`attributes["arguments"]`; a pronoun stands for the entity's
+nearest named mention), else its mention nearest to the trigger (event-place,
+event-participant); for each `cause` relation, the caused event's trigger with the causing
+event's trigger as argument (cause).
 """
 
 from __future__ import annotations
@@ -24,8 +27,9 @@ def links(doc: Any) -> list[dict[str, Any]]:
     timexes = {t.id: (t.start, t.end) for t in doc.timexes}
     mentions: dict[str, list[Span]] = {}
     for m in doc.mentions:
-        if m.entity is not None:
+        if m.entity is not None and m.source != "pronoun":
             mentions.setdefault(m.entity, []).append((m.start, m.end))
+    pronouns = {(m.start, m.end) for m in doc.mentions if m.source == "pronoun"}
     triggers = {e.id: (e.trigger.start, e.trigger.end) for e in doc.events}
     found: list[dict[str, Any]] = []
 
@@ -37,13 +41,28 @@ def links(doc: Any) -> list[dict[str, Any]]:
         spans = mentions.get(entity, [])
         return min(spans, key=lambda s: (gap(event, s), s)) if spans else None
 
+    def argument(event: Span, entity: str, spans: list[Span]) -> list[Span | None]:
+        named = [s for s in spans if s not in pronouns]
+        if named:
+            return list(named)
+        return [nearest(event, entity)]
+
     for e in doc.events:
         event = triggers[e.id]
-        add("event-time", event, timexes.get(e.time.timex) if e.time.timex else None)
+        times = [e.time.timex] if e.time.timex else []
+        times += [t for t in e.attributes.get("timexes", []) if t not in times]
+        for timex in times:
+            add("event-time", event, timexes.get(timex))
+        linked: dict[str, list[Span]] = {}
+        for arg in e.attributes.get("arguments", []):
+            if arg["kind"] in ("place", "participant"):
+                linked.setdefault(arg["ref"], []).append((arg["start"], arg["end"]))
         for place in e.places:
-            add("event-place", event, nearest(event, place))
-        for participant in e.participants:
-            add("event-participant", event, nearest(event, participant.entity))
+            for arg in argument(event, place, linked.get(place, [])):
+                add("event-place", event, arg)
+        for entity in dict.fromkeys(p.entity for p in e.participants):
+            for arg in argument(event, entity, linked.get(entity, [])):
+                add("event-participant", event, arg)
     for rel in doc.relations:
         if rel.type == "cause" and rel.source in triggers and rel.target in triggers:
             add("cause", triggers[rel.target], triggers[rel.source])

@@ -37,12 +37,13 @@ def default_pipeline() -> "Pipeline":
     from .stages.link import LinkStage
     from .stages.morph import MorphStage
     from .stages.ner import NERStage
+    from .stages.roles import RolesStage
     from .stages.segment import SegmentStage
     from .stages.syntax import SyntaxStage
     from .stages.timex import TimexStage
 
     return Pipeline(
-        [SegmentStage(), MorphStage(), SyntaxStage(), NERStage(), EntityStage(), TimexStage(), EventStage(), LinkStage()]
+        [SegmentStage(), MorphStage(), SyntaxStage(), NERStage(), EntityStage(), TimexStage(), EventStage(), RolesStage(), LinkStage()]
     )
 
 

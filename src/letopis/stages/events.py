@@ -225,9 +225,22 @@ def _role_for(doc: Doc, kids, carrier: int, child: int, event_type: str) -> str 
     return None
 
 
+def _nearer_complement(doc: Doc, kids: dict[int, list[int]], governor: int, dependent: int, own: list[int]) -> bool:
+    """`governor` has a verb complement, not one of `own`, nearer to it than `dependent`: its
+    subject goes with that verb («Париж должен был повторить судьбу Сталинграда: … подавить
+    любую форму сопротивления» — Paris does not do the crushing)."""
+    distance = abs(dependent - governor)
+    return any(
+        doc.tokens[c].rel in {"xcomp", "csubj"} and c != dependent and c not in own and abs(c - governor) < distance
+        for c in kids.get(governor, ())
+    )
+
+
 def fill_roles(doc: Doc, kids: dict[int, list[int]], draft: _Draft, event: Event, roles: _Roles) -> None:
     seen: set[tuple[str, str]] = set()
     for carrier in draft.carriers:
+        if carrier != draft.trigger and _nearer_complement(doc, kids, carrier, draft.trigger, draft.carriers):
+            continue
         for child in kids.get(carrier, ()):
             if child in draft.carriers:
                 continue
@@ -273,6 +286,8 @@ def inherit_subject(doc: Doc, kids: dict[int, list[int]], drafts: list[_Draft], 
         head = draft.trigger
         for _ in range(3):
             if doc.tokens[head].rel.split(":")[0] not in {"advcl", "conj", "xcomp", "acl"} or doc.tokens[head].head < 0:
+                break
+            if doc.tokens[head].rel == "xcomp" and _nearer_complement(doc, kids, doc.tokens[head].head, head, draft.carriers):
                 break
             head = doc.tokens[head].head
             for child in kids.get(head, ()):

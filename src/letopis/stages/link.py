@@ -112,6 +112,25 @@ def attach_timexes(doc: Doc) -> None:
         doc.note("link", "timex_to_event", timex.start, timex.end, event=event.id)
 
 
+def attach_linked_timexes(doc: Doc) -> None:
+    """An event the tree gave no timex of its own takes the best dated one the roles stage
+    linked to it (`attributes["timexes"]`, best first): «В 1944 году, после высадки
+    союзников, началось восстание» dates the landing as well as the uprising."""
+    timexes = {t.id: t for t in doc.timexes}
+    for event in doc.events:
+        if "timex" in event.attributes or "scheduled_for" in event.attributes:
+            continue
+        for timex_id in event.attributes.get("timexes", []):
+            timex = timexes.get(timex_id)
+            if timex is None or timex.type not in DATED_TYPES:
+                continue
+            event.attributes["timex"] = timex.id
+            if timex.anchor == "relative" and timex.anchor_ref:
+                event.attributes.setdefault("anchored_on", timex.id)
+            doc.note("link", "linked_timex_to_event", timex.start, timex.end, event=event.id)
+            break
+
+
 def _event_argument(doc: Doc, owner: dict[int, Event], path: list[int]) -> Event | None:
     """«14 августа командование получило приказ»: a date on a verb that is no event of its
     own dates the event that is its subject or object."""
@@ -243,6 +262,7 @@ class LinkStage:
 
     def __call__(self, doc: Doc) -> Doc:
         attach_timexes(doc)
+        attach_linked_timexes(doc)
         date_from_timexes(doc)
         link_relations.add_relations(doc)
         bound_discoveries(doc)

@@ -1,0 +1,224 @@
+"""Candidate arguments of an event and the features the argument linker scores them by.
+
+Shared by the roles stage (`stages/roles.py`) and its training recipe (`train/links/`), so
+that what the model learnt from is exactly what it is applied to. An event is given by the
+token of its trigger's head; its candidates are the time expressions and the entity mentions
+(nested ones and pronouns resolved to an entity included) of its sentence.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..doc import Doc
+from ..syntax_tree import ancestors, case_of, child_map, preposition
+
+TIME, PLACE, PARTICIPANT = "time", "place", "participant"
+KINDS = (TIME, PLACE, PARTICIPANT)
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span that may be an argument of an event: a timex (`ref` its id) or a mention
+    (`ref` its entity id, `mention` its index in `Doc.mentions`)."""
+
+    start: int
+    end: int
+    head: int  # token index of the span's syntactic head
+    ref: str
+    type: str
+    subtype: str | None = None
+    mention: int | None = None
+    source: str = "timex"
+
+
+def span_tokens(doc: Doc, start: int, end: int, starts: list[int] | None = None) -> list[int]:
+    """Indices of the tokens that overlap [start, end)."""
+    starts = starts if starts is not None else [t.start for t in doc.tokens]
+    first = max(bisect_right(starts, start) - 1, 0)
+    out = []
+    for index in range(first, len(doc.tokens)):
+        token = doc.tokens[index]
+        if token.start >= end:
+            break
+        if token.end > start:
+            out.append(index)
+    return out
+
+
+def span_head(doc: Doc, tokens: list[int]) -> int | None:
+    """The token of a span whose head lies outside it, the highest one if several."""
+    if not tokens:
+        return None
+    inside = set(tokens)
+    outer = [t for t in tokens if doc.tokens[t].head not in inside]
+    if not outer:
+        return tokens[0]
+    return min(outer, key=lambda t: sum(1 for _ in ancestors(doc, t)))
+
+
+class SentenceIndex:
+    """Per-document lookups the candidates and features need, built once."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.starts = [t.start for t in doc.tokens]
+        self.kids: dict[int, dict[int, list[int]]] = {}
+        self.candidates: dict[int, list[Candidate]] = {}
+        for candidate in self._all_candidates():
+            sentence = doc.tokens[candidate.head].sent
+            self.candidates.setdefault(sentence, []).append(candidate)
+        self.nested = _nested({(m.start, m.end) for m in doc.mentions})
+
+    def kids_of(self, sentence: int) -> dict[int, list[int]]:
+        if sentence not in self.kids:
+            self.kids[sentence] = child_map(self.doc, sentence)
+        return self.kids[sentence]
+
+    def _all_candidates(self) -> list[Candidate]:
+        doc, found = self.doc, []
+        for timex in doc.timexes:
+            head = span_head(doc, span_tokens(doc, timex.start, timex.end, self.starts))
+            if head is not None:
+                found.append(Candidate(timex.start, timex.end, head, timex.id, timex.type, timex.anchor))
+        for index, mention in enumerate(doc.mentions):
+            if mention.entity is None:
+                continue
+            head = span_head(doc, span_tokens(doc, mention.start, mention.end, self.starts))
+            if head is not None:
+                found.append(
+                    Candidate(mention.start, mention.end, head, mention.entity, mention.type, mention.subtype, index, mention.source)
+                )
+        return found
+
+    def of_kind(self, sentence: int, kind: str) -> list[Candidate]:
+        """Timexes for the time link, entity mentions for places and participants."""
+        wanted_timex = kind == TIME
+        return [c for c in self.candidates.get(sentence, []) if (c.mention is None) == wanted_timex]
+
+
+def _nested(spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The spans that lie inside another one («США» in «президент США»)."""
+    nested, reach = set(), -1
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if end <= reach:
+            nested.add((start, end))
+        reach = max(reach, end)
+    return nested
+
+
+def _bucket(value: int, edges: tuple[int, ...] = (0, 1, 2, 3, 5, 8, 12, 20)) -> str:
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def _path(doc: Doc, event: int, arg: int) -> tuple[list[str], list[str], int | None]:
+    """Relations going up from the argument to the common head, and down to the event."""
+    up_event = [event, *ancestors(doc, event)]
+    depth = {node: d for d, node in enumerate(up_event)}
+    rels_up: list[str] = []
+    node: int | None = arg
+    for _ in range(64):
+        if node is None or node < 0:
+            return rels_up, [], None
+        if node in depth:
+            down = [doc.tokens[n].rel.split(":")[0] for n in reversed(up_event[: depth[node]])]
+            return rels_up, down, node
+        rels_up.append(doc.tokens[node].rel.split(":")[0])
+        node = doc.tokens[node].head
+    return rels_up, [], None
+
+
+def tree_path_nodes(doc: Doc, event: int, arg: int) -> list[int]:
+    """Tokens strictly between the event and the argument on the tree path."""
+    up_event = [event, *ancestors(doc, event)]
+    depth = {node: d for d, node in enumerate(up_event)}
+    nodes: list[int] = []
+    node = doc.tokens[arg].head
+    for _ in range(64):
+        if node < 0:
+            return []
+        if node in depth:
+            return nodes + ([node] if node != event else []) + up_event[1 : depth[node]]
+        nodes.append(node)
+        node = doc.tokens[node].head
+    return []
+
+
+def features(
+    doc: Doc, index: SentenceIndex, event: int, candidate: Candidate, others: list[int], rivals: list[Candidate]
+) -> list[str]:
+    """Feature names of (event head token, candidate); `others` are the heads of the other
+    events of the sentence, `rivals` the candidates of the same kind in it."""
+    tokens = doc.tokens
+    trigger, arg = tokens[event], tokens[candidate.head]
+    sentence = trigger.sent
+    kids = index.kids_of(sentence)
+    up, down, common = _path(doc, event, candidate.head)
+    inside = candidate.start <= trigger.start < candidate.end
+    linear = candidate.head - event
+    tree = len(up) + len(down) if common is not None else 99
+    path = "↑".join(up) + "|" + "↓".join(down)
+    prep = preposition(doc, kids, candidate.head)
+    case = case_of(arg)
+    kind = candidate.type if candidate.subtype is None or candidate.mention is None else f"{candidate.type}/{candidate.subtype}"
+    t_pos = trigger.pos + ("/" + trigger.feats.get("VerbForm", "") if trigger.pos == "VERB" else "")
+    between = tokens[min(event, candidate.head) + 1 : max(event, candidate.head)]
+    on_path = set(tree_path_nodes(doc, event, candidate.head)) if common is not None else set()
+    other_dist = [_tree_distance(doc, other, candidate.head) for other in others if other != event]
+    closer = sum(1 for d in other_dist if d < tree)
+    rank = sum(1 for r in rivals if r is not candidate and _tree_distance(doc, event, r.head) < tree)
+    rank_lin = sum(1 for r in rivals if r is not candidate and abs(r.head - event) < abs(linear))
+    f = [
+        "bias",
+        f"type={kind}",
+        f"type0={candidate.type}",
+        f"src={candidate.source}",
+        f"tpos={t_pos}",
+        f"trel={trigger.rel.split(':')[0]}",
+        f"voice={trigger.feats.get('Voice', '')}",
+        f"lin={'-' if linear < 0 else '+'}{_bucket(abs(linear))}",
+        f"tree={_bucket(tree)}",
+        f"path={path if len(up) + len(down) <= 4 else 'long'}",
+        f"up={up[0] if up else ''}",
+        f"prep={prep}",
+        f"case={case}",
+        f"prep_case={prep}_{case}",
+        f"apos={arg.pos}",
+        f"closer={min(closer, 3)}",
+        f"on_path={min(sum(1 for o in others if o in on_path and o != event), 2)}",
+        f"rank={min(rank, 3)}",
+        f"rank_lin={min(rank_lin, 3)}",
+        f"punct={min(sum(1 for t in between if t.pos == 'PUNCT'), 3)}",
+        f"verbs_between={min(sum(1 for t in between if t.pos == 'VERB'), 2)}",
+        f"common={'event' if common == event else 'arg' if common == candidate.head else tokens[common].pos if common is not None else 'none'}",
+        f"nested={(candidate.start, candidate.end) in index.nested}",
+        f"inside={inside}",
+        f"path_type={path if tree <= 3 else 'long'}_{candidate.type}",
+        f"path_tpos={path if tree <= 3 else 'long'}_{t_pos}",
+        f"prep_case_type={prep}_{case}_{candidate.type}",
+        f"up_tpos={up[0] if up else ''}_{t_pos}",
+        f"closer_tree={min(closer, 2)}_{_bucket(tree)}",
+        f"rank_type={min(rank, 2)}_{candidate.type}",
+        f"lin_type={'-' if linear < 0 else '+'}{_bucket(abs(linear))}_{candidate.type}",
+        f"newline={min(doc.text.count(chr(10), min(trigger.start, candidate.start), max(trigger.end, candidate.end)), 2)}",
+        f"first={candidate.head == doc.sentences[sentence].first or tokens[candidate.head - 1].pos == 'PUNCT' and candidate.start < trigger.start}",
+        f"tlemma={trigger.lemma}",
+        f"governor={tokens[arg.head].lemma if arg.head >= 0 and arg.head != event else ''}",
+        f"tlemma_type={trigger.lemma}_{candidate.type}",
+    ]
+    if arg.head in others and arg.head != event:  # the argument of another event
+        f.append(f"gov_other={arg.rel}")
+        f.append(f"gov_other_chain={arg.rel}_{trigger.rel.split(':')[0]}_{common == arg.head}")
+    if candidate.mention is None:
+        f.append(f"anchor={candidate.subtype}")
+        f.append(f"ttext0={doc.text[candidate.start:candidate.end].split()[0].lower() if doc.text[candidate.start:candidate.end].split() else ''}")
+    return f
+
+
+def _tree_distance(doc: Doc, a: int, b: int) -> int:
+    up, down, common = _path(doc, a, b)
+    return len(up) + len(down) if common is not None else 99
