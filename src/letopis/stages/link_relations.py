@@ -10,6 +10,7 @@ from bisect import bisect_left
 from ..doc import Doc, Event, EventTime, Relation
 from ..lang.ru import relations as lex
 from ..syntax_tree import child_map, subtree
+from . import cause_pairs
 
 
 def carrier_index(doc: Doc) -> dict[int, Event]:
@@ -137,6 +138,29 @@ def _causal_prepositions(doc: Doc, owner: dict[int, Event], sentence: int, kids:
                 start = token.start - len(before) + before.rfind(phrase)
                 _relate(doc, "cause", event, head_event, start, token.end, "causal_preposition")
                 break
+
+
+def _learnt_causes(
+    doc: Doc, sentence: int, kids: dict[int, list[int]], events: list[Event], mentions: dict[int, str]
+) -> None:
+    """Causes the pair model finds (`cause_pairs`): another event becomes a `cause`
+    relation; a phrase that names no event («от сердечного приступа», «за мошенничество»)
+    is kept on the effect as `attributes["causes"]`, each with its span and evidence."""
+    scorer = cause_pairs.model()
+    if scorer is None:
+        return
+    for found in cause_pairs.best_causes(doc, sentence, kids, events, scorer, mentions):
+        start, end = found.evidence
+        if found.cause is not None:
+            if ("cause", found.effect.id, found.cause.id) not in _known.of(doc.relations):
+                _relate(doc, "cause", found.cause, found.effect, start, end, "cause_model")
+            continue
+        text = doc.text[found.span[0] : found.span[1]]
+        found.effect.attributes.setdefault("causes", []).append(
+            {"start": found.span[0], "end": found.span[1], "text": text,
+             "evidence": {"start": start, "end": end}, "probability": round(found.probability, 3)}
+        )
+        doc.note("link", "cause_model_phrase", start, end, event=found.effect.id, cause=text)
 
 
 def _connectives(doc: Doc, sentence: int, main: Event | None, previous: Event | None) -> None:
@@ -271,6 +295,7 @@ def add_relations(doc: Doc) -> None:
     for event in doc.events:
         by_sentence.setdefault(event.sentence, []).append(event)
     previous: Event | None = None
+    mentions = cause_pairs.mention_types(doc)
     for sentence in range(len(doc.sentences)):
         kids = child_map(doc, sentence)
         events = by_sentence.get(sentence, [])
@@ -279,6 +304,8 @@ def add_relations(doc: Doc) -> None:
             _gerund_order(doc, owner, event)
         _causal_verbs(doc, owner, sentence, kids, events)
         _causal_prepositions(doc, owner, sentence, kids)
+        if events:
+            _learnt_causes(doc, sentence, kids, events, mentions)
         main = _main_event(doc, owner, sentence, events)
         _connectives(doc, sentence, main, previous)
         previous = main or previous

@@ -1,0 +1,106 @@
+"""Causes between events, and causes named by a phrase that is no event.
+
+Each case runs the real pipeline on a real Russian sentence. A cause that is an event
+becomes a `cause` relation (source causes target) with the words that mark it as
+evidence; a cause that names no event («от сердечного приступа») stays on the effect as
+`attributes["causes"]`.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from letopis.stages import cause_pairs
+
+
+def event(doc, trigger):
+    return next(e for e in doc.events if e.trigger.text == trigger)
+
+
+def evidence_text(doc, relation):
+    return doc.text[relation.evidence.start : relation.evidence.end]
+
+
+def cause_relation(doc, cause, effect):
+    source, target = event(doc, cause), event(doc, effect)
+    return next(
+        (r for r in doc.relations if r.type == "cause" and r.source == source.id and r.target == target.id), None
+    )
+
+
+@pytest.mark.parametrize(
+    "text, cause, effect, marker",
+    [
+        # a preposition and the noun it governs
+        ("В результате взрыва погибли три человека.", "взрыва", "погибли", "В результате взрыва"),
+        ("Правительство ушло в отставку после массовых протестов.", "протестов", "ушло", "после массовых протестов"),
+        ("Мужчина арестован по подозрению в убийстве.", "убийстве", "арестован", "в убийстве"),
+        ("По факту убийства возбуждено уголовное дело.", "убийства", "возбуждено", "По факту убийства"),
+        # a relative phrase opening the effect's clause
+        ("Автомобиль врезался в остановку, в результате чего погибли три человека.", "врезался", "погибли",
+         "в результате чего"),
+        # causal verbs
+        ("Взрыв вызвал пожар на складе.", "Взрыв", "пожар", "вызвал"),
+        ("Листовки, распространяемые комитетом, привели к тому, что жители вышли на улицы.", "Листовки", "вышли",
+         "привели"),
+    ],
+)
+def test_cause_between_events_keeps_its_marker(analyse, text, cause, effect, marker):
+    doc = analyse(text)
+    relation = cause_relation(doc, cause, effect)
+    assert relation is not None
+    assert evidence_text(doc, relation) == marker
+
+
+@pytest.mark.parametrize(
+    "text, effect, cause, marker",
+    [
+        ("Он умер от сердечного приступа.", "умер", "сердечного приступа", "от сердечного приступа"),
+        ("В 2014 году Али госпитализировали с пневмонией.", "госпитализировали", "пневмонией", "с пневмонией"),
+        ("Суд приговорил его к трём годам за мошенничество.", "приговорил", "мошенничество", "за мошенничество"),
+    ],
+)
+def test_cause_that_is_no_event_stays_on_the_effect(analyse, text, effect, cause, marker):
+    doc = analyse(text)
+    causes = event(doc, effect).attributes.get("causes", [])
+    found = next(c for c in causes if c["text"] == cause)
+    assert doc.text[found["start"] : found["end"]] == cause
+    assert doc.text[found["evidence"]["start"] : found["evidence"]["end"]] == marker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Он приехал в Москву из Петербурга.",
+        "Сенатор от Магаданской области выступил в Государственной думе.",
+        "Делегация вылетела из Парижа в понедельник.",
+    ],
+)
+def test_no_cause_where_the_text_gives_none(analyse, text):
+    doc = analyse(text)
+    assert not [r for r in doc.relations if r.type == "cause"]
+    assert not [c for e in doc.events for c in e.attributes.get("causes", [])]
+
+
+def test_every_cause_of_the_example_has_evidence(example_doc):
+    causes = [r for r in example_doc.relations if r.type == "cause"]
+    assert causes
+    for relation in causes:
+        assert relation.evidence is not None and relation.evidence.text.strip()
+
+
+def test_the_shipped_model_says_how_it_was_made():
+    data = json.loads(cause_pairs.WEIGHTS.read_text(encoding="utf-8"))
+    assert "NEREL" in data["recipe"]["data"] and "train" in data["recipe"]["data"]
+    assert 0 < data["threshold"] < 1 and 0 < data["word_threshold"] < 1
+    assert data["weights"]["bias"] < 0  # a pair is no cause unless its features say so
+
+
+@pytest.mark.parametrize(
+    "word, kind",
+    [("пневмония", "DISEASE"), ("инсульт", "DISEASE"), ("мошенничество", "CRIME"), ("геноцид", "CRIME")],
+)
+def test_cause_words_learnt_from_train(word, kind):
+    assert cause_pairs.cause_words().get(word) == kind

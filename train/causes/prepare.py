@@ -1,0 +1,44 @@
+"""Analyse NEREL train once and keep each Doc, so that training the cause model re-reads
+them in seconds.
+
+    .venv/bin/python train/causes/prepare.py [--out /tmp/letopis-causes/train]
+
+One pickle per document, named after it; a document already there is skipped, so an
+interrupted run resumes. Only NEREL *train* is read: dev stays for measuring. Rerun this
+(into an empty folder) after the pipeline's events or syntax change.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from bench import datasets  # noqa: E402
+
+import letopis  # noqa: E402
+
+CACHE = Path("/tmp/letopis-causes/train")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=CACHE)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    began = time.monotonic()
+    for number, gold in enumerate(datasets.nerel("train"), 1):
+        path = args.out / f"{gold.id}.pkl"
+        if not path.exists():
+            path.write_bytes(pickle.dumps(letopis.analyse(gold.text)))
+        if number % 100 == 0:
+            print(f"{number} documents, {time.monotonic() - began:.0f} s", file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    main()
