@@ -104,3 +104,22 @@ def test_the_shipped_model_says_how_it_was_made():
 )
 def test_cause_words_learnt_from_train(word, kind):
     assert cause_pairs.cause_words().get(word) == kind
+
+
+@pytest.mark.parametrize(
+    "text, cause, effect, verb",
+    [
+        # «что» after a comma stands for the clause before it, whatever the parse attached it to
+        ("Вернувшись в Париж, он обнаружил, что объявлена всеобщая забастовка, к которой присоединились "
+         "полицейские, что значительно усилило возможности комбатантов Сопротивления.",
+         "забастовка", "возможности комбатантов Сопротивления", "усилило"),
+        ("В городе началась забастовка, что вызвало панику среди чиновников.", "забастовка", "панику", "вызвало"),
+        # «которая» stands for the noun its clause describes
+        ("Забастовка, которая вызвала панику, длилась три дня.", "Забастовка", "панику", "вызвала"),
+    ],
+)
+def test_effect_of_a_causal_verb_that_is_no_event_stays_on_the_cause(analyse, text, cause, effect, verb):
+    doc = analyse(text)
+    effects = event(doc, cause).attributes.get("effects", [])
+    found = next(e for e in effects if e["text"] == effect)
+    assert doc.text[found["evidence"]["start"] : found["evidence"]["end"]] == verb

@@ -73,7 +73,9 @@ def _gerund_order(doc: Doc, owner: dict[int, Event], event: Event) -> None:
 def _causal_verbs(
     doc: Doc, owner: dict[int, Event], sentence: int, kids: dict[int, list[int]], events: list[Event]
 ) -> None:
-    """«X привели к тому, что Y», «X ускорил Y»: the subject's event causes the complement's."""
+    """«X привели к тому, что Y», «X ускорил Y»: the subject's event causes the complement's.
+    When the complement names no event («..., что усилило возможности комбатантов»), the
+    phrase is kept on the cause as `attributes["effects"]`, with the verb as evidence."""
     sent = doc.sentences[sentence]
     for index in range(sent.first, sent.last):
         token = doc.tokens[index]
@@ -82,15 +84,21 @@ def _causal_verbs(
         if token.lemma in lex.CAUSAL_ONLY_WITH_K and not _has_k_phrase(doc, kids, index):
             continue  # «привести в исполнение» carries out; «привести к» causes
         cause = effect = None
+        complement: int | None = None
         for child in kids.get(index, ()):
             rel = doc.tokens[child].rel.split(":")[0]
             phrase = subtree(kids, child)
             if rel == "nsubj":
                 cause = _first_event(owner, phrase)
-                if cause is None and doc.tokens[child].lemma in lex.RELATIVE_PRONOUNS and token.head >= 0:
-                    cause = owner.get(token.head)  # «..., что усилило ...»: the antecedent's event
+                if cause is None and doc.tokens[child].lemma in lex.RELATIVE_PRONOUNS:
+                    cause = _antecedent(doc, owner, events, child, index)
             elif rel in {"obl", "obj", "ccomp", "xcomp"}:
                 effect = effect or _first_event(owner, phrase)
+                if rel == "obj" or (rel == "obl" and _has_k_phrase(doc, kids, index)):
+                    complement = complement if complement is not None else child
+        if effect is None and owner.get(index) not in (None, cause):
+            effect = owner[index]  # the verb names the change itself
+        syntactic_cause = cause
         if cause is None or effect is None or cause is effect:
             # The parse missed the subject or complement: the main event on each side.
             before = [e for e in events if e.head < index]
@@ -98,6 +106,31 @@ def _causal_verbs(
             cause, effect = _shallowest(doc, before), _shallowest(doc, after)
         if cause is not None and effect is not None:
             _relate(doc, "cause", cause, effect, token.start, token.end, "causal_verb")
+        elif syntactic_cause is not None and complement is not None and doc.tokens[complement].pos == "NOUN":
+            _effect_phrase(doc, kids, syntactic_cause, complement, index)
+
+
+def _antecedent(doc: Doc, owner: dict[int, Event], events: list[Event], pronoun: int, verb: int) -> Event | None:
+    """The event a relative subject stands for. «..., что усилило ...» after a comma stands
+    for the whole clause before it: that clause's last event. «забастовка, которая
+    усилила ...» stands for the noun its clause is attached to."""
+    token = doc.tokens[pronoun]
+    after_comma = pronoun > 0 and doc.tokens[pronoun - 1].text == ","
+    if token.lemma in lex.CLAUSE_PRONOUNS and after_comma:
+        prior = [e for e in events if e.head < pronoun]
+        return max(prior, key=lambda e: e.head, default=None)
+    head = doc.tokens[verb].head
+    return owner.get(head) if head >= 0 else None
+
+
+def _effect_phrase(doc: Doc, kids: dict[int, list[int]], cause: Event, noun: int, verb: int) -> None:
+    start, end = cause_pairs.phrase(doc, kids, noun)
+    verb_token = doc.tokens[verb]
+    text = doc.text[start:end]
+    cause.attributes.setdefault("effects", []).append(
+        {"start": start, "end": end, "text": text, "evidence": {"start": verb_token.start, "end": verb_token.end}}
+    )
+    doc.note("link", "causal_verb_effect_phrase", verb_token.start, verb_token.end, event=cause.id, effect=text)
 
 
 def _depth(doc: Doc, index: int) -> int:

@@ -12,6 +12,8 @@ CAUSAL_VERBS = {
 # These cause only with «к»: «привели к тому, что …», not «привести в исполнение».
 CAUSAL_ONLY_WITH_K = {"привести", "приводить"}
 RELATIVE_PRONOUNS = {"что", "который", "это"}
+# After a comma these stand for the whole clause before them: «..., что усилило ...».
+CLAUSE_PRONOUNS = {"что", "это"}
 
 # Prepositional phrases whose noun is the cause of the event they attach to.
 CAUSAL_PREPOSITIONS = ("из-за", "в результате", "вследствие", "благодаря", "по причине", "в связи с", "в ответ на")
