@@ -123,3 +123,62 @@ def test_effect_of_a_causal_verb_that_is_no_event_stays_on_the_cause(analyse, te
     effects = event(doc, cause).attributes.get("effects", [])
     found = next(e for e in effects if e["text"] == effect)
     assert doc.text[found["evidence"]["start"] : found["evidence"]["end"]] == verb
+
+
+def _event_at(doc, word, factuality="actual"):
+    """An event on `word` of a one-sentence doc, made here so that the check does not
+    depend on which words the events stage takes as triggers."""
+    from letopis.doc import Event, Span
+
+    index = next(i for i, t in enumerate(doc.tokens) if t.text == word)
+    token = doc.tokens[index]
+    return Event(f"t{index}", Span(token.start, token.end, token.text), token.sent, "other", factuality, head=index)
+
+
+@pytest.mark.parametrize(
+    "text, effect, cause",
+    [
+        # what an action acts on is not its cause
+        ("Немецкие войска жестоко подавили сопротивление горожан.", "подавили", "сопротивление"),
+        ("Полиция задержала участников беспорядков.", "задержала", "участников"),
+        # the noun a passive participle describes is what it acts on
+        ("Листовки, распространяемые комитетом, призывали к забастовке.", "распространяемые", "Листовки"),
+        ("Женщина, отравленная неизвестным веществом, умерла в больнице.", "отравленная", "Женщина"),
+    ],
+)
+def test_the_object_of_an_event_is_never_its_cause(analyse, text, effect, cause):
+    doc = analyse(text)
+    index = next(i for i, t in enumerate(doc.tokens) if t.text == cause)
+    assert cause_pairs.excluded(doc, _event_at(doc, effect), index)
+
+
+@pytest.mark.parametrize(
+    "text, effect, cause",
+    [
+        ("Полиция задержала его после перестрелки.", "задержала", "перестрелки"),
+        ("Правительство ушло в отставку после массовых протестов.", "ушло", "протестов"),
+    ],
+)
+def test_an_oblique_may_be_a_cause(analyse, text, effect, cause):
+    doc = analyse(text)
+    index = next(i for i, t in enumerate(doc.tokens) if t.text == cause)
+    assert not cause_pairs.excluded(doc, _event_at(doc, effect), index)
+
+
+@pytest.mark.parametrize(
+    "factuality, offered", [("actual", True), ("uncertain", True), ("intended", False), ("unrealized", False),
+                            ("negated", False), ("hypothetical", False)],
+)
+def test_only_what_happened_may_be_a_cause(analyse, factuality, offered):
+    doc = analyse("По всему городу развешены плакаты, призывающие к битве за Париж.")
+    battle = _event_at(doc, "битве", factuality)
+    words = dict(cause_pairs.candidates(doc, 0, [battle]))
+    assert (battle.head in words) == offered  # neither as an event nor as a plain word
+    if offered:
+        assert words[battle.head] is battle
+
+
+def test_no_cause_from_the_object_in_the_pipeline(analyse):
+    doc = analyse("Немецкие войска жестоко подавили сопротивление горожан.")
+    source, target = event(doc, "сопротивление"), event(doc, "подавили")
+    assert not [r for r in doc.relations if r.type == "cause" and {r.source, r.target} == {source.id, target.id}]
