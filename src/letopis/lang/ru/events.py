@@ -141,6 +141,12 @@ TRIGGERS: dict[str, set[str]] = {
     "personal": {"свадьба", "жениться", "пожениться", "развод", "развестись", "помолвка", "обручиться", "бракосочетание"},
 }
 
+# The taxonomy type of each hand-made trigger lemma (the first type that lists it).
+HAND_TYPE: dict[str, str] = {}
+for _type, _lemmas in TRIGGERS.items():
+    for _lemma in _lemmas:
+        HAND_TYPE.setdefault(_lemma, _type)
+
 # The historian's types: train/events/errors.py drops a lemma of these from the triggers only
 # on overwhelming evidence, since NEREL (news) is not the narrative they are made for.
 CORE_TYPES = {
@@ -148,6 +154,11 @@ CORE_TYPES = {
     "persecution", "request", "capture", "deployment", "destruction", "travel", "birth", "death",
     "appointment",
 }
+
+# Speech acts: NEREL's guidelines do not annotate orders, requests and appeals as events (nor
+# statements: «заявить», «сообщить»), so its train cannot tell which are; for a historian one
+# with a content («просил о помощи», «приказ уничтожить мосты») is an event.
+SPEECH_ACT_TYPES = {"order", "request", "appeal"}
 
 # Objects that make a capture verb a fixed expression, not a taking of ground: «занять пост»,
 # «занимает первое место», «взять на себя ответственность».
