@@ -171,3 +171,60 @@ def test_a_rarely_marked_lemma_triggers_only_when_it_governs_an_event(analyse, t
 )
 def test_birth_or_death_as_a_personal_detail_is_no_event(analyse, text, trigger, present):
     assert (trigger in [e.trigger.text for e in analyse(text).events]) is present
+
+
+@pytest.mark.parametrize(
+    "text, trigger, kind",
+    [
+        # words outside the hand-made lexicon that the classifier learnt from NEREL train
+        ("Пострадавший был госпитализирован в городскую больницу.", "госпитализирован", "other"),
+        ("В субботу певица вышла замуж за бизнесмена.", "вышла", "personal"),
+        # the lexicon's type stays with the word the classifier accepts
+        ("Во вторник в Москве прошли президентские выборы.", "выборы", "election"),
+        ("Министр подал в отставку в понедельник.", "отставку", "appointment"),
+    ],
+)
+def test_classifier_finds_events_and_keeps_their_type(analyse, text, trigger, kind):
+    assert events_of(analyse(text))[trigger].type == kind
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Министр подал в отставку в понедельник.", {"подал", "отставку"}),
+        ("Во вторник в Москве прошли президентские выборы.", {"президентские", "выборы"}),
+        ("Против него возбуждено уголовное дело.", {"возбуждено", "дело"}),
+    ],
+)
+def test_event_words_of_one_phrase_make_one_event(analyse, text, words):
+    doc = analyse(text)
+    holding = [e for e in doc.events if words <= {doc.tokens[c].text for c in e.attributes["carriers"]}]
+    assert len(holding) == 1, [(e.trigger.text, e.attributes["carriers"]) for e in doc.events]
+    assert len(words & {e.trigger.text for e in doc.events}) == 1
+
+
+@pytest.mark.parametrize(
+    "text, not_a_trigger",
+    [
+        ("Президент заявил журналистам, что ситуация под контролем.", "заявил"),
+        ("Об этом сообщила пресс-служба министерства.", "сообщила"),
+        ("Внимание журналистов привлекла новая книга.", "книга"),
+    ],
+)
+def test_reported_speech_and_plain_things_are_not_events(analyse, text, not_a_trigger):
+    assert not_a_trigger not in [e.trigger.text for e in analyse(text).events]
+
+
+@pytest.mark.parametrize(
+    "text, trigger, kind",
+    [
+        # participles and gerunds heading their own clause carry their own event
+        ("Прибывшие в Париж войска заняли вокзал.", "Прибывшие", "travel"),
+        ("Вернувшись в Лондон, он подписал указ о мобилизации.", "Вернувшись", "travel"),
+        # speech acts NEREL does not mark stand when they ask for something
+        ("Он просил союзников о помощи.", "просил", "request"),
+        ("Плакаты, призывающие к восстанию, висели по всему городу.", "призывающие", "appeal"),
+    ],
+)
+def test_participles_gerunds_and_speech_acts_with_a_content(analyse, text, trigger, kind):
+    assert events_of(analyse(text))[trigger].type == kind

@@ -189,6 +189,8 @@ def _refine_type(doc: Doc, kids: dict[int, list[int]], index: int, kind: str) ->
             return None  # «1963 года рождения»
     if token.lemma == "выйти":  # «вышли на улицы» is a protest; «вышли из города», a movement
         places = {doc.tokens[c].lemma for c in kids.get(index, ())}
+        if "замуж" in places:
+            return "personal"  # «вышла замуж»
         return "protest" if places & {"улица", "площадь"} else "travel"
     return kind
 
