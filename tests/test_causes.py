@@ -182,3 +182,14 @@ def test_no_cause_from_the_object_in_the_pipeline(analyse):
     doc = analyse("Немецкие войска жестоко подавили сопротивление горожан.")
     source, target = event(doc, "сопротивление"), event(doc, "подавили")
     assert not [r for r in doc.relations if r.type == "cause" and {r.source, r.target} == {source.id, target.id}]
+
+
+def test_a_word_far_from_the_event_is_not_weighed(analyse):
+    text = "Он умер от сердечного приступа, " + ", ".join(["и соседи долго говорили об этом"] * 8) + "."
+    doc = analyse(text)
+    died = _event_at(doc, "умер")
+    near = next(i for i, t in enumerate(doc.tokens) if t.text == "приступа")
+    far = max(i for i, t in enumerate(doc.tokens) if t.text == "этом")
+    assert far - died.head > cause_pairs.MAX_DISTANCE
+    assert not cause_pairs.excluded(doc, died, near)
+    assert cause_pairs.excluded(doc, died, far)

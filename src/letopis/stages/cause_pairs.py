@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +29,9 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "relations"
 WEIGHTS = DATA / "causes.json"
 CAUSE_WORDS = DATA / "cause_words.tsv"  # lemma -> DISEASE, CRIME or LAW, learnt on NEREL train
 MAX_PATH = 4  # dependency edges; longer paths are one feature
+# Tokens between an effect and a cause word: in NEREL train all but one of the causes found
+# in the same sentence are nearer; the bound keeps a run-on sentence linear.
+MAX_DISTANCE = 30
 FUNCTION_POS = {"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "PART", "DET"}
 
 
@@ -237,11 +241,13 @@ def candidates(doc: Doc, sentence: int, events: list[Event]) -> Iterator[tuple[i
 
 
 def excluded(doc: Doc, effect: Event, cause: int) -> bool:
-    """The effect itself, and what the effect acts on, which is not its cause: its direct
-    object («подавить сопротивление») and the noun a passive participle describes
-    («листовки, распространяемые комитетом»)."""
+    """The effect itself, words too far from it, and what the effect acts on, which is not
+    its cause: its direct object («подавить сопротивление») and the noun a passive
+    participle describes («листовки, распространяемые комитетом»)."""
     token, trigger = doc.tokens[cause], doc.tokens[effect.head]
-    if cause == effect.head or (token.head == effect.head and token.rel.split(":")[0] == "obj"):
+    if cause == effect.head or abs(cause - effect.head) > MAX_DISTANCE:
+        return True
+    if token.head == effect.head and token.rel.split(":")[0] == "obj":
         return True
     return (
         trigger.head == cause
@@ -338,10 +344,12 @@ def best_causes(
     `mentions` is `mention_types(doc)`, computed once per document."""
     heads = frozenset(e.head for e in events)
     words = list(candidates(doc, sentence, events))
+    positions = [index for index, _ in words]
     found = []
     for effect in events:
         best: dict[bool, tuple[float, int, Event | None]] = {}
-        for index, cause_event in words:
+        near = slice(bisect_left(positions, effect.head - MAX_DISTANCE), bisect_right(positions, effect.head + MAX_DISTANCE))
+        for index, cause_event in words[near]:
             if cause_event is effect or excluded(doc, effect, index):
                 continue
             p = scorer.probability(features(doc, kids, effect, index, cause_event, heads, mentions))
