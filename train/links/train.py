@@ -34,7 +34,8 @@ from letopis_full import links as runner_links  # noqa: E402
 from scoring import Score, match_links  # noqa: E402
 
 from letopis.stages.role_features import KINDS, PARTICIPANT, PLACE, TIME, SentenceIndex, features, span_head, span_tokens  # noqa: E402
-from letopis.stages import roles  # noqa: E402
+from letopis.doc import EventTime  # noqa: E402
+from letopis.stages import link, roles  # noqa: E402
 
 OUT = ROOT / "src" / "letopis" / "data" / "links" / "linker.json"
 FOLDS = 5
@@ -69,7 +70,7 @@ def examples(pairs, events: str = "gold") -> dict[str, list[tuple[list[str], int
             others = sorted(by_sentence.get(sentence, ()))
             for kind in KINDS:
                 args = [a for label, e, a, _ in glinks if label == LABEL_OF[kind] and e in spans]
-                rivals = roles.candidates(index, sentence, kind)
+                rivals = roles.candidates(index, sentence, kind, (doc.tokens[head].start, doc.tokens[head].end))
                 for cand in rivals:
                     positive = any(overlaps((cand.start, cand.end), a) for a in args)
                     data[kind].append((features(doc, index, head, cand, others, rivals), int(positive)))
@@ -104,6 +105,18 @@ def fit(rows: list[tuple[list[str], int]], l2: float = 1.0, steps: int = 400, mi
     return {f: round(float(w[i]), 4) for f, i in vocab.items() if abs(w[i]) >= 1e-3}
 
 
+def redate(doc) -> None:
+    """Date the events again from their timexes (the link stage's first steps), so the
+    event-time links reflect the linker's timexes and the current dating rules."""
+    for event in doc.events:
+        for key in ("timex", "anchored_on", "scheduled_for"):
+            event.attributes.pop(key, None)
+        event.time = EventTime()
+    link.attach_timexes(doc)
+    link.attach_linked_timexes(doc)
+    link.date_from_timexes(doc)
+
+
 def evaluate(pairs, scored: list[list[roles.Scored]], thresholds: dict[str, float], limits: dict[str, int] | None = None) -> dict[str, Score]:
     """Benchmark-style scores on letopis' own events: the rules' links joined to the linker's
     above `thresholds`, turned into spans by the benchmark runner itself."""
@@ -111,6 +124,7 @@ def evaluate(pairs, scored: list[list[roles.Scored]], thresholds: dict[str, floa
     for (gold, doc), items in zip(pairs, scored):
         roles.reset(doc)
         roles.apply(doc, items, thresholds, limits)
+        redate(doc)
         pred: dict[str, set] = {label: set() for label in totals}
         for link in runner_links(doc):
             if link["type"] in pred:

@@ -17,6 +17,7 @@ from . import link_relations
 
 BASIS_OF_ANCHOR = {"absolute": "explicit", "context": "context", "relative": "relative", "document": "context"}
 DATED_TYPES = {"DATE", "TIME"}
+DATED_FACTUALITY = {"actual", "uncertain"}  # events a linked timex may date
 
 
 def day_key(iso: str) -> tuple[int, int, int]:
@@ -79,6 +80,12 @@ def _scheduled_event(doc: Doc, owner: dict[int, Event], timex: Timex, head: int)
     return None
 
 
+def across_lines(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    """Whether a line break separates two spans. A sentence that runs over a line break is a
+    title or a caption run into the text; nothing in it dates what is on the other line."""
+    return "\n" in text[min(a_end, b_end) : max(a_start, b_start)]
+
+
 def attach_timexes(doc: Doc) -> None:
     """Each dated timex goes to the nearest event above it in the tree (its own clause)."""
     owner = link_relations.carrier_index(doc)
@@ -101,7 +108,7 @@ def attach_timexes(doc: Doc) -> None:
         event = next((owner[node] for node in path if node in owner), None)
         if event is None:
             event = _event_argument(doc, owner, path)
-        if event is None:
+        if event is None or across_lines(doc.text, timex.start, timex.end, event.trigger.start, event.trigger.end):
             continue
         current = event.attributes.get("timex")
         # An explicit date beats an event-anchored one in the same clause.
@@ -115,10 +122,14 @@ def attach_timexes(doc: Doc) -> None:
 def attach_linked_timexes(doc: Doc) -> None:
     """An event the tree gave no timex of its own takes the best dated one the roles stage
     linked to it (`attributes["timexes"]`, best first): «В 1944 году, после высадки
-    союзников, началось восстание» dates the landing as well as the uprising."""
+    союзников, началось восстание» dates the landing as well as the uprising. Only what is
+    said to have happened: the date of «получило приказ уничтожить мосты» is the order's,
+    and what was ordered is only not earlier (`share_clause_time`)."""
     timexes = {t.id: t for t in doc.timexes}
     for event in doc.events:
         if "timex" in event.attributes or "scheduled_for" in event.attributes:
+            continue
+        if event.factuality not in DATED_FACTUALITY:
             continue
         for timex_id in event.attributes.get("timexes", []):
             timex = timexes.get(timex_id)

@@ -29,6 +29,7 @@ from importlib import resources
 
 from ..doc import Doc, Event, Participant
 from ..syntax_tree import preposition
+from .link import across_lines
 from .role_features import KINDS, PARTICIPANT, PLACE, TIME, Candidate, SentenceIndex, features
 
 PLACE_TYPES = {"LOCATION", "FACILITY"}
@@ -73,18 +74,23 @@ class Linker:
                 continue
             others = heads[event.sentence]
             for kind in KINDS:
-                rivals = candidates(index, event.sentence, kind)
+                rivals = candidates(index, event.sentence, kind, (event.trigger.start, event.trigger.end))
                 for candidate in rivals:
                     names = features(doc, index, event.head, candidate, others, rivals)
                     scored.append(Scored(event, kind, candidate, self.probability(kind, names)))
         return scored
 
 
-def candidates(index: SentenceIndex, sentence: int, kind: str) -> list[Candidate]:
-    """What may fill a link of `kind`: places are places; anyone may take part."""
+def candidates(index: SentenceIndex, sentence: int, kind: str, near: tuple[int, int] | None = None) -> list[Candidate]:
+    """What may fill a link of `kind`: places are places; anyone may take part. With `near`
+    (a trigger's span), only what is on its line: a sentence over a line break is a title or
+    caption run into the text."""
     found = index.of_kind(sentence, kind)
     if kind == PLACE:
-        return [c for c in found if c.type in PLACE_TYPES]
+        found = [c for c in found if c.type in PLACE_TYPES]
+    if near is not None:
+        text = index.doc.text
+        found = [c for c in found if not across_lines(text, c.start, c.end, *near)]
     return found
 
 
