@@ -113,20 +113,21 @@ class ModelDecision:
         return self.model.probability(self.ctx, kids, index)
 
     def _asks_for_something(self, index: int) -> bool:
-        """A speech act whose content is an event or a thing asked for: «просил о помощи»,
-        «просил командование о переброске», «приказ уничтожить мосты», «призывающие к битве»
-        (not «просил журналистов», the reported speech of news)."""
+        """A speech act whose content is an action or a thing asked for: «просил о помощи»,
+        «просил командование о переброске», «приказ уничтожить мосты», «призыв к мобилизации»
+        (not «просил журналистов», the reported speech of news, nor «закон о выборах», a text)."""
         sentence = self.doc.tokens[index].sent
         kids = self.maps.get(sentence)
         if kids is None:
             kids = self.maps[sentence] = child_map(self.doc, sentence)
+        topics = TOPIC_PREPOSITIONS if self.doc.tokens[index].pos == "VERB" else {"к"}
         for child in kids.get(index, ()):
             token = self.doc.tokens[child]
             if token.rel.split(":")[0] not in {"obl", "nmod", "xcomp", "obj", "ccomp"}:
                 continue
-            if preposition(self.doc, kids, child) in TOPIC_PREPOSITIONS or token.feats.get("VerbForm") == "Inf":
+            if token.feats.get("VerbForm") == "Inf" or preposition(self.doc, kids, child) in topics:
                 return True
-            if token.rel == "obj" and any(preposition(self.doc, kids, g) in TOPIC_PREPOSITIONS for g in kids.get(child, ())):
+            if token.rel == "obj" and any(preposition(self.doc, kids, g) in topics for g in kids.get(child, ())):
                 return True  # «просил командование о переброске»: the topic hangs one noun lower
         return False
 
@@ -134,7 +135,9 @@ class ModelDecision:
         if index not in self.decided:
             token = self.doc.tokens[index]
             threshold = self.model.threshold
-            if lex.HAND_TYPE.get(token.lemma) in lex.CORE_TYPES and _is_trigger(token):
+            if token.lemma in lex.LEGAL_TEXTS:
+                threshold = 0.0 if self._asks_for_something(index) else threshold
+            elif lex.HAND_TYPE.get(token.lemma) in lex.CORE_TYPES and _is_trigger(token):
                 # The historian's types come from narrative, which NEREL (news) rarely is: it
                 # does not mark orders and requests, nor «отправиться» or «занять» as a capture;
                 # a lexicon trigger of those types needs only the (lower) core floor.
