@@ -120,7 +120,7 @@ class ModelDecision:
         kids = self.maps.get(sentence)
         if kids is None:
             kids = self.maps[sentence] = child_map(self.doc, sentence)
-        topics = TOPIC_PREPOSITIONS if self.doc.tokens[index].pos == "VERB" else {"к"}
+        topics = TOPIC_PREPOSITIONS | {"на"} if self.doc.tokens[index].pos == "VERB" else {"к"}  # «настоял на»
         for child in kids.get(index, ()):
             token = self.doc.tokens[child]
             if token.rel.split(":")[0] not in {"obl", "nmod", "xcomp", "obj", "ccomp"}:
