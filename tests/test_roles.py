@@ -107,3 +107,15 @@ def test_reset_takes_back_exactly_what_the_linker_added():
     assert any("arguments" in e.attributes for e in doc.events)
     roles.reset(doc)
     assert [(e.id, list(e.participants), list(e.places), dict(e.attributes)) for e in doc.events] == before
+
+
+@pytest.mark.parametrize(
+    "text, trigger, who",
+    [
+        ("Генерал Жак Шабан-Дельмас считал, что восстание неизбежно.", "восстание", "Жак Шабан-Дельмас"),
+        ("Вернувшись в Париж, Шабан-Дельмас обнаружил, что на 18 августа объявлена забастовка.", "забастовка", "Шабан-Дельмас"),
+    ],
+)
+def test_who_thought_or_found_out_is_no_participant_of_what_was_thought(analyse, text, trigger, who):
+    doc = analyse(text)
+    assert not any(who in name or name in who for name in participants(doc, event(doc, trigger)))

@@ -143,7 +143,7 @@ def report(name: str, scores: dict[str, Score]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=CACHE)
-    parser.add_argument("--l2", type=float, default=1.0)
+    parser.add_argument("--l2", type=float, default=3.0)
     parser.add_argument("--events", choices=("gold", "ours", "both"), default="gold")
     parser.add_argument("--verbose", action="store_true", help="print every threshold tried")
     parser.add_argument("--write", action="store_true")

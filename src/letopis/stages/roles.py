@@ -126,6 +126,8 @@ def apply(doc: Doc, scored: list[Scored], thresholds: dict[str, float], limits: 
         if item.score < thresholds.get(item.kind, 1.0):
             continue
         event, cand = item.event, item.candidate
+        if item.kind != TIME and speaker(doc, event, cand):
+            continue
         spans = taken.setdefault((event.id, item.kind), set())
         if (cand.start, cand.end) in spans or len(spans) >= limits.get(item.kind, 1_000):
             continue
@@ -136,6 +138,31 @@ def apply(doc: Doc, scored: list[Scored], thresholds: dict[str, float], limits: 
              "score": round(item.score, 3), "added": added}
         )
         doc.note("roles", f"linker_{item.kind}", cand.start, cand.end, event=event.id, score=round(item.score, 3))
+
+
+SAYING_RELS = {"ccomp", "parataxis", "csubj"}
+
+
+def speaker(doc: Doc, event: Event, cand: Candidate) -> bool:
+    """The mention is the subject of a verb whose clausal complement holds the event: who
+    thought or found out («Шабан-Дельмас считал, что восстание неизбежно») is no
+    participant of what was thought."""
+    token = doc.tokens[cand.head]
+    for _ in range(8):  # up to the head of the phrase: «Генерал Жак Шабан-Дельмас»
+        if token.rel.split(":")[0] not in {"appos", "flat", "conj"} or token.head < 0:
+            break
+        token = doc.tokens[token.head]
+    if not token.rel.startswith("nsubj") or token.head < 0:
+        return False
+    node = event.head
+    for _ in range(64):
+        parent = doc.tokens[node].head
+        if parent < 0:
+            return False
+        if parent == token.head:
+            return doc.tokens[node].rel.split(":")[0] in SAYING_RELS
+        node = parent
+    return False
 
 
 def _add(doc: Doc, event: Event, kind: str, cand: Candidate, index: SentenceIndex) -> bool:
