@@ -39,5 +39,5 @@ def test_default_pipeline_order():
     import letopis
 
     assert letopis.default_pipeline().names == [
-        "segment", "morph", "syntax", "ner", "entities", "timex", "events", "link",
+        "segment", "morph", "syntax", "ner", "entities", "timex", "events", "roles", "link",
     ]
