@@ -209,6 +209,10 @@ def features(
         f"tlemma={trigger.lemma}",
         f"governor={tokens[arg.head].lemma if arg.head >= 0 and arg.head != event else ''}",
         f"tlemma_type={trigger.lemma}_{candidate.type}",
+        f"rivals={min(len(rivals), 4)}",
+        f"rivals_rank={min(len(rivals), 3)}_{min(rank, 2)}",
+        f"events={min(len(others), 4)}_{min(closer, 2)}",
+        f"tlemma_path={trigger.lemma}_{path if tree <= 2 else 'long'}",
     ]
     if arg.head in others and arg.head != event:  # the argument of another event
         f.append(f"gov_other={arg.rel}")
