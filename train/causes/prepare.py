@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import pickle
+import signal
 import sys
 import time
 from pathlib import Path
@@ -25,6 +26,15 @@ import letopis  # noqa: E402
 from letopis.stages import cause_pairs  # noqa: E402
 
 CACHE = Path("/tmp/letopis-causes/train")
+DOC_TIMEOUT_S = 60  # a document the pipeline takes longer on is skipped (and named)
+
+
+class Slow(Exception):
+    pass
+
+
+def _give_up(signum, frame):  # noqa: ANN001 - signal handler signature
+    raise Slow
 
 
 def main() -> None:
@@ -39,7 +49,14 @@ def main() -> None:
     for number, gold in enumerate(datasets.nerel("train"), 1):
         path = args.out / f"{gold.id}.pkl"
         if not path.exists():
-            path.write_bytes(pickle.dumps(letopis.analyse(gold.text)))
+            signal.signal(signal.SIGALRM, _give_up)
+            signal.alarm(DOC_TIMEOUT_S)
+            try:
+                path.write_bytes(pickle.dumps(letopis.analyse(gold.text)))
+            except Slow:
+                print(f"{gold.id}: skipped, over {DOC_TIMEOUT_S} s", file=sys.stderr, flush=True)
+            finally:
+                signal.alarm(0)
         if number % 100 == 0:
             print(f"{number} documents, {time.monotonic() - began:.0f} s", file=sys.stderr, flush=True)
 

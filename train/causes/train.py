@@ -192,9 +192,10 @@ def load(cache: Path) -> list[tuple[datasets.GoldDoc, Doc]]:
     docs = []
     for gold in datasets.nerel("train"):
         path = cache / f"{gold.id}.pkl"
-        if not path.exists():
-            raise SystemExit(f"{path} is missing: run train/causes/prepare.py first")
-        docs.append((gold, pickle.loads(path.read_bytes())))
+        if path.exists():
+            docs.append((gold, pickle.loads(path.read_bytes())))
+    if not docs:
+        raise SystemExit(f"no analysed documents in {cache}: run train/causes/prepare.py first")
     return docs
 
 
