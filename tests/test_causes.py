@@ -193,3 +193,16 @@ def test_a_word_far_from_the_event_is_not_weighed(analyse):
     assert far - died.head > cause_pairs.MAX_DISTANCE
     assert not cause_pairs.excluded(doc, died, near)
     assert cause_pairs.excluded(doc, died, far)
+
+
+@pytest.mark.parametrize(
+    "text, cause",
+    [
+        ("Он просил командование о помощи, однако это не привело к должному результату.", "просил"),
+        ("Забастовка не вызвала паники среди чиновников.", "Забастовка"),
+    ],
+)
+def test_a_negated_causal_verb_gives_no_effect(analyse, text, cause):
+    doc = analyse(text)
+    assert not event(doc, cause).attributes.get("effects")
+    assert not [r for r in doc.relations if r.type == "cause" and r.source == event(doc, cause).id]

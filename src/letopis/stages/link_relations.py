@@ -86,6 +86,8 @@ def _causal_verbs(
             continue
         if token.lemma in lex.CAUSAL_ONLY_WITH_K and not _has_k_phrase(doc, kids, index):
             continue  # «привести в исполнение» carries out; «привести к» causes
+        if any(doc.tokens[child].lemma in lex.NEGATIONS for child in kids.get(index, ())):
+            continue  # «это не привело к результату» says there was no such effect
         cause = effect = None
         complement: int | None = None
         for child in kids.get(index, ()):

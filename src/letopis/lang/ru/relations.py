@@ -12,6 +12,8 @@ CAUSAL_VERBS = {
 # These cause only with «к»: «привели к тому, что …», not «привести в исполнение».
 CAUSAL_ONLY_WITH_K = {"привести", "приводить"}
 RELATIVE_PRONOUNS = {"что", "который", "это"}
+# A causal verb with one of these says there was no such effect: «это не привело к результату».
+NEGATIONS = {"не", "ни"}
 # After a comma these stand for the whole clause before them: «..., что усилило ...».
 CLAUSE_PRONOUNS = {"что", "это"}
 
