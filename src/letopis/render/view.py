@@ -27,6 +27,8 @@ ROLES = {
     "recipient": "адресат",
     "instrument": "средство",
     "beneficiary": "в пользу",
+    "participant": "участник",
+    "co-agent": "соучастник",
 }
 ENTITY_TYPES = {
     "PERSON": "лицо",
