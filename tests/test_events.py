@@ -228,3 +228,26 @@ def test_reported_speech_and_plain_things_are_not_events(analyse, text, not_a_tr
 )
 def test_participles_gerunds_and_speech_acts_with_a_content(analyse, text, trigger, kind):
     assert events_of(analyse(text))[trigger].type == kind
+
+
+def test_a_cycle_in_the_parse_does_not_stop_the_events_stage(analyse):
+    # The parser makes «несогласование» and «митинга» each other's head here; following
+    # heads without a guard never ended.
+    text = "Лидера оппозиции вновь взяли под домашний арест за несогласование митинга против введения чрезвычайного положения с властями."
+    doc = analyse(text)
+    heads = [t.head for t in doc.tokens]
+    assert any(heads[h] == i for i, h in enumerate(heads) if h >= 0)  # two words head each other
+    assert "арест" in {e.trigger.text for e in doc.events}
+
+
+@pytest.mark.parametrize(
+    "step, start, end",
+    [({1: 2, 2: 3}, 1, 3), ({1: 2, 2: 1}, 1, 2), ({1: 2, 2: 1}, 2, 1), ({5: 6, 6: 7, 7: 6}, 5, 7)],
+)
+def test_following_heads_ends_on_a_cycle(step, start, end):
+    from letopis.stages.events import _break_cycles, _last
+
+    assert _last(step, start) == end
+    cut = dict(step)
+    _break_cycles(cut)
+    assert all(_last(cut, i) not in cut for i in cut)  # every chain now ends outside the mapping

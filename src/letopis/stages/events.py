@@ -258,8 +258,7 @@ def find_drafts(
             continue
         drafts[index] = _Draft(index, kind, [index], phases.get(index))
     for carrier, target in folded.items():
-        while target in folded:  # «смогли начать наступление»
-            target = folded[target]
+        target = _last(folded, target)  # «смогли начать наступление»
         if target in drafts:
             drafts[target].carriers.append(carrier)
     if not lexicon_only:
@@ -272,6 +271,29 @@ def find_drafts(
 # stand side by side through clauses and coordination instead («погиб, спасая», «убит и ранен»).
 PHRASE_RELS = {"amod", "obj", "obl", "iobj", "nmod", "nsubj", "xcomp", "flat", "compound", "nummod"}
 PHRASE_SPAN = 3  # at most this many words apart
+
+
+def _last(step: dict[int, int], index: int) -> int:
+    """Where following `step` from `index` ends; on a cycle, at the last word not met before."""
+    seen = {index}
+    while index in step and step[index] not in seen:
+        index = step[index]
+        seen.add(index)
+    return index
+
+
+def _break_cycles(step: dict[int, int]) -> None:
+    """Cut each cycle of `step` at its first word, which then heads it.
+
+    The parser's heads are not always a tree: it can make two words each other's head."""
+    for start in sorted(step):
+        path: list[int] = []
+        index = start
+        while index in step and index not in path:
+            path.append(index)
+            index = step[index]
+        if index in path:
+            del step[min(path[path.index(index):])]
 
 
 def _merge_phrases(doc: Doc, drafts: dict[int, _Draft]) -> None:
@@ -288,12 +310,10 @@ def _merge_phrases(doc: Doc, drafts: dict[int, _Draft]) -> None:
         if "other" != drafts[index].type != drafts[token.head].type != "other":
             continue  # two kinds of event: «объявлена забастовка» is an announcement and a strike
         into[index] = token.head
+    _break_cycles(into)
     groups: dict[int, list[int]] = {}
     for index in sorted(into):
-        root = into[index]
-        while root in into:
-            root = into[root]
-        groups.setdefault(root, [root]).append(index)
+        groups.setdefault(_last(into, index), [_last(into, index)]).append(index)
     for root, members in groups.items():
         typed = [m for m in members if drafts[m].type != "other"]
         keep = root if drafts[root].type != "other" or not typed else typed[0]
