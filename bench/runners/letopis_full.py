@@ -7,7 +7,8 @@ e.g. a start and an end) (event-time); for each place and participant entity, th
 the roles stage linked it by (`attributes["arguments"]`; a pronoun stands for the entity's
 nearest named mention), else its mention nearest to the trigger (event-place,
 event-participant); for each `cause` relation, the caused event's trigger with the causing
-event's trigger as argument (cause).
+event's trigger as argument, and for each cause phrase that names no event (the JSON's
+`cause_phrases`, `attributes["causes"]`), the event's trigger with the phrase (cause).
 """
 
 from __future__ import annotations
@@ -66,6 +67,9 @@ def links(doc: Any) -> list[dict[str, Any]]:
     for rel in doc.relations:
         if rel.type == "cause" and rel.source in triggers and rel.target in triggers:
             add("cause", triggers[rel.target], triggers[rel.source])
+    for e in doc.events:  # causes that name no event (the JSON's cause_phrases)
+        for cause in e.attributes.get("causes", []):
+            add("cause", triggers[e.id], (cause["start"], cause["end"]))
     return found
 
 

@@ -95,6 +95,10 @@ class EventRecord:
     participants: list[ParticipantRecord]
     places: list[str]
     phase: str | None = None
+    # What the text gives as this event's cause or effect without naming an event of its own
+    # («умер от сердечного приступа»): {"start", "end", "text", "evidence": {"start", "end"}}.
+    cause_phrases: list[dict[str, Any]] = field(default_factory=list)
+    effect_phrases: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -183,6 +187,12 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _phrase(found: dict[str, Any]) -> dict[str, Any]:
+    """A cause or effect phrase as the contract shows it: its span, its words, its evidence."""
+    return {"start": found["start"], "end": found["end"], "text": found["text"],
+            "evidence": {"start": found["evidence"]["start"], "end": found["evidence"]["end"]}}
+
+
 def build(docs: list[Doc]) -> Chronology:
     chron = Chronology()
     entities, mapping = _entity_records(docs)
@@ -215,6 +225,8 @@ def build(docs: list[Doc]) -> Chronology:
                 ],
                 places=[mapping[(doc.id, p)] for p in event.places if (doc.id, p) in mapping],
                 phase=event.attributes.get("phase"),
+                cause_phrases=[_phrase(c) for c in event.attributes.get("causes", [])],
+                effect_phrases=[_phrase(c) for c in event.attributes.get("effects", [])],
             )
             placed.append((position, doc_order, order, record))
         for relation in doc.relations:

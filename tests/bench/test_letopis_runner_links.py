@@ -37,3 +37,15 @@ def test_every_linked_timex_and_argument_span_becomes_a_link() -> None:
         ("event-place", (0, 9), (43, 49)),
         ("event-participant", (78, 86), (62, 73)),
     }
+
+
+def test_a_cause_that_names_no_event_is_in_the_json_and_becomes_a_cause_link() -> None:
+    import letopis
+
+    text = "Известный писатель умер от сердечного приступа в 1990 году."
+    died = next(e for e in letopis.extract(text).to_dict()["events"] if e["trigger"]["text"] == "умер")
+    assert [(p["text"], text[p["evidence"]["start"]:p["evidence"]["end"]]) for p in died["cause_phrases"]] == [
+        ("сердечного приступа", "от сердечного приступа")
+    ]
+    found = {(r["type"], text[r["event"][0]:r["event"][1]], text[r["arg"][0]:r["arg"][1]]) for r in links(letopis.analyse(text))}
+    assert ("cause", "умер", "сердечного приступа") in found
