@@ -206,3 +206,17 @@ def test_a_negated_causal_verb_gives_no_effect(analyse, text, cause):
     doc = analyse(text)
     assert not event(doc, cause).attributes.get("effects")
     assert not [r for r in doc.relations if r.type == "cause" and r.source == event(doc, cause).id]
+
+
+@pytest.mark.parametrize(
+    "text, effect, cause, verb",
+    [
+        ("Высокие цены на хлеб привели к тому, что горожане вышли на улицы.", "вышли", "Высокие цены", "привели"),
+    ],
+)
+def test_a_causal_verb_subject_that_names_no_event_is_kept_on_the_effect(analyse, text, effect, cause, verb):
+    doc = analyse(text)
+    event = next(e for e in doc.events if e.trigger.text == effect)
+    found = event.attributes["causes"]
+    assert [c["text"] for c in found] and found[0]["text"].startswith(cause)
+    assert text[found[0]["evidence"]["start"]:found[0]["evidence"]["end"]] == verb

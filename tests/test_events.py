@@ -251,3 +251,16 @@ def test_following_heads_ends_on_a_cycle(step, start, end):
     cut = dict(step)
     _break_cycles(cut)
     assert all(_last(cut, i) not in cut for i in cut)  # every chain now ends outside the mapping
+
+
+@pytest.mark.parametrize(
+    "text, content, factuality",
+    [
+        ("Гарнизон получил приказ взорвать мост, но этого не произошло.", "взорвать", "unrealized"),
+        ("Командование получило приказ уничтожить склады.", "уничтожить", "intended"),
+    ],
+)
+def test_what_an_order_asks_for_is_an_event(analyse, text, content, factuality):
+    events = {e.trigger.text: e for e in analyse(text).events}
+    assert "приказ" in events and content in events
+    assert events[content].factuality == factuality

@@ -65,3 +65,32 @@ def test_intended_event_is_not_before_the_intention(analyse):
     doc = analyse("14 августа 1944 года командование получило приказ уничтожить мосты.")
     assert event(doc, "уничтожить").time.earliest == "1944-08-14"
     assert event(doc, "уничтожить").time.basis == "inferred"
+
+
+@pytest.mark.parametrize(
+    "text, anchor, not_dated",
+    [
+        ("На следующий день после забастовки, 20 мая 1968 года, рабочие заняли завод.", "забастовки", "1968-05-20"),
+        ("Через неделю после восстания, 3 июня 1921 года, в город вошли войска.", "восстания", "1921-06-03"),
+    ],
+)
+def test_the_event_an_expression_is_anchored_on_does_not_take_its_date(analyse, text, anchor, not_dated):
+    doc = analyse(text)
+    event = next(e for e in doc.events if e.trigger.text == anchor)
+    assert event.time.earliest != not_dated
+    assert event.time.basis != "explicit"
+
+
+def test_during_an_event_overlaps_it(analyse):
+    doc = analyse("Во время оккупации немцы разрушили мост.")
+    names = {e.id: e.trigger.text for e in doc.events}
+    assert {(r.type, names[r.source], names[r.target]) for r in doc.relations} >= {("overlap", "разрушили", "оккупации")}
+    assert not any(r.type == "before" for r in doc.relations)
+
+
+def test_a_gerund_before_finding_out_a_planned_date_is_no_later_than_that_date(analyse):
+    # «узнал» is no event of its own; what the gerund tells came before the finding out.
+    doc = analyse("Вернувшись в столицу, министр узнал, что на 5 мая 1920 года назначена забастовка.")
+    returned = next(e for e in doc.events if e.trigger.text == "Вернувшись")
+    assert returned.time.latest == "1920-05-05" and returned.time.earliest is None
+    assert returned.time.basis == "inferred"

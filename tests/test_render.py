@@ -273,3 +273,14 @@ def test_trigger_outside_its_sentence_is_not_marked():
     md = render_markdown({**CHRON, "events": [ev], "relations": []}, TEXTS)
     row = [r for r in md.splitlines() if r.startswith("| 1 |")][0]
     assert cells(row)[5] == "Восстание"
+
+
+def test_a_cause_that_names_no_event_is_a_row_of_the_relations_table():
+    import letopis
+
+    text = "Высокие цены на хлеб привели к тому, что горожане вышли на улицы."
+    chron = letopis.extract(text).to_dict()
+    doc_id = chron["documents"][0]["id"]
+    report = render_markdown(chron, {doc_id: text})
+    assert "| «Высокие цены» | вызвало | 1. «вышли» | привели |" in report.splitlines()
+    assert "«Высокие цены»" in render_html(chron, {doc_id: text})

@@ -108,7 +108,7 @@ def _entities(report: Report) -> list[str]:
 def _event_ref(end: tuple[int | None, str, str]) -> str:
     number, trigger, event_id = end
     if number is None:
-        return escape(event_id)
+        return f"«{escape(trigger)}»" if not event_id else escape(event_id)  # a cause phrase, or an unknown id
     return f'<a href="#ev-{escape(event_id)}">{number}. «{escape(trigger)}»</a>'
 
 

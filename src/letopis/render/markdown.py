@@ -53,7 +53,7 @@ def render_markdown(chron: dict[str, Any], texts: dict[str, str]) -> str:
 def _event_ref(end: tuple[int | None, str, str]) -> str:
     number, trigger, event_id = end
     if number is None:
-        return escape(event_id)
+        return f"«{escape(trigger)}»" if not event_id else escape(event_id)  # a cause phrase, or an unknown id
     return f"{number}. «{escape(trigger)}»"
 
 

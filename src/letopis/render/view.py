@@ -95,7 +95,7 @@ class EntityRow:
 @dataclass(slots=True)
 class RelationRow:
     type: str  # «вызвало»
-    source: tuple[int | None, str, str]  # (event number, trigger, event id)
+    source: tuple[int | None, str, str]  # (event number, trigger, event id); a phrase: (None, text, "")
     target: tuple[int | None, str, str]
     evidence: str  # the evidence span's text, "" if none
 
@@ -129,7 +129,8 @@ def build(chron: dict[str, Any], texts: dict[str, str]) -> Report:
         documents=documents,
         events=[_event(i, ev, entities, texts) for i, ev in enumerate(events, 1)],
         entities=[_entity(e) for e in chron.get("entities") or []],
-        relations=[_relation(r, numbers, triggers, texts) for r in chron.get("relations") or []],
+        relations=[_relation(r, numbers, triggers, texts) for r in chron.get("relations") or []]
+        + [row for ev in events for row in _phrase_relations(ev, numbers, texts)],
         several_documents=len(doc_ids) > 1,
     )
 
@@ -190,6 +191,23 @@ def _entity(e: dict[str, Any]) -> EntityRow:
         aliases=[str(a) for a in e.get("aliases") or []],
         mentions=len(e.get("mentions") or []),
     )
+
+
+def _phrase_relations(ev: dict[str, Any], numbers: dict, texts: dict[str, str]) -> list[RelationRow]:
+    """Causes and effects the text gives without naming an event: the phrase stands in for
+    the event (its id is empty), «сердечного приступа» вызвало «умер»."""
+    event = (numbers.get(ev.get("id")), str((ev.get("trigger") or {}).get("text", "")), str(ev.get("id", "")))
+    text = texts.get(str(ev.get("doc", "")))
+    rows = []
+    for key, caused in (("cause_phrases", True), ("effect_phrases", False)):
+        for found in ev.get(key) or []:
+            phrase = (None, str(found.get("text", "")), "")
+            evidence = found.get("evidence") or {}
+            start, stop = evidence.get("start"), evidence.get("end")
+            words = text[start:stop] if text is not None and isinstance(start, int) and isinstance(stop, int) else ""
+            source, target = (phrase, event) if caused else (event, phrase)
+            rows.append(RelationRow(RELATIONS["cause"], source, target, words))
+    return rows
 
 
 def _relation(r: dict[str, Any], numbers: dict, triggers: dict, texts: dict[str, str]) -> RelationRow:

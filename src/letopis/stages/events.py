@@ -241,6 +241,15 @@ def find_drafts(
                     folded[index] = target
             if index in folded:
                 doc.note("events", "fold_light_verb", token.start, token.end, into=doc.tokens[folded[index]].text)
+    for index in range(sent.first, sent.last):
+        # What an order, request or appeal asks for is an event when either judge says so:
+        # «получило приказ уничтожить мосты» orders a destruction, whether or not it came about.
+        if lex.HAND_TYPE.get(doc.tokens[index].lemma) in lex.SPEECH_ACT_TYPES and is_event(index):
+            governed.update(
+                child for child in kids.get(index, ())
+                if doc.tokens[child].feats.get("VerbForm") == "Inf" and _is_trigger(doc.tokens[child])
+                and child not in named
+            )
     drafts: dict[int, _Draft] = {}
     for index in range(sent.first, sent.last):
         token = doc.tokens[index]

@@ -124,16 +124,25 @@ def attach_linked_timexes(doc: Doc) -> None:
     linked to it (`attributes["timexes"]`, best first): «В 1944 году, после высадки
     союзников, началось восстание» dates the landing as well as the uprising. Only what is
     said to have happened: the date of «получило приказ уничтожить мосты» is the order's,
-    and what was ordered is only not earlier (`share_clause_time`)."""
+    and what was ordered is only not earlier (`share_clause_time`). An event an expression is
+    anchored on keeps out of that sentence's dates, and a date set for a planned event
+    («на 18 августа») dates that event alone."""
     timexes = {t.id: t for t in doc.timexes}
+    # The date of «на следующий день после забастовки, 19 августа» is not the strike's, and
+    # «на 18 августа была объявлена забастовка» dates the strike, not what else is near.
+    anchors = [(ref["event"]["start"], ref["event"]["end"]) for t in doc.timexes
+               if (ref := t.anchor_ref or {}).get("event")]
+    scheduled = {e.attributes["scheduled_for"] for e in doc.events if "scheduled_for" in e.attributes}
     for event in doc.events:
         if "timex" in event.attributes or "scheduled_for" in event.attributes:
             continue
         if event.factuality not in DATED_FACTUALITY:
             continue
+        if any(start <= event.trigger.start < end for start, end in anchors):
+            continue
         for timex_id in event.attributes.get("timexes", []):
             timex = timexes.get(timex_id)
-            if timex is None or timex.type not in DATED_TYPES:
+            if timex is None or timex.type not in DATED_TYPES or timex_id in scheduled:
                 continue
             event.attributes["timex"] = timex.id
             if timex.anchor == "relative" and timex.anchor_ref:
@@ -193,9 +202,10 @@ def resolve_event_anchors(doc: Doc) -> None:
             continue
         anchor = doc.events[min(k for _, k in named)]  # the first of them in the narrative
         relation = (timex.anchor_ref or {}).get("relation", "after")
-        doc.relations.append(
-            Relation("after" if relation == "after" else "before", event.id, anchor.id, doc.span(timex.start, timex.end))
-        )
+        # «после забастовки» is after it, «до войны» before it; «во время оккупации», «в день
+        # забастовки» overlap it.
+        kind = relation if relation in {"after", "before"} else "overlap"
+        doc.relations.append(Relation(kind, event.id, anchor.id, doc.span(timex.start, timex.end)))
         if event.time.basis in {"explicit", "context"} or anchor.time.basis == "unknown":
             continue
         earliest, latest, _value, edtf = resolve_anchor(timex, anchor.time.earliest, anchor.time.latest)

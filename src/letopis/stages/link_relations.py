@@ -90,10 +90,12 @@ def _causal_verbs(
             continue  # «это не привело к результату» says there was no such effect
         cause = effect = None
         complement: int | None = None
+        subject: int | None = None
         for child in kids.get(index, ()):
             rel = doc.tokens[child].rel.split(":")[0]
             phrase = subtree(kids, child)
             if rel == "nsubj":
+                subject = child
                 cause = _first_event(owner, phrase)
                 if cause is None and doc.tokens[child].lemma in lex.RELATIVE_PRONOUNS:
                     cause = _antecedent(doc, owner, events, child, index)
@@ -113,6 +115,20 @@ def _causal_verbs(
             _relate(doc, "cause", cause, effect, token.start, token.end, "causal_verb")
         elif syntactic_cause is not None and complement is not None and doc.tokens[complement].pos == "NOUN":
             _effect_phrase(doc, kids, syntactic_cause, complement, index)
+        elif cause is None and effect is not None and subject is not None and doc.tokens[subject].pos == "NOUN":
+            _cause_phrase(doc, kids, effect, subject, index)
+
+
+def _cause_phrase(doc: Doc, kids: dict[int, list[int]], effect: Event, noun: int, verb: int) -> None:
+    """«Листовки ... привели к тому, что жители вышли на улицы»: a subject that names no event
+    is kept on the effect as `attributes["causes"]`, with the causal verb as evidence."""
+    start, end = cause_pairs.phrase(doc, kids, noun)
+    verb_token = doc.tokens[verb]
+    text = doc.text[start:end]
+    effect.attributes.setdefault("causes", []).append(
+        {"start": start, "end": end, "text": text, "evidence": {"start": verb_token.start, "end": verb_token.end}}
+    )
+    doc.note("link", "causal_verb_cause_phrase", verb_token.start, verb_token.end, event=effect.id, cause=text)
 
 
 def _antecedent(doc: Doc, owner: dict[int, Event], events: list[Event], pronoun: int, verb: int) -> Event | None:
@@ -224,11 +240,21 @@ def _main_event(doc: Doc, owner: dict[int, Event], sentence: int, events: list[E
 
 
 def _discovered_schedule(doc: Doc, owner: dict[int, Event], sentence: int, kids: dict[int, list[int]]) -> None:
-    """«обнаружил, что на 18 августа объявлена забастовка»: found out no later than that day."""
+    """«обнаружил, что на 18 августа объявлена забастовка»: found out no later than that day.
+
+    When finding out is no event of its own, what its perfective gerund tells («Вернувшись в
+    Париж, он обнаружил, что …») came before it, so no later than that day either."""
     sent = doc.sentences[sentence]
     for index in range(sent.first, sent.last):
+        if doc.tokens[index].lemma not in lex.PERCEPTION_VERBS:
+            continue
         finder = owner.get(index)
-        if finder is None or doc.tokens[index].lemma not in lex.PERCEPTION_VERBS:
+        finders = [finder] if finder is not None else [
+            owner[child] for child in kids.get(index, ())
+            if child in owner and doc.tokens[child].feats.get("VerbForm") == "Conv"
+            and doc.tokens[child].feats.get("Aspect") == "Perf"
+        ]
+        if not finders:
             continue
         for child in kids.get(index, ()):
             if doc.tokens[child].rel not in {"ccomp", "conj"}:
@@ -236,8 +262,9 @@ def _discovered_schedule(doc: Doc, owner: dict[int, Event], sentence: int, kids:
             for node in subtree(kids, child):
                 scheduler = owner.get(node)
                 if scheduler is not None and scheduler.attributes.get("scheduled_for"):
-                    finder.attributes.setdefault("found_before", scheduler.attributes["scheduled_for"])
-                    doc.note("link", "discovered_before_scheduled_date", doc.tokens[index].start, doc.tokens[index].end, event=finder.id)
+                    for found in finders:
+                        found.attributes.setdefault("found_before", scheduler.attributes["scheduled_for"])
+                        doc.note("link", "discovered_before_scheduled_date", found.trigger.start, found.trigger.end, event=found.id)
 
 
 def _departure_before_return(doc: Doc) -> None:
