@@ -36,6 +36,7 @@ ENTITY_TYPES = {
     "LOCATION": "место",
     "FACILITY": "сооружение",
     "GROUP": "группа",
+    "PROFESSION": "должность",
     "EVENT": "событие",
 }
 SUBTYPES = {

@@ -20,6 +20,10 @@ from ..entities.tree import mention_tokens, span_head
 from ..lang.ru.facilities import FACILITY_NOUNS
 
 ENTITY_TYPES = ("PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "GROUP")
+# A role named without a name («президент подписал указ», «министр обороны уволил ...») is the
+# actor the text gives: an entity of this type named by the role. Like a group, it stands for
+# the office, so the same role merges across documents by its name.
+ROLE = "PROFESSION"
 # Recogniser types that are subtypes of ours (NEREL's inventory).
 _AS_SUBTYPE: dict[str, tuple[str, str]] = {
     "CITY": ("LOCATION", "CITY"),
@@ -48,6 +52,31 @@ def _normal(doc: Doc, m: Mention, tokens: list[int]) -> str:
     if opening and common:
         text = text[:1].lower() + text[1:]  # «Немцы запретили ...» names the group «немцы»
     return text
+
+
+def _role_holders(doc: Doc, infos: dict[int, MentionInfo]) -> dict[int, MentionInfo]:
+    """Roles the text names without a person: the outermost role mentions that are no
+    person's title and overlap no person's name («генерал Петров» is Петров, titled)."""
+    taken = [(t["start"], t["end"]) for info in infos.values() for t in info.attributes.get("title_mentions", [])]
+    taken += [(m.start, m.end) for m in doc.mentions if m.type == "PERSON"]
+    roles = [(k, m) for k, m in enumerate(doc.mentions) if m.type == ROLE and m.source != "pronoun"]
+    found: dict[int, MentionInfo] = {}
+    for k, m in roles:
+        if any(a < m.end and m.start < b for a, b in taken):
+            continue
+        if any(o.start <= m.start and m.end <= o.end for o in (doc.mentions[j] for j in infos)):
+            continue  # «полицейские» of the group «парижские полицейские»
+        if any(o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for _, o in roles):
+            continue  # «министр» inside «министр обороны»
+        tokens = mention_tokens(doc, m)
+        if not tokens or doc.tokens[span_head(doc, tokens)].pos != "NOUN":
+            continue  # «полицейские репрессии»: a role's adjective names no one
+        m.normal = phrase_normal(doc, tokens)
+        if tokens[0] == doc.sentences[doc.tokens[tokens[0]].sent].first:
+            m.normal = m.normal[:1].lower() + m.normal[1:]  # «Президент подписал ...» names the role «президент»
+        found[k] = MentionInfo(m.normal, None, {"_gender": gender_of(doc, tokens, True), "_number": number_of(doc, tokens)})
+        doc.note("entities", "role_holder", m.start, m.end, normal=m.normal)
+    return found
 
 
 _NAME_RELATIONS = ("appos", "flat", "flat:name", "flat:foreign")
@@ -136,6 +165,7 @@ class EntityStage:
                     m.subtype = geo.SUBTYPE_FOR_KIND.get(place.kind, m.subtype)
         unknown = {k for k, (place, _) in zip(locations, places) if place is None}
         infos = _without_facility_names(doc, infos, unknown)
+        infos.update(_role_holders(doc, infos))
         build_entities(doc, infos)
         coref.link_pronouns(doc)
         coref.zero_subjects(doc)
