@@ -3,7 +3,7 @@
 
 (() => {
   const {h} = L;
-  const TYPES = [["", "все"], ["PERSON", "лица"], ["ORGANIZATION", "организации"], ["GROUP", "группы"],
+  const TYPES = [["", "все"], ["PERSON", "лица"], ["ORGANIZATION", "организации"], ["GROUP", "группы"], ["PROFESSION", "должности"],
                  ["LOCATION", "места"], ["FACILITY", "сооружения"]];
   const list = h("div", {});
 

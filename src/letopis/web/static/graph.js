@@ -4,7 +4,7 @@
 (async () => {
   const {h, s} = L;
   const W = 1000, H = 680;
-  const COLORS = {PERSON: "#1d4f91", ORGANIZATION: "#2f7d4f", GROUP: "#8a6d1d"};
+  const COLORS = {PERSON: "#1d4f91", ORGANIZATION: "#2f7d4f", GROUP: "#8a6d1d", PROFESSION: "#7a3b8f"};
 
   /** A few hundred steps of repulsion, springs and gravity; deterministic (no Math.random). */
   function layout(nodes, links) {
@@ -79,7 +79,7 @@
     L.setQuery({doc: data.get("doc").trim(), person: data.get("person").trim(), limit: data.get("limit").trim()});
     load();
   });
-  const legend = h("div", {class: "swatches"}, Object.entries({PERSON: "лицо", ORGANIZATION: "организация", GROUP: "группа"}).map(([type, words]) => {
+  const legend = h("div", {class: "swatches"}, Object.entries({PERSON: "лицо", ORGANIZATION: "организация", GROUP: "группа", PROFESSION: "должность"}).map(([type, words]) => {
     const swatch = h("span", {class: "swatch"});
     swatch.style.background = COLORS[type];
     return h("span", {}, swatch, words);

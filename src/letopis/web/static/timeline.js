@@ -9,7 +9,7 @@
   const MONTHS = ["янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
   const COLORS = {actual: "#7a2e1f", intended: "#d08a2b", unrealized: "#9b9b9b", negated: "#4d4d4d",
                   hypothetical: "#5b78b8", uncertain: "#9a6fb0"};
-  const ACTORS = new Set(["PERSON", "ORGANIZATION", "GROUP"]);
+  const ACTORS = new Set(["PERSON", "ORGANIZATION", "GROUP", "PROFESSION"]);
 
   const state = {events: [], entities: {}, more: false, offset: 0, rows: L.query().get("rows") || "type", domain: null};
   const FILTERS = ["person", "place", "type", "factuality", "doc", "from", "to", "disputed"];
