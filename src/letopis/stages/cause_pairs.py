@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..doc import Doc, Event
 from ..lang.ru import relations as lex
+from ..syntax_tree import ancestors
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "relations"
 WEIGHTS = DATA / "causes.json"
@@ -35,14 +36,6 @@ MAX_DISTANCE = 30
 FUNCTION_POS = {"ADP", "SCONJ", "CCONJ", "ADV", "PRON", "PART", "DET"}
 
 
-def _up(doc: Doc, index: int) -> list[int]:
-    """`index` and its heads up to the root (cycles cut)."""
-    chain = [index]
-    while doc.tokens[chain[-1]].head >= 0 and len(chain) < 64:
-        chain.append(doc.tokens[chain[-1]].head)
-    return chain
-
-
 def _rel(doc: Doc, index: int) -> str:
     return doc.tokens[index].rel.split(":")[0]
 
@@ -51,7 +44,8 @@ def dependency_path(doc: Doc, cause: int, effect: int) -> str:
     """Relations from the cause up to the common head, then down to the effect:
     «obl<» is the cause as an oblique of the effect, «>acl» the effect as a clause
     attached to the cause («взрыв, в результате которого погибли»)."""
-    up_c, up_e = _up(doc, cause), _up(doc, effect)
+    # Each word and its heads up to the root; 63 heads at most, so a parser's cycle is cut.
+    up_c, up_e = [cause, *ancestors(doc, cause, limit=63)], [effect, *ancestors(doc, effect, limit=63)]
     position = {node: depth for depth, node in enumerate(up_c)}
     for depth_e, node in enumerate(up_e):
         if node in position:
@@ -63,26 +57,27 @@ def dependency_path(doc: Doc, cause: int, effect: int) -> str:
     return "none"
 
 
-def case_marker(doc: Doc, kids: dict[int, list[int]], index: int) -> tuple[str, int, int]:
-    """The preposition of a noun with its fixed parts («в результате», «по обвинению в»
-    is «по» on the head noun), as (text, start, end); ('', -1, -1) without one."""
+def _marker(doc: Doc, kids: dict[int, list[int]], index: int, rel: str) -> tuple[str, int, int]:
+    """The child of `index` in relation `rel` with its fixed parts, as (text, start, end);
+    ('', -1, -1) without one."""
     for child in kids.get(index, ()):
-        if doc.tokens[child].rel == "case":
+        if doc.tokens[child].rel == rel:
             parts = [child, *(k for k in kids.get(child, ()) if doc.tokens[k].rel == "fixed")]
             words = " ".join(doc.tokens[k].text.lower() for k in sorted(parts))
             return words, doc.tokens[min(parts)].start, doc.tokens[max(parts)].end
     return "", -1, -1
+
+
+def case_marker(doc: Doc, kids: dict[int, list[int]], index: int) -> tuple[str, int, int]:
+    """The preposition of a noun with its fixed parts («в результате», «по обвинению в»
+    is «по» on the head noun), as (text, start, end); ('', -1, -1) without one."""
+    return _marker(doc, kids, index, "case")
 
 
 def clause_marker(doc: Doc, kids: dict[int, list[int]], index: int) -> tuple[str, int, int]:
     """The subordinating word of the clause a verb heads («после того как», «так как»,
     «поскольку»), as (text, start, end); ('', -1, -1) without one."""
-    for child in kids.get(index, ()):
-        if doc.tokens[child].rel == "mark":
-            parts = [child, *(k for k in kids.get(child, ()) if doc.tokens[k].rel == "fixed")]
-            words = " ".join(doc.tokens[k].text.lower() for k in sorted(parts))
-            return words, doc.tokens[min(parts)].start, doc.tokens[max(parts)].end
-    return "", -1, -1
+    return _marker(doc, kids, index, "mark")
 
 
 def frame_marker(doc: Doc, kids: dict[int, list[int]], index: int) -> tuple[str, int, int]:

@@ -48,32 +48,46 @@ def _normal(doc: Doc, m: Mention, tokens: list[int]) -> str:
     text = phrase_normal(doc, tokens, options=PLACE_OPTIONS if m.type == "LOCATION" else None)
     first = doc.tokens[tokens[0]]
     opening = tokens[0] == doc.sentences[first.sent].first and not first.text.isupper()
-    common = m.type == "GROUP" or (m.type == "FACILITY" and (first.lemma or "").lower() in FACILITY_NOUNS)
+    common = m.type in ("GROUP", ROLE) or (m.type == "FACILITY" and (first.lemma or "").lower() in FACILITY_NOUNS)
     if opening and common:
-        text = text[:1].lower() + text[1:]  # «Немцы запретили ...» names the group «немцы»
+        text = text[:1].lower() + text[1:]  # «Немцы запретили ...» names the group «немцы», «Президент ...» the role
     return text
 
 
 def _role_holders(doc: Doc, infos: dict[int, MentionInfo]) -> dict[int, MentionInfo]:
     """Roles the text names without a person: the outermost role mentions that are no
-    person's title and overlap no person's name («генерал Петров» is Петров, titled)."""
-    taken = [(t["start"], t["end"]) for info in infos.values() for t in info.attributes.get("title_mentions", [])]
-    taken += [(m.start, m.end) for m in doc.mentions if m.type == "PERSON"]
-    roles = [(k, m) for k, m in enumerate(doc.mentions) if m.type == ROLE and m.source != "pronoun"]
+    person's title and overlap no person's name («генерал Петров» is Петров, titled).
+
+    Spans are compared within their sentence only, so a long text stays linear."""
+    taken: dict[int, list[tuple[int, int]]] = {}  # sentence -> titles and person names
+    names: dict[int, list[tuple[int, int]]] = {}  # sentence -> mentions that are entities already
+    roles: dict[int, list[tuple[int, int]]] = {}  # sentence -> role mentions
+    for info in infos.values():
+        for t in info.attributes.get("title_mentions", []):
+            taken.setdefault(doc.sentence_at(t["start"]), []).append((t["start"], t["end"]))
+    for k, m in enumerate(doc.mentions):
+        sentence = doc.sentence_at(m.start)
+        if m.type == "PERSON":
+            taken.setdefault(sentence, []).append((m.start, m.end))
+        if k in infos:
+            names.setdefault(sentence, []).append((m.start, m.end))
+        if m.type == ROLE and m.source != "pronoun":
+            roles.setdefault(sentence, []).append((m.start, m.end))
     found: dict[int, MentionInfo] = {}
-    for k, m in roles:
-        if any(a < m.end and m.start < b for a, b in taken):
+    for k, m in enumerate(doc.mentions):
+        if m.type != ROLE or m.source == "pronoun":
             continue
-        if any(o.start <= m.start and m.end <= o.end for o in (doc.mentions[j] for j in infos)):
+        sentence = doc.sentence_at(m.start)
+        if any(a < m.end and m.start < b for a, b in taken.get(sentence, ())):
+            continue
+        if any(a <= m.start and m.end <= b for a, b in names.get(sentence, ())):
             continue  # «полицейские» of the group «парижские полицейские»
-        if any(o is not m and o.start <= m.start and m.end <= o.end and (o.start, o.end) != (m.start, m.end) for _, o in roles):
+        if any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in roles[sentence]):
             continue  # «министр» inside «министр обороны»
         tokens = mention_tokens(doc, m)
         if not tokens or doc.tokens[span_head(doc, tokens)].pos != "NOUN":
             continue  # «полицейские репрессии»: a role's adjective names no one
-        m.normal = phrase_normal(doc, tokens)
-        if tokens[0] == doc.sentences[doc.tokens[tokens[0]].sent].first:
-            m.normal = m.normal[:1].lower() + m.normal[1:]  # «Президент подписал ...» names the role «президент»
+        m.normal = _normal(doc, m, tokens)
         found[k] = MentionInfo(m.normal, None, {"_gender": gender_of(doc, tokens, True), "_number": number_of(doc, tokens)})
         doc.note("entities", "role_holder", m.start, m.end, normal=m.normal)
     return found

@@ -322,7 +322,8 @@ def _merge_phrases(doc: Doc, drafts: dict[int, _Draft]) -> None:
     _break_cycles(into)
     groups: dict[int, list[int]] = {}
     for index in sorted(into):
-        groups.setdefault(_last(into, index), [_last(into, index)]).append(index)
+        root = _last(into, index)
+        groups.setdefault(root, [root]).append(index)
     for root, members in groups.items():
         typed = [m for m in members if drafts[m].type != "other"]
         keep = root if drafts[root].type != "other" or not typed else typed[0]

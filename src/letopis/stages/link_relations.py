@@ -114,21 +114,9 @@ def _causal_verbs(
         if cause is not None and effect is not None:
             _relate(doc, "cause", cause, effect, token.start, token.end, "causal_verb")
         elif syntactic_cause is not None and complement is not None and doc.tokens[complement].pos == "NOUN":
-            _effect_phrase(doc, kids, syntactic_cause, complement, index)
+            _keep_phrase(doc, kids, syntactic_cause, "effects", complement, index)
         elif cause is None and effect is not None and subject is not None and doc.tokens[subject].pos == "NOUN":
-            _cause_phrase(doc, kids, effect, subject, index)
-
-
-def _cause_phrase(doc: Doc, kids: dict[int, list[int]], effect: Event, noun: int, verb: int) -> None:
-    """«Листовки ... привели к тому, что жители вышли на улицы»: a subject that names no event
-    is kept on the effect as `attributes["causes"]`, with the causal verb as evidence."""
-    start, end = cause_pairs.phrase(doc, kids, noun)
-    verb_token = doc.tokens[verb]
-    text = doc.text[start:end]
-    effect.attributes.setdefault("causes", []).append(
-        {"start": start, "end": end, "text": text, "evidence": {"start": verb_token.start, "end": verb_token.end}}
-    )
-    doc.note("link", "causal_verb_cause_phrase", verb_token.start, verb_token.end, event=effect.id, cause=text)
+            _keep_phrase(doc, kids, effect, "causes", subject, index)
 
 
 def _antecedent(doc: Doc, owner: dict[int, Event], events: list[Event], pronoun: int, verb: int) -> Event | None:
@@ -144,14 +132,18 @@ def _antecedent(doc: Doc, owner: dict[int, Event], events: list[Event], pronoun:
     return owner.get(head) if head >= 0 else None
 
 
-def _effect_phrase(doc: Doc, kids: dict[int, list[int]], cause: Event, noun: int, verb: int) -> None:
+def _keep_phrase(doc: Doc, kids: dict[int, list[int]], event: Event, key: str, noun: int, verb: int) -> None:
+    """A causal verb's side that names no event is kept on the event of the other side as
+    `attributes[key]` ("causes" or "effects"), with the verb as evidence: «Листовки ...
+    привели к тому, что жители вышли» (a cause of «вышли»), «..., что усилило возможности
+    комбатантов» (an effect of what came before)."""
     start, end = cause_pairs.phrase(doc, kids, noun)
     verb_token = doc.tokens[verb]
-    text = doc.text[start:end]
-    cause.attributes.setdefault("effects", []).append(
+    text, side = doc.text[start:end], key.removesuffix("s")
+    event.attributes.setdefault(key, []).append(
         {"start": start, "end": end, "text": text, "evidence": {"start": verb_token.start, "end": verb_token.end}}
     )
-    doc.note("link", "causal_verb_effect_phrase", verb_token.start, verb_token.end, event=cause.id, effect=text)
+    doc.note("link", f"causal_verb_{side}_phrase", verb_token.start, verb_token.end, event=event.id, **{side: text})
 
 
 def _depth(doc: Doc, index: int) -> int:
