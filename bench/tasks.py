@@ -75,17 +75,24 @@ def score_spans(task: "Task", system: str, docs: Iterable[tuple[GoldDoc, Record]
     return totals
 
 
-def gold_links(doc: GoldDoc) -> dict[str, list[Link]]:
-    """NEREL event links whose event side is an EVENT span, grouped by link label."""
+def event_links(doc: GoldDoc) -> Iterator[tuple[str, Any, Any]]:
+    """(link label, event span, argument span) of the NEREL event links whose event side is
+    an EVENT span; the spans are the corpus reader's, with their types."""
     spans = {s.id: s for s in doc.spans}
-    links: dict[str, list[Link]] = {}
     for rel in doc.relations:
         if rel.type not in NEREL_EVENT_LINKS or rel.arg1 not in spans or rel.arg2 not in spans:
             continue
         label, event_first = NEREL_EVENT_LINKS[rel.type]
         event, arg = (spans[rel.arg1], spans[rel.arg2]) if event_first else (spans[rel.arg2], spans[rel.arg1])
         if event.type == "EVENT":
-            links.setdefault(label, []).append(((event.start, event.end), (arg.start, arg.end)))
+            yield label, event, arg
+
+
+def gold_links(doc: GoldDoc) -> dict[str, list[Link]]:
+    """NEREL event links whose event side is an EVENT span, grouped by link label."""
+    links: dict[str, list[Link]] = {}
+    for label, event, arg in event_links(doc):
+        links.setdefault(label, []).append(((event.start, event.end), (arg.start, arg.end)))
     return links
 
 

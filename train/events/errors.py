@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "train" / "events"))
 
 import datasets  # noqa: E402
+from scoring import overlaps  # noqa: E402
 from lexicon import span_head  # noqa: E402
 
 import letopis  # noqa: E402
@@ -37,10 +38,6 @@ from letopis.lang.ru import events as lex  # noqa: E402
 from letopis.stages import events  # noqa: E402
 
 OUT = ROOT / "src" / "letopis" / "data" / "events" / "nerel_excluded.tsv"
-
-
-def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def match(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -> tuple[set[int], set[int]]:

@@ -27,39 +27,25 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-for folder in ("bench", "bench/runners", "src", "train/links"):
+for folder in ("", "bench", "bench/runners", "src", "train/links"):
     sys.path.insert(0, str(ROOT / folder))
 
 from cache import CACHE, load  # noqa: E402
+from bench.scoring import overlaps  # noqa: E402
+from bench.tasks import event_links  # noqa: E402
 from letopis_full import links  # noqa: E402
 
 from letopis.doc import Doc  # noqa: E402
 from letopis.stages.role_features import SentenceIndex  # noqa: E402
 
-LABELS = {
-    "POINT_IN_TIME": ("event-time", True), "START_TIME": ("event-time", True), "END_TIME": ("event-time", True),
-    "TAKES_PLACE_IN": ("event-place", True), "PARTICIPANT_IN": ("event-participant", False),
-    "AGENT": ("event-participant", False),
-}
 Span = tuple[int, int]
 
 
-def overlaps(a: Span, b: Span) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def gold_links(gold) -> list[tuple[str, Span, Span, str]]:
-    """(label, event span, argument span, argument type) of the EVENT links of one document."""
-    spans = {s.id: s for s in gold.spans}
-    out = []
-    for rel in gold.relations:
-        if rel.type not in LABELS or rel.arg1 not in spans or rel.arg2 not in spans:
-            continue
-        label, event_first = LABELS[rel.type]
-        event, arg = (spans[rel.arg1], spans[rel.arg2]) if event_first else (spans[rel.arg2], spans[rel.arg1])
-        if event.type == "EVENT":
-            out.append((label, (event.start, event.end), (arg.start, arg.end), arg.type))
-    return out
+    """(label, event span, argument span, argument type) of the event-time, event-place and
+    event-participant links of one document (the benchmark's reading of NEREL)."""
+    return [(label, (event.start, event.end), (arg.start, arg.end), arg.type)
+            for label, event, arg in event_links(gold) if label != "cause"]
 
 
 def rerun(doc: Doc) -> None:

@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT), str(ROOT / "src")]
 
 from bench import datasets  # noqa: E402
+from bench.scoring import overlaps  # noqa: E402
 from letopis.adapters import natasha  # noqa: E402
 
 TYPES = ("PER", "ORG", "LOC")
@@ -67,10 +68,6 @@ def descriptor_spans(doc: datasets.GoldDoc) -> list[tuple[int, int, str]]:
         if len(fields) >= 4 and fields[1] in DESCRIPTORS:
             out.append((int(fields[2]), int(fields[2]) + int(fields[3]), fields[1]))
     return out
-
-
-def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
 
 
 def pair(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -> tuple[dict, set]:
