@@ -10,6 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+# Entity types that act (a role named without a person, PROFESSION, acts too) and that are places.
+ACTOR_TYPES = ("PERSON", "ORGANIZATION", "GROUP", "PROFESSION")
+PLACE_TYPES = ("LOCATION", "FACILITY")
+
 
 @dataclass(slots=True)
 class Token:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..doc import ACTOR_TYPES, PLACE_TYPES
 from ..render.view import FACTUALITY
 from .source import Record, Source, geo_of, source, time_of
 
@@ -26,8 +27,6 @@ SEM = "http://semanticweb.cs.vu.nl/2009/11/sem/"
 CRM = "http://www.cidoc-crm.org/cidoc-crm/"
 VOCAB = "urn:letopis:vocab:"
 DEFAULT_BASE = "urn:letopis:"
-ACTOR_TYPES = {"PERSON", "ORGANIZATION", "GROUP", "PROFESSION"}  # PROFESSION: a role named without a person
-PLACE_TYPES = {"LOCATION", "FACILITY"}
 CRM_ACTORS = {"PERSON": "crm:E21_Person", "ORGANIZATION": "crm:E74_Group", "GROUP": "crm:E74_Group"}
 GEONAMES = "https://sws.geonames.org/"
 

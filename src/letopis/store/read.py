@@ -14,13 +14,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..doc import PLACE_TYPES
 from .dates import day_key
 from .text import fts_query, like_patterns, query_forms
 
 Record = dict[str, Any]
 BATCH = 500
 PERSON_TYPES = ("PERSON",)
-PLACE_TYPES = ("LOCATION", "FACILITY")
 PREPOSITIONS = frozenset("в во на из у под над к ко с со от до за при около близ через".split())
 
 

@@ -10,14 +10,13 @@ import datetime
 from collections import Counter
 from typing import Any
 
+from ..doc import ACTOR_TYPES, PLACE_TYPES
 from ..store.base import Record
 from . import crossdoc, present
 from .corpus import Corpus, summary
 from .http import ApiError, Request
 
 FACTUALITIES = ("actual", "negated", "intended", "unrealized", "hypothetical", "uncertain")
-ACTOR_TYPES = ("PERSON", "ORGANIZATION", "GROUP", "PROFESSION")
-PLACE_TYPES = ("LOCATION", "FACILITY")
 EVERY_DAY = {"date_from": "-999999-01-01", "date_to": "999999-12-31"}  # keeps exactly the dated events
 
 
