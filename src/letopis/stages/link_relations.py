@@ -12,7 +12,7 @@ from bisect import bisect_left
 
 from ..doc import Doc, Event, EventTime, Relation
 from ..lang.ru import relations as lex
-from ..syntax_tree import child_map, subtree
+from ..syntax_tree import ancestors, child_map, subtree
 from . import cause_pairs
 
 
@@ -147,10 +147,7 @@ def _keep_phrase(doc: Doc, kids: dict[int, list[int]], event: Event, key: str, n
 
 
 def _depth(doc: Doc, index: int) -> int:
-    depth, head = 0, doc.tokens[index].head
-    while head >= 0 and depth < 64:
-        depth, head = depth + 1, doc.tokens[head].head
-    return depth
+    return sum(1 for _ in ancestors(doc, index))
 
 
 def _shallowest(doc: Doc, events: list[Event]) -> Event | None:
