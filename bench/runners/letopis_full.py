@@ -86,7 +86,7 @@ def load() -> Process:
     def process(text: str) -> Prediction:
         doc = analyse(text)
         # Names only: a pronoun linked to a person is a mention, but not a named-entity span.
-        spans = [span("entity", m.type, m.start, m.end, subtype=m.subtype) for m in doc.mentions if m.source != "pronoun"]
+        spans = [span("entity", m.type, m.start, m.end, subtype=m.subtype, form=m.form) for m in doc.mentions if m.source != "pronoun"]
         spans += [span("timex", t.type, t.start, t.end) for t in doc.timexes]
         spans += [span("event", e.type, e.trigger.start, e.trigger.end) for e in doc.events]
         return {"spans": spans, "relations": links(doc)}

@@ -31,6 +31,7 @@ class MentionRecord:
     start: int
     end: int
     text: str
+    form: str | None = None  # name, adjective, descriptor, pronoun (letopis.entities.forms)
 
 
 @dataclass(slots=True)
@@ -161,7 +162,7 @@ def _entity_records(docs: list[Doc]) -> tuple[list[EntityRecord], dict[tuple[str
                 continue
             corpus_id = mapping.get((doc.id, mention.entity))
             if corpus_id in records:
-                records[corpus_id].mentions.append(MentionRecord(doc.id, mention.start, mention.end, mention.text))
+                records[corpus_id].mentions.append(MentionRecord(doc.id, mention.start, mention.end, mention.text, mention.form))
     kept = [r for r in records.values() if r.mentions]
     for record in kept:
         record.mentions.sort(key=lambda m: (m.doc, m.start))

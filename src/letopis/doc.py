@@ -49,6 +49,7 @@ class Mention:
     entity: str | None = None  # id of the Entity it belongs to
     source: str = "ner"  # what found it: ner, rule, pronoun, ...
     evidence: str | None = None  # why it was linked, for pronouns and merges
+    form: str | None = None  # name, adjective, descriptor or pronoun (entities.forms)
 
 
 @dataclass(slots=True)

@@ -70,7 +70,7 @@ def test_every_task_names_known_systems_and_corpora() -> None:
 
 
 def test_select_by_group_and_unknown() -> None:
-    assert {t.name for t in tasks.select("entities")} == {"entities-nerel", "entities-factrueval"}
+    assert {t.name for t in tasks.select("entities")} == {"entities-nerel", "entities-factrueval", "entities-factrueval-all"}
     with pytest.raises(SystemExit):
         tasks.select("nonsense")
 

@@ -20,7 +20,9 @@ evaluate.py. Each unmatched prediction gets the first cause that fits:
 
 Unmatched gold spans: other-type (predicted with another type), natasha-only (natasha
 finds it), missed. `--pipeline` scores the full pipeline's mentions (letopis.analyse)
-instead of the NER stage alone. Dev sets are for measuring; choices are made on
+instead of the NER stage alone; `--names` adds the benchmark's names-only reading (mentions
+given as names, outermost per type), and a gold span that only a dropped mention overlaps
+gets the cause `not-a-name:<form>`. Dev sets are for measuring; choices are made on
 `train-held-out` (every 10th NEREL train document, as train.py holds out).
 """
 
@@ -36,6 +38,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "src")]
 
 from bench import datasets  # noqa: E402
 from bench.scoring import overlaps  # noqa: E402
+from bench.tasks import outermost  # noqa: E402
 from letopis.adapters import natasha  # noqa: E402
 
 TYPES = ("PER", "ORG", "LOC")
@@ -90,14 +93,14 @@ def predictions(texts: list[str], pipeline: bool) -> list[list[tuple[int, int, s
         out = []
         for text in texts:
             doc = letopis.analyse(text)
-            out.append([(m.start, m.end, m.type) for m in doc.mentions if m.source != "pronoun"])
+            out.append([(m.start, m.end, m.type, m.form) for m in doc.mentions if m.source != "pronoun"])
         return out
     from letopis.doc import Doc
     from letopis.stages.ner import NERStage
     from letopis.stages.segment import SegmentStage
 
     segment, ner = SegmentStage(), NERStage()
-    return [[(m.start, m.end, m.type) for m in ner(segment(Doc(id="", text=t))).mentions] for t in texts]
+    return [[(m.start, m.end, m.type, None) for m in ner(segment(Doc(id="", text=t))).mentions] for t in texts]
 
 
 def adjective(text: str) -> bool:
@@ -113,7 +116,17 @@ def context(text: str, a: int, b: int, width: int = 40) -> str:
     return f"…{left}[{text[a:b]}]{right}…"
 
 
-def analyse(name: str, only: str | None, examples: int, pipeline: bool) -> None:
+def names_view(typed: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
+    """The benchmark's names-only reading (bench.tasks.predicted_spans): mentions given as
+    names, the outermost of each type."""
+    out = []
+    for t in {k for *_, k, _ in typed}:
+        spans = outermost([(a, b) for a, b, k, form in typed if k == t and form in (None, "name")])
+        out += [(a, b, t, "name") for a, b in spans]
+    return sorted(out)
+
+
+def analyse(name: str, only: str | None, examples: int, pipeline: bool, names: bool = False) -> None:
     docs, gold_map = documents(name)
     preds = predictions([d.text for d in docs], pipeline)
     nat = list(natasha.tag_ner([d.text for d in docs]))
@@ -121,7 +134,10 @@ def analyse(name: str, only: str | None, examples: int, pipeline: bool) -> None:
     fn: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     totals: Counter = Counter()
     for doc, pred, nat_spans in zip(docs, preds, nat):
-        typed = [(a, b, PREDICTED.get(k)) for a, b, k in pred if PREDICTED.get(k)]
+        every = [(a, b, PREDICTED[k], form) for a, b, k, form in pred if PREDICTED.get(k)]
+        kept = names_view(every) if names else every
+        dropped = [(a, b, k, form) for a, b, k, form in every if (a, b, k, "name") not in kept and form != "name"] if names else []
+        typed = [(a, b, k) for a, b, k, _ in kept]
         gold = [(s.start, s.end, gold_map[s.type]) for s in doc.spans if s.type in gold_map]
         natasha_typed = [(a, b, PREDICTED.get(k)) for a, b, k in nat_spans]
         descr = descriptor_spans(doc) if name == "factrueval" else []
@@ -158,6 +174,8 @@ def analyse(name: str, only: str | None, examples: int, pipeline: bool) -> None:
                 if any(overlaps(span, (a, b)) for a, b, k in typed if k != t):
                     kinds = sorted({k for a, b, k in typed if k != t and overlaps(span, (a, b))})
                     cause = "other-type:" + "+".join(kinds)
+                elif any(k == t and overlaps(span, (a, b)) for a, b, k, _ in dropped):
+                    cause = "not-a-name:" + "+".join(sorted({f for a, b, k, f in dropped if k == t and overlaps(span, (a, b))}))
                 elif any(k == t and overlaps(span, (a, b)) for a, b, k in natasha_typed):
                     cause = "natasha-only"
                 else:
@@ -183,8 +201,10 @@ def main() -> None:
     parser.add_argument("--type", choices=TYPES)
     parser.add_argument("--examples", type=int, default=12)
     parser.add_argument("--pipeline", action="store_true", help="the full pipeline's mentions")
+    parser.add_argument("--names", action="store_true",
+                        help="with --pipeline: the benchmark's names-only reading (factRuEval's)")
     args = parser.parse_args()
-    analyse(args.set, args.type, args.examples, args.pipeline)
+    analyse(args.set, args.type, args.examples, args.pipeline, args.names)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,157 @@
+"""How a mention names its entity: by a proper name, a place adjective or a descriptor.
+
+A historian's index wants every mention of Russia, «российские войска» included; a list of
+the names a text uses wants only «Россия», «РФ». Each mention therefore says which it is:
+
+- `name`: a proper name — «Шарль де Голль», «Министерство обороны», «МИД», «завод Renault»,
+  «японского МИДа» (its head is a name);
+- `adjective`: a place or people adjective standing for the place — «российских»,
+  «парижские» (with no noun of its own in the mention);
+- `descriptor`: a common noun phrase — «правительство Китая», «эстонская полиция»,
+  «партии», «парижане».
+
+A mention in quotes with a capital is a name («Левый фронт», газета «Труд»). Otherwise it is
+a name when its first word, its head, or a word in apposition to the head or
+in quotes is proper: written in capitals («США»), in Latin letters, with a digit
+(«4-я пехотная дивизия»), read by pymorphy as a name, surname or place, or capitalised
+where the case is free. At the start of a sentence (or after an opening quote) the capital
+says nothing by itself: a mention of two words or more besides its place words is a full
+designation and so a name («Министерство внутренних дел», «Футбольная ассоциация»), while
+for a single word («Кремль», «Правительство Китая») the word's other occurrences in the
+document decide, and, failing those,
+how often NEREL train capitalises the lemma inside a sentence (`data/ner/capitalised.tsv`,
+built by `train/ner/capitalised.py`).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from ..adapters import natasha
+from ..doc import Doc, Mention, Token
+from . import geo
+from .tree import mention_tokens, span_head
+
+FORMS = ("name", "adjective", "descriptor")
+# Tokens after which the next word's case is not free: a capital there opens a quote,
+# a parenthesis, direct speech or a list item.
+CASE_OPENERS = frozenset({"«", "„", "“", '"', "(", "[", ":", "—", "–", "-", "•", "*"})
+_PROPER_MARKS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+# Types an adjective can stand for («российские» for Russia); «полицейские» is a role.
+_ADJECTIVE_TYPES = frozenset({"LOCATION", "ORGANIZATION", "GROUP", "FACILITY"})
+# Types whose full designation is a name («Футбольная ассоциация»); «Представитель Свободной
+# Франции» is a role, however long.
+_DESIGNATED_TYPES = frozenset({"ORGANIZATION", "FACILITY", "LOCATION"})
+_APPOSED = frozenset({"appos", "flat", "flat:name", "flat:foreign"})
+_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
+
+
+def lemma_key(word: str) -> str:
+    """The key of a word in the capitalisation table: its likeliest lemma, lowercase."""
+    return natasha.lemmas(word.lower())[0]
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, tuple[int, int]]:
+    text = resources.files("letopis.data").joinpath("ner/capitalised.tsv").read_text(encoding="utf-8")
+    table: dict[str, tuple[int, int]] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            key, capital, seen = line.split("\t")
+            table[key] = (int(capital), int(seen))
+    return table
+
+
+def mention_form(doc: Doc, m: Mention, cases: "CaseEvidence") -> str:
+    """`name`, `adjective` or `descriptor` for one mention (see the module's docstring)."""
+    tokens = mention_tokens(doc, m)
+    words = [i for i in tokens if any(ch.isalpha() for ch in doc.tokens[i].text)]
+    if not words:
+        return "name" if tokens else "descriptor"
+    if m.type in _ADJECTIVE_TYPES and all(doc.tokens[i].pos == "ADJ" for i in words):
+        return "adjective"
+    if tokens[0] > 0 and doc.tokens[tokens[0] - 1].text in _QUOTES and any(doc.tokens[i].text[:1].isupper() for i in words):
+        return "name"  # «Левый фронт», газета «Труд»: quotes set off a name
+    first = doc.tokens[words[0]]
+    if (m.type in _DESIGNATED_TYPES and first.text[:1].isupper() and not cases.case_free(words[0])
+            and len(_designation(doc, words, cases)) >= 2):
+        return "name"  # «Министерство внутренних дел заявило», not «Правительство Китая заявило»
+    head = span_head(doc, tokens)
+    candidates = {words[0], head}
+    candidates.update(i for i in words if doc.tokens[i].head == head and doc.tokens[i].rel in _APPOSED)
+    candidates.update(_quoted(doc, tokens))
+    return "name" if any(cases.proper(i) for i in sorted(candidates)) else "descriptor"
+
+
+def _designation(doc: Doc, words: list[int], cases: "CaseEvidence") -> list[int]:
+    """The words of a mention that are not place words: not inside a place mention, not a
+    place adjective («Российские власти» → «власти», «Правительство Китая» → «Правительство»)."""
+    return [i for i in words if i not in cases.place_tokens and not _place_adjective(doc.tokens[i])]
+
+
+def _place_adjective(token: Token) -> bool:
+    return token.pos == "ADJ" and geo.adjective_place(token.lemma or token.text) is not None
+
+
+def _quoted(doc: Doc, tokens: list[int]) -> list[int]:
+    """Word tokens of `tokens` that stand between an opening quote and its closing one."""
+    out: list[int] = []
+    closing: str | None = None
+    for i in tokens:
+        text = doc.tokens[i].text
+        if closing is None and text in _QUOTES:
+            closing = _QUOTES[text]
+        elif closing is not None and text == closing:
+            closing = None
+        elif closing is not None and text[:1].isalpha():
+            out.append(i)
+    return out
+
+
+class CaseEvidence:
+    """Whether a token is written as a proper name, with the document's own usage at hand."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        # tokens inside place mentions, for a mention's designation
+        self.place_tokens = {i for m in doc.mentions if m.type == "LOCATION" for i in mention_tokens(doc, m)}
+        self._free: dict[str, list[int]] = {}  # lemma key -> [capitalised, seen] where the case is free
+        for i, token in enumerate(doc.tokens):
+            if self.case_free(i) and token.text[:1].isalpha() and not token.text.isupper():
+                counts = self._free.setdefault(lemma_key(token.text), [0, 0])
+                counts[0] += token.text[:1].isupper()
+                counts[1] += 1
+
+    def case_free(self, i: int) -> bool:
+        """Whether nothing but the word itself decides its first letter's case."""
+        token = self.doc.tokens[i]
+        first = self.doc.sentences[token.sent].first
+        for j in range(i - 1, first - 1, -1):
+            before = self.doc.tokens[j].text
+            if before[:1].isalnum():
+                return True
+            if before in CASE_OPENERS:
+                return False
+        return False  # the sentence's first word
+
+    def proper(self, i: int) -> bool:
+        text = self.doc.tokens[i].text
+        if not any(ch.isalpha() for ch in text):
+            return False
+        if any(ch.isdigit() for ch in text) or any("a" <= ch.lower() <= "z" for ch in text):
+            return True
+        if len(text) > 1 and text.isupper():
+            return True
+        if not text[:1].isupper():
+            return False
+        if self.case_free(i):
+            return True
+        if any(a.grammemes & _PROPER_MARKS for a in natasha.analyses(text)[:1]):
+            return True
+        key = lemma_key(text)
+        capital, seen = self._free.get(key, (0, 0))
+        if seen:  # the document's own usage: «Кремль» elsewhere, or «правительство»
+            return 2 * capital >= seen
+        capital, seen = _table().get(key, (1, 1))
+        return 2 * capital >= seen  # unknown lemmas keep the benefit of the capital
