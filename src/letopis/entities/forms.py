@@ -63,6 +63,35 @@ def _table() -> dict[str, tuple[int, int]]:
     return table
 
 
+def assign_forms(doc: Doc) -> None:
+    """Set `form` on every mention of `doc`.
+
+    A mention whose first word's case is not free (it opens a sentence) takes the form of
+    the same phrase where the case is free in the document, when there is one: «Голос
+    Америки: ...» at the start of a line is a name if the text also writes «Голоса Америки»
+    in quotes, and «Министерство финансов» opening a sentence is a descriptor if the text
+    writes «министерство финансов» elsewhere."""
+    cases = CaseEvidence(doc)
+    settled: dict[tuple[str, str], list[str]] = {}
+    pending: list[tuple[Mention, tuple[str, str]]] = []
+    for m in doc.mentions:
+        if m.source == "pronoun":
+            m.form = "pronoun"
+            continue
+        m.form = mention_form(doc, m, cases)
+        key = (m.type, (m.normal or m.text).lower())
+        tokens = mention_tokens(doc, m)
+        quoted = bool(tokens) and tokens[0] > 0 and doc.tokens[tokens[0] - 1].text in _QUOTES
+        if tokens and (quoted or cases.case_free(tokens[0])):
+            settled.setdefault(key, []).append(m.form)
+        else:
+            pending.append((m, key))
+    for m, key in pending:
+        forms = settled.get(key)
+        if forms and m.form in ("name", "descriptor"):
+            m.form = max(("name", "descriptor"), key=forms.count)
+
+
 def mention_form(doc: Doc, m: Mention, cases: "CaseEvidence") -> str:
     """`name`, `adjective` or `descriptor` for one mention (see the module's docstring)."""
     tokens = mention_tokens(doc, m)

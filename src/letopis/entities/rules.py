@@ -285,6 +285,46 @@ def listed_facilities(doc: Doc) -> list[Mention]:
     return out
 
 
+def repeated_names(doc: Doc) -> list[Mention]:
+    """A name the text gives again where the recogniser missed it: an organisation tagged
+    once as «Голоса Америки» is the same organisation at «Голос Америки:» opening a line.
+
+    Names are compared by their words' lemmas and the case of each word's first letter, so
+    «Правительство Китая» does not match «правительства Китая». A name recognised with two
+    types in one document is left alone, and an occurrence is taken only where it overlaps
+    no other mention but the ones inside it («Америки» inside «Голос Америки»)."""
+    known: dict[tuple[tuple[str, bool], ...], set[tuple[str, str | None]]] = {}
+    for m in doc.mentions:
+        idx = mention_tokens(doc, m)
+        if m.type in _REPEATED and idx and doc.tokens[idx[0]].text[:1].isupper():
+            known.setdefault(_shape(doc, idx), set()).add((m.type, m.subtype))
+    names = {key: kinds.pop() for key, kinds in known.items() if len(kinds) == 1}
+    lengths = sorted({len(key) for key in names}, reverse=True)
+    spans = [(m.start, m.end) for m in doc.mentions]
+    out: list[Mention] = []
+    for s in doc.sentences:
+        i = s.first
+        while i < s.last:
+            for n in lengths:
+                if i + n > s.last or _shape(doc, range(i, i + n)) not in names:
+                    continue
+                start, end = doc.tokens[i].start, doc.tokens[i + n - 1].end
+                if all(not (a < end and start < b) or (start <= a and b <= end and (a, b) != (start, end)) for a, b in spans):
+                    type_, subtype = names[_shape(doc, range(i, i + n))]
+                    out.append(_mk(doc, i, i + n - 1, type_, subtype))
+                    i += n - 1
+                    break
+            i += 1
+    return out
+
+
+_REPEATED = ("PERSON", "ORGANIZATION", "LOCATION", "FACILITY")
+
+
+def _shape(doc: Doc, indices) -> tuple[tuple[str, bool], ...]:
+    return tuple((_lemma(doc.tokens[i]), doc.tokens[i].text[:1].isupper()) for i in indices)
+
+
 RULES: list[tuple[str, Callable[[Doc], list[Mention]]]] = [
     ("adjective_names", adjective_names),
     ("peoples", peoples),
@@ -293,6 +333,7 @@ RULES: list[tuple[str, Callable[[Doc], list[Mention]]]] = [
     ("fuller_organisations", fuller_organisations),
     ("facilities", facilities),
     ("listed_facilities", listed_facilities),
+    ("repeated_names", repeated_names),
 ]
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..doc import Doc, Mention
 from ..entities import coref, geo
-from ..entities.forms import CaseEvidence, mention_form
+from ..entities.forms import assign_forms
 from ..entities.merge import MentionInfo, build_entities
 from ..entities.normalise import PLACE_OPTIONS, gender_of, number_of, person_normal, phrase_normal
 from ..entities.rules import apply_rules
@@ -126,13 +126,6 @@ def _without_facility_names(doc: Doc, infos: dict[int, MentionInfo], unknown: se
     return {renumber[k]: info for k, info in infos.items() if k in renumber}
 
 
-def _forms(doc: Doc) -> None:
-    """Each mention's form: a name, a place adjective, a descriptor or a pronoun."""
-    cases = CaseEvidence(doc)
-    for m in doc.mentions:
-        m.form = "pronoun" if m.source == "pronoun" else mention_form(doc, m, cases)
-
-
 class EntityStage:
     name = "entities"
     requires = ("tokens", "sentences", "morph", "syntax", "mentions")
@@ -191,5 +184,5 @@ class EntityStage:
         build_entities(doc, infos)
         coref.link_pronouns(doc)
         coref.zero_subjects(doc)
-        _forms(doc)
+        assign_forms(doc)  # a name, a place adjective, a descriptor or a pronoun
         return doc
