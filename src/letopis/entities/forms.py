@@ -38,8 +38,10 @@ FORMS = ("name", "adjective", "descriptor")
 # a parenthesis, direct speech or a list item.
 CASE_OPENERS = frozenset({"«", "„", "“", '"', "(", "[", ":", "—", "–", "-", "•", "*"})
 _PROPER_MARKS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
-# Types an adjective can stand for («российские» for Russia); «полицейские» is a role.
-_ADJECTIVE_TYPES = frozenset({"LOCATION", "ORGANIZATION", "GROUP", "FACILITY"})
+# Types an adjective can stand for («российские» for Russia, «немецкие» for the Germans);
+# «полицейские» is a role, and an organisation named by its adjective («солисты Большого»,
+# партия «Новые правые») is named, not described.
+_ADJECTIVE_TYPES = frozenset({"LOCATION", "GROUP"})
 # Types whose full designation is a name («Футбольная ассоциация»); «Представитель Свободной
 # Франции» is a role, however long.
 _DESIGNATED_TYPES = frozenset({"ORGANIZATION", "FACILITY", "LOCATION"})
