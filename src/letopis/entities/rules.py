@@ -187,8 +187,7 @@ def fuller_organisations(doc: Doc) -> list[Mention]:
 
 
 def adjective_names(doc: Doc) -> list[Mention]:
-    """A name cut after its adjective («Советский» of «Советский Союз», «Европейского» of
-    «Европейского союза») gets its noun back."""
+    """A name cut after its adjective («Советский» of «Советский Союз») gets its noun back."""
     names = _named_tokens(doc)
     out = []
     for m in doc.mentions:
@@ -200,8 +199,8 @@ def adjective_names(doc: Doc) -> list[Mention]:
         noun = idx[-1] + 1
         if noun >= len(doc.tokens) or doc.tokens[idx[-1]].head != noun or doc.tokens[noun].pos not in ("NOUN", "PROPN"):
             continue
-        if not doc.tokens[noun].text[:1].isupper() and not (m.type == "ORGANIZATION" and doc.tokens[idx[0]].text[:1].isupper()):
-            continue  # «Европейского» + «союза»: an organisation's noun may be lowercase
+        if not doc.tokens[noun].text[:1].isupper():
+            continue
         last = noun
         if last + 1 in names and doc.tokens[last + 1].head == noun:  # «Штаты» + «Америки»
             last = names[last + 1][1]
