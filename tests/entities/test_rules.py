@@ -184,3 +184,30 @@ def test_a_facility_name_is_a_place_only_when_known(analysed, text, facility, pl
     doc = analysed(text)
     assert facility in {m.text for m in doc.mentions if m.type == "FACILITY"}
     assert (place in {m.text for m in doc.mentions if m.type == "LOCATION"}) is kept
+
+
+VEHICLES = [
+    ("Экипаж вернулся на Землю в корабле «Союз ТМА-11».", "Союз ТМА-11"),
+    ("Крейсер «Аврора» дал залп по Зимнему дворцу.", "Аврора"),
+    ("Броненосец «Потёмкин» вошёл в Одессу.", "Потёмкин"),
+    ("Шаттл «Атлантис» полетит к телескопу в октябре.", "Атлантис"),
+]
+
+
+@pytest.mark.parametrize("text, name", VEHICLES)
+def test_a_vehicle_named_in_quotes_is_a_vehicle(analysed, text, name):
+    doc = analysed(text)
+    found = [m for m in doc.mentions if m.text == name]
+    assert [(m.type, m.subtype) for m in found] == [("PRODUCT", "VEHICLE")], [(m.text, m.type) for m in doc.mentions]
+    assert not [m for m in doc.mentions if m.type in ("ORGANIZATION", "PERSON") and m.start >= found[0].start and m.end <= found[0].end]
+
+
+def test_a_vehicle_name_is_a_vehicle_throughout_the_document(analysed):
+    doc = analysed("Экипаж вернулся на Землю в корабле «Союз». Это был второй подряд спуск «Союза» по "
+                   "баллистической траектории.")
+    assert [(m.text, m.type) for m in doc.mentions if m.text.startswith("Союз")] == [("Союз", "PRODUCT"), ("Союза", "PRODUCT")]
+
+
+def test_a_quoted_name_after_another_noun_is_not_a_vehicle(analysed):
+    doc = analysed("Координатор движения «Левый фронт» Сергей Удальцов выступил на митинге.")
+    assert not [m for m in doc.mentions if m.type == "PRODUCT"]

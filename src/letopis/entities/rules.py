@@ -20,6 +20,7 @@ from ..lang.ru.facilities import FACILITY_NOUNS
 from ..lang.ru.demonyms import COLLECTIVE_ACTORS, COLLECTIVE_ROLES, DEMONYMS, NATIONALITIES, NATIONALITY_ADJECTIVE_SUFFIXES
 from ..lang.ru.ranks import TITLES
 from ..lang.ru.units import ORDINAL_WORDS, UNIT_ADJECTIVES, UNIT_NOUNS
+from ..lang.ru.vehicles import VEHICLE_NOUNS
 from ..syntax_tree import Children
 from .tree import mention_tokens, span_head
 
@@ -285,6 +286,40 @@ def listed_facilities(doc: Doc) -> list[Mention]:
     return out
 
 
+_OPENING_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
+
+
+def vehicles(doc: Doc) -> list[Mention]:
+    """A vehicle named in quotes after its noun is a vehicle (PRODUCT, subtype VEHICLE), and
+    so is the same name wherever else the document gives it: «корабль «Союз ТМА-11»»,
+    «крейсер «Аврора»», then «следующего «Союза»» — not organisations."""
+    names: set[tuple[tuple[str, bool], ...]] = set()
+    for i, token in enumerate(doc.tokens[:-2]):
+        quote = doc.tokens[i + 1].text
+        if _lemma(token) not in VEHICLE_NOUNS or quote not in _OPENING_QUOTES:
+            continue
+        first = i + 2
+        last = first
+        while last < len(doc.tokens) and last - first < 6 and doc.tokens[last].text != _OPENING_QUOTES[quote]:
+            last += 1
+        if last == first or last >= len(doc.tokens) or doc.tokens[last].text != _OPENING_QUOTES[quote]:
+            continue
+        if doc.tokens[first].text[:1].isupper():
+            names.add(_shape(doc, range(first, last)))
+    if not names:
+        return []
+    lengths = sorted({len(key) for key in names}, reverse=True)
+    out = []
+    for s in doc.sentences:
+        i = s.first
+        while i < s.last:
+            n = next((n for n in lengths if i + n <= s.last and _shape(doc, range(i, i + n)) in names), 0)
+            if n:
+                out.append(_mk(doc, i, i + n - 1, "PRODUCT", "VEHICLE"))
+            i += max(n, 1)
+    return out
+
+
 def repeated_names(doc: Doc) -> list[Mention]:
     """A name the text gives again where the recogniser missed it: an organisation tagged
     once as «Голоса Америки» is the same organisation at «Голос Америки:» opening a line.
@@ -333,6 +368,7 @@ RULES: list[tuple[str, Callable[[Doc], list[Mention]]]] = [
     ("fuller_organisations", fuller_organisations),
     ("facilities", facilities),
     ("listed_facilities", listed_facilities),
+    ("vehicles", vehicles),
     ("repeated_names", repeated_names),
 ]
 
@@ -382,8 +418,11 @@ def _refines(recognised: Mention, new: Mention) -> bool:
     collective («Мариинского театра» in «оркестр Мариинского театра», «Канадские
     власти» are organisations in its training data), so a rule only adds a subtype to
     a mention of its own type («62-й армии» → MILITARY_UNIT), turns a nationality
-    into a group, or corrects another rule's guess.
+    into a group, or corrects another rule's guess. A vehicle's name in quotes after its
+    noun is the vehicle, whatever the recogniser took it for.
     """
+    if new.type == "PRODUCT":  # a vehicle's name in quotes: «Союз» of «корабль «Союз»»
+        return recognised.type in _NAMED
     return recognised.type in (new.type, "NATIONALITY", "GROUP") or recognised.source == "rule"
 
 
@@ -403,8 +442,9 @@ def apply_rules(doc: Doc) -> None:
             head = _head_token(doc, new)
             covered = [
                 m for m in spans.inside(new.start, new.end)
-                if m.type == new.type and new.start <= m.start and m.end <= new.end
-                and (_head_token(doc, m) == head or m.start == new.start)
+                if new.start <= m.start and m.end <= new.end and (
+                    m.type == new.type and (_head_token(doc, m) == head or m.start == new.start)
+                    or new.type == "PRODUCT" and m.type in _NAMED)  # «Союз» of «Союз ТМА-11»
             ]
             for m in covered:
                 removed.add(id(spans.remove(m)))
