@@ -72,3 +72,23 @@ def test_very_long_sentence_is_parsed_in_windows_with_heads_inside_them():
     assert len(doc.sentences) == 1
     for index, token in enumerate(doc.tokens):
         assert token.head == -1 or abs(token.head - index) < 120
+
+
+@pytest.mark.parametrize(
+    "text, sentences",
+    [
+        # a title without a full stop, then its paragraph: a blank line ends a sentence
+        ("Комендантского часа не будет\n\nВласти Таиланда отменили решение.",
+         ["Комендантского часа не будет", "Власти Таиланда отменили решение."]),
+        # lines that are titles and captions: a single line break ends a sentence
+        ("Итальянский суд приговорил солдата\nГород Павия, откуда родом журналист\nСуд в Италии вынес приговор.",
+         ["Итальянский суд приговорил солдата", "Город Павия, откуда родом журналист", "Суд в Италии вынес приговор."]),
+        # a text wrapped at a fixed width keeps its sentences across lines
+        ("Суд в Италии приговорил бойца Виталия\nМаркива к 24 годам тюрьмы за соучастие\nв убийстве фотографа. Это было вчера.",
+         ["Суд в Италии приговорил бойца Виталия\nМаркива к 24 годам тюрьмы за соучастие\nв убийстве фотографа.", "Это было вчера."]),
+    ],
+)
+def test_line_breaks_end_sentences_where_lines_are_paragraphs(text, sentences):
+    doc = SEGMENT(Doc("d1", text))
+    assert [text[s.start : s.end] for s in doc.sentences] == sentences
+    assert sum(s.last - s.first for s in doc.sentences) == len(doc.tokens)

@@ -45,6 +45,9 @@ _ADJECTIVE_TYPES = frozenset({"LOCATION", "GROUP"})
 # Types whose full designation is a name («Футбольная ассоциация»); «Представитель Свободной
 # Франции» is a role, however long.
 _DESIGNATED_TYPES = frozenset({"ORGANIZATION", "FACILITY", "LOCATION"})
+# Types that name no one by a proper name: peoples and roles (a name inside a role,
+# «корреспондент «Голоса Америки»», is a mention of its own).
+_NAMELESS_TYPES = frozenset({"GROUP", "PROFESSION"})
 _APPOSED = frozenset({"appos", "flat", "flat:name", "flat:foreign"})
 _QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
 
@@ -102,6 +105,8 @@ def mention_form(doc: Doc, m: Mention, cases: "CaseEvidence") -> str:
         return "name" if tokens else "descriptor"
     if m.type in _ADJECTIVE_TYPES and all(doc.tokens[i].pos == "ADJ" for i in words):
         return "adjective"
+    if m.type in _NAMELESS_TYPES:
+        return "descriptor"  # «парижане», «корреспондент «Голоса Америки»»: a people, a role
     if tokens[0] > 0 and doc.tokens[tokens[0] - 1].text in _QUOTES and any(doc.tokens[i].text[:1].isupper() for i in words):
         return "name"  # «Левый фронт», газета «Труд»: quotes set off a name
     first = doc.tokens[words[0]]

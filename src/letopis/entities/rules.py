@@ -22,6 +22,7 @@ from ..lang.ru.ranks import TITLES
 from ..lang.ru.units import ORDINAL_WORDS, UNIT_ADJECTIVES, UNIT_NOUNS
 from ..lang.ru.vehicles import VEHICLE_NOUNS
 from ..syntax_tree import Children
+from .forms import CaseEvidence, mention_form
 from .tree import mention_tokens, span_head
 
 _DIGIT_ORDINAL = re.compile(r"^\d+(-?[а-яё]{1,3})?$")
@@ -324,15 +325,19 @@ def repeated_names(doc: Doc) -> list[Mention]:
     """A name the text gives again where the recogniser missed it: an organisation tagged
     once as «Голоса Америки» is the same organisation at «Голос Америки:» opening a line.
 
-    Names are compared by their words' lemmas and the case of each word's first letter, so
-    «Правительство Китая» does not match «правительства Китая». A name recognised with two
-    types in one document is left alone, and an occurrence is taken only where it overlaps
-    no other mention but the ones inside it («Америки» inside «Голос Америки»)."""
+    Only mentions that are names (`forms.mention_form`) are repeated: «Суд» opening a
+    sentence is the word «суд». Names are compared by their words' lemmas and the case of
+    each word's first letter, so «Правительство Китая» does not match «правительства
+    Китая». A name recognised with two types in one document is left alone, and an
+    occurrence is taken only where it overlaps no other mention but the ones inside it
+    («Америки» inside «Голос Америки»)."""
     known: dict[tuple[tuple[str, bool], ...], set[tuple[str, str | None]]] = {}
+    cases = CaseEvidence(doc)
     for m in doc.mentions:
         idx = mention_tokens(doc, m)
         if m.type in _REPEATED and idx and doc.tokens[idx[0]].text[:1].isupper():
-            known.setdefault(_shape(doc, idx), set()).add((m.type, m.subtype))
+            if mention_form(doc, m, cases) == "name":
+                known.setdefault(_shape(doc, idx), set()).add((m.type, m.subtype))
     names = {key: kinds.pop() for key, kinds in known.items() if len(kinds) == 1}
     lengths = sorted({len(key) for key in names}, reverse=True)
     spans = [(m.start, m.end) for m in doc.mentions]
