@@ -211,3 +211,21 @@ def test_a_vehicle_name_is_a_vehicle_throughout_the_document(analysed):
 def test_a_quoted_name_after_another_noun_is_not_a_vehicle(analysed):
     doc = analysed("Координатор движения «Левый фронт» Сергей Удальцов выступил на митинге.")
     assert not [m for m in doc.mentions if m.type == "PRODUCT"]
+
+
+@pytest.mark.parametrize(
+    "text, inner",
+    [
+        ("Microsoft представил документацию антимонопольной комиссии Европейского союза.", "Европейского союза"),
+        ("Служба прессы Конституционного суда опровергла сообщение.", "Конституционного суда"),
+        ("Об этом заявил глава отдела корпоративных серверов и сетей HP.", "HP"),
+    ],
+)
+def test_an_organisation_named_inside_a_description_is_its_own(analysed, text, inner):
+    doc = analysed(text)
+    assert [m.type for m in doc.mentions if m.text == inner] == ["ORGANIZATION"], [(m.text, m.type) for m in doc.mentions]
+
+
+def test_a_place_inside_a_description_stays_a_place(analysed):
+    doc = analysed("Правительство Кипра отмечает рост доходов.")
+    assert [m.type for m in doc.mentions if m.text == "Кипра"] == ["LOCATION"]

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Callable
 
-from ..adapters import natasha
+from ..adapters import gazetteer, natasha
 from ..doc import Doc, Mention, Token
 from ..lang.ru.facilities import FACILITY_NOUNS
 from ..lang.ru.demonyms import COLLECTIVE_ACTORS, COLLECTIVE_ROLES, DEMONYMS, NATIONALITIES, NATIONALITY_ADJECTIVE_SUFFIXES
@@ -287,6 +287,64 @@ def listed_facilities(doc: Doc) -> list[Mention]:
     return out
 
 
+def inner_names(doc: Doc) -> list[Mention]:
+    """An organisation named inside an organisation's description: «комиссия Европейского
+    союза», «комитет ООН против пыток», «служба прессы Конституционного суда». The
+    description is headed by a common noun; a genitive dependent of it that starts with a
+    proper word and that no mention covers is an organisation of its own, unless it reads
+    as a place («правительство Кипра» keeps «Кипра» for the places)."""
+    cases = CaseEvidence(doc)
+    taken = [(m.start, m.end) for m in doc.mentions]
+    out = []
+    for m in doc.mentions:
+        idx = mention_tokens(doc, m)
+        if m.type != "ORGANIZATION" or len(idx) < 2:
+            continue
+        head = span_head(doc, idx)
+        if cases.proper(head):
+            continue
+        inside = set(idx)
+        for i in idx:
+            token = doc.tokens[i]
+            if i == head or token.head not in inside or token.rel != "nmod" or token.feats.get("Case", "Gen") != "Gen":
+                continue
+            part = sorted(j for j in idx if j == i or i in _ancestors_within(doc, j, inside))
+            if part != list(range(part[0], part[-1] + 1)) or not cases.proper(part[0]):
+                continue
+            start, end = doc.tokens[part[0]].start, doc.tokens[part[-1]].end
+            if any(_blocks(a, b, start, end) for a, b in taken) or _reads_as_place(doc, part):
+                continue
+            out.append(_mk(doc, part[0], part[-1], "ORGANIZATION"))
+            taken.append((start, end))
+    return out
+
+
+def _blocks(a: int, b: int, start: int, end: int) -> bool:
+    """Whether a mention [a, b) stands in the way of a new one [start, end): it overlaps it
+    without holding it or lying strictly inside it."""
+    holds = a <= start and end <= b and (a, b) != (start, end)
+    within = start <= a and b <= end and (a, b) != (start, end)
+    return a < end and start < b and not holds and not within
+
+
+def _ancestors_within(doc: Doc, j: int, inside: set[int]) -> set[int]:
+    """The heads above token `j` while they stay inside the mention."""
+    seen: set[int] = set()
+    k = doc.tokens[j].head
+    while k in inside and k not in seen:
+        seen.add(k)
+        k = doc.tokens[k].head
+    return seen
+
+
+def _reads_as_place(doc: Doc, part: list[int]) -> bool:
+    if any("Geox" in a.grammemes for i in part for a in natasha.analyses(doc.tokens[i].text)[:1]):
+        return True
+    head = doc.tokens[span_head(doc, part)]
+    lemma = (head.lemma or head.text)
+    return len(part) == 1 and bool(gazetteer.lookup(lemma[:1].upper() + lemma[1:]))
+
+
 _OPENING_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
 
 
@@ -373,6 +431,7 @@ RULES: list[tuple[str, Callable[[Doc], list[Mention]]]] = [
     ("fuller_organisations", fuller_organisations),
     ("facilities", facilities),
     ("listed_facilities", listed_facilities),
+    ("inner_names", inner_names),
     ("vehicles", vehicles),
     ("repeated_names", repeated_names),
 ]
