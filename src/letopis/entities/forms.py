@@ -10,7 +10,7 @@ the names a text uses wants only «Россия», «РФ». Each mention theref
 - `descriptor`: a common noun phrase — «правительство Китая», «эстонская полиция»,
   «партии», «парижане».
 
-A mention in quotes with a capital is a name («Левый фронт», газета «Труд»). Otherwise it is
+A mention standing alone in quotes with a capital is a name («Левый фронт», газета «Труд»). Otherwise it is
 a name when its first word, its head, or a word in apposition to the head or
 in quotes is proper: written in capitals («США»), in Latin letters, with a digit
 («4-я пехотная дивизия»), read by pymorphy as a name, surname or place, or capitalised
@@ -86,7 +86,7 @@ def assign_forms(doc: Doc) -> None:
         m.form = mention_form(doc, m, cases)
         key = (m.type, (m.normal or m.text).lower())
         tokens = mention_tokens(doc, m)
-        quoted = bool(tokens) and tokens[0] > 0 and doc.tokens[tokens[0] - 1].text in _QUOTES
+        quoted = bool(tokens) and _enclosed(doc, tokens)
         if tokens and (quoted or cases.case_free(tokens[0])):
             settled.setdefault(key, []).append(m.form)
         else:
@@ -107,7 +107,7 @@ def mention_form(doc: Doc, m: Mention, cases: "CaseEvidence") -> str:
         return "adjective"
     if m.type in _NAMELESS_TYPES:
         return "descriptor"  # «парижане», «корреспондент «Голоса Америки»»: a people, a role
-    if tokens[0] > 0 and doc.tokens[tokens[0] - 1].text in _QUOTES and any(doc.tokens[i].text[:1].isupper() for i in words):
+    if _enclosed(doc, tokens) and any(doc.tokens[i].text[:1].isupper() for i in words):
         return "name"  # «Левый фронт», газета «Труд»: quotes set off a name
     first = doc.tokens[words[0]]
     if (m.type in _DESIGNATED_TYPES and first.text[:1].isupper() and not cases.case_free(words[0])
@@ -128,6 +128,15 @@ def _designation(doc: Doc, words: list[int], cases: "CaseEvidence") -> list[int]
 
 def _place_adjective(token: Token) -> bool:
     return token.pos == "ADJ" and geo.adjective_place(token.lemma or token.text) is not None
+
+
+def _enclosed(doc: Doc, tokens: list[int]) -> bool:
+    """Whether the tokens stand alone between an opening quote and its closing one («Труд»,
+    not the words opening a quotation: «Японское правительство, очевидно, решило ...»)."""
+    before, after = tokens[0] - 1, tokens[-1] + 1
+    if before < 0 or after >= len(doc.tokens) or doc.tokens[before].text not in _QUOTES:
+        return False
+    return doc.tokens[after].text in (_QUOTES[doc.tokens[before].text], "»", "“", "”", '"')
 
 
 def _quoted(doc: Doc, tokens: list[int]) -> list[int]:
