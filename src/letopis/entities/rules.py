@@ -350,21 +350,19 @@ _OPENING_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
 
 def vehicles(doc: Doc) -> list[Mention]:
     """A vehicle named in quotes after its noun is a vehicle (PRODUCT, subtype VEHICLE), and
-    so is the same name wherever else the document gives it: «корабль «Союз ТМА-11»»,
-    «крейсер «Аврора»», then «следующего «Союза»» — not organisations."""
+    so are the names listed after it («шаттлы «Индевор» (в апреле) и «Атлантис»») and the
+    same names wherever else the document gives them: «корабль «Союз ТМА-11»», «крейсер
+    «Аврора»», then «следующего «Союза»» — not organisations."""
     names: set[tuple[tuple[str, bool], ...]] = set()
-    for i, token in enumerate(doc.tokens[:-2]):
-        quote = doc.tokens[i + 1].text
-        if _lemma(token) not in VEHICLE_NOUNS or quote not in _OPENING_QUOTES:
+    for i, token in enumerate(doc.tokens):
+        if _lemma(token) not in VEHICLE_NOUNS:
             continue
-        first = i + 2
-        last = first
-        while last < len(doc.tokens) and last - first < 6 and doc.tokens[last].text != _OPENING_QUOTES[quote]:
-            last += 1
-        if last == first or last >= len(doc.tokens) or doc.tokens[last].text != _OPENING_QUOTES[quote]:
-            continue
-        if doc.tokens[first].text[:1].isupper():
-            names.add(_shape(doc, range(first, last)))
+        at = i + 1
+        while (found := _quoted_name(doc, at)) is not None:
+            first, last = found
+            if doc.tokens[first].text[:1].isupper():
+                names.add(_shape(doc, range(first, last)))
+            at = _next_in_list(doc, last + 1)
     if not names:
         return []
     lengths = sorted({len(key) for key in names}, reverse=True)
@@ -377,6 +375,34 @@ def vehicles(doc: Doc) -> list[Mention]:
                 out.append(_mk(doc, i, i + n - 1, "PRODUCT", "VEHICLE"))
             i += max(n, 1)
     return out
+
+
+def _quoted_name(doc: Doc, at: int) -> tuple[int, int] | None:
+    """(first, end) of the words between the opening quote at token `at` and its closing one."""
+    if at >= len(doc.tokens) or doc.tokens[at].text not in _OPENING_QUOTES:
+        return None
+    closing = _OPENING_QUOTES[doc.tokens[at].text]
+    end = at + 1
+    while end < len(doc.tokens) and end - at <= 6 and doc.tokens[end].text != closing:
+        end += 1
+    if end == at + 1 or end >= len(doc.tokens) or doc.tokens[end].text != closing:
+        return None
+    return at + 1, end
+
+
+def _next_in_list(doc: Doc, at: int) -> int:
+    """The token after a list separator («,», «и», «или») that follows token `at`, past a
+    parenthesis; `len(doc.tokens)` when no list goes on."""
+    if at < len(doc.tokens) and doc.tokens[at].text == "(":
+        depth = 0
+        while at < len(doc.tokens):
+            depth += {"(": 1, ")": -1}.get(doc.tokens[at].text, 0)
+            at += 1
+            if depth == 0:
+                break
+    if at < len(doc.tokens) and doc.tokens[at].text.lower() in (",", "и", "или"):
+        return at + 1
+    return len(doc.tokens)
 
 
 def repeated_names(doc: Doc) -> list[Mention]:
