@@ -64,9 +64,10 @@ def predicted_spans(system: str, record: Record, names_only: bool = False,
 
     `names_only` reads the spans as a corpus of flat names does (factRuEval): a span whose
     `form` says it is no name (a place adjective «российских», a descriptor «правительство
-    Китая», letopis.entities.forms) is left out, and so is a span inside another of its
-    label (the nested «Китая» of «Промышленный банк Китая» is there; «МИД» of «МИД России»
-    is not). A system that gives no form (natasha) has every span read as a name.
+    Китая», letopis.entities.forms) is left out, and so is a span that begins a longer span
+    of its label: «МИД» of «МИД России» is that name's head, not a second organisation, as
+    factRuEval nests only names further in («РАН» of «Института этнологии и антропологии
+    РАН»). A system that gives no form (natasha) has every span read as a name.
 
     `relabel` maps entity types that the corpus files under another label (factRuEval's
     Location takes named buildings, squares and streets: FACILITY -> LOC)."""
@@ -77,18 +78,17 @@ def predicted_spans(system: str, record: Record, names_only: bool = False,
         if label is not None and (not names_only or s.get("form", "name") == "name"):
             spans.setdefault(label, []).append((s["start"], s["end"]))
     if names_only:
-        spans = {label: outermost(found) for label, found in spans.items()}
+        spans = {label: without_heads(found) for label, found in spans.items()}
     return spans
 
 
-def outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans that lie inside no other span of the list."""
-    unique = sorted(set(spans), key=lambda s: (s[0], -s[1]))
-    kept: list[tuple[int, int]] = []
-    for start, end in unique:
-        if not any(a <= start and end <= b for a, b in kept):
-            kept.append((start, end))
-    return kept
+def without_heads(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of the list but those that begin a longer span of the list: «МИД» of «МИД
+    России», «Комитета освобождения» of «Комитета освобождения Парижа» name the longer
+    span's referent by its head, where a span further in («РАН» of «Института этнологии и
+    антропологии РАН») names another."""
+    unique = set(spans)
+    return sorted(s for s in unique if not any(a == s[0] and b > s[1] for a, b in unique))
 
 
 def score_spans(task: "Task", system: str, docs: Iterable[tuple[GoldDoc, Record]]) -> dict[str, Score]:
@@ -151,7 +151,7 @@ class Task:
     score: Scorer | None = score_spans  # None: the slot exists, its scorer does not yet
     matching: str = "overlap"  # key of scoring.MATCHERS
     about: str = ""
-    names_only: bool = False  # score only the spans a system gives as names, outermost (predicted_spans)
+    names_only: bool = False  # score only the spans a system gives as names, no heads of longer ones (predicted_spans)
     relabel: dict[str, str] | None = None  # entity type -> label where the corpus files it elsewhere
 
 
@@ -163,7 +163,7 @@ TASKS: dict[str, Task] = {t.name: t for t in [
     Task("entities-factrueval", "entities", "factrueval-dev", ("PER", "ORG", "LOC"),
          ("letopis", "natasha"), gold_spans(FACTRUEVAL_ENTITIES), names_only=True, relabel=FACTRUEVAL_RELABEL,
          about="factRuEval Person; Org; Location+LocOrg; name spans only (gold: the objects' name "
-               "spans; systems: the mentions they give as names, outermost); one-to-one overlap"),
+               "spans; systems: the mentions they give as names, not the heads of longer ones); one-to-one overlap"),
     Task("entities-factrueval-all", "entities", "factrueval-dev", ("PER", "ORG", "LOC"),
          ("letopis", "natasha"), gold_spans(FACTRUEVAL_ENTITIES), relabel=FACTRUEVAL_RELABEL,
          about="as entities-factrueval, but every mention a system gives counts (place adjectives, "

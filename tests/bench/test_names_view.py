@@ -1,5 +1,6 @@
-"""The factRuEval view of a system's entity spans (bench.tasks.predicted_spans, outermost):
-only the mentions given as names, only the outermost of each label, facilities as places.
+"""The factRuEval view of a system's entity spans (bench.tasks.predicted_spans, without_heads):
+only the mentions given as names, not a span that begins a longer one of its label (the
+longer name's head), facilities as places.
 
 Records are built by hand over one real sentence, as a runner writes them: letopis spans
 carry a `form` (letopis.entities.forms), natasha spans carry none.
@@ -18,7 +19,7 @@ if str(ROOT) not in sys.path:
 
 from bench import tasks  # noqa: E402
 from bench.datasets import GoldDoc, GoldSpan  # noqa: E402
-from bench.tasks import FACTRUEVAL_RELABEL, outermost, predicted_spans  # noqa: E402
+from bench.tasks import FACTRUEVAL_RELABEL, without_heads, predicted_spans  # noqa: E402
 
 TEXT = "Вчера правительство Китая и МИД России осудили российские удары по Киеву у Зимнего дворца."
 
@@ -59,7 +60,7 @@ def test_every_mention_counts_without_names_only() -> None:
     assert "FACILITY" not in spans and at("Зимнего дворца") not in spans["LOC"]  # no relabel given
 
 
-def test_names_only_drops_descriptors_and_adjectives_and_keeps_the_outermost_name() -> None:
+def test_names_only_drops_descriptors_adjectives_and_heads_of_longer_names() -> None:
     spans = predicted_spans("letopis", LETOPIS, names_only=True)
     assert spans["ORG"] == [at("МИД России")]  # descriptors gone, «МИД» inside «МИД России»
     assert spans["LOC"] == [at("Китая"), at("России"), at("Киеву")]  # «российские» gone
@@ -119,16 +120,16 @@ def test_forms_count_only_with_names_only() -> None:
     [
         ([], []),
         ([(0, 10)], [(0, 10)]),
-        ([(3, 5), (0, 10)], [(0, 10)]),  # inside, whatever the order
-        ([(0, 10), (0, 3), (7, 10)], [(0, 10)]),  # sharing an edge is still inside
+        ([(0, 3), (0, 10)], [(0, 10)]),  # the head «МИД» of «МИД России», whatever the order
+        ([(0, 10), (0, 3), (7, 10)], [(0, 10), (7, 10)]),  # a name further in («РАН» of «Института ... РАН») stays
         ([(0, 5), (0, 5)], [(0, 5)]),  # duplicates once
-        ([(0, 5), (3, 9)], [(0, 5), (3, 9)]),  # crossing spans: neither is inside the other
-        ([(20, 25), (0, 5), (1, 2), (21, 22)], [(0, 5), (20, 25)]),  # sorted by start
-        ([(0, 4), (0, 10), (2, 12)], [(0, 10), (2, 12)]),  # the longer of two at one start wins
+        ([(0, 5), (3, 9)], [(0, 5), (3, 9)]),  # crossing spans both stay
+        ([(20, 25), (0, 5), (0, 2), (21, 22)], [(0, 5), (20, 25), (21, 22)]),  # sorted by start
+        ([(0, 4), (0, 10), (2, 12)], [(0, 10), (2, 12)]),  # the longest of those at one start
     ],
 )
-def test_outermost(spans: list[tuple[int, int]], kept: list[tuple[int, int]]) -> None:
-    assert outermost(spans) == kept
+def test_without_heads(spans: list[tuple[int, int]], kept: list[tuple[int, int]]) -> None:
+    assert without_heads(spans) == kept
 
 
 def test_factrueval_task_reads_names_and_nerel_task_every_mention() -> None:

@@ -21,7 +21,7 @@ evaluate.py. Each unmatched prediction gets the first cause that fits:
 Unmatched gold spans: other-type (predicted with another type), natasha-only (natasha
 finds it), missed. `--pipeline` scores the full pipeline's mentions (letopis.analyse)
 instead of the NER stage alone; `--names` adds the benchmark's names-only reading (mentions
-given as names, outermost per type), and a gold span that only a dropped mention overlaps
+given as names, not the heads of longer ones of their type), and a gold span that only a dropped mention overlaps
 gets the cause `not-a-name:<form>`. Dev sets are for measuring; choices are made on
 `train-held-out` (every 10th NEREL train document, as train.py holds out).
 """
@@ -38,7 +38,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "src")]
 
 from bench import datasets  # noqa: E402
 from bench.scoring import overlaps  # noqa: E402
-from bench.tasks import outermost  # noqa: E402
+from bench.tasks import without_heads  # noqa: E402
 from letopis.adapters import natasha  # noqa: E402
 
 TYPES = ("PER", "ORG", "LOC")
@@ -118,10 +118,10 @@ def context(text: str, a: int, b: int, width: int = 40) -> str:
 
 def names_view(typed: list[tuple[int, int, str, str | None]]) -> list[tuple[int, int, str, str | None]]:
     """The benchmark's names-only reading (bench.tasks.predicted_spans): mentions given as
-    names, the outermost of each type."""
+    names, not the heads of longer ones of their type."""
     out = []
     for t in {k for *_, k, _ in typed}:
-        spans = outermost([(a, b) for a, b, k, form in typed if k == t and form in (None, "name")])
+        spans = without_heads([(a, b) for a, b, k, form in typed if k == t and form in (None, "name")])
         out += [(a, b, t, "name") for a, b in spans]
     return sorted(out)
 
