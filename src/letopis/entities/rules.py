@@ -294,7 +294,7 @@ def inner_names(doc: Doc) -> list[Mention]:
     proper word and that no mention covers is an organisation of its own, unless it reads
     as a place («правительство Кипра» keeps «Кипра» for the places)."""
     cases = CaseEvidence(doc)
-    taken = [(m.start, m.end) for m in doc.mentions]
+    taken = _Taken((m.start, m.end) for m in doc.mentions)
     out = []
     for m in doc.mentions:
         idx = mention_tokens(doc, m)
@@ -312,19 +312,11 @@ def inner_names(doc: Doc) -> list[Mention]:
             if part != list(range(part[0], part[-1] + 1)) or not cases.proper(part[0]):
                 continue
             start, end = doc.tokens[part[0]].start, doc.tokens[part[-1]].end
-            if any(_blocks(a, b, start, end) for a, b in taken) or _reads_as_place(doc, part):
+            if taken.crossed(start, end, holders=True) or _reads_as_place(doc, part):
                 continue
             out.append(_mk(doc, part[0], part[-1], "ORGANIZATION"))
-            taken.append((start, end))
+            taken.add(start, end)
     return out
-
-
-def _blocks(a: int, b: int, start: int, end: int) -> bool:
-    """Whether a mention [a, b) stands in the way of a new one [start, end): it overlaps it
-    without holding it or lying strictly inside it."""
-    holds = a <= start and end <= b and (a, b) != (start, end)
-    within = start <= a and b <= end and (a, b) != (start, end)
-    return a < end and start < b and not holds and not within
 
 
 def _ancestors_within(doc: Doc, j: int, inside: set[int]) -> set[int]:
@@ -424,22 +416,56 @@ def repeated_names(doc: Doc) -> list[Mention]:
                 known.setdefault(_shape(doc, idx), set()).add((m.type, m.subtype))
     names = {key: kinds.pop() for key, kinds in known.items() if len(kinds) == 1}
     lengths = sorted({len(key) for key in names}, reverse=True)
-    spans = [(m.start, m.end) for m in doc.mentions]
+    firsts = {key[0] for key in names}
+    keys = [_shape(doc, (i,))[0] for i in range(len(doc.tokens))]
+    taken = _Taken((m.start, m.end) for m in doc.mentions)
     out: list[Mention] = []
     for s in doc.sentences:
         i = s.first
         while i < s.last:
-            for n in lengths:
-                if i + n > s.last or _shape(doc, range(i, i + n)) not in names:
-                    continue
-                start, end = doc.tokens[i].start, doc.tokens[i + n - 1].end
-                if all(not (a < end and start < b) or (start <= a and b <= end and (a, b) != (start, end)) for a, b in spans):
-                    type_, subtype = names[_shape(doc, range(i, i + n))]
-                    out.append(_mk(doc, i, i + n - 1, type_, subtype))
-                    i += n - 1
-                    break
-            i += 1
+            step = 1
+            if keys[i] in firsts:
+                for n in lengths:
+                    key = tuple(keys[i : i + n])
+                    if i + n > s.last or key not in names:
+                        continue
+                    start, end = doc.tokens[i].start, doc.tokens[i + n - 1].end
+                    if not taken.crossed(start, end, holders=False):
+                        type_, subtype = names[key]
+                        out.append(_mk(doc, i, i + n - 1, type_, subtype))
+                        step = n
+                        break
+            i += step
     return out
+
+
+class _Taken:
+    """Mention spans, for asking what a new span would overlap without a scan of them all."""
+
+    def __init__(self, spans) -> None:
+        self.spans = sorted(set(spans))
+        self.starts = [a for a, _ in self.spans]
+        self.longest = max((b - a for a, b in self.spans), default=0)
+
+    def add(self, start: int, end: int) -> None:
+        at = bisect_left(self.spans, (start, end))
+        if at == len(self.spans) or self.spans[at] != (start, end):
+            self.spans.insert(at, (start, end))
+            self.starts.insert(at, start)
+            self.longest = max(self.longest, end - start)
+
+    def crossed(self, start: int, end: int, holders: bool) -> bool:
+        """Whether a span overlaps [start, end) other than by lying strictly inside it
+        (or, with `holders`, by holding it strictly)."""
+        first = bisect_left(self.starts, start - self.longest)
+        for a, b in self.spans[first : bisect_left(self.starts, end)]:
+            if b <= start:
+                continue
+            inside = start <= a and b <= end and (a, b) != (start, end)
+            holds = holders and a <= start and end <= b and (a, b) != (start, end)
+            if not inside and not holds:
+                return True
+        return False
 
 
 _REPEATED = ("PERSON", "ORGANIZATION", "LOCATION", "FACILITY")
