@@ -48,7 +48,7 @@ _DESIGNATED_TYPES = frozenset({"ORGANIZATION", "FACILITY", "LOCATION"})
 # Types that name no one by a proper name: peoples and roles (a name inside a role,
 # «корреспондент «Голоса Америки»», is a mention of its own).
 _NAMELESS_TYPES = frozenset({"GROUP", "PROFESSION"})
-_APPOSED = frozenset({"appos", "flat", "flat:name", "flat:foreign"})
+_APPOSED = ("appos", "flat", "flat:name", "flat:foreign")
 _QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
 
 
@@ -115,7 +115,7 @@ def mention_form(doc: Doc, m: Mention, cases: "CaseEvidence") -> str:
         return "name"  # «Министерство внутренних дел заявило», not «Правительство Китая заявило»
     head = span_head(doc, tokens)
     candidates = {words[0], head}
-    candidates.update(i for i in words if doc.tokens[i].head == head and doc.tokens[i].rel in _APPOSED)
+    candidates.update(i for i in words if doc.tokens[i].head == head and doc.tokens[i].rel in _APPOSED + ("amod",))
     candidates.update(_quoted(doc, tokens))
     return "name" if any(cases.proper(i) for i in sorted(candidates)) else "descriptor"
 
