@@ -33,9 +33,21 @@ TYPES = ("PER", "ORG", "LOC")
 THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95)
 
 
+def _fingerprint() -> str:
+    """What the cached tagger output depends on: the weights and the sentence split."""
+    import hashlib
+    import inspect
+
+    from letopis.stages import segment
+
+    digest = hashlib.sha256((ROOT / "src" / "letopis" / "data" / "ner" / "tagger.npz").read_bytes())
+    digest.update(inspect.getsource(segment).encode("utf-8"))
+    return digest.hexdigest()[:12]
+
+
 def raw(name: str) -> list[tuple[list, list, list]]:
     """Per document: the tagger's spans (characters, type, confidence), natasha's spans, gold."""
-    cache = Path(f"/tmp/letopis-ner/select-{name}.pkl")
+    cache = Path(f"/tmp/letopis-ner/select-{name}-{_fingerprint()}.pkl")
     if cache.is_file():
         return pickle.loads(cache.read_bytes())
     docs, gold_map = documents(name)
