@@ -1,4 +1,4 @@
-"""How a mention names its entity: by a proper name, a place adjective or a descriptor.
+"""How a mention names its entity: by a proper name, a place adjective, a descriptor or a pronoun.
 
 A historian's index wants every mention of Russia, «российские войска» included; a list of
 the names a text uses wants only «Россия», «РФ». Each mention therefore says which it is:
@@ -8,19 +8,21 @@ the names a text uses wants only «Россия», «РФ». Each mention theref
 - `adjective`: a place or people adjective standing for the place — «российских»,
   «парижские» (with no noun of its own in the mention);
 - `descriptor`: a common noun phrase — «правительство Китая», «эстонская полиция»,
-  «партии», «парижане».
+  «партии», «парижане»;
+- `pronoun`: a pronoun the coreference step linked («им», «он»).
 
-A mention standing alone in quotes with a capital is a name («Левый фронт», газета «Труд»). Otherwise it is
-a name when its first word, its head, or a word in apposition to the head or
-in quotes is proper: written in capitals («США»), in Latin letters, with a digit
-(«4-я пехотная дивизия»), read by pymorphy as a name, surname or place, or capitalised
-where the case is free. At the start of a sentence (or after an opening quote) the capital
-says nothing by itself: a mention of two words or more besides its place words is a full
-designation and so a name («Министерство внутренних дел», «Футбольная ассоциация»), while
-for a single word («Кремль», «Правительство Китая») the word's other occurrences in the
-document decide, and, failing those,
-how often NEREL train capitalises the lemma inside a sentence (`data/ner/capitalised.tsv`,
-built by `train/ner/capitalised.py`).
+Peoples and roles are descriptors; a place or people mention made of adjectives only is an
+adjective. A mention standing alone in quotes with a capital is a name («Левый фронт»,
+газета «Труд»). Otherwise it is a name when its first word, its head, an adjective of its
+head, or a word in apposition to the head or in quotes is proper: written in capitals
+(«США»), in Latin letters, with a digit («4-я пехотная дивизия»), read by pymorphy as a
+name, surname or place, or capitalised where the case is free. At the start of a sentence
+(or after an opening quote) the capital says nothing by itself: an organisation, facility
+or place of two words or more besides its place words is a full designation and so a name
+(«Министерство внутренних дел», «Футбольная ассоциация»), while for a single word
+(«Кремль», «Правительство Китая») the word's other occurrences in the document decide and,
+failing those, how often NEREL train capitalises the lemma inside a sentence
+(`data/ner/capitalised.tsv`, built by `train/ner/capitalised.py`).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from ..doc import Doc, Mention, Token
 from . import geo
 from .tree import mention_tokens, span_head
 
-FORMS = ("name", "adjective", "descriptor")
+FORMS = ("name", "adjective", "descriptor", "pronoun")
 # Tokens after which the next word's case is not free: a capital there opens a quote,
 # a parenthesis, direct speech or a list item.
 CASE_OPENERS = frozenset({"«", "„", "“", '"', "(", "[", ":", "—", "–", "-", "•", "*"})
