@@ -41,7 +41,7 @@ def count(texts: list[tuple[str, list[tuple[int, int]]]]) -> tuple[Counter[str],
             free = False  # the sentence's first word: its case is not free
             for start, end, word in words:
                 if not word[:1].isalpha():
-                    # as CaseEvidence.case_free: the nearest word or opener before decides
+                    # as forms.case_free: the nearest word or opener before decides
                     free = True if word[:1].isdigit() else (False if word in CASE_OPENERS else free)
                     continue
                 was_free, free = free, True

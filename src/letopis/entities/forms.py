@@ -51,7 +51,8 @@ _DESIGNATED_TYPES = frozenset({"ORGANIZATION", "FACILITY", "LOCATION"})
 # «корреспондент «Голоса Америки»», is a mention of its own).
 _NAMELESS_TYPES = frozenset({"GROUP", "PROFESSION"})
 _APPOSED = ("appos", "flat", "flat:name", "flat:foreign")
-_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
+# Opening quotes and their closing ones.
+QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
 
 
 def lemma_key(word: str) -> str:
@@ -136,9 +137,9 @@ def _enclosed(doc: Doc, tokens: list[int]) -> bool:
     """Whether the tokens stand alone between an opening quote and its closing one («Труд»,
     not the words opening a quotation: «Японское правительство, очевидно, решило ...»)."""
     before, after = tokens[0] - 1, tokens[-1] + 1
-    if before < 0 or after >= len(doc.tokens) or doc.tokens[before].text not in _QUOTES:
+    if before < 0 or after >= len(doc.tokens) or doc.tokens[before].text not in QUOTES:
         return False
-    return doc.tokens[after].text in (_QUOTES[doc.tokens[before].text], "»", "“", "”", '"')
+    return doc.tokens[after].text in (QUOTES[doc.tokens[before].text], "»", "“", "”", '"')
 
 
 def _quoted(doc: Doc, tokens: list[int]) -> list[int]:
@@ -147,13 +148,45 @@ def _quoted(doc: Doc, tokens: list[int]) -> list[int]:
     closing: str | None = None
     for i in tokens:
         text = doc.tokens[i].text
-        if closing is None and text in _QUOTES:
-            closing = _QUOTES[text]
+        if closing is None and text in QUOTES:
+            closing = QUOTES[text]
         elif closing is not None and text == closing:
             closing = None
         elif closing is not None and text[:1].isalpha():
             out.append(i)
     return out
+
+
+# The last document's counts: the rules and the forms ask for the same document's several
+# times. The entry holds the token list itself, so a new document's list is never taken
+# for a freed one that had its id (as entities.tree does for token starts).
+_counted: list = [None, None, 0, {}]
+
+
+def _free_counts(doc: Doc) -> dict[str, list[int]]:
+    """Lemma key -> [capitalised, seen] over the words of `doc` whose case is free."""
+    if _counted[0] is doc.tokens and _counted[1] is doc.sentences and _counted[2] == len(doc.tokens):
+        return _counted[3]
+    free: dict[str, list[int]] = {}
+    for i, token in enumerate(doc.tokens):
+        if case_free(doc, i) and token.text[:1].isalpha() and not token.text.isupper():
+            counts = free.setdefault(lemma_key(token.text), [0, 0])
+            counts[0] += token.text[:1].isupper()
+            counts[1] += 1
+    _counted[:] = [doc.tokens, doc.sentences, len(doc.tokens), free]
+    return free
+
+
+def case_free(doc: Doc, i: int) -> bool:
+    """Whether nothing but the word itself decides its first letter's case."""
+    first = doc.sentences[doc.tokens[i].sent].first
+    for j in range(i - 1, first - 1, -1):
+        before = doc.tokens[j].text
+        if before[:1].isalnum():
+            return True
+        if before in CASE_OPENERS:
+            return False
+    return False  # the sentence's first word
 
 
 class CaseEvidence:
@@ -163,24 +196,10 @@ class CaseEvidence:
         self.doc = doc
         # tokens inside place mentions, for a mention's designation
         self.place_tokens = {i for m in doc.mentions if m.type == "LOCATION" for i in mention_tokens(doc, m)}
-        self._free: dict[str, list[int]] = {}  # lemma key -> [capitalised, seen] where the case is free
-        for i, token in enumerate(doc.tokens):
-            if self.case_free(i) and token.text[:1].isalpha() and not token.text.isupper():
-                counts = self._free.setdefault(lemma_key(token.text), [0, 0])
-                counts[0] += token.text[:1].isupper()
-                counts[1] += 1
+        self._free = _free_counts(doc)
 
     def case_free(self, i: int) -> bool:
-        """Whether nothing but the word itself decides its first letter's case."""
-        token = self.doc.tokens[i]
-        first = self.doc.sentences[token.sent].first
-        for j in range(i - 1, first - 1, -1):
-            before = self.doc.tokens[j].text
-            if before[:1].isalnum():
-                return True
-            if before in CASE_OPENERS:
-                return False
-        return False  # the sentence's first word
+        return case_free(self.doc, i)
 
     def proper(self, i: int) -> bool:
         text = self.doc.tokens[i].text

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import takewhile
 
 from ..adapters import gazetteer, natasha
 from ..doc import Doc, Mention, Token
@@ -21,8 +22,8 @@ from ..lang.ru.demonyms import COLLECTIVE_ACTORS, COLLECTIVE_ROLES, DEMONYMS, NA
 from ..lang.ru.ranks import TITLES
 from ..lang.ru.units import ORDINAL_WORDS, UNIT_ADJECTIVES, UNIT_NOUNS
 from ..lang.ru.vehicles import VEHICLE_NOUNS
-from ..syntax_tree import Children
-from .forms import CaseEvidence, mention_form
+from ..syntax_tree import Children, ancestors
+from .forms import QUOTES, CaseEvidence, mention_form
 from .tree import mention_tokens, span_head
 
 _DIGIT_ORDINAL = re.compile(r"^\d+(-?[а-яё]{1,3})?$")
@@ -308,7 +309,7 @@ def inner_names(doc: Doc) -> list[Mention]:
             token = doc.tokens[i]
             if i == head or token.head not in inside or token.rel != "nmod" or token.feats.get("Case", "Gen") != "Gen":
                 continue
-            part = sorted(j for j in idx if j == i or i in _ancestors_within(doc, j, inside))
+            part = sorted(j for j in idx if j == i or i in takewhile(inside.__contains__, ancestors(doc, j)))
             if part != list(range(part[0], part[-1] + 1)) or not cases.proper(part[0]):
                 continue
             start, end = doc.tokens[part[0]].start, doc.tokens[part[-1]].end
@@ -319,25 +320,12 @@ def inner_names(doc: Doc) -> list[Mention]:
     return out
 
 
-def _ancestors_within(doc: Doc, j: int, inside: set[int]) -> set[int]:
-    """The heads above token `j` while they stay inside the mention."""
-    seen: set[int] = set()
-    k = doc.tokens[j].head
-    while k in inside and k not in seen:
-        seen.add(k)
-        k = doc.tokens[k].head
-    return seen
-
-
 def _reads_as_place(doc: Doc, part: list[int]) -> bool:
     if any("Geox" in a.grammemes for i in part for a in natasha.analyses(doc.tokens[i].text)[:1]):
         return True
     head = doc.tokens[span_head(doc, part)]
     lemma = (head.lemma or head.text)
     return len(part) == 1 and bool(gazetteer.lookup(lemma[:1].upper() + lemma[1:]))
-
-
-_OPENING_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
 
 
 def vehicles(doc: Doc) -> list[Mention]:
@@ -357,23 +345,17 @@ def vehicles(doc: Doc) -> list[Mention]:
             at = _next_in_list(doc, last + 1)
     if not names:
         return []
-    lengths = sorted({len(key) for key in names}, reverse=True)
     out = []
-    for s in doc.sentences:
-        i = s.first
-        while i < s.last:
-            n = next((n for n in lengths if i + n <= s.last and _shape(doc, range(i, i + n)) in names), 0)
-            if n:
-                out.append(_mk(doc, i, i + n - 1, "PRODUCT", "VEHICLE"))
-            i += max(n, 1)
+    for i, n in _occurrences(doc, names, lambda i, n: True):
+        out.append(_mk(doc, i, i + n - 1, "PRODUCT", "VEHICLE"))
     return out
 
 
 def _quoted_name(doc: Doc, at: int) -> tuple[int, int] | None:
     """(first, end) of the words between the opening quote at token `at` and its closing one."""
-    if at >= len(doc.tokens) or doc.tokens[at].text not in _OPENING_QUOTES:
+    if at >= len(doc.tokens) or doc.tokens[at].text not in QUOTES:
         return None
-    closing = _OPENING_QUOTES[doc.tokens[at].text]
+    closing = QUOTES[doc.tokens[at].text]
     end = at + 1
     while end < len(doc.tokens) and end - at <= 6 and doc.tokens[end].text != closing:
         end += 1
@@ -415,28 +397,34 @@ def repeated_names(doc: Doc) -> list[Mention]:
             if mention_form(doc, m, cases) == "name":
                 known.setdefault(_shape(doc, idx), set()).add((m.type, m.subtype))
     names = {key: kinds.pop() for key, kinds in known.items() if len(kinds) == 1}
+    taken = _Taken((m.start, m.end) for m in doc.mentions)
+
+    def free(i: int, n: int) -> bool:
+        return not taken.crossed(doc.tokens[i].start, doc.tokens[i + n - 1].end, holders=False)
+
+    out: list[Mention] = []
+    for i, n in _occurrences(doc, names, free):
+        type_, subtype = names[_shape(doc, range(i, i + n))]
+        out.append(_mk(doc, i, i + n - 1, type_, subtype))
+    return out
+
+
+def _occurrences(doc: Doc, names, accept) -> Iterator[tuple[int, int]]:
+    """(first token, length) of each place the tokens spell one of `names` (token shapes,
+    `_shape`) within a sentence: at each token the longest name that `accept(i, n)` takes,
+    then on past it."""
     lengths = sorted({len(key) for key in names}, reverse=True)
     firsts = {key[0] for key in names}
-    keys = [_shape(doc, (i,))[0] for i in range(len(doc.tokens))]
-    taken = _Taken((m.start, m.end) for m in doc.mentions)
-    out: list[Mention] = []
+    keys = [(_lemma(t), t.text[:1].isupper()) for t in doc.tokens]
     for s in doc.sentences:
         i = s.first
         while i < s.last:
-            step = 1
+            n = 0
             if keys[i] in firsts:
-                for n in lengths:
-                    key = tuple(keys[i : i + n])
-                    if i + n > s.last or key not in names:
-                        continue
-                    start, end = doc.tokens[i].start, doc.tokens[i + n - 1].end
-                    if not taken.crossed(start, end, holders=False):
-                        type_, subtype = names[key]
-                        out.append(_mk(doc, i, i + n - 1, type_, subtype))
-                        step = n
-                        break
-            i += step
-    return out
+                n = next((n for n in lengths if i + n <= s.last and tuple(keys[i : i + n]) in names and accept(i, n)), 0)
+            if n:
+                yield i, n
+            i += max(n, 1)
 
 
 class _Taken:
