@@ -60,6 +60,8 @@ FORM_CASES = [
                  id="quoted-after-common-noun"),
     pytest.param("На митинг вышли сторонники движения «Левый фронт».", "Левый фронт", "ORGANIZATION", "name",
                  id="quoted-multiword"),
+    pytest.param("Вечером группа выступит в московском клубе «32 ступени».", "32 ступени", "ORGANIZATION", "name",
+                 id="quoted-with-a-digit"),
     # at the start of a sentence the capital says nothing by itself
     pytest.param("Министерство внутренних дел Пакистана заявило о задержании подозреваемых.",
                  "Министерство внутренних дел Пакистана", "ORGANIZATION", "name",

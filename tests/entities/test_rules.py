@@ -231,3 +231,59 @@ def test_an_organisation_named_inside_a_description_is_its_own(analysed, text, i
 def test_a_place_inside_a_description_stays_a_place(analysed):
     doc = analysed("Правительство Кипра отмечает рост доходов.")
     assert [m.type for m in doc.mentions if m.text == "Кипра"] == ["LOCATION"]
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Пока идёт подготовительный период, сообщает baltinfo.ru.", "baltinfo.ru"),
+        ("«Решение уже принято», — цитирует infox.ru директора компании.", "infox.ru"),
+        ("По данным lenta.ru, пострадали двое.", "lenta.ru"),
+    ],
+)
+def test_a_web_address_reporting_news_is_its_publisher(analysed, text, source):
+    doc = analysed(text)
+    assert [m.type for m in doc.mentions if m.text == source] == ["ORGANIZATION"], [(m.text, m.type) for m in doc.mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Петиция размещена на сайте change.org в прошлом месяце.",
+        "Текст доступен по адресу https://www.kremlin.ru/events, сообщает пресс-служба.",
+    ],
+)
+def test_a_web_address_elsewhere_is_not_made_an_organisation(analysed, text):
+    doc = analysed(text)
+    assert not [m for m in doc.mentions if m.source == "rule" and m.type == "ORGANIZATION"], [
+        (m.text, m.type, m.source) for m in doc.mentions]
+
+
+@pytest.mark.parametrize(
+    "text, people, organisation, kept",
+    [
+        # the recogniser reads the people and their organisation as one name; the genitive is one too
+        ("Исследователи Брукхейвенской национальной лаборатории сообщили об открытии.",
+         "Исследователи Брукхейвенской национальной лаборатории", "Брукхейвенской национальной лаборатории",
+         "GROUP"),
+        ("Сотрудники Федеральной службы безопасности задержали подозреваемого.",
+         "Сотрудники Федеральной службы безопасности", "Федеральной службы безопасности", "GROUP"),
+        # nothing after the first word is an organisation: the name stays
+        ("Свидетели Иеговы провели съезд в Москве.", "Свидетели Иеговы", None, "ORGANIZATION"),
+    ],
+)
+def test_an_organisations_people_are_a_group(parsed, text, people, organisation, kept):
+    from copy import deepcopy
+
+    from letopis.doc import Mention
+    from letopis.entities.rules import apply_rules
+
+    doc = deepcopy(parsed(text))
+    doc.mentions = [Mention(0, len(people), people, "ORGANIZATION")]
+    if organisation:
+        start = text.index(organisation)
+        doc.mentions.append(Mention(start, start + len(organisation), organisation, "ORGANIZATION"))
+    apply_rules(doc)
+    assert [m.type for m in doc.mentions if m.text == people] == [kept]
+    if organisation:
+        assert [m.type for m in doc.mentions if m.text == organisation] == ["ORGANIZATION"]

@@ -9,6 +9,7 @@ from letopis.ner import recognize
 from letopis.ner.combine import Policy, combine
 from letopis.ner.labels import CONTRACT, LAYERS
 from letopis.ner.model import WEIGHTS, Tagger, viterbi
+from letopis.ner.rules import function_words_only
 from letopis.stages.ner import NERStage
 from letopis.stages.segment import SegmentStage
 
@@ -150,3 +151,18 @@ def test_combine(tagged, theirs, policy, kept) -> None:
 def test_places_inside_titles_and_rare_rivers_are_found(text: str, place: str) -> None:
     assert place in {t for t, kind, _ in mentions(text) if kind == "LOCATION"}
 
+
+
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["The"], True),
+        (["de", "la"], True),
+        (["The", "Right", "Move"], False),
+        (["Right", "Move"], False),
+        (["Дом"], False),
+        (["van", "Gogh"], False),
+    ],
+)
+def test_a_span_of_foreign_function_words_alone_is_not_a_name(words: list[str], expected: bool) -> None:
+    assert function_words_only(words) is expected

@@ -12,8 +12,8 @@ the names a text uses wants only «Россия», «РФ». Each mention theref
 - `pronoun`: a pronoun the coreference step linked («им», «он»).
 
 Peoples and roles are descriptors; a place or people mention made of adjectives only is an
-adjective. A mention standing alone in quotes with a capital is a name («Левый фронт»,
-газета «Труд»). Otherwise it is a name when its first word, its head, an adjective of its
+adjective. A mention standing alone in quotes with a capital or a digit is a name («Левый
+фронт», газета «Труд», фильм «9 рота»). Otherwise it is a name when its first word, its head, an adjective of its
 head, or a word in apposition to the head or in quotes is proper: written in capitals
 («США»), in Latin letters, with a digit («4-я пехотная дивизия»), read by pymorphy as a
 name, surname or place, or capitalised where the case is free. At the start of a sentence
@@ -110,8 +110,9 @@ def mention_form(doc: Doc, m: Mention, cases: "CaseEvidence") -> str:
         return "adjective"
     if m.type in _NAMELESS_TYPES:
         return "descriptor"  # «парижане», «корреспондент «Голоса Америки»»: a people, a role
-    if _enclosed(doc, tokens) and any(doc.tokens[i].text[:1].isupper() for i in words):
-        return "name"  # «Левый фронт», газета «Труд»: quotes set off a name
+    if _enclosed(doc, tokens) and (any(doc.tokens[i].text[:1].isupper() for i in words)
+                                   or any(ch.isdigit() for i in tokens for ch in doc.tokens[i].text)):
+        return "name"  # «Левый фронт», газета «Труд», «9 рота»: quotes set off a name
     first = doc.tokens[words[0]]
     if (m.type in _DESIGNATED_TYPES and first.text[:1].isupper() and not cases.case_free(words[0])
             and len(_designation(doc, words, cases)) >= 2):

@@ -20,6 +20,7 @@ from ..doc import Doc, Mention, Token
 from ..lang.ru.facilities import FACILITY_NOUNS
 from ..lang.ru.demonyms import COLLECTIVE_ACTORS, COLLECTIVE_ROLES, DEMONYMS, NATIONALITIES, NATIONALITY_ADJECTIVE_SUFFIXES
 from ..lang.ru.ranks import TITLES
+from ..lang.ru.sources import PUBLISHER_NOUNS, REPORTING_VERBS, SOURCE_MARKERS, SOURCE_PHRASES
 from ..lang.ru.units import ORDINAL_WORDS, UNIT_ADJECTIVES, UNIT_NOUNS
 from ..lang.ru.vehicles import VEHICLE_NOUNS
 from ..syntax_tree import Children, ancestors
@@ -30,6 +31,12 @@ _DIGIT_ORDINAL = re.compile(r"^\d+(-?[а-яё]{1,3})?$")
 _DEMONYM_ENDING = ("анин", "янин")
 _GROUP_ADJECTIVES = frozenset({"союзный", "вражеский", "местный", "оккупационный", "правительственный", "народный", "повстанческий"})
 _NAMED = ("PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "GROUP")
+# A web address written as a word («Lenta.ru», «www.tv100.ru», «baltinfo.ru»), not a link's part.
+_WEB_NAME = re.compile(
+    r"(?<![\w./@:-])(?:www\.)?[^\W_][\w-]*(?:\.[\w-]+)*"
+    r"\.(?:ru|su|рф|com|org|net|info|biz|ua|by|kz|eu|uk|de|fr|tv|io|me)(?![\w/@-])(?!\.\w)",
+    re.IGNORECASE,
+)
 
 
 def _mk(doc: Doc, first: int, last: int, type_: str, subtype: str | None = None) -> Mention:
@@ -320,6 +327,61 @@ def inner_names(doc: Doc) -> list[Mention]:
     return out
 
 
+def members(doc: Doc) -> list[Mention]:
+    """The people of an organisation are a group, not the organisation. «Исследователи
+    Брукхейвенской национальной лаборатории» opening a sentence reads to the recogniser as
+    one organisation's name, but its head is a plural animate common noun and the
+    organisation, a mention of its own, is the genitive after it. «Свидетели Иеговы» and
+    «Друзья культуры Азербайджана» stay organisations: nothing after their first word is one."""
+    organisations = {(m.start, m.end) for m in doc.mentions if m.type == "ORGANIZATION"}
+    out = []
+    for m in doc.mentions:
+        idx = mention_tokens(doc, m)
+        if m.type != "ORGANIZATION" or len(idx) < 2 or span_head(doc, idx) != idx[0]:
+            continue
+        if (doc.tokens[idx[1]].start, m.end) in organisations and _people_noun(doc.tokens[idx[0]]):
+            out.append(Mention(m.start, m.end, m.text, "GROUP", None, source="rule"))
+    return out
+
+
+def _people_noun(token: Token) -> bool:
+    """A plural animate common noun: «исследователи», «сотрудники», «члены»."""
+    readings = natasha.analyses(token.text.lower())
+    best = readings[0] if readings else None
+    return (best is not None and best.pos == "NOUN" and {"plur", "anim"} <= best.grammemes
+            and not best.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def web_sources(doc: Doc) -> list[Mention]:
+    """A web address given as the source of a report is its publisher, an organisation:
+    «сообщает baltinfo.ru», «цитирует infox.ru», «по данным Lenta.ru», «издание NJ.com»,
+    «NEWSru.com сообщает». An address anywhere else may name a site («петиция на сайте
+    change.org»), which NEREL counts as a product, so it is left to the recogniser."""
+    starts = {t.start: i for i, t in enumerate(doc.tokens)}
+    ends = {t.end: i for i, t in enumerate(doc.tokens)}
+    out = []
+    for match in _WEB_NAME.finditer(doc.text):
+        first, last = starts.get(match.start()), ends.get(match.end())
+        if first is None or last is None or not _reported_by(doc, first, last):
+            continue
+        if any(m.start < match.end() and match.start() < m.end for m in doc.mentions if m.type != "PROFESSION"):
+            continue
+        out.append(_mk(doc, first, last, "ORGANIZATION"))
+    return out
+
+
+def _reported_by(doc: Doc, first: int, last: int) -> bool:
+    """Whether the words around tokens first..last present them as a report's source."""
+    before = [doc.tokens[i] for i in range(max(doc.sentences[doc.tokens[first].sent].first, first - 2), first)]
+    if before and (_lemma(before[-1]) in REPORTING_VERBS | SOURCE_MARKERS | PUBLISHER_NOUNS):
+        return True
+    if len(before) == 2 and (before[0].text.lower(), _lemma(before[1])) in SOURCE_PHRASES:
+        return True
+    after = last + 1
+    return after < len(doc.tokens) and doc.tokens[after].sent == doc.tokens[last].sent and (
+        _lemma(doc.tokens[after]) in REPORTING_VERBS)
+
+
 def _reads_as_place(doc: Doc, part: list[int]) -> bool:
     if any("Geox" in a.grammemes for i in part for a in natasha.analyses(doc.tokens[i].text)[:1]):
         return True
@@ -457,6 +519,8 @@ class _Taken:
 
 
 _REPEATED = ("PERSON", "ORGANIZATION", "LOCATION", "FACILITY")
+# Rules whose mention says what a recognised one of the same span is, whatever its type.
+_RETYPING = frozenset({"vehicles", "members"})
 
 
 def _shape(doc: Doc, indices) -> tuple[tuple[str, bool], ...]:
@@ -472,7 +536,9 @@ RULES: list[tuple[str, Callable[[Doc], list[Mention]]]] = [
     ("facilities", facilities),
     ("listed_facilities", listed_facilities),
     ("inner_names", inner_names),
+    ("web_sources", web_sources),
     ("vehicles", vehicles),
+    ("members", members),
     ("repeated_names", repeated_names),
 ]
 
@@ -515,17 +581,18 @@ class _Spans:
         return sorted(found, key=lambda m: self.order[id(m)])
 
 
-def _refines(recognised: Mention, new: Mention) -> bool:
+def _refines(recognised: Mention, new: Mention, rule: str) -> bool:
     """Whether a rule mention over the same span may set the recognised mention's type.
 
     The tagger tells an organisation from the building it sits in and from a
     collective («Мариинского театра» in «оркестр Мариинского театра», «Канадские
     власти» are organisations in its training data), so a rule only adds a subtype to
     a mention of its own type («62-й армии» → MILITARY_UNIT), turns a nationality
-    into a group, or corrects another rule's guess. A vehicle's name in quotes after its
-    noun is the vehicle, whatever the recogniser took it for.
+    into a group, or corrects another rule's guess. Two rules say what a span is whatever
+    the recogniser took it for: a vehicle's name in quotes after its noun is the vehicle,
+    and an organisation's people are a group (`_RETYPING`).
     """
-    if new.type == "PRODUCT":  # a vehicle's name in quotes: «Союз» of «корабль «Союз»»
+    if rule in _RETYPING:
         return recognised.type in _NAMED
     return recognised.type in (new.type, "NATIONALITY", "GROUP") or recognised.source == "rule"
 
@@ -539,7 +606,7 @@ def apply_rules(doc: Doc) -> None:
             same = spans.same(new.start, new.end)
             if same:
                 for m in same:
-                    if _refines(m, new):
+                    if _refines(m, new, name):
                         m.type, m.subtype = new.type, new.subtype or m.subtype
                 doc.note("entities", name, new.start, new.end, action="refine", type=new.type, subtype=new.subtype)
                 continue

@@ -11,7 +11,7 @@ from .combine import Policy, combine
 from .features import natasha_tags
 from .labels import CONTRACT
 from .model import WEIGHTS, shipped
-from .rules import nationality_nouns, singular_noun
+from .rules import function_words_only, nationality_nouns, singular_noun
 
 # Chosen on the held-out tenth of NEREL train by train/ner/policy.py: an organisation
 # or place that natasha does not see is kept when the tagger gives each of its tags at
@@ -74,6 +74,8 @@ def recognize(
         for first, last, nerel_type, how in found:
             if nerel_type == "NATIONALITY" and last - first == 1 and singular_noun(sent[first]):
                 continue  # «американец»: one person's nationality, not a people
+            if function_words_only(sent[first:last]):
+                continue  # «The» of «The Right Move»: a cut, not a name
             kind, subtype = CONTRACT[nerel_type]
             out.add((offs[first][0], offs[last - 1][1], kind, subtype, how))
     return sorted(out, key=lambda s: (s[0], -s[1], s[2]))

@@ -1,4 +1,5 @@
-"""Rules beside the tagger: peoples named by plural nationality nouns («немцы», «французы»).
+"""Rules beside the tagger: peoples named by plural nationality nouns («немцы», «французы»),
+and spans of foreign function words alone («The» cut from «The Right Move»), which name nothing.
 
 The lexicon (data/ner/nationalities.txt) is built from NEREL train by
 train/ner/nationalities.py; a word counts when its noun reading's lemma is listed.
@@ -15,6 +16,19 @@ from pathlib import Path
 from ..adapters import natasha
 
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "ner" / "nationalities.txt"
+# Articles, prepositions and conjunctions of the languages whose names Russian news quotes
+# in Latin letters: a name is never made of these alone.
+FOREIGN_FUNCTION_WORDS = frozenset(
+    """
+    the a an of and or in on at to for by with from de del della di da du des la le les el
+    los las der die das den dem und von van zu y e et
+    """.split()
+)
+
+
+def function_words_only(words: Sequence[str]) -> bool:
+    """Whether every word is a foreign function word («The», «de la»)."""
+    return all(word.lower() in FOREIGN_FUNCTION_WORDS for word in words)
 
 
 @lru_cache(maxsize=1)
