@@ -22,14 +22,17 @@ def markdown(header: Row, rows: list[Row]) -> str:
                       *map(line, rows)])
 
 
-QUALITY_HEADER = ["task", "corpus", "label", "system", "P", "R", "F1", "pred", "gold", "note"]
+QUALITY_HEADER = ["task", "corpus", "label", "system", "P", "R", "F1", "F1 95% CI", "pred", "gold", "note"]
 
 
-def quality_row(task: str, corpus: str, label: str, system: str, score: Score | None, why: str = "") -> Row:
+def quality_row(task: str, corpus: str, label: str, system: str, score: Score | None, why: str = "",
+                interval: tuple[float, float] | None = None) -> Row:
+    """One row of the quality table; `interval` is the F1's bootstrap interval over documents."""
     if score is None:
-        return [task, corpus, label, system, "n/a", "n/a", "n/a", "", "", why]
+        return [task, corpus, label, system, "n/a", "n/a", "n/a", "", "", "", why]
+    spread = f"{interval[0]:.3f}–{interval[1]:.3f}" if interval else ""
     return [task, corpus, label, system, f"{score.precision:.3f}", f"{score.recall:.3f}",
-            f"{score.f1:.3f}", str(score.pred), str(score.gold), why]
+            f"{score.f1:.3f}", spread, str(score.pred), str(score.gold), why]
 
 
 SPEED_HEADER = ["system", "docs", "chars", "load s", "docs/s", "chars/s", "peak RSS MB", "errors / note"]

@@ -18,10 +18,13 @@ from pathlib import Path
 from bench import execute, report
 from bench.datasets import GoldDoc
 from bench.execute import Run, run_system
+from bench.scoring import Score, f1_interval
 from bench.systems import ROOT, SYSTEMS
 from bench.tasks import CORPORA, Task, select
 
 QUICK_DOCS = 5
+QUALITY_NOTE = ("F1 95% CI: the range the F1 keeps in 95% of 1,000 resamplings of the corpus's documents "
+                "(bootstrap, `bench/scoring.f1_interval`), for how far it could move on other such documents.\n\n")
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -93,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
 
     quality = score(tasks, corpora, runs)
     speed = [report.speed_row(runs[s]) for s in runs]
-    tables = ("## Quality (P/R/F1)\n\n" + report.markdown(report.QUALITY_HEADER, quality)
+    tables = ("## Quality (P/R/F1)\n\n" + QUALITY_NOTE + report.markdown(report.QUALITY_HEADER, quality)
               + "\n\n## Speed and memory (processing time only; model load apart)\n\n"
               + report.markdown(report.SPEED_HEADER, speed))
     print(tables)
@@ -125,10 +128,15 @@ def score(tasks: list[Task], corpora: dict[str, list[GoldDoc]], runs: dict[str, 
                          for lab in task.labels]
                 continue
             pairs = [(doc, run.records.get(doc_id(task.corpus, doc), {})) for doc in corpora[task.corpus]]
-            scores = task.score(task, system, pairs)
+            per_doc = [task.score(task, system, [pair]) for pair in pairs]
             failed = sum(1 for d in run.stats.get("error_docs", []) if d.startswith(task.corpus + "/"))
             note = f"{failed} docs failed, scored as empty" if failed else ""
-            rows += [report.quality_row(task.name, label, lab, system, scores[lab], note) for lab in task.labels]
+            for lab in task.labels:
+                total = Score()
+                for scores in per_doc:
+                    total.add(scores[lab])
+                interval = f1_interval([scores[lab] for scores in per_doc])
+                rows.append(report.quality_row(task.name, label, lab, system, total, note, interval))
     return rows
 
 

@@ -193,7 +193,19 @@ def test_unavailable_system_shows_na_rows_and_the_reason() -> None:
     broken = Run("letopis", failure="unavailable: letopis.analyse is not there yet")
     rows = run.score([tasks.TASKS["dates-nerel"]], {"nerel-dev": [gold]}, {"heideltime": ok, "letopis": broken})
     by_system = {r[3]: r for r in rows}
-    assert by_system["heideltime"][4:9] == ["1.000", "1.000", "1.000", "1", "1"]
+    assert by_system["heideltime"][4:10] == ["1.000", "1.000", "1.000", "1.000–1.000", "1", "1"]
     assert by_system["letopis"][4:7] == ["n/a"] * 3
     assert report.speed_row(ok)[4] == "2.0"  # docs/s over processing time only
     assert "unavailable" in report.speed_row(broken)[-1]
+
+
+def test_the_f1_interval_holds_the_f1_and_narrows_with_more_documents() -> None:
+    from bench.scoring import Score, f1_interval
+
+    # documents alike in size, half of them scored perfectly and half at F1 0.5
+    docs = [Score(10, 10, 10, 10), Score(5, 5, 10, 10)]
+    few, many = f1_interval(docs * 5), f1_interval(docs * 200)
+    assert few[0] < 0.75 < few[1] and many[0] < 0.75 < many[1]
+    assert many[1] - many[0] < few[1] - few[0]
+    assert f1_interval(docs * 5) == few  # the same figures give the same interval
+    assert f1_interval([Score(3, 3, 3, 3)] * 4) == (1.0, 1.0)
