@@ -49,7 +49,7 @@ def _load() -> _Models:
                     morph=NewsMorphTagger(emb),
                     syntax=NewsSyntaxParser(emb),
                     ner=NewsNERTagger(emb),
-                    vocab=MorphVocab(),
+                    vocab=_vocab or MorphVocab(),  # the dictionary alone may be loaded already
                 )
             except Exception as error:  # a broken install must read as one clear message
                 raise ModelError(f"could not load the natasha models: {error}") from error
@@ -237,7 +237,7 @@ class Analysis:
 def _parses(word: str) -> tuple[Any, ...]:
     """pymorphy2's readings of `word`, kept for more words than natasha's own cache keeps
     (10,000): a word seen in one document is seldom parsed again in the next."""
-    return tuple(_load().vocab.parse(word))
+    return tuple(_load_vocab().parse(word))
 
 
 @lru_cache(maxsize=200_000)
@@ -269,7 +269,8 @@ _vocab: Any = None
 
 
 def _load_vocab() -> Any:
-    """pymorphy2 alone (~0.3 s), for callers that need lemmas but not the neural models."""
+    """pymorphy2 alone (~0.3 s): readings, lemmas and inflection need no neural model, so a
+    caller that only normalises or searches words does not load them (~5 s, ~500 MB)."""
     global _vocab
     if _models is not None:
         return _models.vocab
@@ -305,8 +306,7 @@ def inflect(word: str, lemma_: str, pos: str, required: frozenset[str]) -> str |
 
     Returns None when no reading of the word matches or it cannot be inflected.
     """
-    vocab = _load().vocab
-    for parse in vocab.parse(word):
+    for parse in _load_vocab().parse(word):
         if parse.normal_form == lemma_ and (not pos or str(parse.tag.POS) == pos):
             form = parse.inflect(set(required))
             if form is not None:
