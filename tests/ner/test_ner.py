@@ -166,3 +166,31 @@ def test_places_inside_titles_and_rare_rivers_are_found(text: str, place: str) -
 )
 def test_a_span_of_foreign_function_words_alone_is_not_a_name(words: list[str], expected: bool) -> None:
     assert function_words_only(words) is expected
+
+
+def test_long_sentences_go_in_smaller_batches_with_the_same_spans() -> None:
+    from letopis.ner import model
+
+    sentence = "Генерал Жак Шабан-Дельмас вернулся в Париж , и Комитет освобождения Парижа объявил забастовку ,".split()
+    short = [sentence[:6]] * 70
+    long = [sentence * 12] * 10  # 180 words each
+    words = short + long
+    tags = [[0] * len(w) for w in words]
+    tagger = model.Tagger(WEIGHTS)
+    padded: list[int] = []
+    batch = tagger._batch
+
+    def recording(chunk_words, chunk_tags):
+        padded.append(len(chunk_words) * max(len(w) for w in chunk_words))
+        return batch(chunk_words, chunk_tags)
+
+    tagger._batch = recording
+    spans = tagger(words, tags)
+    assert max(padded) <= model.BATCH_TOKENS  # long sentences: fewer per pass
+    assert len(padded) > 2
+    alone = model.Tagger(WEIGHTS)
+    for i in (0, len(words) - 1):  # as tagged alone, up to float rounding of the confidence
+        by_itself = alone([words[i]], [tags[i]])[0]
+        assert [s[:3] for s in spans[i]] == [s[:3] for s in by_itself]
+        assert [s[3] for s in spans[i]] == pytest.approx([s[3] for s in by_itself], abs=1e-5)
+    assert any(kind == "PERSON" for _, _, kind, _ in spans[-1])

@@ -19,6 +19,10 @@ from .labels import LAYERS
 
 WEIGHTS = Path(__file__).resolve().parents[1] / "data" / "ner" / "tagger.npz"
 BATCH = 64  # sentences per forward pass
+# Padded tokens (sentences x the longest one's length) per forward pass: the character CNN
+# and the LSTM gates hold some 30 KB per token, so a batch of long sentences is made
+# smaller rather than let a pass take hundreds of megabytes.
+BATCH_TOKENS = 2048
 Span = tuple[int, int, str, float]  # first token, one past the last, NEREL type, confidence
 
 
@@ -174,8 +178,11 @@ class Tagger:
 
     def _all(self, words: Sequence[Sequence[str]], tags: Sequence[Sequence[int]], result: list) -> None:
         order = sorted((i for i in range(len(words)) if words[i]), key=lambda i: -len(words[i]))
-        for k in range(0, len(order), BATCH):
-            chunk = order[k : k + BATCH]
+        k = 0
+        while k < len(order):
+            size = max(1, min(BATCH, BATCH_TOKENS // len(words[order[k]])))  # the longest comes first
+            chunk = order[k : k + size]
+            k += size
             for i, spans in zip(chunk, self._batch([words[i] for i in chunk], [tags[i] for i in chunk])):
                 result[i] = spans
 
