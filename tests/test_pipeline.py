@@ -41,3 +41,14 @@ def test_default_pipeline_order():
     assert letopis.default_pipeline().names == [
         "segment", "morph", "syntax", "ner", "entities", "timex", "events", "roles", "link",
     ]
+
+
+def test_on_stage_is_told_as_each_stage_begins():
+    import letopis
+
+    seen: list[tuple[str, int, int]] = []
+    doc = letopis.analyse("19 августа 1944 года в Париже началось восстание.",
+                          on_stage=lambda name, number, count: seen.append((name, number, count)))
+    names = letopis.default_pipeline().names
+    assert seen == [(name, n, len(names)) for n, name in enumerate(names, 1)]
+    assert doc.events

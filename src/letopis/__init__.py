@@ -13,7 +13,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -54,18 +54,20 @@ def analyse(
     source: str = "<string>",
     dct: str | None = None,
     pipeline: "Pipeline | None" = None,
+    on_stage: "Callable[[str, int, int], None] | None" = None,
 ) -> "Doc":
     """Run the pipeline over one text and return its `Doc` with everything found.
 
     `dct` is the document creation date (ISO), for news: relative dates such as
     «вчера» are then anchored on it. Without it, dates are anchored on the narrative.
+    `on_stage(name, number, count)` is called as each stage begins (progress on a long text).
     """
     from .doc import Doc
 
     if not isinstance(text, str):
         raise TypeError(f"analyse() takes a str, not {type(text).__name__}; decode bytes with letopis.ingest.decode()")
     doc = Doc(doc_id, text, source=source, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), dct=dct)
-    return (pipeline or default_pipeline())(doc)
+    return (pipeline or default_pipeline())(doc, on_stage)
 
 
 def extract(

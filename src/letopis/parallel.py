@@ -15,7 +15,9 @@ before `letopis.chronology.build` unifies entities across them).
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -54,6 +56,25 @@ class Settings:
     max_bytes: int = DEFAULT_MAX_BYTES
     input_format: str | None = None
     keep_docs: bool = False
+    # Say on stderr as each stage of a long document begins (a book takes minutes).
+    stage_progress: bool = False
+
+
+# Texts this long or longer have their stages reported when `Settings.stage_progress` asks.
+LONG_TEXT = 200_000
+
+
+def stage_reporter(name: str, chars: int) -> Callable[[str, int, int], None]:
+    """A pipeline `on_stage` callback that prints one line per stage of document `name`
+    to stderr, with the time spent on the document so far."""
+    began = time.perf_counter()
+
+    def report(stage: str, number: int, count: int) -> None:
+        elapsed = time.perf_counter() - began
+        print(f"letopis: {name} ({chars:,} chars): stage {number}/{count} {stage}, {elapsed:.0f}s so far",
+              file=sys.stderr, flush=True)
+
+    return report
 
 
 def read_source(name: str, settings: Settings) -> "Source | Outcome":
@@ -75,7 +96,9 @@ def analyse_source(name: str, source: "Source", settings: Settings) -> Outcome:
     from .chronology import build
 
     try:
-        doc = analyse(source.text, doc_id=LOCAL_ID, source=source.name, dct=settings.dct)
+        long = settings.stage_progress and len(source.text) >= LONG_TEXT
+        on_stage = stage_reporter(source.name, len(source.text)) if long else None
+        doc = analyse(source.text, doc_id=LOCAL_ID, source=source.name, dct=settings.dct, on_stage=on_stage)
         doc.source_offsets = source.source_offsets
         chronology = build([doc]).to_dict()
     except LetopisError as error:
@@ -113,6 +136,7 @@ def analyse_files(
     max_bytes: int = DEFAULT_MAX_BYTES,
     input_format: str | None = None,
     keep_docs: bool = False,
+    stage_progress: bool = False,
 ) -> Iterator[Outcome]:
     """One outcome per input, in input order, analysed by `jobs` processes.
 
@@ -121,9 +145,10 @@ def analyse_files(
     process loads the models once; a worker that dies (killed, out of memory) costs only
     the document it held, which is tried once more on a fresh worker and then reported.
     `keep_docs` also returns each analysed Doc (without tokens and trace), for callers
-    that build one chronology across documents.
+    that build one chronology across documents. `stage_progress` reports on stderr as
+    each stage of a long document begins.
     """
-    settings = Settings(dct, max_bytes, input_format, keep_docs)
+    settings = Settings(dct, max_bytes, input_format, keep_docs, stage_progress)
     if jobs <= 1:
         for name in names:
             yield _analyse(name, settings)

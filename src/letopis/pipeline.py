@@ -8,7 +8,7 @@ stages, checked once when it is built.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol, runtime_checkable
 
 from .doc import Doc
@@ -40,8 +40,11 @@ class Pipeline:
         self.stages = list(stages)
         self.timings: dict[str, float] = {stage.name: 0.0 for stage in stages}
 
-    def __call__(self, doc: Doc) -> Doc:
-        for stage in self.stages:
+    def __call__(self, doc: Doc, on_stage: Callable[[str, int, int], None] | None = None) -> Doc:
+        """Run every stage over `doc`; `on_stage(name, number, count)` is told as each begins."""
+        for number, stage in enumerate(self.stages, 1):
+            if on_stage is not None:
+                on_stage(stage.name, number, len(self.stages))
             began = time.perf_counter()
             doc = stage(doc)
             self.timings[stage.name] += time.perf_counter() - began

@@ -169,7 +169,8 @@ def extract_command(args: argparse.Namespace) -> int:
     fmt = _format_of(args)
     _check(args, fmt)
     engines.one_blas_thread()
-    settings = Settings(dct=_check_dct(args.dct), max_bytes=int(args.max_size * 1024 * 1024), input_format=args.input_format, keep_docs=True)
+    settings = Settings(dct=_check_dct(args.dct), max_bytes=int(args.max_size * 1024 * 1024), input_format=args.input_format, keep_docs=True,
+                        stage_progress=not args.quiet)
     progress = Progress(len(args.files), args.quiet)
     sink, failed = _Sink(fmt, args.output), 0
     try:

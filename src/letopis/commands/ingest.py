@@ -242,7 +242,7 @@ def _run(store, files: list[str], args: argparse.Namespace, dct: str | None, tal
     if not todo:
         return
     progress = IngestProgress(len(todo), quiet=args.quiet)
-    settings = Settings(dct=dct, max_bytes=max_bytes, input_format=args.input_format)
+    settings = Settings(dct=dct, max_bytes=max_bytes, input_format=args.input_format, stage_progress=not args.quiet)
     jobs = min(args.jobs, len(todo))  # no idle workers to start for a few documents
     outcomes = engines.outcomes(todo, settings=settings, jobs=jobs, engine=args.engine, scheduler=args.scheduler)
     try:

@@ -64,5 +64,5 @@ def outcomes(
         return
     yield from analyse_files(
         names, jobs=min(jobs, len(names)), dct=settings.dct, max_bytes=settings.max_bytes,
-        input_format=settings.input_format, keep_docs=settings.keep_docs,
+        input_format=settings.input_format, keep_docs=settings.keep_docs, stage_progress=settings.stage_progress,
     )
