@@ -39,7 +39,8 @@ FORMS = ("name", "adjective", "descriptor", "pronoun")
 # Tokens after which the next word's case is not free: a capital there opens a quote,
 # a parenthesis, direct speech or a list item.
 CASE_OPENERS = frozenset({"«", "„", "“", '"', "(", "[", ":", "—", "–", "-", "•", "*"})
-_PROPER_MARKS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+# pymorphy2 marks of a proper name: first name, surname, patronymic, place, organisation, trademark.
+PROPER_MARKS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 # Types an adjective can stand for («российские» for Russia, «немецкие» for the Germans);
 # «полицейские» is a role, and an organisation named by its adjective («солисты Большого»,
 # партия «Новые правые») is named, not described.
@@ -214,7 +215,7 @@ class CaseEvidence:
             return False
         if self.case_free(i):
             return True
-        if any(a.grammemes & _PROPER_MARKS for a in natasha.analyses(text)[:1]):
+        if any(a.grammemes & PROPER_MARKS for a in natasha.analyses(text)[:1]):
             return True
         key = lemma_key(text)
         capital, seen = self._free.get(key, (0, 0))

@@ -24,7 +24,7 @@ from ..lang.ru.sources import PUBLISHER_NOUNS, REPORTING_VERBS, SOURCE_MARKERS, 
 from ..lang.ru.units import ORDINAL_WORDS, UNIT_ADJECTIVES, UNIT_NOUNS
 from ..lang.ru.vehicles import VEHICLE_NOUNS
 from ..syntax_tree import Children, ancestors
-from .forms import QUOTES, CaseEvidence, mention_form
+from .forms import PROPER_MARKS, QUOTES, CaseEvidence, mention_form
 from .tree import mention_tokens, span_head
 
 _DIGIT_ORDINAL = re.compile(r"^\d+(-?[а-яё]{1,3})?$")
@@ -349,7 +349,7 @@ def _people_noun(token: Token) -> bool:
     readings = natasha.analyses(token.text.lower())
     best = readings[0] if readings else None
     return (best is not None and best.pos == "NOUN" and {"plur", "anim"} <= best.grammemes
-            and not best.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+            and not best.grammemes & PROPER_MARKS)
 
 
 def web_sources(doc: Doc) -> list[Mention]:
