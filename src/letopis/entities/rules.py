@@ -25,13 +25,15 @@ from ..lang.ru.units import ORDINAL_WORDS, UNIT_ADJECTIVES, UNIT_NOUNS
 from ..lang.ru.vehicles import VEHICLE_NOUNS
 from ..syntax_tree import Children, ancestors
 from .forms import PROPER_MARKS, QUOTES, CaseEvidence, mention_form
-from .tree import mention_tokens, span_head
+from .tree import mention_tokens, span_head, span_tokens
 
 _DIGIT_ORDINAL = re.compile(r"^\d+(-?[а-яё]{1,3})?$")
 _DEMONYM_ENDING = ("анин", "янин")
 _GROUP_ADJECTIVES = frozenset({"союзный", "вражеский", "местный", "оккупационный", "правительственный", "народный", "повстанческий"})
 _NAMED = ("PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "GROUP")
 # A web address written as a word («Lenta.ru», «www.tv100.ru», «baltinfo.ru»), not a link's part.
+# Words right before a web address that make it a report's source.
+_SOURCE_BEFORE = REPORTING_VERBS | SOURCE_MARKERS | PUBLISHER_NOUNS
 _WEB_NAME = re.compile(
     r"(?<![\w./@:-])(?:www\.)?[^\W_][\w-]*(?:\.[\w-]+)*"
     r"\.(?:ru|su|рф|com|org|net|info|biz|ua|by|kz|eu|uk|de|fr|tv|io|me)(?![\w/@-])(?!\.\w)",
@@ -357,12 +359,13 @@ def web_sources(doc: Doc) -> list[Mention]:
     «сообщает baltinfo.ru», «цитирует infox.ru», «по данным Lenta.ru», «издание NJ.com»,
     «NEWSru.com сообщает». An address anywhere else may name a site («петиция на сайте
     change.org»), which NEREL counts as a product, so it is left to the recogniser."""
-    starts = {t.start: i for i, t in enumerate(doc.tokens)}
-    ends = {t.end: i for i, t in enumerate(doc.tokens)}
     out = []
     for match in _WEB_NAME.finditer(doc.text):
-        first, last = starts.get(match.start()), ends.get(match.end())
-        if first is None or last is None or not _reported_by(doc, first, last):
+        idx = span_tokens(doc, match.start(), match.end())
+        if not idx or doc.tokens[idx[0]].start != match.start() or doc.tokens[idx[-1]].end != match.end():
+            continue  # not whole tokens
+        first, last = idx[0], idx[-1]
+        if not _reported_by(doc, first, last):
             continue
         if any(m.start < match.end() and match.start() < m.end for m in doc.mentions if m.type != "PROFESSION"):
             continue
@@ -373,7 +376,7 @@ def web_sources(doc: Doc) -> list[Mention]:
 def _reported_by(doc: Doc, first: int, last: int) -> bool:
     """Whether the words around tokens first..last present them as a report's source."""
     before = [doc.tokens[i] for i in range(max(doc.sentences[doc.tokens[first].sent].first, first - 2), first)]
-    if before and (_lemma(before[-1]) in REPORTING_VERBS | SOURCE_MARKERS | PUBLISHER_NOUNS):
+    if before and _lemma(before[-1]) in _SOURCE_BEFORE:
         return True
     if len(before) == 2 and (before[0].text.lower(), _lemma(before[1])) in SOURCE_PHRASES:
         return True
