@@ -28,7 +28,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..doc import Doc, Event, Participant
-from ..syntax_tree import preposition
+from ..syntax_tree import ancestors, preposition
 from .link import across_lines
 from .role_features import KINDS, PARTICIPANT, PLACE, TIME, Candidate, SentenceIndex, features
 
@@ -155,10 +155,7 @@ def speaker(doc: Doc, event: Event, cand: Candidate) -> bool:
     if not token.rel.startswith("nsubj") or token.head < 0:
         return False
     node = event.head
-    for _ in range(64):
-        parent = doc.tokens[node].head
-        if parent < 0:
-            return False
+    for parent in ancestors(doc, event.head):
         if parent == token.head:
             return doc.tokens[node].rel.split(":")[0] in SAYING_RELS
         node = parent
