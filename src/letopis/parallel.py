@@ -136,7 +136,6 @@ def analyse_files(
     max_bytes: int = DEFAULT_MAX_BYTES,
     input_format: str | None = None,
     keep_docs: bool = False,
-    stage_progress: bool = False,
 ) -> Iterator[Outcome]:
     """One outcome per input, in input order, analysed by `jobs` processes.
 
@@ -145,10 +144,13 @@ def analyse_files(
     process loads the models once; a worker that dies (killed, out of memory) costs only
     the document it held, which is tried once more on a fresh worker and then reported.
     `keep_docs` also returns each analysed Doc (without tokens and trace), for callers
-    that build one chronology across documents. `stage_progress` reports on stderr as
-    each stage of a long document begins.
+    that build one chronology across documents.
     """
-    settings = Settings(dct, max_bytes, input_format, keep_docs, stage_progress)
+    yield from analyse_all(names, jobs=jobs, settings=Settings(dct, max_bytes, input_format, keep_docs))
+
+
+def analyse_all(names: Iterable[str], *, jobs: int, settings: Settings) -> Iterator[Outcome]:
+    """`analyse_files` for a caller that holds its `Settings` already (the engines)."""
     if jobs <= 1:
         for name in names:
             yield _analyse(name, settings)

@@ -14,7 +14,7 @@ import os
 from collections.abc import Iterator, Sequence
 
 from ..errors import LetopisError
-from ..parallel import Outcome, Settings, analyse_files
+from ..parallel import Outcome, Settings, analyse_all
 
 ENGINES = ("local", "dask")
 BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
@@ -62,7 +62,4 @@ def outcomes(
         finally:
             dask.close(client)
         return
-    yield from analyse_files(
-        names, jobs=min(jobs, len(names)), dct=settings.dct, max_bytes=settings.max_bytes,
-        input_format=settings.input_format, keep_docs=settings.keep_docs, stage_progress=settings.stage_progress,
-    )
+    yield from analyse_all(names, jobs=min(jobs, len(names)), settings=settings)
