@@ -66,4 +66,9 @@ SYSTEMS: dict[str, System] = {s.name: s for s in [
         "verb-baseline", "verb_baseline.py", "peers", {("event", ANY): "EVENT"},
         "every verb an event; nearest date and place in its sentence (natasha 1.6.0)",
     ),
+    System(
+        "natasha-events", "natasha_events.py", "peers", {("event", ANY): "EVENT"},
+        "every verb an event; agent its subject by natasha's syntax and NER; nearest date in its "
+        "sentence, else the last date before it, a year carried forward (natasha 1.6.0)",
+    ),
 ]}

@@ -13,6 +13,7 @@ from typing import Any
 
 from bench import datasets
 from bench.datasets import GoldDoc
+from bench.history import score as history
 from bench.scoring import MATCHERS, Link, Score, match_links
 from bench.systems import SYSTEMS
 
@@ -22,6 +23,9 @@ Record = dict[str, Any]  # one line a runner wrote for one document
 CORPORA: dict[str, tuple[str, Callable[[], Iterator[GoldDoc]]]] = {
     "nerel-dev": ("NEREL dev", lambda: datasets.nerel("dev")),
     "factrueval-dev": ("factRuEval dev", lambda: datasets.factrueval("devset")),
+    # The history gold's excerpts (bench/history, docs/history-gold.md); decide on heldout.
+    "history-train": ("history train", lambda: iter(history.documents("train"))),
+    "history-heldout": ("history heldout", lambda: iter(history.documents("heldout"))),
 }
 
 # Gold type -> task label, one table per task family.
@@ -183,6 +187,24 @@ TASKS: dict[str, Task] = {t.name: t for t in [
                "event and argument must overlap; links of events outside gold EVENT spans are left "
                "out of precision"),
 ]}
+
+
+HISTORY_EVENTS_ABOUT = (
+    "the history gold's events (docs/history-gold.md): events P/R/F1, a prediction matching a gold event "
+    "when its trigger overlaps any acceptable trigger (optional gold events count neither way); dates by "
+    "tier (inferred includes relative), all dates, the same read as written (no calendar conversion), "
+    "agents and factuality as accuracies: P over the gold events found, R over all of them")
+HISTORY_TIMEX_ABOUT = ("the history gold's dated time expressions: spans one to one by overlap; values right "
+                       "when the day bounds equal the gold's (a window of a year or more on either calendar)")
+for _split in ("train", "heldout"):
+    TASKS[f"history-events-{_split}"] = Task(
+        f"history-events-{_split}", "history", f"history-{_split}", history.EVENT_LABELS,
+        ("letopis", "natasha-events", "verb-baseline"), lambda doc: {}, score=history.scorer(history.EVENT_LABELS),
+        about=HISTORY_EVENTS_ABOUT)
+    TASKS[f"history-timexes-{_split}"] = Task(
+        f"history-timexes-{_split}", "history", f"history-{_split}", history.TIMEX_LABELS,
+        ("letopis", "letopis-time", "heideltime", "dateparser", "natasha-dates"), lambda doc: {},
+        score=history.scorer(history.TIMEX_LABELS), about=HISTORY_TIMEX_ABOUT)
 
 
 def select(only: str | None) -> list[Task]:

@@ -1,7 +1,8 @@
 """dateparser `search_dates` (Russian): date spans.
 
 `search_dates` returns (substring, datetime) pairs without offsets, so each substring is
-located in the text in order, from the end of the previous one.
+located in the text in order, from the end of the previous one. Its datetime is a day
+whatever the text says («в 1812 году» becomes a day of 1812), and that day is its bounds.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 import sys
 
-from runner_io import Prediction, Process, Unavailable, serve, span
+from runner_io import Prediction, Process, Unavailable, bounds, serve, span
 
 
 def locate(text: str, found: str, cursor: int) -> tuple[int, int] | None:
@@ -35,12 +36,12 @@ def load() -> Process:
 
     def process(text: str) -> Prediction:
         spans, cursor = [], 0
-        for found, _ in search_dates(text, languages=["ru"]) or []:
+        for found, when in search_dates(text, languages=["ru"]) or []:
             where = locate(text, found, cursor)
             if where is None:
                 print(f"dateparser: could not locate {found!r}", file=sys.stderr)
                 continue
-            spans.append(span("timex", "DATE", *where))
+            spans.append(span("timex", "DATE", *where, **bounds(when.year, when.month, when.day)))
             cursor = where[1]
         return {"spans": spans}
 

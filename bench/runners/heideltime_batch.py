@@ -19,27 +19,33 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from runner_io import Prediction, Process, Unavailable, serve, span
+from runner_io import Prediction, Process, Unavailable, serve, span, timex3_bounds
 
 END_MARK = "<<<HEIDELTIME-END>>>"
 BATCH_SOURCE = Path(__file__).with_name("HeidelTimeBatch.java")
 LANGUAGE, DOCUMENT_TYPE = "russian", "narratives"
 TIMEX = re.compile(r'<TIMEX3 ([^>]*)>(.*?)</TIMEX3>', re.DOTALL)
 TYPE = re.compile(r'type="([A-Z]+)"')
+VALUE = re.compile(r'value="([^"]*)"')
 
 
-def parse_timeml(timeml: str) -> tuple[str, list[tuple[str, int, int]]]:
-    """The tagged text with the tags removed, and (type, start, end) of each TIMEX3 in it."""
+Found = tuple[str, int, int, str]  # type, start, end, TIMEX3 value
+
+
+def parse_timeml(timeml: str) -> tuple[str, list[Found]]:
+    """The tagged text with the tags removed, and (type, start, end, value) of each TIMEX3 in it."""
     body = timeml.split("<TimeML>\n", 1)[-1].rsplit("\n</TimeML>", 1)[0]
     plain: list[str] = []
-    found: list[tuple[str, int, int]] = []
+    found: list[Found] = []
     length, last = 0, 0
     for tag in TIMEX.finditer(body):
         before = body[last:tag.start()]
         plain.append(before)
         length += len(before)
         kind = TYPE.search(tag.group(1))
-        found.append((kind.group(1) if kind else "DATE", length, length + len(tag.group(2))))
+        value = VALUE.search(tag.group(1))
+        found.append((kind.group(1) if kind else "DATE", length, length + len(tag.group(2)),
+                      value.group(1) if value else ""))
         plain.append(tag.group(2))
         length += len(tag.group(2))
         last = tag.end()
@@ -47,17 +53,17 @@ def parse_timeml(timeml: str) -> tuple[str, list[tuple[str, int, int]]]:
     return "".join(plain), found
 
 
-def align(text: str, plain: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+def align(text: str, plain: str, found: list[Found]) -> list[Found]:
     """Map offsets in HeidelTime's text back to `text`; exact when the two texts agree."""
     if plain == text:
         return found
     aligned = []
-    for kind, start, end in found:
+    for kind, start, end, value in found:
         needle = plain[start:end]
         hits = [m.start() for m in re.finditer(re.escape(needle), text)]
         if hits:
             at = min(hits, key=lambda h: abs(h - start))
-            aligned.append((kind, at, at + len(needle)))
+            aligned.append((kind, at, at + len(needle), value))
         else:
             print(f"heideltime: could not align {needle!r}", file=sys.stderr)
     return aligned
@@ -88,7 +94,8 @@ def write_config(folder: Path) -> Path:
 def tag(text: str, document: Path, ask: Callable[[Path], str]) -> Prediction:
     document.write_text(text, encoding="utf-8")
     plain, found = parse_timeml(ask(document))
-    return {"spans": [span("timex", kind, start, end) for kind, start, end in align(text, plain, found)]}
+    return {"spans": [span("timex", kind, start, end, **timex3_bounds(value))
+                      for kind, start, end, value in align(text, plain, found)]}
 
 
 def load() -> Process:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from runner_io import Prediction, Process, Unavailable, serve, span
+from runner_io import Prediction, Process, Unavailable, event, serve, span
 
 Span = tuple[int, int]
 
@@ -73,6 +73,22 @@ def links(doc: Any) -> list[dict[str, Any]]:
     return found
 
 
+def events(doc: Any) -> list[dict[str, Any]]:
+    """The events as the history task reads them (runner_io.event)."""
+    entities = {e.id: e for e in doc.entities}
+    found = []
+    for e in doc.events:
+        agents = []
+        for p in e.participants:
+            entity = entities.get(p.entity)
+            if p.role == "agent" and entity is not None:
+                spans = [(doc.mentions[i].start, doc.mentions[i].end) for i in entity.mentions]
+                agents.append({"name": entity.name, "spans": spans})
+        found.append(event((e.trigger.start, e.trigger.end), e.time.earliest, e.time.latest, e.time.basis,
+                           e.factuality, agents))
+    return found
+
+
 def load() -> Process:
     try:
         import letopis
@@ -87,9 +103,9 @@ def load() -> Process:
         doc = analyse(text)
         # Names only: a pronoun linked to a person is a mention, but not a named-entity span.
         spans = [span("entity", m.type, m.start, m.end, subtype=m.subtype, form=m.form) for m in doc.mentions if m.source != "pronoun"]
-        spans += [span("timex", t.type, t.start, t.end) for t in doc.timexes]
+        spans += [span("timex", t.type, t.start, t.end, earliest=t.earliest, latest=t.latest) for t in doc.timexes]
         spans += [span("event", e.type, e.trigger.start, e.trigger.end) for e in doc.events]
-        return {"spans": spans, "relations": links(doc)}
+        return {"spans": spans, "relations": links(doc), "events": events(doc)}
 
     return process
 

@@ -24,7 +24,8 @@ def load() -> Process:
 
     def process(text: str) -> Prediction:
         doc = pipeline(Doc("d", text))
-        return {"spans": [span("timex", t.type, t.start, t.end) for t in doc.timexes]}
+        return {"spans": [span("timex", t.type, t.start, t.end, earliest=t.earliest, latest=t.latest)
+                          for t in doc.timexes]}
 
     return process
 

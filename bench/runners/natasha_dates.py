@@ -1,8 +1,8 @@
-"""natasha 1.6 `DatesExtractor` (yargy grammar): date spans."""
+"""natasha 1.6 `DatesExtractor` (yargy grammar): date spans with the day bounds of their facts."""
 
 from __future__ import annotations
 
-from runner_io import Prediction, Process, Unavailable, serve, span
+from runner_io import Prediction, Process, Unavailable, bounds, serve, span
 
 
 def load() -> Process:
@@ -13,7 +13,8 @@ def load() -> Process:
     extractor = DatesExtractor(MorphVocab())
 
     def process(text: str) -> Prediction:
-        return {"spans": [span("timex", "DATE", m.start, m.stop) for m in extractor(text)]}
+        return {"spans": [span("timex", "DATE", m.start, m.stop, **bounds(m.fact.year, m.fact.month, m.fact.day))
+                          for m in extractor(text)]}
 
     return process
 

@@ -2,7 +2,8 @@
 
 A runner is started as `python bench/runners/<name>.py DOCS OUT`. DOCS holds one JSON
 object per line (`id`, `text`); the runner loads its model once, then writes one line per
-document to OUT: `{"id", "seconds", "spans": [{"layer", "type", "start", "end"}], "relations": [...]}`,
+document to OUT: `{"id", "seconds", "spans": [{"layer", "type", "start", "end"}], "relations": [...],
+"events": [...]}` (`events` as `event()` writes them, for the tasks that read whole events),
 and finally one `{"stats": {...}}` line with model-load seconds, processing seconds (the
 sum over documents, excluding the load) and error counts. A system that cannot be loaded
 writes only the stats line with `unavailable` set and exits with UNAVAILABLE.
@@ -10,8 +11,10 @@ writes only the stats line with `unavailable` set and exits with UNAVAILABLE.
 
 from __future__ import annotations
 
+import calendar
 import json
 import os
+import re
 import resource
 import signal
 import sys
@@ -33,6 +36,52 @@ class Unavailable(Exception):
 
 def span(layer: str, type_: str, start: int, end: int, **extra: Any) -> dict[str, Any]:
     return {"layer": layer, "type": type_, "start": start, "end": end, **extra}
+
+
+def event(trigger: tuple[int, int], earliest: str | None, latest: str | None, basis: str,
+          factuality: str, agents: list[dict[str, Any]]) -> dict[str, Any]:
+    """One event whole: the trigger span, the date window (ISO days, proleptic Gregorian; None
+    where open), its basis, factuality, and each agent as {"name", "spans": [[start, end], ...]}."""
+    return {"trigger": list(trigger), "earliest": earliest, "latest": latest, "basis": basis,
+            "factuality": factuality, "agents": [{"name": a["name"], "spans": [list(s) for s in a["spans"]]}
+                                                 for a in agents]}
+
+
+def bounds(year: int | None, month: int | None = None, day: int | None = None) -> dict[str, str | None]:
+    """The first and last ISO day of a year, a month or a day (no year: no bounds)."""
+    if year is None or not 1 <= year <= 9999:
+        return {"earliest": None, "latest": None}
+    if month is None or not 1 <= month <= 12:
+        return {"earliest": f"{year:04d}-01-01", "latest": f"{year:04d}-12-31"}
+    last = calendar.monthrange(year, month)[1]
+    if day is None or not 1 <= day <= last:
+        return {"earliest": f"{year:04d}-{month:02d}-01", "latest": f"{year:04d}-{month:02d}-{last:02d}"}
+    return {"earliest": f"{year:04d}-{month:02d}-{day:02d}", "latest": f"{year:04d}-{month:02d}-{day:02d}"}
+
+
+SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+def timex3_bounds(value: str) -> dict[str, str | None]:
+    """Day bounds of a TIMEX3 date value: "1812-08-26", "1812-08", "1812", "181" (a decade),
+    "18" (a century), "1812-SU" (a season); anything else has none."""
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(T.*)?", value):
+        return bounds(int(m[1]), int(m[2]), int(m[3]))
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
+        return bounds(int(m[1]), int(m[2]))
+    if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value):
+        first, last = SEASONS[m[2]]
+        year = int(m[1])
+        end = bounds(year + (last - 1) // 12, (last - 1) % 12 + 1)
+        return {"earliest": bounds(year, first)["earliest"], "latest": end["latest"]}
+    if m := re.fullmatch(r"\d{4}", value):
+        return bounds(int(value))
+    if re.fullmatch(r"\d{3}", value):
+        return {"earliest": bounds(int(value) * 10)["earliest"], "latest": bounds(int(value) * 10 + 9)["latest"]}
+    if re.fullmatch(r"\d{2}", value):
+        first = max(int(value) * 100, 1)
+        return {"earliest": bounds(first)["earliest"], "latest": bounds(int(value) * 100 + 99)["latest"]}
+    return {"earliest": None, "latest": None}
 
 
 def read_docs(path: str) -> list[dict[str, str]]:
@@ -98,7 +147,7 @@ def serve(load: Callable[[], Process], packages: tuple[str, ...] = (), argv: lis
             try:
                 prediction = process(doc["text"])
             except Exception as exc:  # one broken document (MemoryError, timeout too) must not hide the others
-                prediction = {"spans": [], "relations": []}
+                prediction = {"spans": [], "relations": [], "events": []}
                 stats["errors"] += 1
                 stats.setdefault("first_error", f"{doc['id']}: {exc!r}")
                 stats.setdefault("error_docs", []).append(doc["id"])
@@ -108,7 +157,7 @@ def serve(load: Callable[[], Process], packages: tuple[str, ...] = (), argv: lis
             seconds = time.perf_counter() - started
             stats["process_s"] += seconds
             record = {"id": doc["id"], "seconds": round(seconds, 4), "spans": prediction.get("spans", []),
-                      "relations": prediction.get("relations", [])}
+                      "relations": prediction.get("relations", []), "events": prediction.get("events", [])}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             out.flush()  # progress stays readable if the process is killed
         out.write(json.dumps({"stats": stats}) + "\n")

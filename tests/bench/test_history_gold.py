@@ -1,0 +1,142 @@
+"""The history benchmark's gold tool and scorer, on excerpts written for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bench.history import annotate, gold, score
+from bench.history.gold import GoldAgent, GoldEvent, GoldText, GoldTimex
+
+TEXT = ("Княжение Ярослава\n"
+        "В 1036 году Ярослав разбил печенегов под Киевом. Через год он заложил Софийский собор.\n"
+        "1054 - смерть Ярослава. Сыновья поделили земли.\n")
+
+
+@pytest.fixture()
+def history(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "yaroslav.txt").write_text(TEXT, encoding="utf-8")
+    monkeypatch.setattr(gold, "HISTORY", tmp_path)
+    return tmp_path
+
+
+def draft(**changes) -> dict:
+    base = {
+        "id": "yaroslav", "source": "notes/yaroslav.txt", "start": 0, "end": len(TEXT) - 1, "kind": "notes",
+        "calendar": "julian",
+        "timexes": [{"id": "t1", "s": 2, "text": "1036 году", "value": "1036", "earliest": "1036", "latest": "1036"},
+                    {"id": "t2", "s": 4, "text": "1054", "value": "1054", "earliest": "1054", "latest": "1054"}],
+        "events": [
+            {"id": "e1", "s": 2, "trigger": "разбил", "class": "battle", "earliest": "1036", "latest": "1036",
+             "tier": "explicit", "timex": "t1", "agent": "Ярослав", "agent_name": "Ярослав Мудрый"},
+            {"id": "e2", "s": 3, "trigger": "заложил", "class": "construction", "earliest": "1037", "latest": "1037",
+             "tier": "relative", "agent": ["он", {"s": 2, "text": "Ярослав"}], "agent_name": "Ярослав Мудрый"},
+            {"id": "e3", "s": 4, "trigger": "смерть", "class": "death", "earliest": "1054-02-20",
+             "latest": "1054-02-20", "tier": "explicit", "timex": "t2"},
+            {"id": "e4", "s": 5, "trigger": "поделили", "class": "partition", "earliest": "1054", "latest": None,
+             "tier": "inferred", "optional": True},
+        ],
+    }
+    base.update(changes)
+    return base
+
+
+def test_sentences_are_lines_cut_by_razdel(history: Path) -> None:
+    spans = annotate.sentences(TEXT, 0, len(TEXT))
+    assert [TEXT[a:b] for a, b in spans] == [
+        "Княжение Ярослава", "В 1036 году Ярослав разбил печенегов под Киевом.",
+        "Через год он заложил Софийский собор.", "1054 - смерть Ярослава.", "Сыновья поделили земли."]
+
+
+def test_a_draft_resolves_to_offsets_and_whole_days(history: Path) -> None:
+    doc = annotate.resolve(draft())
+    e1, e2 = doc.events[:2]
+    assert TEXT[slice(*e1.triggers[0])] == "разбил"
+    assert (e1.earliest, e1.latest) == ("1036-01-01", "1036-12-31")
+    assert [TEXT[a:b] for a, b in e2.agent.spans] == ["он", "Ярослав"]
+    assert doc.events[3].latest is None and doc.events[3].optional
+    assert doc.split == gold.split_of("yaroslav")
+
+
+def test_a_round_trip_through_the_draft_gives_the_same_gold(history: Path) -> None:
+    doc = annotate.resolve(draft())
+    again = annotate.resolve(json.loads(json.dumps(annotate.to_draft(doc))))
+    assert gold.to_json(again) == gold.to_json(doc)
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"events": [{"id": "e1", "s": 2, "trigger": "победил", "class": "battle", "tier": "unknown"}]}, "is not in sentence"),
+    ({"events": [{"id": "e1", "s": 9, "trigger": "разбил", "class": "battle", "tier": "unknown"}]}, "not in the excerpt"),
+    ({"events": [{"id": "e1", "s": 2, "trigger": "разбил", "class": "battle", "tier": "explicit"}]}, "without a date window"),
+    ({"events": [{"id": "e1", "s": 2, "trigger": "разбил", "class": "battle", "tier": "explicit",
+                  "earliest": "1037", "latest": "1036"}]}, "is after latest"),
+    ({"events": [{"id": "e1", "s": 2, "trigger": "разбил", "class": "battle", "tier": "unknown",
+                  "agent": "Ярослав"}]}, "agent_name"),
+])
+def test_a_bad_draft_says_what_is_wrong(history: Path, change: dict, message: str) -> None:
+    with pytest.raises(annotate.DraftError, match=message):
+        annotate.resolve(draft(**change))
+
+
+def gold_text() -> GoldText:
+    doc = GoldText("t", "x.txt", "", 100, 200, "notes", "train")
+    doc.events = [
+        GoldEvent("e1", [(110, 116), (130, 136)], (100, 150), "battle", "1812-08-26", "1812-08-26", "julian",
+                  "explicit", agent=GoldAgent("Михаил Кутузов", [(102, 109)])),
+        GoldEvent("e2", [(160, 166)], (150, 199), "travel", "1812", None, "gregorian", "inferred", optional=True),
+    ]
+    doc.timexes = [GoldTimex("t1", (140, 150), "1812", "1812-01-01", "1812-12-31", "julian")]
+    return doc
+
+
+def event(trigger, earliest=None, latest=None, agents=(), factuality="actual") -> dict:
+    return {"trigger": list(trigger), "earliest": earliest, "latest": latest, "basis": "explicit",
+            "factuality": factuality, "agents": list(agents)}
+
+
+def test_one_event_matches_once_and_a_second_trigger_is_a_false_alarm() -> None:
+    found = score.score_events(gold_text(), {"events": [event((10, 16)), event((30, 36)), event((60, 66))]})
+    # the optional event found counts neither way; the second word of e1 is a duplicate
+    assert (found["events"].tp_pred, found["events"].pred, found["events"].gold) == (1, 2, 1)
+
+
+@pytest.mark.parametrize("earliest, latest, right", [
+    ("1812-09-07", "1812-09-07", True),  # 26 August Old Style is 7 September
+    ("1812-08-26", "1812-08-26", False),  # the date as written is 12 days off
+    ("1812-01-01", "1812-12-31", False),  # coarser than the text
+    (None, None, False),
+])
+def test_event_dates_are_read_on_the_gregorian_calendar(earliest, latest, right) -> None:
+    found = score.score_events(gold_text(), {"events": [event((10, 16), earliest, latest)]})
+    assert found["dates-explicit"].tp_gold == right
+
+
+def test_a_year_reads_the_same_on_either_calendar() -> None:
+    doc = gold_text()
+    assert score.date_right("1812-01-01", "1812-12-31", doc.timexes[0])
+    assert score.date_right("1812-01-13", "1813-01-12", doc.timexes[0])
+    assert not score.date_right("1812-01-01", None, doc.timexes[0])
+
+
+@pytest.mark.parametrize("agents, right", [
+    ([{"name": "Кутузов", "spans": [[2, 9]]}], True),  # the mention overlaps
+    ([{"name": "Михаил Кутузов", "spans": [[70, 77]]}], True),  # the name is the gold's
+    ([{"name": "Кутузов", "spans": [[70, 77]]}], True),  # the surname alone
+    ([{"name": "Наполеон", "spans": [[70, 78]]}], False),
+    ([], False),
+])
+def test_agents(agents, right) -> None:
+    found = score.score_events(gold_text(), {"events": [event((10, 16), agents=agents)]})
+    assert (found["agents"].tp_gold, found["agents"].gold) == (int(right), 1)
+
+
+def test_time_expressions_score_spans_and_values_apart() -> None:
+    spans = [{"layer": "timex", "type": "DATE", "start": 40, "end": 44, "earliest": "1812-06-01",
+              "latest": "1812-06-30"},
+             {"layer": "timex", "type": "DURATION", "start": 60, "end": 66}]  # undated: not counted
+    found = score.score_timexes(gold_text(), {"spans": spans})
+    assert (found["timex-spans"].tp_gold, found["timex-spans"].pred) == (1, 1)
+    assert found["timex-values"].tp_gold == 0
