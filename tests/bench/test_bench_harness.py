@@ -101,10 +101,10 @@ def test_factrueval_name_spans_only() -> None:
     "text, timeml, expected",
     [
         ("В мае 2007 года.", '<TimeML>\nВ <TIMEX3 tid="t1" type="DATE" value="2007-05">мае 2007 года</TIMEX3>.\n</TimeML>',
-         [("DATE", 2, 15)]),
+         [("DATE", 2, 15, "2007-05")]),
         ("Вчера утром.\n", '<TimeML>\n<TIMEX3 tid="t1" type="TIME" value="X">Вчера утром</TIMEX3>.\n\n</TimeML>',
-         [("TIME", 0, 11)]),
-        ("A&B 2007", "<TimeML>\nA&B <TIMEX3 type=\"DATE\">2007</TIMEX3>\n</TimeML>", [("DATE", 4, 8)]),
+         [("TIME", 0, 11, "X")]),
+        ("A&B 2007", "<TimeML>\nA&B <TIMEX3 type=\"DATE\">2007</TIMEX3>\n</TimeML>", [("DATE", 4, 8, "")]),
     ],
 )
 def test_heideltime_timeml_offsets(text: str, timeml: str, expected: list) -> None:
@@ -112,6 +112,25 @@ def test_heideltime_timeml_offsets(text: str, timeml: str, expected: list) -> No
 
     plain, found = parse_timeml(timeml)
     assert align(text, plain, found) == expected
+
+
+@pytest.mark.parametrize(
+    "value, earliest, latest",
+    [
+        ("1812-08-26", "1812-08-26", "1812-08-26"),
+        ("1812-02", "1812-02-01", "1812-02-29"),
+        ("1812", "1812-01-01", "1812-12-31"),
+        ("181", "1810-01-01", "1819-12-31"),  # a decade
+        ("18", "1800-01-01", "1899-12-31"),  # a century
+        ("1812-WI", "1812-12-01", "1813-02-28"),
+        ("PRESENT_REF", None, None),
+        ("P3D", None, None),
+    ],
+)
+def test_timex3_bounds(value: str, earliest: str | None, latest: str | None) -> None:
+    from runner_io import timex3_bounds
+
+    assert timex3_bounds(value) == {"earliest": earliest, "latest": latest}
 
 
 @pytest.mark.parametrize(
