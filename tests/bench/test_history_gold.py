@@ -140,3 +140,24 @@ def test_time_expressions_score_spans_and_values_apart() -> None:
     found = score.score_timexes(gold_text(), {"spans": spans})
     assert (found["timex-spans"].tp_gold, found["timex-spans"].pred) == (1, 1)
     assert found["timex-values"].tp_gold == 0
+
+
+def shipped() -> list[GoldText]:
+    return list(gold.load())
+
+
+@pytest.mark.skipif(not gold.HISTORY.is_dir(), reason="../shared/data/history is not here")
+@pytest.mark.parametrize("doc", shipped(), ids=lambda d: d.id)
+def test_the_shipped_gold_fits_its_text(doc: GoldText) -> None:
+    text = doc.full_text  # raises when the text is not the one annotated
+    assert 0 <= doc.start < doc.end <= len(text)
+    assert doc.kind in gold.KINDS and doc.split == gold.split_of(doc.id)
+    inside = lambda span: doc.start <= span[0] < span[1] <= doc.end  # noqa: E731
+    for t in doc.timexes:
+        assert inside(t.span) and t.calendar in gold.CALENDARS and (t.earliest or t.latest), t.id
+    for e in doc.events:
+        assert inside(e.sentence), e.id
+        assert all(e.sentence[0] <= a < b <= e.sentence[1] for a, b in e.triggers), e.id
+        assert e.tier in gold.TIERS and e.factuality in gold.FACTUALITY and e.calendar in gold.CALENDARS, e.id
+        assert (e.tier == "unknown") == (e.earliest is None and e.latest is None), e.id
+        assert e.agent is None or all(inside(s) for s in e.agent.spans), e.id
