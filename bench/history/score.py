@@ -58,11 +58,15 @@ def _bound_ok(pred: str | None, truth: str | None, slack: int) -> bool:
 def date_right(earliest: str | None, latest: str | None, event: GoldEvent | gold.GoldTimex,
                as_written: bool = False, slack: int = 0) -> bool:
     """Whether a predicted window is the gold's, on the proleptic Gregorian calendar (or as
-    written); a window of a year or more may be read on either calendar."""
+    written). A window of a year or more may be read on either calendar, and a bound may be
+    off by a hundredth of the window's length: a century counted 1501–1600 or 1500–1599."""
     readings = [gold.window(event.earliest, event.latest, event.calendar, as_written)]
     g_first, g_last = readings[0]
-    if not as_written and g_first and g_last and gold.day_number(g_last) - gold.day_number(g_first) >= LONG:
-        readings.append((event.earliest, event.latest))
+    if g_first and g_last:
+        length = gold.day_number(g_last) - gold.day_number(g_first)
+        slack = max(slack, length // 100)
+        if not as_written and length >= LONG:
+            readings.append((event.earliest, event.latest))
     return any(_bound_ok(earliest, first, slack) and _bound_ok(latest, last, slack) for first, last in readings)
 
 

@@ -161,3 +161,9 @@ def test_the_shipped_gold_fits_its_text(doc: GoldText) -> None:
         assert e.tier in gold.TIERS and e.factuality in gold.FACTUALITY and e.calendar in gold.CALENDARS, e.id
         assert (e.tier == "unknown") == (e.earliest is None and e.latest is None), e.id
         assert e.agent is None or all(inside(s) for s in e.agent.spans), e.id
+
+
+def test_a_century_may_be_counted_either_way() -> None:
+    century = GoldTimex("t", (0, 1), "15", "1501-01-01", "1600-12-31", "gregorian")
+    assert score.date_right("1500-01-01", "1599-12-31", century)
+    assert not score.date_right("1450-01-01", "1599-12-31", century)
