@@ -59,12 +59,12 @@ def date_right(earliest: str | None, latest: str | None, event: GoldEvent | gold
                as_written: bool = False, slack: int = 0) -> bool:
     """Whether a predicted window is the gold's, on the proleptic Gregorian calendar (or as
     written). A window of a year or more may be read on either calendar, and a bound may be
-    off by a hundredth of the window's length: a century counted 1501–1600 or 1500–1599."""
+    off by about a hundredth of the window's length: a century counted 1501–1600 or 1500–1599."""
     readings = [gold.window(event.earliest, event.latest, event.calendar, as_written)]
     g_first, g_last = readings[0]
     if g_first and g_last:
         length = gold.day_number(g_last) - gold.day_number(g_first)
-        slack = max(slack, length // 100)
+        slack = max(slack, length // 99)
         if not as_written and length >= LONG:
             readings.append((event.earliest, event.latest))
     return any(_bound_ok(earliest, first, slack) and _bound_ok(latest, last, slack) for first, last in readings)
