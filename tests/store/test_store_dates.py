@@ -77,3 +77,18 @@ def test_a_corpus_with_the_old_keys_is_migrated_to_day_numbers(tmp_path, chronol
         assert keys and all(key == day_number(day) for day, key in keys)
         for date_from, date_to, triggers in RANGES:
             assert _triggers(store, date_from, date_to) == triggers
+
+
+@pytest.mark.parametrize("date_from, date_to, triggers", RANGES)
+def test_the_events_command_takes_bc_dates(capsys, tmp_path, chronology, date_from, date_to, triggers):
+    import json
+
+    from letopis.cli import main
+
+    path = tmp_path / "c.db"
+    with open_store(path) as store:
+        store.add_document("caesar.txt", TEXT, chronology)
+    code = main(["events", "--db", str(path), "--from", date_from, "--to", date_to, "-f", "json"])
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert [e["trigger"]["text"] for e in json.loads(out)] == triggers
