@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import datetime
 import hashlib
 import itertools
 import json
@@ -168,7 +167,9 @@ def _replica(chron: dict, replica: int) -> tuple[dict, str]:
 def _shift(value: str | None, days: int) -> str | None:
     if not value:
         return value
-    return (datetime.date.fromisoformat(value[:10]) + datetime.timedelta(days=days)).isoformat()
+    from letopis.time.calendar import day_number, day_text
+
+    return day_text(day_number(value) + days)
 
 
 def cost(chronologies: list[dict], texts: dict[str, str], sizes: list[int]) -> list[dict]:

@@ -113,9 +113,50 @@ def test_too_large_file_names_the_limit(capsys, tmp_path):
     assert code == EXIT_FAILED and "--max-size" in err
 
 
-def test_bad_dct_is_a_usage_error_not_a_traceback(capsys, good):
-    code, _, err = run(capsys, "extract", good, "--dct", "вчера")
-    assert code == EXIT_FAILED and "YYYY-MM-DD" in err
+# (arguments after the file, words of the one-line message): usage errors exit 2, as the README says
+USAGE_ERRORS = [
+    (["--dct", "вчера"], "YYYY-MM-DD"),
+    (["--dct", "1944-02-30"], "YYYY-MM-DD"),
+    (["--jobs", "0"], "--jobs"),
+    (["--max-size", "0"], "--max-size"),
+    (["--max-size", "-1"], "--max-size"),
+    (["--engine", "dask"], "--scheduler"),
+    (["--scheduler", "tcp://localhost:8786"], "--engine dask"),
+    (["-f", "parquet"], "-o DIR"),
+    (["-", "-"], "only once"),
+]
+
+
+@pytest.mark.parametrize("args, words", USAGE_ERRORS)
+def test_usage_errors_exit_2_in_one_line(capsys, good, args, words):
+    code, out, err = run(capsys, "extract", good, *args)
+    assert code == EXIT_USAGE and out == "" and words in err and len(err.strip().splitlines()) == 1
+
+
+# (document date as given, as the chronology writes it)
+DCTS = [("2016-03-01", "2016-03-01"), ("-0043-03-15", "-0043-03-15"), ("0001-01-01", "0001-01-01")]
+
+
+@pytest.mark.parametrize("dct, iso", DCTS)
+def test_dct_before_our_era_and_after_it(capsys, tmp_path, dct, iso):
+    news = tmp_path / "news.txt"
+    news.write_text("Вчера в городе началось восстание.", encoding="utf-8")
+    code, out, _ = run(capsys, "extract", news, "--dct", dct)
+    assert code == EXIT_OK
+    [event] = [e for e in json.loads(out)["events"] if e["trigger"]["text"] == "восстание"]
+    assert event["time"]["earliest"] is not None
+
+
+@pytest.mark.parametrize("argv, joined", [
+    (["events", "--from", "-0052-01-01", "--to", "-0043-12-31"], ["events", "--from=-0052-01-01", "--to=-0043-12-31"]),
+    (["extract", "a.txt", "--dct", "-0043-03-15"], ["extract", "a.txt", "--dct=-0043-03-15"]),
+    (["events", "--from", "1944-08-01", "-q"], ["events", "--from", "1944-08-01", "-q"]),
+    (["extract", "-", "--from", "-q"], ["extract", "-", "--from", "-q"]),
+])
+def test_bc_dates_reach_the_date_options(argv, joined):
+    from letopis.cli import bc_dates_joined
+
+    assert bc_dates_joined(argv) == joined
 
 
 def test_no_command_prints_help(capsys):

@@ -198,7 +198,7 @@ def build(docs: list[Doc]) -> Chronology:
     chron = Chronology()
     entities, mapping = _entity_records(docs)
     chron.entities = entities
-    placed: list[tuple[tuple[int, int, int], int, int, EventRecord]] = []
+    placed: list[tuple[int, int, int, EventRecord]] = []
     for doc_order, doc in enumerate(docs):
         chron.documents.append(DocumentRecord(doc.id, doc.source, doc.sha256, len(doc.text)))
         prefix = f"{doc.id}."

@@ -5,7 +5,7 @@ there (`register(subparsers)`, setting `run`); this module finds them, parses th
 arguments and turns library errors into exit codes.
 
 Library errors become one-line messages on stderr and a non-zero exit code, never a
-traceback. In a batch, a file that cannot be read is reported and the others go on;
+traceback: 2 for a `UsageError` (as argparse gives for its own checks), 1 for the others. In a batch, a file that cannot be read is reported and the others go on;
 the exit code then says that some failed.
 """
 
@@ -15,6 +15,7 @@ import argparse
 import importlib
 import os
 import pkgutil
+import re
 import sys
 import tempfile
 import time
@@ -22,10 +23,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .errors import LetopisError
+from .errors import LetopisError, UsageError
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SOME_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 DEFAULT_DB = "letopis.db"
+DATE_OPTIONS = ("--from", "--to", "--dct")
+_BC_DAY = re.compile(r"^-\d{4,}-\d{2}-\d{2}$")
 
 
 def add_db_option(parser: argparse.ArgumentParser | argparse._ArgumentGroup, default: str | None = DEFAULT_DB,
@@ -85,17 +88,32 @@ def write_output(text: str, output: str | None) -> None:
         raise
 
 
+def bc_dates_joined(argv: Sequence[str]) -> list[str]:
+    """`--from -0052-01-01` as `--from=-0052-01-01`: argparse takes a value that starts
+    with '-' for an option, so a date before year 1 would not reach the command."""
+    out: list[str] = []
+    for arg in map(str, argv):
+        if out and out[-1] in DATE_OPTIONS and _BC_DAY.match(arg):
+            out[-1] = f"{out[-1]}={arg}"
+        else:
+            out.append(arg)
+    return out
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from .engines import one_blas_thread
 
     one_blas_thread()  # before numpy loads: parallelism comes from processes, not BLAS threads
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(bc_dates_joined(sys.argv[1:] if argv is None else argv))
     if args.command is None:
         parser.print_help(sys.stderr)
         return EXIT_USAGE
     try:
         return args.run(args)
+    except UsageError as error:
+        print(f"letopis: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
     except LetopisError as error:
         print(f"letopis: error: {error}", file=sys.stderr)
         return EXIT_FAILED

@@ -5,6 +5,11 @@ class LetopisError(Exception):
     """Base of every error letopis raises on purpose."""
 
 
+class UsageError(LetopisError):
+    """The command is used wrongly: an option's value or a combination of options
+    (`--jobs 0`, `--engine dask` without `--scheduler`). The CLI exits with code 2."""
+
+
 class InputError(LetopisError):
     """The input cannot be read as a document (empty, binary, undecodable, too large)."""
 

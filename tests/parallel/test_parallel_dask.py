@@ -7,7 +7,7 @@ import json
 import pytest
 from conftest import ACCOUNTS
 
-from letopis.cli import EXIT_OK, EXIT_SOME_FAILED, main
+from letopis.cli import EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE, main
 from letopis.parallel import Settings, analyse_files
 
 distributed = pytest.importorskip("distributed")
@@ -57,7 +57,7 @@ def test_extract_on_a_local_cluster_prints_what_the_local_engine_prints(capsys, 
 
 def test_scheduler_is_required_with_the_dask_engine(capsys, accounts):
     code, out, err = _run(capsys, "extract", str(accounts[0]), "--engine", "dask")
-    assert code != EXIT_OK and out == "" and "--scheduler" in err
+    assert code == EXIT_USAGE and out == "" and "--scheduler" in err
 
 
 def _run(capsys, *args):

@@ -9,7 +9,7 @@ import pytest
 from conftest import ACCOUNTS
 from contract import check_contract
 
-from letopis.cli import EXIT_FAILED, EXIT_SOME_FAILED, main
+from letopis.cli import EXIT_FAILED, EXIT_SOME_FAILED, EXIT_USAGE, main
 
 
 def _run(capsys, *args):
@@ -74,7 +74,7 @@ def test_parquet_tables_read_back_as_the_json_lines(capsys, inputs, lines, tmp_p
 
 def test_parquet_needs_a_folder(capsys, accounts):
     code, out, err = _run(capsys, "extract", accounts[0], "-f", "parquet")
-    assert code == EXIT_FAILED and out == "" and "-o DIR" in err
+    assert code == EXIT_USAGE and out == "" and "-o DIR" in err
 
 
 def test_a_run_with_no_readable_document_writes_no_file(capsys, empty, tmp_path):

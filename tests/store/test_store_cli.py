@@ -110,7 +110,7 @@ def test_nothing_to_ingest(capsys, tmp_path):
 
 def test_standard_input_is_refused_in_one_line(capsys, tmp_path):
     code, _, err = run(capsys, "ingest", "-", "--db", tmp_path / "c.db")
-    assert code == 1 and "not standard input" in err and len(err.strip().splitlines()) == 1
+    assert code == 2 and "not standard input" in err and len(err.strip().splitlines()) == 1
 
 
 def test_events_by_person_and_dates_in_three_formats(capsys, ingested):

@@ -151,6 +151,8 @@ def test_search_finds_a_word_of_the_text(server, corpus_db):
     ("/api/events?limit=0", 400),
     ("/api/events?limit=many", 400),
     ("/api/events?from=19.08.1944", 400),
+    ("/api/events?from=-44-03-15", 400),
+    ("/api/events?from=-0043-01-01&to=-0044-12-31", 400),
     ("/api/events?from=1944-08-20&to=1944-08-19", 400),
     ("/api/events?factuality=probably", 400),
     ("/api/search", 400),
@@ -195,6 +197,35 @@ def test_a_post_from_another_site_is_refused(writable_server):
         headers={"Content-Type": "application/json", "Origin": "http://attacker.example"})
     assert status == 403
 
+
+
+# (from, to, whether an event of 19 August 1944 is in range): BC bounds are dates like any other
+BC_RANGES = [
+    ("-0052-01-01", "-0043-12-31", False),
+    ("-0052-01-01", "1944-08-19", True),
+    ("0001-01-01", "1944-08-19", True),
+    ("-0052-01-01", "0001-01-01", False),
+]
+
+
+@pytest.mark.parametrize("date_from, date_to, found", BC_RANGES)
+def test_events_in_a_range_before_our_era(server, date_from, date_to, found):
+    from letopis.time.calendar import day_number
+
+    status, page = server.json(f"/api/events?from={date_from}&to={date_to}&limit=1000")
+    assert status == 200
+    low, high = day_number(date_from), day_number(date_to)
+    for ev in page["items"]:  # an open bound («не позднее 31 июля 1944») meets any earlier range
+        earliest, latest = ev["time"]["earliest"], ev["time"]["latest"]
+        assert (earliest is None or day_number(earliest) <= high) and (latest is None or day_number(latest) >= low)
+    assert any(ev["time"]["earliest"] == "1944-08-19" for ev in page["items"]) == found
+
+
+def test_extract_with_a_document_date_before_our_era(server):
+    status, answer = server.json("/api/extract", method="POST", headers={"Content-Type": "application/json"},
+                                 body=json.dumps({"text": "Вчера в городе началось восстание.", "dct": "-0043-03-15"}).encode())
+    assert status == 200
+    assert [e["time"]["earliest"] for e in answer["chronology"]["events"]] == ["-0043-03-14"]
 
 # --- extract: limits and the read-only refusal -------------------------------------------
 

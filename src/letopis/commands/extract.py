@@ -11,7 +11,6 @@ with its own entities, and memory stays flat whatever the number of documents.
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import os
 import sys
@@ -20,9 +19,10 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, Progress, write_output
-from ..errors import LetopisError
+from ..errors import LetopisError, UsageError
 from .. import engines
 from ..parallel import Outcome, Settings, relabel
+from ..time.calendar import iso, parse_day
 
 FORMATS = ("json", "md", "html", "jsonl", "parquet")
 STREAMED = ("jsonl", "parquet")
@@ -64,20 +64,22 @@ def _format_of(args: argparse.Namespace) -> str:
 def _check_dct(value: str | None) -> str | None:
     if value is None:
         return None
-    try:
-        return datetime.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise LetopisError(f"--dct takes a date as YYYY-MM-DD, not {value!r}") from None
+    date = parse_day(value)
+    if date is None:
+        raise UsageError(f"--dct takes a date as YYYY-MM-DD (-0043-03-15 before year 1), not {value!r}")
+    return iso(date)
 
 
 def _check(args: argparse.Namespace, fmt: str) -> None:
     if args.files.count("-") > 1:
-        raise LetopisError("'-' (standard input) can be given only once")
+        raise UsageError("'-' (standard input) can be given only once")
     if args.jobs < 1:
-        raise LetopisError(f"--jobs takes a number of processes, 1 or more, not {args.jobs}")
+        raise UsageError(f"--jobs takes a number of processes, 1 or more, not {args.jobs}")
+    if args.max_size <= 0:
+        raise UsageError(f"--max-size takes a size in MB above 0, not {args.max_size}")
     engines.check(args.engine, args.scheduler)
     if fmt == "parquet" and not args.output:
-        raise LetopisError("parquet output needs a folder: -o DIR")
+        raise UsageError("parquet output needs a folder: -o DIR")
     if fmt == "parquet" and not Path(args.output).resolve().parent.is_dir():
         raise LetopisError(f"{args.output}: folder {Path(args.output).parent} does not exist")
     if args.output and fmt != "parquet":

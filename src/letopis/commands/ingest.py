@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .. import engines
 from ..cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, add_db_option
-from ..errors import LetopisError
+from ..errors import LetopisError, UsageError
 
 EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 _GLOB_CHARS = frozenset("*?[")
@@ -181,11 +181,11 @@ def ingest_command(args: argparse.Namespace) -> int:
 
     dct = _check_dct(args.dct)
     if args.jobs < 1:
-        raise LetopisError(f"--jobs takes a number of processes of 1 or more, not {args.jobs}")
+        raise UsageError(f"--jobs takes a number of processes of 1 or more, not {args.jobs}")
     if args.max_size <= 0:
-        raise LetopisError(f"--max-size takes a size in MB above 0, not {args.max_size}")
+        raise UsageError(f"--max-size takes a size in MB above 0, not {args.max_size}")
     if "-" in args.paths:
-        raise LetopisError("ingest reads files, not standard input; save it to a file and ingest that")
+        raise UsageError("ingest reads files, not standard input; save it to a file and ingest that")
     engines.check(args.engine, args.scheduler)
     files, problems = expand(args.paths)
     tally = _Tally()

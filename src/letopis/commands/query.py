@@ -77,10 +77,10 @@ def _open(args: argparse.Namespace):
 
 
 def events_command(args: argparse.Namespace) -> int:
-    from ..store.dates import checked_day_key
+    from ..store.dates import checked_day_number
 
-    low = checked_day_key(args.date_from, "--from") if args.date_from else None
-    high = checked_day_key(args.date_to, "--to") if args.date_to else None
+    low = checked_day_number(args.date_from, "--from") if args.date_from else None
+    high = checked_day_number(args.date_to, "--to") if args.date_to else None
     if low is not None and high is not None and low > high:
         raise LetopisError(f"--from {args.date_from} is after --to {args.date_to}")
     if args.offset < 0:

@@ -9,11 +9,11 @@ sentence that says «2 июня» and «в Новочеркасске»); it is 
 from __future__ import annotations
 
 import bisect
-import datetime
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..time.calendar import day_number_or_none, day_text
 from .lexicon import family
 from .model import Record
 from .wording import stem
@@ -31,7 +31,7 @@ class EventFeatures:
     type: str
     family: str
     stem: str
-    earliest: int | None  # proleptic Gregorian day number
+    earliest: int | None  # Julian Day Number (time.calendar), BC included
     latest: int | None
     agents: frozenset[str]
     others: frozenset[str]  # other participants
@@ -54,17 +54,8 @@ class EventFeatures:
         return self.earliest is not None and self.latest is not None
 
 
-def day(value: str | None) -> int | None:
-    if not value:
-        return None
-    try:
-        return datetime.date.fromisoformat(value[:10]).toordinal()
-    except ValueError:
-        return None
-
-
 def iso(number: int | None) -> str | None:
-    return None if number is None else datetime.date.fromordinal(number).isoformat()
+    return None if number is None else day_text(number)
 
 
 def event_key(sha256: str, trigger: Record) -> str:
@@ -112,8 +103,8 @@ def _features(
         type=event["type"],
         family=family(event["type"]),
         stem=stem(event["trigger"]["text"]),
-        earliest=day(time.get("earliest")),
-        latest=day(time.get("latest")),
+        earliest=day_number_or_none(time.get("earliest")),
+        latest=day_number_or_none(time.get("latest")),
         agents=frozenset(corpus(p["entity"]) for p in roles if p["role"] == "agent"),
         others=frozenset(corpus(p["entity"]) for p in roles if p["role"] != "agent"),
         places=frozenset(corpus(p) for p in event.get("places", [])),
@@ -139,7 +130,7 @@ def _mentions_by_doc(chron: Record, source: int, entity_map) -> dict[str, tuple[
 def _timexes_by_doc(chron: Record) -> dict[str, list[tuple[int, int, int | None, int | None]]]:
     found: dict[str, list[tuple[int, int, int | None, int | None]]] = defaultdict(list)
     for t in chron.get("timexes", []):
-        found[t["doc"]].append((t["start"], t["end"], day(t.get("earliest")), day(t.get("latest"))))
+        found[t["doc"]].append((t["start"], t["end"], day_number_or_none(t.get("earliest")), day_number_or_none(t.get("latest"))))
     for spans in found.values():
         spans.sort()
     return found

@@ -31,11 +31,11 @@ undated by two documents is as likely two demonstrations as one.
 
 from __future__ import annotations
 
-import datetime
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..time.calendar import add_months, from_jdn, jdn
 from .features import EventFeatures
 
 THRESHOLD = 2.0
@@ -74,11 +74,11 @@ def _months(event: EventFeatures) -> list[tuple[int, int]]:
     first, last = min(bounds) - _WIDEN_DAYS, max(bounds) + _WIDEN_DAYS
     if last - first > _MONTH_SPAN_LIMIT:
         return []
-    months, current = [], datetime.date.fromordinal(first).replace(day=1)
-    end = datetime.date.fromordinal(last)
-    while current <= end:
-        months.append((current.year, current.month))
-        current = (current + datetime.timedelta(days=32)).replace(day=1)
+    year, month, _ = from_jdn(first)
+    months, current = [], (year, month, 1)
+    while jdn(*current) <= last:
+        months.append(current[:2])
+        current = add_months(current, 1)
     return months
 
 

@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
+from ..time.calendar import day_number_or_none
 from .clusters import Clusters
 from .disagreements import corpus_time, find_conflicts
 from .entities import merge_entities
@@ -153,8 +154,8 @@ def _first_day(time: Record, members: list[EventFeatures]) -> tuple:
     """Corpus events in date order: by the agreed earliest day, else any source's, undated last."""
     days = [time.get("earliest"), time.get("latest"), *(time.get("sources") or [])]
     days += [m.event["time"].get("earliest") for m in members] + [m.event["time"].get("latest") for m in members]
-    known = [d for d in days if d]
-    return (0, min(known)) if known else (1, "")
+    known = [n for n in map(day_number_or_none, days) if n is not None]
+    return (0, min(known)) if known else (1, 0)
 
 
 def _corpus_events(

@@ -13,7 +13,7 @@ import argparse
 import os
 from collections.abc import Iterator, Sequence
 
-from ..errors import LetopisError
+from ..errors import UsageError
 from ..parallel import Outcome, Settings, analyse_all
 
 ENGINES = ("local", "dask")
@@ -42,9 +42,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def check(engine: str, scheduler: str | None) -> None:
     if engine == "dask" and not scheduler:
-        raise LetopisError("--engine dask needs --scheduler tcp://HOST:8786 (or --scheduler local)")
+        raise UsageError("--engine dask needs --scheduler tcp://HOST:8786 (or --scheduler local)")
     if scheduler and engine != "dask":
-        raise LetopisError("--scheduler is for --engine dask")
+        raise UsageError("--scheduler is for --engine dask")
 
 
 def outcomes(

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from ..doc import Doc, Event, EventTime, Relation, Timex
 from ..lang.ru.relations import SCHEDULE_VERBS
 from ..syntax_tree import ancestors
-from ..time.calendar import parse_iso
+from ..time.calendar import day_number
 from . import link_relations
 
 BASIS_OF_ANCHOR = {"absolute": "explicit", "context": "context", "relative": "relative", "document": "context"}
@@ -20,21 +20,16 @@ DATED_TYPES = {"DATE", "TIME"}
 DATED_FACTUALITY = {"actual", "uncertain"}  # events a linked timex may date
 
 
-def day_key(iso: str) -> tuple[int, int, int]:
-    """Sortable key of an ISO date, BCE years («-0043-03-15») included."""
-    return parse_iso(iso)
-
-
 def later(a: str | None, b: str | None) -> str | None:
     if a is None or b is None:
         return a or b
-    return a if day_key(a) >= day_key(b) else b
+    return a if day_number(a) >= day_number(b) else b
 
 
 def earlier(a: str | None, b: str | None) -> str | None:
     if a is None or b is None:
         return a or b
-    return a if day_key(a) <= day_key(b) else b
+    return a if day_number(a) <= day_number(b) else b
 
 
 def _timex_head(doc: Doc, timex: Timex) -> int | None:
@@ -259,11 +254,11 @@ def propagate(doc: Doc) -> None:
             first, second = events.get(first_id), events.get(second_id)
             if first is None or second is None:
                 continue
-            if first.time.earliest and (second.time.earliest is None or day_key(first.time.earliest) > day_key(second.time.earliest)):
+            if first.time.earliest and (second.time.earliest is None or day_number(first.time.earliest) > day_number(second.time.earliest)):
                 if second.time.basis in {"unknown", "inferred"}:
                     second.time = _inferred(first.time.earliest, second.time.latest)
                     changed = True
-            if kind != "cause" and second.time.latest and (first.time.latest is None or day_key(second.time.latest) < day_key(first.time.latest)):
+            if kind != "cause" and second.time.latest and (first.time.latest is None or day_number(second.time.latest) < day_number(first.time.latest)):
                 if first.time.basis in {"unknown", "inferred"}:
                     first.time = _inferred(first.time.earliest, second.time.latest)
                     changed = True
@@ -294,14 +289,14 @@ class LinkStage:
         return doc
 
 
-def placement(events: list[Event]) -> list[tuple[int, int, int]]:
+def placement(events: list[Event]) -> list[int]:
     """Sort keys that order events by their bounds; an undated event takes the place of
     the dated event before it in the narrative (for ordering only, not as a date)."""
     keys = []
-    position = (-10**9, 0, 0)
+    position = -10**12  # before every day
     for event in events:
         bound = event.time.earliest or event.time.latest
         if bound:
-            position = day_key(bound)
+            position = day_number(bound)
         keys.append(position)
     return keys

@@ -235,6 +235,23 @@ CREATE TABLE corpus_state (
 MIGRATIONS.append(Migration(3, "corpus layer: corpus entities and events, mentions, conflicts, corrections", CORPUS_LAYER))
 
 
+def _day_numbers_as_keys(connection: sqlite3.Connection) -> None:
+    """Event keys become Julian Day Numbers (they were year * 10000 + month * 100 + day),
+    the one day number of `time.calendar`; undated events still sort last."""
+    from ..time.calendar import day_number_or_none
+    from .dates import UNKNOWN_KEY
+
+    rows = connection.execute("SELECT id, earliest, latest FROM events").fetchall()
+    for event, earliest, latest in rows:
+        low, high = day_number_or_none(earliest), day_number_or_none(latest)
+        sort = next((k for k in (low, high) if k is not None), UNKNOWN_KEY)
+        connection.execute("UPDATE events SET earliest_key = ?, latest_key = ?, sort_key = ? WHERE id = ?",
+                           (low, high, sort, event))
+
+
+MIGRATIONS.append(Migration(4, "events: earliest_key, latest_key and sort_key as Julian Day Numbers", _day_numbers_as_keys))
+
+
 def current_version(connection: sqlite3.Connection) -> int:
     return connection.execute("PRAGMA user_version").fetchone()[0]
 

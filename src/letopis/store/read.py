@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..doc import PLACE_TYPES
-from .dates import day_key
+from ..time.calendar import day_number
 from .text import fts_query, like_patterns, query_forms
 
 Record = dict[str, Any]
@@ -113,10 +113,10 @@ def event_filter(
         where.clauses.append("(e.earliest_key IS NOT NULL OR e.latest_key IS NOT NULL)")
         if date_to:
             where.clauses.append("(e.earliest_key IS NULL OR e.earliest_key <= ?)")
-            where.params.append(day_key(date_to))
+            where.params.append(day_number(date_to))
         if date_from:
             where.clauses.append("(e.latest_key IS NULL OR e.latest_key >= ?)")
-            where.params.append(day_key(date_from))
+            where.params.append(day_number(date_from))
     return where
 
 

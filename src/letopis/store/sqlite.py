@@ -22,7 +22,7 @@ from typing import Any
 from ..errors import LetopisError
 from . import migrations
 from .base import Record
-from .dates import checked_day_key
+from .dates import checked_day_number
 from .read import EventFilter, assemble_entities, assemble_events, event_filter, in_batches
 from .text import fts_query, name_words, query_forms, snippet
 from .write import DocumentWriter
@@ -212,7 +212,7 @@ class SqliteStore:
     def _filter(self, **filters: Any) -> EventFilter | None:
         for bound in ("date_from", "date_to"):
             if filters.get(bound) is not None:
-                checked_day_key(filters[bound], bound)
+                checked_day_number(filters[bound], bound)
         return event_filter(self.connection, **filters)
 
     def entity_names(self, ids: list[str]) -> dict[str, str]:

@@ -13,9 +13,10 @@ from datetime import datetime, timezone
 
 from ..chronology import with_doc_id
 from ..errors import LetopisError
+from ..time.calendar import day_number_or_none
 from . import entities as corpus_entities
 from .base import Record
-from .dates import UNKNOWN_KEY, day_key
+from .dates import UNKNOWN_KEY
 from .text import lemma_text
 
 
@@ -95,7 +96,7 @@ class DocumentWriter:
             time = dict(event["time"], timex=self.rid(event["time"].get("timex")))
             data = {k: v for k, v in event.items() if k not in ("participants", "places")}
             data.update(id=self.rid(event["id"]), doc=self.doc, time=time)
-            earliest, latest = day_key(time.get("earliest")), day_key(time.get("latest"))
+            earliest, latest = day_number_or_none(time.get("earliest")), day_number_or_none(time.get("latest"))
             sort_key = next((k for k in (earliest, latest) if k is not None), UNKNOWN_KEY)
             self.db.execute(
                 "INSERT INTO events (id, doc, doc_n, ord, type, factuality, basis, earliest, latest, earliest_key, "

@@ -3,11 +3,18 @@
 Python's `datetime.date` cannot hold 1 BC or earlier, so dates here are plain
 `(year, month, day)` tuples in astronomical numbering (1 BC is year 0, 44 BC is
 year -43) and day counts are Julian Day Numbers.
+
+This is the one place that turns ISO days into day numbers and back: an ISO day is
+"1944-08-19" or, before year 1, "-0043-03-15" (4 digits of year or more).
 """
 
 from __future__ import annotations
 
+import re
+
 Ymd = tuple[int, int, int]
+
+_ISO_DAY = re.compile(r"^(-?)(\d{4,})-(\d{2})-(\d{2})$")  # as the contract writes days
 
 _MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
@@ -84,6 +91,37 @@ def parse_iso(text: str) -> Ymd:
     negative = text.startswith("-")
     year, month, day = text.lstrip("-").split("-")
     return (-int(year) if negative else int(year)), int(month), int(day)
+
+
+def parse_day(text: str | None) -> Ymd | None:
+    """The date of an ISO day, or None when `text` is not one (a real day of a real month)."""
+    match = _ISO_DAY.match(text or "")
+    if match is None:
+        return None
+    sign, year_digits, month_digits, day_digits = match.groups()
+    year, month, day = (-int(year_digits) if sign else int(year_digits)), int(month_digits), int(day_digits)
+    if not (1 <= month <= 12 and 1 <= day <= days_in_month(year, month)):
+        return None
+    return year, month, day
+
+
+def day_number(text: str) -> int:
+    """The Julian Day Number of an ISO day; ValueError when `text` is not one."""
+    date = parse_day(text)
+    if date is None:
+        raise ValueError(f"not an ISO day (YYYY-MM-DD): {text!r}")
+    return jdn(*date)
+
+
+def day_number_or_none(text: str | None) -> int | None:
+    """The Julian Day Number of an ISO day; None when `text` is missing or not a day."""
+    date = parse_day(text)
+    return None if date is None else jdn(*date)
+
+
+def day_text(number: int) -> str:
+    """The ISO day of a Julian Day Number."""
+    return iso(from_jdn(number))
 
 
 def weekday(date: Ymd) -> int:

@@ -6,12 +6,13 @@ paginated (`limit`, `offset`, `more`) so a page never receives the whole corpus.
 
 from __future__ import annotations
 
-import datetime
 from collections import Counter
 from typing import Any
 
 from ..doc import ACTOR_TYPES, PLACE_TYPES
 from ..store.base import Record
+from ..store.dates import UNKNOWN_KEY
+from ..time.calendar import day_number, day_number_or_none, iso, parse_day
 from . import crossdoc, present
 from .corpus import Corpus, summary
 from .http import ApiError, Request
@@ -28,10 +29,10 @@ def _day(request: Request, name: str) -> str | None:
     value = request.text(name)
     if value is None:
         return None
-    try:
-        return datetime.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise ApiError(400, f"{name} must be a date as YYYY-MM-DD, not {value!r}") from None
+    date = parse_day(value)
+    if date is None:
+        raise ApiError(400, f"{name} must be a date as YYYY-MM-DD (-0043-03-15 before year 1), not {value!r}")
+    return iso(date)
 
 
 def _paged(items: list[Any], limit: int, offset: int, **extra: Any) -> Record:
@@ -79,7 +80,7 @@ def events(corpus: Corpus, request: Request) -> Record:
         "type": request.text("type"), "factuality": factuality, "doc": request.text("doc"),
         "date_from": _day(request, "from"), "date_to": _day(request, "to"),
     }
-    if filters["date_from"] and filters["date_to"] and filters["date_from"] > filters["date_to"]:
+    if filters["date_from"] and filters["date_to"] and day_number(filters["date_from"]) > day_number(filters["date_to"]):
         raise ApiError(400, "from must not be later than to")
     dated = request.text("dated")
     if dated not in (None, "yes", "no"):
@@ -119,9 +120,15 @@ def _disputed(corpus: Corpus, store, filters: Record, dated: str | None, limit: 
         has_date = lambda ev: bool((ev.get("time") or {}).get("earliest") or (ev.get("time") or {}).get("latest"))  # noqa: E731
         found = [ev for ev in found if has_date(ev) == (dated == "yes")]
     if not filters:
-        found.sort(key=lambda ev: ((ev.get("time") or {}).get("earliest") or (ev.get("time") or {}).get("latest") or "~",
-                                   str(ev.get("id"))))
+        found.sort(key=lambda ev: (_first_day(ev), str(ev.get("id"))))
     return found[offset:offset + limit]
+
+
+def _first_day(event: Record) -> int:
+    """The event's earliest bound, else its latest, as a day number; undated events last."""
+    time = event.get("time") or {}
+    number = day_number_or_none(time.get("earliest") or time.get("latest"))
+    return UNKNOWN_KEY if number is None else number
 
 
 def _undated(corpus: Corpus, store, filters: Record, limit: int, offset: int) -> list[Record]:

@@ -10,7 +10,6 @@ the client asks (`store`) and the server was started with --writable.
 from __future__ import annotations
 
 import concurrent.futures
-import datetime
 import json
 import threading
 import time
@@ -19,6 +18,7 @@ from dataclasses import asdict
 from ..errors import LetopisError
 from ..render import view
 from ..store.base import Record
+from ..time.calendar import iso, parse_day
 from .corpus import Corpus
 from .http import ApiError, Request
 
@@ -90,10 +90,10 @@ def _input(request: Request, max_bytes: int) -> tuple[str, str, str | None, bool
     if not text.strip():
         raise ApiError(400, "the text is empty; there is nothing to analyse")
     if dct is not None:
-        try:
-            dct = datetime.date.fromisoformat(str(dct)).isoformat()
-        except ValueError:
-            raise ApiError(400, f"dct must be a date as YYYY-MM-DD, not {dct!r}") from None
+        date = parse_day(str(dct))
+        if date is None:
+            raise ApiError(400, f"dct must be a date as YYYY-MM-DD (-0043-03-15 before year 1), not {dct!r}")
+        dct = iso(date)
     return text, source, dct, store
 
 

@@ -43,7 +43,8 @@ OFFSET = _param("offset", "query", "items to skip", {"type": "integer", "minimum
 ID = _param("id", "path", "the record's corpus id (d3, d3.ev7, E12)")
 ENTITY_MAP = {"type": "object", "additionalProperties": _ref("EntitySummary"),
               "description": "the entities the items name, by id"}
-DAY = {"type": "string", "format": "date"}
+# An ISO day, years below 1 included (-0043-03-15); JSON Schema's "date" format cannot say BC.
+DAY = {"type": "string", "pattern": "^-?\\d{4,}-\\d{2}-\\d{2}$", "examples": ["1944-08-19", "-0043-03-15"]}
 
 SCHEMAS: dict[str, Schema] = {
     "Error": {"type": "object", "required": ["error"], "properties": {"error": {
