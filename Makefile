@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: example test test-all golden readme bench clean chromium
+.PHONY: example test test-all golden readme readme-check bench clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ golden: $(STAMP)
 ## Refresh the example section of README.md from a real run.
 readme: $(STAMP)
 	$(BIN)/python scripts/readme_example.py
+
+## Fail if the example section of README.md is stale (tests/test_readme.py checks the same).
+readme-check: $(STAMP)
+	$(BIN)/python scripts/readme_example.py --check
 
 ## Side-by-side benchmark against the peers (installs them in .bench-venv).
 bench: $(STAMP)
