@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: example test test-all golden readme bench clean chromium
+.PHONY: example test test-all golden readme schema bench clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,11 @@ golden: $(STAMP)
 ## Refresh the example section of README.md from a real run.
 readme: $(STAMP)
 	$(BIN)/python scripts/readme_example.py
+
+## Write src/letopis/schema/chronology.schema.json from the contract's records (letopis.contract).
+schema: $(STAMP)
+	$(BIN)/python -m letopis.schema
+	git diff --stat src/letopis/schema
 
 ## Side-by-side benchmark against the peers (installs them in .bench-venv).
 bench: $(STAMP)
