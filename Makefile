@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: example test test-all golden readme readme-check bench clean chromium
+.PHONY: example test test-all golden readme readme-check schema bench clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ readme: $(STAMP)
 ## Fail if the example section of README.md is stale (tests/test_readme.py checks the same).
 readme-check: $(STAMP)
 	$(BIN)/python scripts/readme_example.py --check
+
+## Write src/letopis/schema/chronology.schema.json from the contract's records (letopis.contract).
+schema: $(STAMP)
+	$(BIN)/python -m letopis.schema
+	git diff --stat src/letopis/schema
 
 ## Side-by-side benchmark against the peers (installs them in .bench-venv).
 bench: $(STAMP)

@@ -7,11 +7,13 @@ from typing import Any
 
 import jsonschema
 
+from letopis.contract import validate
 from letopis.schema import chronology_schema
 
 
 def check_contract(data: dict[str, Any], texts: dict[str, str]) -> None:
     jsonschema.validate(data, chronology_schema())
+    validate(data)  # the records' own check agrees with the schema made from them
     docs = {d["id"]: d for d in data["documents"]}
     assert set(docs) == set(texts), "every document has its text"
     for doc_id, doc in docs.items():

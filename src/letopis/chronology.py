@@ -8,131 +8,27 @@ chronological order (ties keep narrative order).
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .contract import (  # noqa: F401  (the records, re-exported for `letopis.chronology` users)
+    SCHEMA,
+    Chronology,
+    DocumentRecord,
+    EntityRecord,
+    EventRecord,
+    EvidenceRecord,
+    MentionRecord,
+    OffsetsRecord,
+    ParticipantRecord,
+    PhraseRecord,
+    RelationRecord,
+    TimeRecord,
+    TimexRecord,
+    TriggerRecord,
+)
 from .doc import Doc, Entity
+from .entities.tree import span_tokens
 from .stages.link import placement
-
-SCHEMA = "letopis.chronology/1"
-
-
-@dataclass(slots=True)
-class DocumentRecord:
-    id: str
-    source: str
-    sha256: str
-    length: int
-
-
-@dataclass(slots=True)
-class MentionRecord:
-    doc: str
-    start: int
-    end: int
-    text: str
-    form: str | None = None  # name, adjective, descriptor, pronoun (letopis.entities.forms)
-
-
-@dataclass(slots=True)
-class EntityRecord:
-    id: str
-    type: str
-    subtype: str | None
-    name: str
-    aliases: list[str]
-    mentions: list[MentionRecord]
-    attributes: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class TimexRecord:
-    id: str
-    doc: str
-    start: int
-    end: int
-    text: str
-    value: str
-    mod: str | None
-    edtf: str | None
-    anchor: str
-    type: str = "DATE"
-    earliest: str | None = None
-    latest: str | None = None
-    rule: str = ""
-
-
-@dataclass(slots=True)
-class SpanRecord:
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(slots=True)
-class TimeRecord:
-    earliest: str | None
-    latest: str | None
-    edtf: str | None
-    basis: str
-    timex: str | None
-
-
-@dataclass(slots=True)
-class ParticipantRecord:
-    role: str
-    entity: str
-
-
-@dataclass(slots=True)
-class EventRecord:
-    id: str
-    doc: str
-    trigger: SpanRecord
-    sentence: dict[str, int]
-    type: str
-    factuality: str
-    time: TimeRecord
-    participants: list[ParticipantRecord]
-    places: list[str]
-    phase: str | None = None
-    # What the text gives as this event's cause or effect without naming an event of its own
-    # («умер от сердечного приступа»): {"start", "end", "text", "evidence": {"start", "end"}}.
-    cause_phrases: list[dict[str, Any]] = field(default_factory=list)
-    effect_phrases: list[dict[str, Any]] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class RelationRecord:
-    type: str
-    source: str
-    target: str
-    evidence: dict[str, Any] | None
-
-
-@dataclass(slots=True)
-class Chronology:
-    documents: list[DocumentRecord] = field(default_factory=list)
-    entities: list[EntityRecord] = field(default_factory=list)
-    timexes: list[TimexRecord] = field(default_factory=list)
-    events: list[EventRecord] = field(default_factory=list)
-    relations: list[RelationRecord] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "schema": SCHEMA,
-            "documents": [asdict(d) for d in self.documents],
-            "entities": [asdict(e) for e in self.entities],
-            "timexes": [asdict(t) for t in self.timexes],
-            "events": [asdict(e) for e in self.events],
-            "relations": [asdict(r) for r in self.relations],
-        }
-
-    def to_json(self, indent: int | None = 2) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
-
-    def entity(self, entity_id: str) -> EntityRecord | None:
-        return next((e for e in self.entities if e.id == entity_id), None)
 
 
 def _unify(docs: list[Doc]) -> tuple[list[Entity], dict[tuple[str, str], str]]:
@@ -162,7 +58,10 @@ def _entity_records(docs: list[Doc]) -> tuple[list[EntityRecord], dict[tuple[str
                 continue
             corpus_id = mapping.get((doc.id, mention.entity))
             if corpus_id in records:
-                records[corpus_id].mentions.append(MentionRecord(doc.id, mention.start, mention.end, mention.text, mention.form))
+                records[corpus_id].mentions.append(
+                    MentionRecord(doc.id, mention.start, mention.end, mention.text, mention.form,
+                                  span_lemma(doc, mention.start, mention.end))
+                )
     kept = [r for r in records.values() if r.mentions]
     for record in kept:
         record.mentions.sort(key=lambda m: (m.doc, m.start))
@@ -188,14 +87,24 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _phrase(found: dict[str, Any]) -> dict[str, Any]:
+def span_lemma(doc: Doc, start: int, end: int) -> str:
+    """The lemmas of the words inside [start, end), lowercase, joined by spaces; a word the
+    morphology left without a lemma counts as its lowercase text, and so does a span that
+    covers no whole word."""
+    words = [doc.tokens[i] for i in span_tokens(doc, start, end)]
+    if not words:
+        return doc.text[start:end].lower()
+    return " ".join((token.lemma or token.text).lower() for token in words)
+
+
+def _phrase(found: dict[str, Any]) -> PhraseRecord:
     """A cause or effect phrase as the contract shows it: its span, its words, its evidence."""
-    return {"start": found["start"], "end": found["end"], "text": found["text"],
-            "evidence": {"start": found["evidence"]["start"], "end": found["evidence"]["end"]}}
+    evidence = OffsetsRecord(found["evidence"]["start"], found["evidence"]["end"])
+    return PhraseRecord(found["start"], found["end"], found["text"], evidence)
 
 
 def build(docs: list[Doc]) -> Chronology:
-    chron = Chronology()
+    chron = Chronology([], [], [], [], [])
     entities, mapping = _entity_records(docs)
     chron.entities = entities
     placed: list[tuple[int, int, int, EventRecord]] = []
@@ -211,8 +120,9 @@ def build(docs: list[Doc]) -> Chronology:
             record = EventRecord(
                 id=prefix + event.id,
                 doc=doc.id,
-                trigger=SpanRecord(event.trigger.start, event.trigger.end, event.trigger.text),
-                sentence={"start": sent.start, "end": sent.end},
+                trigger=TriggerRecord(event.trigger.start, event.trigger.end, event.trigger.text,
+                                      span_lemma(doc, event.trigger.start, event.trigger.end)),
+                sentence=OffsetsRecord(sent.start, sent.end),
                 type=event.type,
                 factuality=event.factuality,
                 time=TimeRecord(
@@ -232,7 +142,7 @@ def build(docs: list[Doc]) -> Chronology:
             placed.append((position, doc_order, order, record))
         for relation in doc.relations:
             evidence = (
-                {"doc": doc.id, "start": relation.evidence.start, "end": relation.evidence.end}
+                EvidenceRecord(doc.id, relation.evidence.start, relation.evidence.end)
                 if relation.evidence
                 else None
             )

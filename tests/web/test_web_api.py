@@ -21,6 +21,15 @@ def test_every_api_route_is_documented_in_openapi():
     assert set(paths) == {route.path for route in API}, "the OpenAPI document names a route the server lacks"
 
 
+def test_openapi_takes_the_contract_from_its_one_definition():
+    from letopis.contract import openapi_components
+
+    schemas = spec()["components"]["schemas"]
+    for name, schema in openapi_components().items():
+        assert schemas[name] == schema
+    assert {"$ref": "#/components/schemas/EventRecord"} in schemas["Event"]["allOf"]
+
+
 def test_openapi_is_3_1_and_every_reference_resolves(server):
     status, document = server.json("/api/openapi.json")
     assert status == 200 and document["openapi"] == "3.1.0"

@@ -6,6 +6,7 @@ from functools import lru_cache
 from typing import Any
 
 from .. import __version__
+from ..contract import openapi_components
 
 Schema = dict[str, Any]
 
@@ -46,33 +47,20 @@ ENTITY_MAP = {"type": "object", "additionalProperties": _ref("EntitySummary"),
 # An ISO day, years below 1 included (-0043-03-15); JSON Schema's "date" format cannot say BC.
 DAY = {"type": "string", "pattern": "^-?\\d{4,}-\\d{2}-\\d{2}$", "examples": ["1944-08-19", "-0043-03-15"]}
 
+# The contract's records (EventRecord, TriggerRecord, ...) come from their one definition.
 SCHEMAS: dict[str, Schema] = {
+    **openapi_components(),
     "Error": {"type": "object", "required": ["error"], "properties": {"error": {
         "type": "object", "required": ["status", "message"],
         "properties": {"status": {"type": "integer"}, "message": {"type": "string"}}}}},
-    "Span": {"type": "object", "properties": {"start": {"type": "integer"}, "end": {"type": "integer"},
-                                                 "text": {"type": "string"}}},
     "DateWords": {"type": "object", "description": "the date in Russian words: text, basis label, both",
                   "properties": {"text": {"type": "string"}, "basis": {"type": "string"},
                                  "described": {"type": "string"}, "explained": {"type": "string"}}},
-    "Event": {"type": "object", "description": "a contract event (docs/contract.md) plus its date in words",
-              "required": ["id", "doc", "trigger", "sentence", "type", "factuality", "time"],
-              "properties": {
-                  "id": {"type": "string"}, "doc": {"type": "string"}, "trigger": _ref("Span"),
-                  "sentence": _ref("Span"), "type": {"type": "string"},
-                  "factuality": {"enum": ["actual", "negated", "intended", "unrealized", "hypothetical", "uncertain"]},
-                  "time": {"type": "object", "properties": {
-                      "earliest": {"type": ["string", "null"]}, "latest": {"type": ["string", "null"]},
-                      "edtf": {"type": ["string", "null"]},
-                      "basis": {"enum": ["explicit", "context", "relative", "inferred", "unknown"]},
-                      "timex": {"type": ["string", "null"]}}},
-                  "participants": {"type": "array", "items": {"type": "object", "properties": {
-                      "role": {"type": "string"}, "entity": {"type": "string"}}}},
-                  "places": {"type": "array", "items": {"type": "string"}},
-                  "date": _ref("DateWords")}},
+    "Event": {"description": "a contract event (docs/contract.md) plus its date in words",
+              "allOf": [_ref("EventRecord"), {"type": "object", "properties": {"date": _ref("DateWords")}}]},
     "EventPage": {"allOf": [_ref("Event"), {"type": "object", "properties": {
         "sentence_text": {"type": "string"},
-        "timex": {"type": ["object", "null"], "description": "the contract timex the date rests on"},
+        "timex": {"oneOf": [_ref("TimexRecord"), {"type": "null"}], "description": "the contract timex the date rests on"},
         "highlights": {"type": "array", "description": "spans to mark, as offsets into sentence_text",
                        "items": {"type": "object", "properties": {
                            "start": {"type": "integer"}, "end": {"type": "integer"},
@@ -94,7 +82,7 @@ SCHEMAS: dict[str, Schema] = {
     "SourceAccount": {"type": "object", "description": "one source's account of a corpus event (docs/corpus.md mention)",
                       "properties": {
                           "doc": {"type": "string"}, "source": {"type": "string"}, "event": {"type": "string"},
-                          "type": {"type": "string"}, "trigger": _ref("Span"), "sentence_text": {"type": "string"},
+                          "type": {"type": "string"}, "trigger": _ref("TriggerRecord"), "sentence_text": {"type": "string"},
                           "highlights": {"type": "array", "items": {"type": "object"},
                                          "description": "the trigger, as offsets into sentence_text"},
                           "date": _ref("DateWords"), "time": {"type": "object"}, "factuality": {"type": "string"},
@@ -221,7 +209,7 @@ def spec() -> Schema:
                 "application/octet-stream": {"schema": {"type": "string", "format": "binary"},
                                              "description": "a file's bytes in any encoding letopis reads"}}},
             "responses": {"200": _ok("the chronology (docs/contract.md), the text, seconds taken, stored id or null", {
-                "type": "object", "properties": {"chronology": {"type": "object"}, "text": {"type": "string"},
+                "type": "object", "properties": {"chronology": _ref("Chronology"), "text": {"type": "string"},
                                                  "seconds": {"type": "number"}, "stored": {"type": ["string", "null"]}}}),
                 **_errors(400, 403, 413, 503, 504)}}},
         "/api/openapi.json": {"get": {"summary": "this description", "responses": {
