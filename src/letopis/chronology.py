@@ -11,7 +11,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from .doc import Doc, Entity
+from .doc import Doc, Entity, Phrase
 from .stages.link import placement
 
 SCHEMA = "letopis.chronology/1"
@@ -188,10 +188,10 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _phrase(found: dict[str, Any]) -> dict[str, Any]:
+def _phrase(found: Phrase) -> dict[str, Any]:
     """A cause or effect phrase as the contract shows it: its span, its words, its evidence."""
-    return {"start": found["start"], "end": found["end"], "text": found["text"],
-            "evidence": {"start": found["evidence"]["start"], "end": found["evidence"]["end"]}}
+    return {"start": found.start, "end": found.end, "text": found.text,
+            "evidence": {"start": found.evidence.start, "end": found.evidence.end}}
 
 
 def build(docs: list[Doc]) -> Chronology:
@@ -225,9 +225,9 @@ def build(docs: list[Doc]) -> Chronology:
                     if (doc.id, p.entity) in mapping
                 ],
                 places=[mapping[(doc.id, p)] for p in event.places if (doc.id, p) in mapping],
-                phase=event.attributes.get("phase"),
-                cause_phrases=[_phrase(c) for c in event.attributes.get("causes", [])],
-                effect_phrases=[_phrase(c) for c in event.attributes.get("effects", [])],
+                phase=event.phase,
+                cause_phrases=[_phrase(c) for c in event.causes],
+                effect_phrases=[_phrase(c) for c in event.effects],
             )
             placed.append((position, doc_order, order, record))
         for relation in doc.relations:
