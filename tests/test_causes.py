@@ -3,7 +3,7 @@
 Each case runs the real pipeline on a real Russian sentence. A cause that is an event
 becomes a `cause` relation (source causes target) with the words that mark it as
 evidence; a cause that names no event («от сердечного приступа») stays on the effect as
-`attributes["causes"]`.
+`Event.causes`.
 """
 
 from __future__ import annotations
@@ -64,10 +64,9 @@ def test_cause_between_events_keeps_its_marker(analyse, text, cause, effect, mar
 )
 def test_cause_that_is_no_event_stays_on_the_effect(analyse, text, effect, cause, marker):
     doc = analyse(text)
-    causes = event(doc, effect).attributes.get("causes", [])
-    found = next(c for c in causes if c["text"] == cause)
-    assert doc.text[found["start"] : found["end"]] == cause
-    assert doc.text[found["evidence"]["start"] : found["evidence"]["end"]] == marker
+    found = next(c for c in event(doc, effect).causes if c.text == cause)
+    assert doc.text[found.start : found.end] == cause
+    assert found.evidence.text == marker
 
 
 @pytest.mark.parametrize(
@@ -81,7 +80,7 @@ def test_cause_that_is_no_event_stays_on_the_effect(analyse, text, effect, cause
 def test_no_cause_where_the_text_gives_none(analyse, text):
     doc = analyse(text)
     assert not [r for r in doc.relations if r.type == "cause"]
-    assert not [c for e in doc.events for c in e.attributes.get("causes", [])]
+    assert not [c for e in doc.events for c in e.causes]
 
 
 def test_every_cause_of_the_example_has_evidence(example_doc):
@@ -120,9 +119,8 @@ def test_cause_words_learnt_from_train(word, kind):
 )
 def test_effect_of_a_causal_verb_that_is_no_event_stays_on_the_cause(analyse, text, cause, effect, verb):
     doc = analyse(text)
-    effects = event(doc, cause).attributes.get("effects", [])
-    found = next(e for e in effects if e["text"] == effect)
-    assert doc.text[found["evidence"]["start"] : found["evidence"]["end"]] == verb
+    found = next(e for e in event(doc, cause).effects if e.text == effect)
+    assert found.evidence.text == verb
 
 
 def _event_at(doc, word, factuality="actual"):
@@ -204,7 +202,7 @@ def test_a_word_far_from_the_event_is_not_weighed(analyse):
 )
 def test_a_negated_causal_verb_gives_no_effect(analyse, text, cause):
     doc = analyse(text)
-    assert not event(doc, cause).attributes.get("effects")
+    assert not event(doc, cause).effects
     assert not [r for r in doc.relations if r.type == "cause" and r.source == event(doc, cause).id]
 
 
@@ -217,6 +215,6 @@ def test_a_negated_causal_verb_gives_no_effect(analyse, text, cause):
 def test_a_causal_verb_subject_that_names_no_event_is_kept_on_the_effect(analyse, text, effect, cause, verb):
     doc = analyse(text)
     event = next(e for e in doc.events if e.trigger.text == effect)
-    found = event.attributes["causes"]
-    assert [c["text"] for c in found] and found[0]["text"].startswith(cause)
-    assert text[found[0]["evidence"]["start"]:found[0]["evidence"]["end"]] == verb
+    found = event.causes
+    assert [c.text for c in found] and found[0].text.startswith(cause)
+    assert found[0].evidence.text == verb

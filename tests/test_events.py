@@ -53,7 +53,7 @@ def test_phasal_and_modal_verbs_fold_into_the_event_they_govern(analyse, text, e
     doc = analyse(text)
     found = events_of(doc)
     assert absent not in found
-    assert found[event].attributes.get("phase") == phase
+    assert found[event].phase == phase
 
 
 def test_participle_of_a_light_verb_folds_into_its_noun_and_gives_the_agent(analyse):
@@ -198,8 +198,8 @@ def test_classifier_finds_events_and_keeps_their_type(analyse, text, trigger, ki
 )
 def test_event_words_of_one_phrase_make_one_event(analyse, text, words):
     doc = analyse(text)
-    holding = [e for e in doc.events if words <= {doc.tokens[c].text for c in e.attributes["carriers"]}]
-    assert len(holding) == 1, [(e.trigger.text, e.attributes["carriers"]) for e in doc.events]
+    holding = [e for e in doc.events if words <= {doc.tokens[c].text for c in e.carriers}]
+    assert len(holding) == 1, [(e.trigger.text, e.carriers) for e in doc.events]
     assert len(words & {e.trigger.text for e in doc.events}) == 1
 
 

@@ -22,7 +22,7 @@ def participants(doc, ev, role=None):
 def linked_timex_texts(doc, ev):
     texts = {t.id: t.text for t in doc.timexes}
     own = [ev.time.timex] if ev.time.timex else []
-    return {texts[t] for t in own + ev.attributes.get("timexes", [])}
+    return {texts[t] for t in own + ev.timexes}
 
 
 def test_the_shipped_model_has_a_threshold_and_weights_for_every_kind():
@@ -90,9 +90,9 @@ def test_a_modal_subject_goes_with_its_nearer_complement(analyse):
 
 def test_every_link_names_the_span_it_rests_on(analyse):
     doc = analyse("Матч между «Спартаком» и «Зенитом» состоялся в Москве 12 мая.")
-    args = event(doc, "Матч").attributes["arguments"]
-    assert {doc.text[a["start"]:a["end"]] for a in args} >= {"Спартаком", "Зенитом", "Москве", "12 мая"}
-    assert all(0 < a["score"] <= 1 for a in args)
+    args = event(doc, "Матч").arguments
+    assert {doc.text[a.start:a.end] for a in args} >= {"Спартаком", "Зенитом", "Москве", "12 мая"}
+    assert all(0 < a.score <= 1 for a in args)
 
 
 def test_reset_takes_back_exactly_what_the_linker_added():
@@ -102,11 +102,11 @@ def test_reset_takes_back_exactly_what_the_linker_added():
     full = letopis.default_pipeline().stages
     at = [s.name for s in full].index("roles")
     doc = letopis.analyse("Матч между «Спартаком» и «Зенитом» состоялся в Москве 12 мая.", pipeline=Pipeline(full[:at]))
-    before = [(e.id, list(e.participants), list(e.places), dict(e.attributes)) for e in doc.events]
+    before = [(e.id, list(e.participants), list(e.places), list(e.timexes), list(e.arguments)) for e in doc.events]
     full[at](doc)
-    assert any("arguments" in e.attributes for e in doc.events)
+    assert any(e.arguments for e in doc.events)
     roles.reset(doc)
-    assert [(e.id, list(e.participants), list(e.places), dict(e.attributes)) for e in doc.events] == before
+    assert [(e.id, list(e.participants), list(e.places), list(e.timexes), list(e.arguments)) for e in doc.events] == before
 
 
 @pytest.mark.parametrize(

@@ -2,13 +2,13 @@
 
 Entity mentions, time expressions and event triggers become spans (layers `entity`,
 `timex`, `event`). Event links become relations between the trigger and an argument span:
-the event's timex and every timex the roles stage linked to it (`attributes["timexes"]`,
+the event's timex and every timex the roles stage linked to it (`Event.timexes`,
 e.g. a start and an end) (event-time); for each place and participant entity, the mentions
-the roles stage linked it by (`attributes["arguments"]`; a pronoun stands for the entity's
+the roles stage linked it by (`Event.arguments`; a pronoun stands for the entity's
 nearest named mention), else its mention nearest to the trigger (event-place,
 event-participant); for each `cause` relation, the caused event's trigger with the causing
 event's trigger as argument, and for each cause phrase that names no event (the JSON's
-`cause_phrases`, `attributes["causes"]`), the event's trigger with the phrase (cause).
+`cause_phrases`, `Event.causes`), the event's trigger with the phrase (cause).
 """
 
 from __future__ import annotations
@@ -51,13 +51,13 @@ def links(doc: Any) -> list[dict[str, Any]]:
     for e in doc.events:
         event = triggers[e.id]
         times = [e.time.timex] if e.time.timex else []
-        times += [t for t in e.attributes.get("timexes", []) if t not in times]
+        times += [t for t in e.timexes if t not in times]
         for timex in times:
             add("event-time", event, timexes.get(timex))
         linked: dict[str, list[Span]] = {}
-        for arg in e.attributes.get("arguments", []):
-            if arg["kind"] in ("place", "participant"):
-                linked.setdefault(arg["ref"], []).append((arg["start"], arg["end"]))
+        for arg in e.arguments:
+            if arg.kind in ("place", "participant"):
+                linked.setdefault(arg.ref, []).append((arg.start, arg.end))
         for place in e.places:
             for arg in argument(event, place, linked.get(place, [])):
                 add("event-place", event, arg)
@@ -68,8 +68,8 @@ def links(doc: Any) -> list[dict[str, Any]]:
         if rel.type == "cause" and rel.source in triggers and rel.target in triggers:
             add("cause", triggers[rel.target], triggers[rel.source])
     for e in doc.events:  # causes that name no event (the JSON's cause_phrases)
-        for cause in e.attributes.get("causes", []):
-            add("cause", triggers[e.id], (cause["start"], cause["end"]))
+        for cause in e.causes:
+            add("cause", triggers[e.id], (cause.start, cause.end))
     return found
 
 

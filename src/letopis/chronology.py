@@ -26,7 +26,7 @@ from .contract import (  # noqa: F401  (the records, re-exported for `letopis.ch
     TimexRecord,
     TriggerRecord,
 )
-from .doc import Doc, Entity
+from .doc import Doc, Entity, Phrase
 from .entities.tree import span_tokens
 from .stages.link import placement
 
@@ -97,10 +97,9 @@ def span_lemma(doc: Doc, start: int, end: int) -> str:
     return " ".join((token.lemma or token.text).lower() for token in words)
 
 
-def _phrase(found: dict[str, Any]) -> PhraseRecord:
+def _phrase(found: Phrase) -> PhraseRecord:
     """A cause or effect phrase as the contract shows it: its span, its words, its evidence."""
-    evidence = OffsetsRecord(found["evidence"]["start"], found["evidence"]["end"])
-    return PhraseRecord(found["start"], found["end"], found["text"], evidence)
+    return PhraseRecord(found.start, found.end, found.text, OffsetsRecord(found.evidence.start, found.evidence.end))
 
 
 def build(docs: list[Doc]) -> Chronology:
@@ -135,9 +134,9 @@ def build(docs: list[Doc]) -> Chronology:
                     if (doc.id, p.entity) in mapping
                 ],
                 places=[mapping[(doc.id, p)] for p in event.places if (doc.id, p) in mapping],
-                phase=event.attributes.get("phase"),
-                cause_phrases=[_phrase(c) for c in event.attributes.get("causes", [])],
-                effect_phrases=[_phrase(c) for c in event.attributes.get("effects", [])],
+                phase=event.phase,
+                cause_phrases=[_phrase(c) for c in event.causes],
+                effect_phrases=[_phrase(c) for c in event.effects],
             )
             placed.append((position, doc_order, order, record))
         for relation in doc.relations:

@@ -111,7 +111,44 @@ class Participant:
 
 
 @dataclass(slots=True)
+class Argument:
+    """A link the roles stage made, with the mention or timex span it rests on."""
+
+    kind: str  # time, place or participant (`role_features.KINDS`)
+    ref: str  # the timex or entity id
+    start: int
+    end: int
+    score: float
+    added: bool  # whether the roles stage added it (so that `roles.reset` can take it back)
+
+
+@dataclass(slots=True)
+class Phrase:
+    """A cause or effect that names no event («умер от сердечного приступа»): its span, and
+    the words that say it is a cause (the causal verb, or the pair model's evidence)."""
+
+    start: int
+    end: int
+    text: str
+    evidence: Span
+    probability: float | None = None  # the pair model's, for what the model found
+
+
+@dataclass(slots=True)
+class TimeLinks:
+    """The timexes an event is tied to before it is dated (ids into `Doc.timexes`)."""
+
+    date: str | None = None  # the timex that dates it: its clause's, else the best one the roles stage linked
+    scheduled_for: str | None = None  # the day it set for another event («на 18 августа была объявлена забастовка»)
+    anchored_on: str | None = None  # a timex dated from a named event («на следующий день после забастовки»)
+    found_before: str | None = None  # finding out happened by the day found out about
+
+
+@dataclass(slots=True)
 class Event:
+    """An event mention. The fields after `head` are what one stage hands the next; each says
+    which stage assigns it."""
+
     id: str
     trigger: Span
     sentence: int  # index into Doc.sentences
@@ -121,7 +158,22 @@ class Event:
     participants: list[Participant] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # entity ids
     head: int = -1  # token index of the trigger's head word
-    attributes: dict[str, Any] = field(default_factory=dict)
+    # events: the trigger and the verbs folded into it, whose dependents hold its roles
+    carriers: list[int] = field(default_factory=list)
+    phase: str | None = None  # events: begin, end, ... of a phasal verb («началось восстание»)
+    place_roles: dict[str, str] = field(default_factory=dict)  # events: place entity id -> origin, destination
+    intended_by: str | None = None  # factuality: the word of the governor that intends it («приказ»)
+    unrealized_evidence: Span | None = None  # factuality: the verb that reports the failure
+    timexes: list[str] = field(default_factory=list)  # roles: linked timex ids, best first
+    arguments: list[Argument] = field(default_factory=list)  # roles: every link, with its span
+    time_links: TimeLinks = field(default_factory=TimeLinks)  # dating
+    same_as: str | None = None  # coreference: the id of the first mention of the same event
+    causes: list[Phrase] = field(default_factory=list)  # causes: phrases that name no event
+    effects: list[Phrase] = field(default_factory=list)  # causes: phrases that name no event
+
+    def carrier_tokens(self) -> list[int]:
+        """Its carriers; the head alone for an event made without them (tests, hand-made Docs)."""
+        return self.carriers or [self.head]
 
 
 @dataclass(slots=True)
@@ -151,7 +203,6 @@ class Doc:
     events: list[Event] = field(default_factory=list)
     relations: list[Relation] = field(default_factory=list)
     trace: list[dict[str, Any]] = field(default_factory=list)  # rule firings, for --debug
-    done: set[str] = field(default_factory=set)  # what the stages have assigned
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])

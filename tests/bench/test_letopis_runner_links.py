@@ -11,7 +11,7 @@ if str(ROOT / "bench" / "runners") not in sys.path:
 
 from letopis_full import links  # noqa: E402
 
-from letopis.doc import Doc, Event, EventTime, Mention, Participant, Timex  # noqa: E402
+from letopis.doc import Argument, Doc, Event, EventTime, Mention, Participant, Timex  # noqa: E402
 
 
 def test_every_linked_timex_and_argument_span_becomes_a_link() -> None:
@@ -24,11 +24,11 @@ def test_every_linked_timex_and_argument_span_becomes_a_link() -> None:
         Mention(75, 77, "он", "PERSON", entity="e2", source="pronoun"),
     ]
     festival = Event("ev1", doc.span(0, 9), 0, "celebration", time=EventTime(timex="t1"), places=["e1"])
-    festival.attributes["timexes"] = ["t1", "t2"]
-    festival.attributes["arguments"] = [{"kind": "place", "ref": "e1", "start": 43, "end": 49, "score": 0.9, "added": False}]
+    festival.timexes = ["t1", "t2"]
+    festival.arguments = [Argument("place", "e1", 43, 49, 0.9, False)]
     speech = Event("ev2", doc.span(78, 86), 1, "other", participants=[Participant("participant", "e2")])
     # Linked through the pronoun: the link goes to the entity's nearest named mention.
-    speech.attributes["arguments"] = [{"kind": "participant", "ref": "e2", "start": 75, "end": 77, "score": 0.8, "added": True}]
+    speech.arguments = [Argument("participant", "e2", 75, 77, 0.8, True)]
     doc.events += [festival, speech]
     found = {(r["type"], tuple(r["event"]), tuple(r["arg"])) for r in links(doc)}
     assert found == {

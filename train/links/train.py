@@ -34,7 +34,7 @@ from letopis_full import links as runner_links  # noqa: E402
 from scoring import Score, match_links  # noqa: E402
 
 from letopis.stages.role_features import KINDS, PARTICIPANT, PLACE, TIME, SentenceIndex, features, span_head, span_tokens  # noqa: E402
-from letopis.doc import EventTime  # noqa: E402
+from letopis.doc import EventTime, TimeLinks  # noqa: E402
 from letopis.stages import link, roles  # noqa: E402
 
 OUT = ROOT / "src" / "letopis" / "data" / "links" / "linker.json"
@@ -109,8 +109,7 @@ def redate(doc) -> None:
     """Date the events again from their timexes (the link stage's first steps), so the
     event-time links reflect the linker's timexes and the current dating rules."""
     for event in doc.events:
-        for key in ("timex", "anchored_on", "scheduled_for"):
-            event.attributes.pop(key, None)
+        event.time_links = TimeLinks(found_before=event.time_links.found_before)
         event.time = EventTime()
     link.attach_timexes(doc)
     link.attach_linked_timexes(doc)

@@ -434,7 +434,7 @@ def fill_roles(doc: Doc, kids: dict[int, list[int]], draft: _Draft, event: Event
                         event.places.append(entity)
                     case = doc.tokens[member].feats.get("Case")
                     if role == "origin" or (draft.type in MOTION_TYPES and case == "Acc"):
-                        event.attributes.setdefault("place_roles", {})[entity] = "origin" if role == "origin" else "destination"
+                        event.place_roles[entity] = "origin" if role == "origin" else "destination"
                     doc.note("events", f"place_{role}", doc.tokens[member].start, doc.tokens[member].end, event=event.id)
                     continue
                 if role in {"place", "origin"}:
@@ -481,8 +481,9 @@ def inherit_subject(doc: Doc, kids: dict[int, list[int]], drafts: list[_Draft], 
 
 class EventStage:
     name = "events"
-    requires = ("tokens", "sentences", "morph", "syntax", "entities")
-    assigns = ("events",)
+    # The classifier's features read the timexes (no trigger inside a date).
+    requires = ("tokens", "sentences", "morph", "syntax", "mentions", "entities", "timexes")
+    assigns = ("events", "factuality")
 
     def __init__(self, model: events_model.Model | None = None, lexicon: bool = False):
         self.model = model  # None: the shipped classifier (or the lexicon when none is shipped)
@@ -505,9 +506,8 @@ class EventStage:
                     type=draft.type,
                     head=draft.trigger,
                 )
-                event.attributes["carriers"] = list(draft.carriers)
-                if draft.phase:
-                    event.attributes["phase"] = draft.phase
+                event.carriers = list(draft.carriers)
+                event.phase = draft.phase or None
                 doc.note("events", f"trigger_{token.pos.lower()}", token.start, token.end, event=event.id, type=draft.type)
                 fill_roles(doc, kids, draft, event, roles)
                 new.append(event)

@@ -77,8 +77,7 @@ def assess(doc: Doc) -> None:
     for sentence, events in by_sentence.items():
         kids = child_map(doc, sentence)
         for event in events:
-            carriers = event.attributes.get("carriers", [event.head])
-            for carrier in carriers:
+            for carrier in event.carrier_tokens():
                 negator = _has_child(doc, kids, carrier, lex.NEGATORS)
                 if negator is not None:
                     event.factuality = "negated"
@@ -97,7 +96,7 @@ def assess(doc: Doc) -> None:
             governor = _intending_governor(doc, event)
             if governor is not None:
                 event.factuality = "intended"
-                event.attributes["intended_by"] = doc.tokens[governor].text
+                event.intended_by = doc.tokens[governor].text
                 doc.note("events", "intended_by_governor", doc.tokens[governor].start, doc.tokens[governor].end, event=event.id)
         _share_with_conjuncts(doc, events)
     _mark_unrealized(doc, by_sentence)
@@ -111,7 +110,7 @@ def _share_with_conjuncts(doc: Doc, events: list[Event]) -> None:
         first = at.get(token.head)
         if token.rel == "conj" and first is not None and first.factuality == "intended" and event.factuality == "actual":
             event.factuality = "intended"
-            event.attributes["intended_by"] = first.attributes.get("intended_by")
+            event.intended_by = first.intended_by
             doc.note("events", "intended_conjunct", token.start, token.end, event=event.id)
 
 
@@ -126,5 +125,5 @@ def _mark_unrealized(doc: Doc, by_sentence: dict[int, list[Event]]) -> None:
             targets = here or [e for e in by_sentence.get(sentence - 1, []) if e.factuality == "intended"]
             for event in targets:
                 event.factuality = "unrealized"
-                event.attributes["unrealized_evidence"] = [doc.tokens[verb].start, doc.tokens[verb].end]
+                event.unrealized_evidence = doc.span(doc.tokens[verb].start, doc.tokens[verb].end)
                 doc.note("events", "reported_failure", doc.tokens[verb].start, doc.tokens[verb].end, event=event.id)

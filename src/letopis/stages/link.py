@@ -94,9 +94,9 @@ def attach_timexes(doc: Doc) -> None:
         scheduled = _scheduled_event(doc, owner, timex, head)
         if scheduled is not None:
             event, scheduler = scheduled
-            event.attributes["timex"] = timex.id
+            event.time_links.date = timex.id
             if scheduler is not event:
-                scheduler.attributes["scheduled_for"] = timex.id
+                scheduler.time_links.scheduled_for = timex.id
             doc.note("link", "scheduled_for_date", timex.start, timex.end, event=event.id)
             continue
         path = [node for node in (head, *ancestors(doc, head)) if not timex.start <= doc.tokens[node].start < timex.end]
@@ -105,18 +105,18 @@ def attach_timexes(doc: Doc) -> None:
             event = _event_argument(doc, owner, path)
         if event is None or across_lines(doc.text, timex.start, timex.end, event.trigger.start, event.trigger.end):
             continue
-        current = event.attributes.get("timex")
+        current = event.time_links.date
         # An explicit date beats an event-anchored one in the same clause.
         if current is None or (timexes[current].anchor == "relative" and timex.anchor != "relative"):
-            event.attributes["timex"] = timex.id
-        if timex.anchor == "relative" and timex.anchor_ref:
-            event.attributes.setdefault("anchored_on", timex.id)
+            event.time_links.date = timex.id
+        if timex.anchor == "relative" and timex.anchor_ref and event.time_links.anchored_on is None:
+            event.time_links.anchored_on = timex.id
         doc.note("link", "timex_to_event", timex.start, timex.end, event=event.id)
 
 
 def attach_linked_timexes(doc: Doc) -> None:
     """An event the tree gave no timex of its own takes the best dated one the roles stage
-    linked to it (`attributes["timexes"]`, best first): «В 1944 году, после высадки
+    linked to it (`Event.timexes`, best first): «В 1944 году, после высадки
     союзников, началось восстание» dates the landing as well as the uprising. Only what is
     said to have happened: the date of «получило приказ уничтожить мосты» is the order's,
     and what was ordered is only not earlier (`share_clause_time`). An event an expression is
@@ -127,21 +127,21 @@ def attach_linked_timexes(doc: Doc) -> None:
     # «на 18 августа была объявлена забастовка» dates the strike, not what else is near.
     anchors = [(ref["event"]["start"], ref["event"]["end"]) for t in doc.timexes
                if (ref := t.anchor_ref or {}).get("event")]
-    scheduled = {e.attributes["scheduled_for"] for e in doc.events if "scheduled_for" in e.attributes}
+    scheduled = {e.time_links.scheduled_for for e in doc.events if e.time_links.scheduled_for is not None}
     for event in doc.events:
-        if "timex" in event.attributes or "scheduled_for" in event.attributes:
+        if event.time_links.date is not None or event.time_links.scheduled_for is not None:
             continue
         if event.factuality not in DATED_FACTUALITY:
             continue
         if any(start <= event.trigger.start < end for start, end in anchors):
             continue
-        for timex_id in event.attributes.get("timexes", []):
+        for timex_id in event.timexes:
             timex = timexes.get(timex_id)
             if timex is None or timex.type not in DATED_TYPES or timex_id in scheduled:
                 continue
-            event.attributes["timex"] = timex.id
-            if timex.anchor == "relative" and timex.anchor_ref:
-                event.attributes.setdefault("anchored_on", timex.id)
+            event.time_links.date = timex.id
+            if timex.anchor == "relative" and timex.anchor_ref and event.time_links.anchored_on is None:
+                event.time_links.anchored_on = timex.id
             doc.note("link", "linked_timex_to_event", timex.start, timex.end, event=event.id)
             break
 
@@ -163,12 +163,12 @@ def _event_argument(doc: Doc, owner: dict[int, Event], path: list[int]) -> Event
 def date_from_timexes(doc: Doc) -> None:
     timexes = {t.id: t for t in doc.timexes}
     for event in doc.events:
-        scheduled = event.attributes.get("scheduled_for")
-        if scheduled and "timex" not in event.attributes and timexes[scheduled].latest:
+        scheduled = event.time_links.scheduled_for
+        if scheduled and event.time_links.date is None and timexes[scheduled].latest:
             # What set a date was done by that date at the latest.
             event.time = _inferred(None, timexes[scheduled].latest)
             doc.note("link", "scheduling_not_after_date", event.trigger.start, event.trigger.end, event=event.id)
-        timex_id = event.attributes.get("timex")
+        timex_id = event.time_links.date
         if timex_id is None:
             continue
         timex = timexes[timex_id]
@@ -187,7 +187,7 @@ def resolve_event_anchors(doc: Doc) -> None:
     by_start = sorted((e.trigger.start, k) for k, e in enumerate(doc.events))  # find named events without a scan
     starts = [start for start, _ in by_start]
     for event in doc.events:
-        timex_id = event.attributes.get("anchored_on")
+        timex_id = event.time_links.anchored_on
         if timex_id is None:
             continue
         timex = timexes[timex_id]
@@ -212,14 +212,14 @@ def bound_discoveries(doc: Doc) -> None:
     """Finding out that something is set for a day happens by that day."""
     timexes = {t.id: t for t in doc.timexes}
     for event in doc.events:
-        timex_id = event.attributes.get("found_before")
+        timex_id = event.time_links.found_before
         if timex_id and event.time.basis in {"unknown", "inferred"} and timexes[timex_id].latest:
             event.time = _inferred(event.time.earliest, earlier(event.time.latest, timexes[timex_id].latest))
 
 
 def _is_narrative_step(doc: Doc, event: Event) -> bool:
     """A perfective past finite verb (or an event folded into one) moves the narrative on."""
-    for carrier in event.attributes.get("carriers", [event.head]):
+    for carrier in event.carrier_tokens():
         feats = doc.tokens[carrier].feats
         if feats.get("VerbForm") == "Fin" and feats.get("Aspect") == "Perf" and feats.get("Tense") == "Past":
             return True
@@ -273,8 +273,8 @@ def _inferred(earliest: str | None, latest: str | None) -> EventTime:
 
 class LinkStage:
     name = "link"
-    requires = ("events", "timexes", "syntax")
-    assigns = ("relations", "chronology")
+    requires = ("tokens", "sentences", "morph", "syntax", "mentions", "entities", "timexes", "events", "factuality", "roles")
+    assigns = ("time_links", "coreference", "relations", "causes", "dates")
 
     def __call__(self, doc: Doc) -> Doc:
         attach_timexes(doc)

@@ -2,7 +2,7 @@
 prepositions and the pair model learnt on NEREL (`cause_pairs`), and time shared inside a
 clause. Each relation keeps its evidence span. A cause or effect that names no event
 («умер от сердечного приступа», «..., что усилило возможности комбатантов») is kept on
-its event as `attributes["causes"]` / `attributes["effects"]`, with its evidence too.
+its event as `Event.causes` / `Event.effects` (`Phrase`s), with its evidence too.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left
 
-from ..doc import Doc, Event, EventTime, Relation
+from ..doc import Doc, Event, EventTime, Phrase, Relation
 from ..lang.ru import relations as lex
 from ..syntax_tree import ancestors, child_map, subtree
 from . import cause_pairs
@@ -20,7 +20,7 @@ def carrier_index(doc: Doc) -> dict[int, Event]:
     """Token index -> the event whose trigger, or a verb folded into it, is that token."""
     owner: dict[int, Event] = {}
     for event in doc.events:
-        for carrier in event.attributes.get("carriers", [event.head]):
+        for carrier in event.carrier_tokens():
             owner.setdefault(carrier, event)
     return owner
 
@@ -78,7 +78,7 @@ def _causal_verbs(
 ) -> None:
     """«X привели к тому, что Y», «X ускорил Y»: the subject's event causes the complement's.
     When the complement names no event («..., что усилило возможности комбатантов»), the
-    phrase is kept on the cause as `attributes["effects"]`, with the verb as evidence."""
+    phrase is kept on the cause as `Event.effects`, with the verb as evidence."""
     sent = doc.sentences[sentence]
     for index in range(sent.first, sent.last):
         token = doc.tokens[index]
@@ -134,15 +134,14 @@ def _antecedent(doc: Doc, owner: dict[int, Event], events: list[Event], pronoun:
 
 def _keep_phrase(doc: Doc, kids: dict[int, list[int]], event: Event, key: str, noun: int, verb: int) -> None:
     """A causal verb's side that names no event is kept on the event of the other side as
-    `attributes[key]` ("causes" or "effects"), with the verb as evidence: «Листовки ...
+    `Event.causes` or `Event.effects` (`key`), with the verb as evidence: «Листовки ...
     привели к тому, что жители вышли» (a cause of «вышли»), «..., что усилило возможности
     комбатантов» (an effect of what came before)."""
     start, end = cause_pairs.phrase(doc, kids, noun)
     verb_token = doc.tokens[verb]
     text, side = doc.text[start:end], key.removesuffix("s")
-    event.attributes.setdefault(key, []).append(
-        {"start": start, "end": end, "text": text, "evidence": {"start": verb_token.start, "end": verb_token.end}}
-    )
+    phrases = event.causes if key == "causes" else event.effects
+    phrases.append(Phrase(start, end, text, doc.span(verb_token.start, verb_token.end)))
     doc.note("link", f"causal_verb_{side}_phrase", verb_token.start, verb_token.end, event=event.id, **{side: text})
 
 
@@ -188,7 +187,7 @@ def _learnt_causes(
 ) -> None:
     """Causes the pair model finds (`cause_pairs`): another event becomes a `cause`
     relation; a phrase that names no event («от сердечного приступа», «за мошенничество»)
-    is kept on the effect as `attributes["causes"]`, each with its span and evidence."""
+    is kept on the effect as `Event.causes`, each with its span and evidence."""
     scorer = cause_pairs.model()
     if scorer is None:
         return
@@ -199,9 +198,8 @@ def _learnt_causes(
                 _relate(doc, "cause", found.cause, found.effect, start, end, "cause_model")
             continue
         text = doc.text[found.span[0] : found.span[1]]
-        found.effect.attributes.setdefault("causes", []).append(
-            {"start": found.span[0], "end": found.span[1], "text": text,
-             "evidence": {"start": start, "end": end}, "probability": round(found.probability, 3)}
+        found.effect.causes.append(
+            Phrase(found.span[0], found.span[1], text, doc.span(start, end), round(found.probability, 3))
         )
         doc.note("link", "cause_model_phrase", start, end, event=found.effect.id, cause=text)
 
@@ -250,9 +248,10 @@ def _discovered_schedule(doc: Doc, owner: dict[int, Event], sentence: int, kids:
                 continue
             for node in subtree(kids, child):
                 scheduler = owner.get(node)
-                if scheduler is not None and scheduler.attributes.get("scheduled_for"):
+                if scheduler is not None and scheduler.time_links.scheduled_for:
                     for found in finders:
-                        found.attributes.setdefault("found_before", scheduler.attributes["scheduled_for"])
+                        if found.time_links.found_before is None:
+                            found.time_links.found_before = scheduler.time_links.scheduled_for
                         doc.note("link", "discovered_before_scheduled_date", found.trigger.start, found.trigger.end, event=found.id)
 
 
@@ -322,8 +321,8 @@ def corefer_events(doc: Doc) -> None:
                 if event.sentence - earlier.sentence > SAME_EVENT_WINDOW:
                     break
                 if _compatible(earlier, event, names_after):
-                    root = earlier.attributes.get("same_as", earlier.id)
-                    event.attributes["same_as"] = root
+                    root = earlier.same_as or earlier.id
+                    event.same_as = root
                     doc.relations.append(Relation("same", event.id, root, doc.span(event.trigger.start, event.trigger.end)))
                     doc.note("link", "same_event_noun", event.trigger.start, event.trigger.end, event=event.id, same=root)
                     break
@@ -334,7 +333,7 @@ def share_coreferent_time(doc: Doc) -> None:
     """An undated mention of an event takes the time of the dated mention it repeats."""
     by_id = {e.id: e for e in doc.events}
     for event in doc.events:
-        same = by_id.get(event.attributes.get("same_as", ""))
+        same = by_id.get(event.same_as or "")
         if same is not None and event.time.basis == "unknown" and same.time.basis != "unknown":
             t = same.time
             event.time = EventTime(t.earliest, t.latest, t.edtf, "context", t.timex)

@@ -11,11 +11,10 @@ What the stage adds, always beside what the rules found, never replacing it:
 - `event.participants`: the entity with the role the syntax gives when the mention depends
   on the trigger (agent, patient, recipient), otherwise the generic `participant`;
 - `event.places`: the entity;
-- `event.attributes["timexes"]`: ids of the linked timexes, best first (an event may have
+- `event.timexes`: ids of the linked timexes, best first (an event may have
   several: a start and an end); the link stage dates an event from the first of them when
   the tree gives it no timex of its own;
-- `event.attributes["arguments"]`: one record per link, `{"kind", "ref", "start", "end",
-  "score", "added"}`, the mention or timex span the link rests on (`added`: whether the stage
+- `event.arguments`: one `Argument` per link (kind, ref, start, end, score, added), the mention or timex span the link rests on (`added`: whether the stage
   added the entity, so `reset` can take it back).
 """
 
@@ -27,7 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..doc import Doc, Event, Participant
+from ..doc import Argument, Doc, Event, Participant
 from ..syntax_tree import ancestors, preposition
 from .link import across_lines
 from .role_features import KINDS, PARTICIPANT, PLACE, TIME, Candidate, SentenceIndex, features
@@ -97,8 +96,7 @@ def candidates(index: SentenceIndex, sentence: int, kind: str, near: tuple[int, 
 def role_of(doc: Doc, event: Event, candidate: Candidate, index: SentenceIndex) -> str:
     """The role the syntax gives a mention that depends on the trigger, else `participant`."""
     token = doc.tokens[candidate.head]
-    carriers = event.attributes.get("carriers", [event.head])
-    if token.head not in carriers:
+    if token.head not in event.carrier_tokens():
         return GENERIC
     role = ROLE_OF_REL.get(token.rel)
     if role == "agent" and candidate.type in PLACE_TYPES:
@@ -133,10 +131,7 @@ def apply(doc: Doc, scored: list[Scored], thresholds: dict[str, float], limits: 
             continue
         spans.add((cand.start, cand.end))
         added = _add(doc, event, item.kind, cand, index)
-        event.attributes.setdefault("arguments", []).append(
-            {"kind": item.kind, "ref": cand.ref, "start": cand.start, "end": cand.end,
-             "score": round(item.score, 3), "added": added}
-        )
+        event.arguments.append(Argument(item.kind, cand.ref, cand.start, cand.end, round(item.score, 3), added))
         doc.note("roles", f"linker_{item.kind}", cand.start, cand.end, event=event.id, score=round(item.score, 3))
 
 
@@ -164,10 +159,9 @@ def speaker(doc: Doc, event: Event, cand: Candidate) -> bool:
 
 def _add(doc: Doc, event: Event, kind: str, cand: Candidate, index: SentenceIndex) -> bool:
     if kind == TIME:
-        timexes = event.attributes.setdefault("timexes", [])
-        if cand.ref in timexes:
+        if cand.ref in event.timexes:
             return False
-        timexes.append(cand.ref)
+        event.timexes.append(cand.ref)
         return True
     if kind == PLACE:
         if cand.ref in event.places:
@@ -183,19 +177,20 @@ def _add(doc: Doc, event: Event, kind: str, cand: Candidate, index: SentenceInde
 def reset(doc: Doc) -> None:
     """Take back what `apply` added (for retraining on Docs analysed with an older model)."""
     for event in doc.events:
-        for arg in event.attributes.pop("arguments", []):
-            if not arg["added"]:
+        for arg in event.arguments:
+            if not arg.added:
                 continue
-            if arg["kind"] == PLACE and arg["ref"] in event.places:
-                event.places.remove(arg["ref"])
-            elif arg["kind"] == PARTICIPANT:
-                event.participants = [p for p in event.participants if p.entity != arg["ref"]]
-        event.attributes.pop("timexes", None)
+            if arg.kind == PLACE and arg.ref in event.places:
+                event.places.remove(arg.ref)
+            elif arg.kind == PARTICIPANT:
+                event.participants = [p for p in event.participants if p.entity != arg.ref]
+        event.arguments = []
+        event.timexes = []
 
 
 class RolesStage:
     name = "roles"
-    requires = ("events", "timexes", "entities", "syntax")
+    requires = ("tokens", "sentences", "morph", "syntax", "mentions", "entities", "timexes", "events")
     assigns = ("roles",)
 
     def __init__(self, linker: Linker | None = None, thresholds: dict[str, float] | None = None):
