@@ -16,6 +16,7 @@ from itertools import combinations
 from pathlib import Path
 
 from letopis.doc import Doc
+from letopis.fold import fold_name
 from letopis.stages.entities import EntityStage
 from letopis.stages.morph import MorphStage
 from letopis.stages.ner import NERStage
@@ -24,10 +25,6 @@ from letopis.stages.syntax import SyntaxStage
 
 DEFAULT = Path("/work/shared/data/factrueval-2016/devset")
 STAGES = (SegmentStage(), MorphStage(), SyntaxStage(), NERStage(), EntityStage())
-
-
-def fold(text: str) -> str:
-    return text.lower().replace("ё", "е").strip()
 
 
 def read_gold(base: Path) -> tuple[dict[str, tuple[int, int, str]], list[tuple[list[str], dict[str, str]]]]:
@@ -82,18 +79,18 @@ def main(argv: list[str]) -> None:
                 if mention is None:
                     continue
                 matched.append((str(index), mention.entity))
-                words = fold(mention.normal).split()
+                words = fold_name(mention.normal).split()
                 if kind == "Person" and "lastname" in keys and words:
                     surname_all += 1
-                    if fold(keys["lastname"]) in words:
+                    if fold_name(keys["lastname"]) in words:
                         surname_ok += 1
                     elif len(misses) < 15:
                         misses.append(f"{mention.text!r} -> {mention.normal!r}, gold lastname {keys['lastname']!r}")
                 # Only where the gold name is this word's own nominative (not «КНР» for «Китая»).
-                same_stem = fold(keys.get("name", ""))[:3] == fold(mention.text)[:3]
+                same_stem = fold_name(keys.get("name", ""))[:3] == fold_name(mention.text)[:3]
                 if kind in ("Location", "LocOrg") and same_stem and len(mention.text.split()) == 1 and len(keys["name"].split()) == 1:
                     place_all += 1
-                    if fold(keys["name"]) == fold(mention.normal):
+                    if fold_name(keys["name"]) == fold_name(mention.normal):
                         place_ok += 1
                     elif len(misses) < 30:
                         misses.append(f"{mention.text!r} -> {mention.normal!r}, gold name {keys['name']!r}")

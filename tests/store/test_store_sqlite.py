@@ -10,7 +10,7 @@ from contract import check_contract
 
 from letopis.errors import LetopisError
 from letopis.store import open_store
-from letopis.store.text import fold
+from letopis.fold import fold_case
 
 
 def _texts(store) -> dict[str, str]:
@@ -44,7 +44,7 @@ def test_each_event_comes_back_as_analysed(store, analysed, index):
         for mine, theirs in zip(back["participants"], event["participants"]):
             assert mine["role"] == theirs["role"]
             entity = corpus_entities[mine["entity"]]
-            assert fold(local_names[theirs["entity"]]["name"]) in {fold(n) for n in [entity["name"], *entity["aliases"]]}
+            assert fold_case(local_names[theirs["entity"]]["name"]) in {fold_case(n) for n in [entity["name"], *entity["aliases"]]}
 
 
 def test_one_document_chronology_is_valid_on_its_own(store):
@@ -160,7 +160,7 @@ def test_search_finds_word_forms_and_marks_them(store):
         assert hit["marks"], hit
         assert text[hit["start"]:hit["end"]] == hit["text"]
         for start, end in hit["marks"]:
-            assert fold(hit["text"][start:end]).startswith("забастовк")
+            assert fold_case(hit["text"][start:end]).startswith("забастовк")
             assert f"[{hit['text'][start:end]}]" in hit["snippet"]
     strike_events = store.events(search="забастовкой")
     assert strike_events and all(e["doc"] in {"d1", "d3", "d4"} for e in strike_events)

@@ -20,6 +20,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..errors import ModelError
+from ..fold import fold_lookup
 
 MIN_CITY_POPULATION = 5000
 _lock = threading.Lock()
@@ -35,11 +36,6 @@ class Place:
     lon: float | None
     population: int = 0
     source: str = ""
-
-
-def fold(name: str) -> str:
-    """The lookup key of a name: lowercase, ё as е, one space, no stray punctuation."""
-    return " ".join(name.lower().replace("ё", "е").replace("\u00a0", " ").strip(" .,«»\"'").split())
 
 
 _CYRILLIC = re.compile("[а-яёА-ЯЁ]")
@@ -73,7 +69,7 @@ def _geonames() -> tuple[dict[str, list[Place]], dict[str, Place]]:
             best = by_country_name.get(capital)
             if best is None or best.population < place.population:
                 by_country_name[capital] = place
-            for name in {fold(n) for n in names}:
+            for name in {fold_lookup(n) for n in names}:
                 cities.setdefault(name, []).append(place)
         countries: dict[str, Place] = {}
         for iso, row in cache.get_countries().items():
@@ -108,7 +104,7 @@ def _named_countries() -> dict[str, list[Place]]:
                 if english:
                     translated = ru.gettext(english)
                     if _has_cyrillic(translated):
-                        index.setdefault(fold(translated), []).append(place)
+                        index.setdefault(fold_lookup(translated), []).append(place)
     except Exception as error:  # pycountry is optional: the table below still names the main countries
         raise ModelError(f"could not load pycountry: {error}") from error
     return index
@@ -134,14 +130,14 @@ def _table() -> dict[str, list[Place]]:
             place = Place(f"letopis:{ident}", names.split("|")[0], kind, iso or None,
                           float(lat) if lat else None, float(lon) if lon else None, 0, "letopis")
         for name in names.split("|"):
-            if place not in index.setdefault(fold(name), []):
-                index[fold(name)].append(place)
+            if place not in index.setdefault(fold_lookup(name), []):
+                index[fold_lookup(name)].append(place)
     return index
 
 
 def lookup(name: str) -> list[Place]:
     """Every place the gazetteers know under the Russian `name`: regions and states first, then countries, then cities."""
-    key = fold(name)
+    key = fold_lookup(name)
     if not key:
         return []
     out: list[Place] = []

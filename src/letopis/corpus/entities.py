@@ -16,9 +16,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .clusters import Clusters
+from ..clusters import Clusters
+from ..fold import fold_wording
 from .model import Correction, CorpusEntity, Record
-from .wording import fold
 
 _HEAD_WORD_TYPES = frozenset({"PERSON", "GROUP", "ORGANIZATION"})
 
@@ -30,7 +30,7 @@ class _Item:
 
     @property
     def names(self) -> list[str]:
-        return [fold(n) for n in [self.entity["name"], *self.entity.get("aliases", [])] if n]
+        return [fold_wording(n) for n in [self.entity["name"], *self.entity.get("aliases", [])] if n]
 
     @property
     def geo(self) -> str | None:
@@ -39,7 +39,7 @@ class _Item:
 
 def entity_key(entity: Record) -> str:
     """The stable key of an entity: type and folded name («LOCATION:прага»)."""
-    return f"{entity['type']}:{fold(entity['name'])}"
+    return f"{entity['type']}:{fold_wording(entity['name'])}"
 
 
 def merge_entities(
@@ -133,7 +133,7 @@ def _corpus_entities(
             type=head["type"],
             subtype=head.get("subtype") or next((items[m].entity.get("subtype") for m in members if items[m].entity.get("subtype")), None),
             name=head["name"],
-            aliases=[n for n in names if fold(n) != fold(head["name"])],
+            aliases=[n for n in names if fold_wording(n) != fold_wording(head["name"])],
             members=[
                 {"entity": items[m].entity["id"], "key": keys[m],
                  "docs": sorted({x["doc"] for x in items[m].entity.get("mentions", [])}),

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 from ..time.calendar import day_number_or_none
-from .clusters import Clusters
+from ..clusters import Clusters
 from .disagreements import corpus_time, find_conflicts
 from .entities import merge_entities
 from .features import EventFeatures, read_events

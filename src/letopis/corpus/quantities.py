@@ -16,9 +16,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ..fold import fold_wording
 from ..time.lexicon import CARDINALS, MONTHS, UNITS
 from .lexicon import APPROXIMATE, MULTIPLIERS, NOUN_CLASSES, ROUND_TOLERANCE, VAGUE
-from .wording import fold, stem
+from .wording import stem
 
 _WORD_NUMBERS = {w: v for w, v in CARDINALS.items() if v is not None}
 _approx = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in APPROXIMATE), key=len, reverse=True))
@@ -38,7 +39,7 @@ _FIGURE = re.compile(
 )
 _ADJECTIVE = re.compile(r"(?:ых|их|ые|ие|ого|его|ая|яя|ую|юю|ым|им)$")  # not «-ей»: «жителей», «людей»
 # Words of time are not counted things: «2 июня», «1962 года», «за 3 дня».
-_NOT_COUNTED = frozenset(fold(w) for w in (*MONTHS, *UNITS))
+_NOT_COUNTED = frozenset(fold_wording(w) for w in (*MONTHS, *UNITS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +83,9 @@ def _quantity(match: re.Match[str]) -> Quantity | None:
     noun = _counted_noun(match.group("noun"))
     if noun is None:
         return None
-    multiplier = MULTIPLIERS.get(fold(match.group("mult") or ""), 1)
+    multiplier = MULTIPLIERS.get(fold_wording(match.group("mult") or ""), 1)
     if match.group("vague"):
-        low, high = VAGUE[" ".join(fold(match.group("vague")).split())]
+        low, high = VAGUE[" ".join(fold_wording(match.group("vague")).split())]
         low, high = low * multiplier, high * multiplier
         exact = False
     else:
@@ -95,7 +96,7 @@ def _quantity(match: re.Match[str]) -> Quantity | None:
         exact = True
     approx = match.group("approx")
     if approx:
-        lo, hi = APPROXIMATE[" ".join(fold(approx).split())]
+        lo, hi = APPROXIMATE[" ".join(fold_wording(approx).split())]
         low, high = low * lo, high * hi
     elif match.group("tail"):
         lo, hi = APPROXIMATE["с лишним"]
@@ -111,14 +112,14 @@ def _value(match: re.Match[str]) -> float | None:
         digits = re.sub(r"[ \u00a0\u202f]", "", match.group("digits"))
         return float(digits.replace(",", "."))
     total = 0
-    for word in fold(match.group("words")).split():
+    for word in fold_wording(match.group("words")).split():
         total += _WORD_NUMBERS.get(word, 0)
     return float(total) or None
 
 
 def _counted_noun(phrase: str) -> str | None:
     """The stem of the counted noun: the first word, or the second after an adjective."""
-    words = fold(phrase).split()
+    words = fold_wording(phrase).split()
     if words[0] in MULTIPLIERS or words[0] in _NOT_COUNTED:
         return None
     if len(words) == 2 and _ADJECTIVE.search(words[0]):

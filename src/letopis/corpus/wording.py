@@ -8,11 +8,10 @@ contract dicts and runs on corpora of any size.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
-_SPACE = re.compile(r"\s+")
-_QUOTES = str.maketrans({"«": "", "»": "", '"': "", "“": "", "”": "", "„": "", "'": "", "–": "-", "—": "-"})
+from ..fold import fold_wording
+
 
 # Inflectional endings, longest first: adjectival, nominal, verbal (past, present, infinitive).
 _ENDINGS = tuple(sorted(set("""
@@ -25,11 +24,6 @@ _REFLEXIVE = ("ся", "сь")
 _MIN_STEM = 3
 
 
-def fold(text: str) -> str:
-    """A name as compared: lowercase, ё as е, no quotes, one space between words."""
-    return _SPACE.sub(" ", text.translate(_QUOTES).lower().replace("ё", "е")).strip()
-
-
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stem: «забастовку», «забастовки» → «забастовк»; «вошли», «вошел» → «вош».
@@ -38,7 +32,7 @@ def stem(word: str) -> str:
     at least three letters. Different lemmas of one root («призвать», «призыв») keep
     different stems; that is wanted: the trigger feature is about wording.
     """
-    word = fold(word)
+    word = fold_wording(word)
     if " " in word:  # a multi-word trigger: its last word carries the event
         word = word.rsplit(" ", 1)[1]
     for particle in _REFLEXIVE:
@@ -53,4 +47,4 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """The folded words of a name."""
-    return fold(text).split()
+    return fold_wording(text).split()

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..adapters import gazetteer
 from ..adapters.gazetteer import Place
+from ..fold import fold_case
 from ..lang.ru.place_adjectives import PLACE_ADJECTIVES
 
 # What a recogniser's subtype says about the kind of place.
@@ -88,7 +89,7 @@ MIN_CITY_FOR_ADJECTIVE = 100_000  # a city adjective derived by rule must name a
 
 def adjective_place(lemma: str) -> tuple[str, Place] | None:
     """The place a relational adjective names, and its Russian name: «парижский» → Париж."""
-    lemma = lemma.lower().replace("ё", "е")
+    lemma = fold_case(lemma)
     names = [PLACE_ADJECTIVES[lemma]] if lemma in PLACE_ADJECTIVES else []
     suffix = next((x for x in _ADJECTIVE_SUFFIXES if lemma.endswith(x)), None)
     if not names and suffix and len(lemma) - len(suffix) >= 3:

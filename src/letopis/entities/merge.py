@@ -23,7 +23,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from ..clusters import UnionFind
 from ..doc import Doc, Entity
+from ..fold import fold_name
 from ..lang.ru.names import SURNAME_PARTICLES
 
 _SHORT_WORDS = frozenset({"и", "по", "на", "в", "во", "за", "для", "при", "с", "со", "о", "об", "от", "до", "к"})
@@ -42,10 +44,6 @@ class Item:
     evidence: str | None = None
 
 
-def fold(text: str) -> str:
-    return text.lower().replace("ё", "е").strip()
-
-
 _WORD = re.compile(r"[^\s.]+\.?")
 
 
@@ -54,7 +52,7 @@ def _words(normal: str) -> list[str]:
     """Name words, initials apart: «А.А. Ахматова» → ['а.', 'а.', 'ахматова'].
 
     Cached: callers must not change the list."""
-    return _WORD.findall(fold(normal).replace("\u00a0", " "))
+    return _WORD.findall(fold_name(normal).replace("\u00a0", " "))
 
 
 def _initials(full: str) -> str:
@@ -97,31 +95,22 @@ def acronym_of(short: str, full: str) -> bool:
     """«НСС» spells the initials of «Национальный Совет Сопротивления»."""
     if not (2 <= len(short) <= 8 and short.isupper() and short.isalpha()):
         return False
-    return len(_words(full)) > 1 and _initials(full) == fold(short)
+    return len(_words(full)) > 1 and _initials(full) == fold_name(short)
 
 
-class _Clusters:
+class _Clusters(UnionFind):
+    """Mentions joined by the merge rules; the joined item keeps the rule that joined it."""
+
     def __init__(self, items: list[Item]):
+        super().__init__(len(items))
         self.items = items
-        self.parent = list(range(len(items)))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
 
     def join(self, a: int, b: int, evidence: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+        if self.union(a, b):
             self.items[b].evidence = self.items[b].evidence or evidence
 
     def groups(self) -> list[list[int]]:
-        out: dict[int, list[int]] = {}
-        for i in range(len(self.items)):
-            out.setdefault(self.find(i), []).append(i)
-        return sorted(out.values(), key=lambda g: min(self.items[i].position for i in g))
+        return sorted(super().groups(), key=lambda g: min(self.items[i].position for i in g))
 
 
 def _buckets(indices: list[int], key) -> dict[str, list[int]]:
@@ -157,11 +146,11 @@ def cluster(items: list[Item], nested: dict[int, int] | None = None) -> list[lis
 
     # A surname that ends two different full names («Бут»: «Виктор Бут», «Алла Бут») is
     # linked mention by mention to the nearest, never all together by the same-name rule.
-    ambiguous = {i for i in persons if len({fold(items[j].normal) for j in fuller_names(i)}) > 1}
+    ambiguous = {i for i in persons if len({fold_name(items[j].normal) for j in fuller_names(i)}) > 1}
     first_by_name: dict[tuple[str, str], int] = {}
     first_by_place: dict[str, int] = {}
     for i, item in enumerate(items):
-        key = (item.type, fold(item.normal))
+        key = (item.type, fold_name(item.normal))
         if i in nested:
             continue
         if i in ambiguous:
@@ -198,7 +187,7 @@ def cluster(items: list[Item], nested: dict[int, int] | None = None) -> list[lis
         if len({c.find(j) for j in fuller}) == 1:
             c.join(min(fuller), i, f"head word of {items[min(fuller)].normal}")
     for i in orgs:
-        full = [j for j in orgs_by_initials.get(fold(items[i].normal), ()) if acronym_of(items[i].normal, items[j].normal)]
+        full = [j for j in orgs_by_initials.get(fold_name(items[i].normal), ()) if acronym_of(items[i].normal, items[j].normal)]
         if len({c.find(j) for j in full}) == 1:
             c.join(full[0], i, f"acronym of {items[full[0]].normal}")
     return [[items[i] for i in group] for group in c.groups()]
@@ -256,7 +245,7 @@ def build_entities(doc: Doc, infos: dict[int, MentionInfo]) -> None:
             subtype=_subtype([doc.mentions[k].subtype for k in mentions]),
             mentions=mentions,
         )
-        entity.aliases = sorted({n for n in names if fold(n) != fold(entity.name)})
+        entity.aliases = sorted({n for n in names if fold_name(n) != fold_name(entity.name)})
         for k in mentions:
             merge_attributes(entity.attributes, infos[k].attributes)
         for item in group:
@@ -288,7 +277,7 @@ def unify(docs: Sequence[Doc]) -> tuple[list[Entity], dict[tuple[str, str], str]
         merged = Entity(id=f"E{number}", type=members[0].type, name=best_name(names),
                         subtype=_subtype([e.subtype for e in members]))
         aliases = {a for e in members for a in [e.name, *e.aliases]}
-        merged.aliases = sorted(a for a in aliases if fold(a) != fold(merged.name))
+        merged.aliases = sorted(a for a in aliases if fold_name(a) != fold_name(merged.name))
         for e in members:
             merge_attributes(merged.attributes, e.attributes)
         for item in group:

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..doc import Doc
+from ..fold import fold_case
 from ..lang.ru.ranks import TITLE_MODIFIERS, TITLES
 from .normalise import phrase_normal
 from ..syntax_tree import Children
@@ -31,7 +32,7 @@ class Title:
 
 
 def _lemma(doc: Doc, i: int) -> str:
-    return (doc.tokens[i].lemma or doc.tokens[i].text).lower().replace("ё", "е")
+    return fold_case(doc.tokens[i].lemma or doc.tokens[i].text)
 
 
 def _is_title(doc: Doc, i: int) -> bool:

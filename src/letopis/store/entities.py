@@ -20,7 +20,8 @@ import json
 import sqlite3
 from typing import Any
 
-from .text import fold, name_words
+from ..fold import fold_case
+from .text import name_words
 
 Record = dict[str, Any]
 
@@ -43,7 +44,7 @@ def find(connection: sqlite3.Connection, entity: Record) -> tuple[str, str] | No
         row = connection.execute("SELECT id FROM entities WHERE geo_id = ? ORDER BY n LIMIT 1", (geo,)).fetchone()
         if row:
             return row[0], "geo"
-    keys = sorted({fold(name) for name in names_of(entity)})
+    keys = sorted({fold_case(name) for name in names_of(entity)})
     if not keys:
         return None
     marks = ",".join("?" * len(keys))
@@ -77,7 +78,7 @@ def merge_into(connection: sqlite3.Connection, corpus_id: str, entity: Record, a
     # A fuller name that lists the stored one among its aliases becomes the name
     # («Шарль де Голль» with alias «де Голль» replaces «де Голль»).
     incoming = entity["name"]
-    if fold(name) in {fold(a) for a in entity.get("aliases", [])} and len(incoming.split()) > len(name.split()):
+    if fold_case(name) in {fold_case(a) for a in entity.get("aliases", [])} and len(incoming.split()) > len(name.split()):
         name = incoming
     connection.execute(
         "UPDATE entities SET name = ?, subtype = COALESCE(subtype, ?), geo_id = COALESCE(geo_id, ?), attributes = ? "
@@ -92,7 +93,7 @@ def add_names(connection: sqlite3.Connection, corpus_id: str, names: list[str]) 
                                (corpus_id,)).fetchone()[0]
     connection.executemany(
         "INSERT OR IGNORE INTO entity_names (entity, name, key, words, ord) VALUES (?, ?, ?, ?, ?)",
-        [(corpus_id, name, fold(name), name_words(name), start + i) for i, name in enumerate(names)],
+        [(corpus_id, name, fold_case(name), name_words(name), start + i) for i, name in enumerate(names)],
     )
 
 

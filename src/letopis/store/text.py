@@ -13,21 +13,17 @@ import re
 from collections.abc import Iterable
 
 from ..adapters import natasha
+from ..fold import fold_case
 
 WORD = re.compile(r"\w+(?:-\w+)*")
 MARK_OPEN, MARK_CLOSE = "[", "]"
 
 
-def fold(word: str) -> str:
-    """Lowercase with ё as е: the form every key and index is compared in."""
-    return word.lower().replace("ё", "е")
-
-
 def word_lemmas(word: str) -> tuple[str, ...]:
     """The word's lemmas (likeliest first), folded; a number or a Latin word stays as it is."""
     if not any("а" <= ch <= "я" or ch == "ё" for ch in word.lower()):
-        return (fold(word),)
-    return tuple(dict.fromkeys(fold(lemma) for lemma in natasha.lemmas(word)))
+        return (fold_case(word),)
+    return tuple(dict.fromkeys(fold_case(lemma) for lemma in natasha.lemmas(word)))
 
 
 def lemma_text(text: str) -> str:
@@ -43,7 +39,7 @@ def name_words(name: str) -> str:
     """
     words: dict[str, None] = {}
     for match in WORD.finditer(name):
-        words.setdefault(fold(match.group()), None)
+        words.setdefault(fold_case(match.group()), None)
         for lemma in word_lemmas(match.group()):
             words.setdefault(lemma, None)
     return " " + " ".join(words) + " "
@@ -54,7 +50,7 @@ def query_forms(query: str) -> list[tuple[str, ...]]:
     forms = []
     for match in WORD.finditer(query):
         word = match.group()
-        forms.append(tuple(dict.fromkeys((fold(word), *word_lemmas(word)))))
+        forms.append(tuple(dict.fromkeys((fold_case(word), *word_lemmas(word)))))
     return forms
 
 
@@ -84,7 +80,7 @@ def snippet(text: str, query: str, *, base: int = 0, width: int = 12) -> dict[st
         return {"snippet": text, "text": text, "marks": [], "start": base, "end": base + len(text)}
     found: dict[int, set[int]] = {}  # word index -> which query words it matches
     for i, m in enumerate(words):
-        forms = {fold(m.group()), *word_lemmas(m.group())}
+        forms = {fold_case(m.group()), *word_lemmas(m.group())}
         matched = {q for q, alternatives in enumerate(asked) if forms.intersection(alternatives)}
         if matched:
             found[i] = matched

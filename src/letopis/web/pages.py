@@ -49,6 +49,7 @@ def shell(page: str, writable: bool, max_upload: int) -> bytes:
         f"<title>{escape(TITLES[page])} — letopis</title>\n"
         '<link rel="stylesheet" href="/static/app.css">\n'
         '<link rel="icon" href="/static/favicon.svg">\n'
+        '<script src="/static/days.js" defer></script>\n'
         '<script src="/static/common.js" defer></script>\n'
         f'<script src="/static/{page}.js" defer></script>\n'
         "</head>\n"

@@ -14,21 +14,13 @@
   const state = {events: [], entities: {}, more: false, offset: 0, rows: L.query().get("rows") || "type", domain: null};
   const FILTERS = ["person", "place", "type", "factuality", "doc", "from", "to", "disputed"];
 
-  function dayNumber(iso) {
-    const m = /^(-?)(\d{1,6})-(\d\d)-(\d\d)$/.exec(iso || "");
-    if (!m) return null;
-    const d = new Date(0);
-    d.setUTCFullYear((m[1] ? -1 : 1) * Number(m[2]), Number(m[3]) - 1, Number(m[4]));
-    d.setUTCHours(0, 0, 0, 0);
-    return Math.round(d.getTime() / 86400000);
-  }
+  const {yearText} = Days;  // day numbers are Julian Day Numbers (days.js)
 
+  /** {y, m (0–11), d} of a day number. */
   function fromDay(n) {
-    const d = new Date(n * 86400000);
-    return {y: d.getUTCFullYear(), m: d.getUTCMonth(), d: d.getUTCDate()};
+    const {y, m, d} = Days.date(n);
+    return {y, m: m - 1, d};
   }
-
-  function yearText(y) { return y > 0 ? String(y) : (1 - y) + " до н. э."; }
 
   /** Tick positions and labels for the visible span: years, months or days. */
   function ticks(d0, d1, width) {
@@ -39,7 +31,7 @@
       const step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000].find((x) => x >= years) || 1000;
       const first = Math.ceil(fromDay(d0).y / step) * step;
       for (let y = first; y <= fromDay(d1).y; y += step) {
-        const n = dayNumber(`${y < 0 ? "-" : ""}${String(Math.abs(y)).padStart(4, "0")}-01-01`);
+        const n = Days.jdn(y, 1, 1);
         out.push([n, yearText(y)]);
       }
     } else if (span / 30.44 > wanted / 2) {
@@ -48,7 +40,7 @@
       m = Math.ceil(m / step) * step;
       for (let guard = 0; guard < 500; guard++) {
         if (m >= 12) { y += 1; m -= 12; }
-        const n = dayNumber(`${y < 0 ? "-" : ""}${String(Math.abs(y)).padStart(4, "0")}-${String(m + 1).padStart(2, "0")}-01`);
+        const n = Days.jdn(y, m + 1, 1);
         if (n > d1) break;
         if (n >= d0) out.push([n, m === 0 ? `${MONTHS[m]} ${yearText(y)}` : MONTHS[m]]);
         m += step;
@@ -65,7 +57,7 @@
 
   function bounds(ev) {
     const t = ev.time || {};
-    return {a: dayNumber(t.earliest), b: dayNumber(t.latest)};
+    return {a: Days.number(t.earliest), b: Days.number(t.latest)};
   }
 
   function dated(ev) { const {a, b} = bounds(ev); return a !== null || b !== null; }

@@ -1,6 +1,8 @@
-"""Clusters that grow by union under constraints: the merge decision shared by entities and events.
+"""Clustering by union-find: the one forest every merge of letopis grows.
 
-A union is refused when it would put two items that must stay apart in one cluster:
+`UnionFind` is the forest alone (entity mentions within a document, `entities.merge`).
+`Clusters` adds the constraints of the corpus merge, shared by corpus entities and
+events: a union is refused when it would put two items that must stay apart in one cluster:
 items a user has split (`cannot` links), or, for events, two items of one document
 (`exclusive` groups: a document never tells one event twice unless it says so). Each
 cluster keeps its members and the exclusive groups it holds, so a check costs the size of
@@ -10,6 +12,44 @@ the smaller cluster and its cannot-links, never the size of the corpus.
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
+
+
+class UnionFind:
+    """Disjoint sets over items 0..n-1, with path compression."""
+
+    def __init__(self, size: int):
+        self._parent = list(range(size))
+
+    def __len__(self) -> int:
+        return len(self._parent)
+
+    def find(self, item: int) -> int:
+        """The root of the item's set."""
+        root = item
+        while self._parent[root] != root:
+            root = self._parent[root]
+        while self._parent[item] != root:  # path compression
+            self._parent[item], item = root, self._parent[item]
+        return root
+
+    def link(self, child: int, root: int) -> None:
+        """Put the set of root `child` under root `root` (both must be roots)."""
+        self._parent[child] = root
+
+    def union(self, a: int, b: int) -> bool:
+        """Join the sets of a and b, the smaller root staying root; False when already one."""
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self.link(max(ra, rb), min(ra, rb))
+        return True
+
+    def groups(self) -> list[list[int]]:
+        """Every set as a list of items in order, ordered by first item."""
+        out: dict[int, list[int]] = {}
+        for item in range(len(self._parent)):
+            out.setdefault(self.find(item), []).append(item)
+        return list(out.values())
 
 
 class Clusters:
@@ -22,7 +62,7 @@ class Clusters:
         bounds: Iterable[tuple[int | None, int | None]] | None = None,
         tolerance: int = 0,
     ):
-        self._parent = list(range(size))
+        self._forest = UnionFind(size)
         # Per cluster: the latest earliest bound and the earliest latest bound of its members.
         # A union whose intervals would then lie more than `tolerance` apart is refused, so
         # near-miss dates can join two sources without chaining days into weeks.
@@ -35,12 +75,7 @@ class Clusters:
         self._cannot: dict[int, set[int]] = {}
 
     def find(self, item: int) -> int:
-        root = item
-        while self._parent[root] != root:
-            root = self._parent[root]
-        while self._parent[item] != root:  # path compression
-            self._parent[item], item = root, self._parent[item]
-        return root
+        return self._forest.find(item)
 
     def forbid(self, a: int, b: int) -> None:
         """a and b must never share a cluster."""
@@ -81,7 +116,7 @@ class Clusters:
             return False
         if len(self._members[ra]) < len(self._members[rb]):
             ra, rb = rb, ra
-        self._parent[rb] = ra
+        self._forest.link(rb, ra)
         if self._bounds is not None:
             self._bounds[ra] = self._joined(ra, rb)
             del self._bounds[rb]
