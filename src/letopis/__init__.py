@@ -34,6 +34,7 @@ def default_pipeline() -> "Pipeline":
     from .pipeline import Pipeline
     from .stages.entities import EntityStage
     from .stages.events import EventStage
+    from .stages.factuality import FactualityStage
     from .stages.link import LinkStage
     from .stages.morph import MorphStage
     from .stages.ner import NERStage
@@ -43,7 +44,8 @@ def default_pipeline() -> "Pipeline":
     from .stages.timex import TimexStage
 
     return Pipeline(
-        [SegmentStage(), MorphStage(), SyntaxStage(), NERStage(), EntityStage(), TimexStage(), EventStage(), RolesStage(), LinkStage()]
+        [SegmentStage(), MorphStage(), SyntaxStage(), NERStage(), EntityStage(), TimexStage(), EventStage(), FactualityStage(),
+         RolesStage(), LinkStage()]
     )
 
 

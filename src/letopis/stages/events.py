@@ -1,7 +1,7 @@
 """Events: triggers from the classifier (or the lexicon), folded light and phasal verbs, roles from the syntax.
 
 Each rule that decides something records itself in the trace (`doc.note("events", ...)`).
-Dating, ordering and causes are the link stage's job; factuality is `events_factuality`.
+Factuality is the factuality stage's job; dating, ordering and causes the link stage's.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from ..doc import Doc, Event, Participant, Token
 from ..lang.ru import events as lex
 from ..lang.ru import events_model
 from ..syntax_tree import child_map, preposition
-from . import events_factuality
 
 LEMMA_TYPE: dict[str, str] = {}
 for _type, _lemmas in lex.TRIGGERS.items():
@@ -483,7 +482,7 @@ class EventStage:
     name = "events"
     # The classifier's features read the timexes (no trigger inside a date).
     requires = ("tokens", "sentences", "morph", "syntax", "mentions", "entities", "timexes")
-    assigns = ("events", "factuality")
+    assigns = ("events",)
 
     def __init__(self, model: events_model.Model | None = None, lexicon: bool = False):
         self.model = model  # None: the shipped classifier (or the lexicon when none is shipped)
@@ -513,5 +512,4 @@ class EventStage:
                 new.append(event)
             inherit_subject(doc, kids, drafts, new, roles)
             doc.events.extend(new)
-        events_factuality.assess(doc)
         return doc

@@ -1,4 +1,4 @@
-"""Whether an event happened: negation, modality, intention and reported failure.
+"""Factuality: whether an event happened (negation, modality, intention, reported failure).
 
 - negated: «не» on the trigger or on a verb folded into it;
 - intended: governed by a verb or noun of ordering, planning, requesting or calling;
@@ -81,15 +81,15 @@ def assess(doc: Doc) -> None:
                 negator = _has_child(doc, kids, carrier, lex.NEGATORS)
                 if negator is not None:
                     event.factuality = "negated"
-                    doc.note("events", "negation", doc.tokens[negator].start, doc.tokens[negator].end, event=event.id)
+                    doc.note("factuality", "negation", doc.tokens[negator].start, doc.tokens[negator].end, event=event.id)
                     break
                 if _has_child(doc, kids, carrier, lex.HYPOTHETICAL) is not None:
                     event.factuality = "hypothetical"
-                    doc.note("events", "hypothetical", doc.tokens[carrier].start, doc.tokens[carrier].end, event=event.id)
+                    doc.note("factuality", "hypothetical", doc.tokens[carrier].start, doc.tokens[carrier].end, event=event.id)
                     break
                 if _has_child(doc, kids, carrier, lex.HEDGE) is not None:
                     event.factuality = "uncertain"
-                    doc.note("events", "hedge", doc.tokens[carrier].start, doc.tokens[carrier].end, event=event.id)
+                    doc.note("factuality", "hedge", doc.tokens[carrier].start, doc.tokens[carrier].end, event=event.id)
                     break
             if event.factuality != "actual":
                 continue
@@ -97,7 +97,7 @@ def assess(doc: Doc) -> None:
             if governor is not None:
                 event.factuality = "intended"
                 event.intended_by = doc.tokens[governor].text
-                doc.note("events", "intended_by_governor", doc.tokens[governor].start, doc.tokens[governor].end, event=event.id)
+                doc.note("factuality", "intended_by_governor", doc.tokens[governor].start, doc.tokens[governor].end, event=event.id)
         _share_with_conjuncts(doc, events)
     _mark_unrealized(doc, by_sentence)
 
@@ -111,7 +111,7 @@ def _share_with_conjuncts(doc: Doc, events: list[Event]) -> None:
         if token.rel == "conj" and first is not None and first.factuality == "intended" and event.factuality == "actual":
             event.factuality = "intended"
             event.intended_by = first.intended_by
-            doc.note("events", "intended_conjunct", token.start, token.end, event=event.id)
+            doc.note("factuality", "intended_conjunct", token.start, token.end, event=event.id)
 
 
 def _mark_unrealized(doc: Doc, by_sentence: dict[int, list[Event]]) -> None:
@@ -126,4 +126,14 @@ def _mark_unrealized(doc: Doc, by_sentence: dict[int, list[Event]]) -> None:
             for event in targets:
                 event.factuality = "unrealized"
                 event.unrealized_evidence = doc.span(doc.tokens[verb].start, doc.tokens[verb].end)
-                doc.note("events", "reported_failure", doc.tokens[verb].start, doc.tokens[verb].end, event=event.id)
+                doc.note("factuality", "reported_failure", doc.tokens[verb].start, doc.tokens[verb].end, event=event.id)
+
+
+class FactualityStage:
+    name = "factuality"
+    requires = ("tokens", "sentences", "morph", "syntax", "events")
+    assigns = ("factuality",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        assess(doc)
+        return doc
