@@ -32,7 +32,7 @@ class Doc:
 
     def event(self, word: str, type: str, earliest: str | None = None, latest: str | None = "same",
               agents: tuple[str, ...] = (), patients: tuple[str, ...] = (), places: tuple[str, ...] = (),
-              factuality: str = "actual", occurrence: int = 1) -> str:
+              factuality: str = "actual", occurrence: int = 1, lemma: str | None = None) -> str:
         start = -1
         for _ in range(occurrence):
             start = self.text.index(word, start + 1)
@@ -43,7 +43,7 @@ class Doc:
         event_id = f"d1.ev{len(self.events) + 1}"
         self.events.append({
             "id": event_id, "doc": "d1",
-            "trigger": {"start": start, "end": start + len(word), "text": word},
+            "trigger": {"start": start, "end": start + len(word), "text": word} | ({"lemma": lemma} if lemma else {}),
             "sentence": {"start": sentence_start, "end": sentence_end},
             "type": type, "factuality": factuality,
             "time": {"earliest": earliest, "latest": latest, "edtf": None,

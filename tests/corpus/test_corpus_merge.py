@@ -10,18 +10,22 @@ from letopis.corpus import Correction, merge
 from letopis.corpus.features import event_key
 
 
-def test_one_strike_told_two_ways_is_one_event_with_its_evidence():
+@pytest.mark.parametrize("lemma, word", [
+    ("забастовка", "забастовка"),  # the trigger's lemma, as the chronology carries it
+    (None, "забастовк"),  # an event stored before lemmas were carried: the stem of its text
+])
+def test_one_strike_told_two_ways_is_one_event_with_its_evidence(lemma, word):
     a = Doc("Всеобщая забастовка 18 августа парализовала город.", "a.txt")
-    strike_a = a.event("забастовка", "strike", "1944-08-18")
-    b = Doc("Забастовка, началась 18 августа 1944 года и охватила весь город.", "b.txt")
-    strike_b = b.event("Забастовка", "strike", "1944-08-18")
+    strike_a = a.event("забастовка", "strike", "1944-08-18", lemma=lemma)
+    b = Doc("Забастовку, начатую 18 августа 1944 года, поддержал весь город.", "b.txt")
+    strike_b = b.event("Забастовку", "strike", "1944-08-18", lemma=lemma)
     result = merged(a, b)
     assert together(result, (a, strike_a), (b, strike_b))
     event = corpus_event(result, a, strike_a)
     assert event.time == {"earliest": "1944-08-18", "latest": "1944-08-18", "status": "agreed"}
     [evidence] = event.evidence
     assert evidence["features"]["type"] == "strike"
-    assert evidence["features"]["trigger"] == "забастовк"
+    assert evidence["features"]["trigger"] == word
     assert evidence["features"]["time"] == "same_day"
     assert evidence["score"] >= 3.0
     assert {m["source"] for m in event.mentions} == {"a.txt", "b.txt"}
@@ -196,3 +200,15 @@ def test_comparisons_grow_linearly_not_quadratically():
     assert large.stats["events"] == 10 * small.stats["events"]
     assert large.stats["comparisons"] <= 12 * small.stats["comparisons"]  # all pairs would be ×100
     assert large.stats["comparisons"] < large.stats["events"] * 40
+
+
+@pytest.mark.parametrize("trigger, word", [
+    ({"text": "взяли", "lemma": "взять"}, "взять"),
+    ({"text": "взят", "lemma": "взять"}, "взять"),  # stems differ («взя», «взят»); the lemma does not
+    ({"text": "началась высадка", "lemma": "начаться высадка"}, "высадка"),  # the last word carries the event
+    ({"text": "Взяли"}, "взя"),  # stored without a lemma
+])
+def test_the_matcher_compares_trigger_lemmas(trigger, word):
+    from letopis.corpus.wording import trigger_word
+
+    assert trigger_word(trigger) == word

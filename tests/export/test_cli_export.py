@@ -61,7 +61,10 @@ def test_unknown_format_is_a_usage_error(example_json, tmp_path, capsys):
     ("{not json", "not valid JSON (line 1"),
     ('{"type": "FeatureCollection", "features": []}', "not a letopis chronology"),
     ("[1, 2]", "not a letopis chronology (expected a JSON object)"),
-    ('{"schema": "letopis.chronology/1", "documents": [], "entities": []}', '"events" is missing'),
+    ('{"schema": "letopis.chronology/1", "documents": [], "entities": [], "timexes": [], "relations": []}',
+     '"events" is missing'),
+    ('{"schema": "letopis.chronology/1", "documents": [], "entities": [], "timexes": [], "relations": [], '
+     '"events": [{"id": "d1.ev1"}]}', '"doc" is missing at $.events[0]'),
 ])
 def test_bad_json_gets_one_line(content, message, tmp_path, capsys):
     source = tmp_path / "in.json"

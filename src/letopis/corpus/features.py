@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..time.calendar import day_number_or_none, day_text
 from .lexicon import family
 from .model import Record
-from .wording import stem
+from .wording import trigger_word
 
 _MAX_CONTEXT_DAYS = 1  # a context date is evidence only when it names one day
 
@@ -30,7 +30,7 @@ class EventFeatures:
     key: str  # stable key: sha256:start-end
     type: str
     family: str
-    stem: str
+    word: str  # the trigger's lemma (`wording.trigger_word`)
     earliest: int | None  # Julian Day Number (time.calendar), BC included
     latest: int | None
     agents: frozenset[str]
@@ -102,7 +102,7 @@ def _features(
         key=event_key(sha, event["trigger"]),
         type=event["type"],
         family=family(event["type"]),
-        stem=stem(event["trigger"]["text"]),
+        word=trigger_word(event["trigger"]),
         earliest=day_number_or_none(time.get("earliest")),
         latest=day_number_or_none(time.get("latest")),
         agents=frozenset(corpus(p["entity"]) for p in roles if p["role"] == "agent"),

@@ -1,7 +1,7 @@
 """Which events of different documents tell the same happening: blocking and scoring.
 
 **Blocking.** An event is compared only with events that share a block with it. Its block
-keys, all within its type family (`lexicon.FAMILIES`): its trigger stem; each corpus entity
+keys, all within its type family (`lexicon.FAMILIES`): its trigger's lemma; each corpus entity
 it involves (participants, places, entities named in its sentence); each month its
 [earliest, latest] interval touches, widened by a few days so near-miss dates meet. A block
 of at most `SMALL_BLOCK` events is compared all pairs; a larger one by sorted neighbourhood:
@@ -12,7 +12,7 @@ O(n log n).
 
 **Scoring.** A pair of events of different documents scores (`score`):
   type       same type +1.0, same family only +0.3
-  trigger    same trigger stem +1.0
+  trigger    same trigger lemma +1.0
   time       same single day +1.0; bounded intervals that meet +0.5; intervals that meet
              with an open bound whose known bounds lie within a week +0.25 (more than a
              month apart −0.75, more than a year apart no match: an inferred «not before»
@@ -60,7 +60,7 @@ class Candidate:
 
 def block_keys(event: EventFeatures) -> list[tuple]:
     """The blocks an event belongs to (see the module docstring)."""
-    keys: list[tuple] = [(event.family, "t", event.stem)]
+    keys: list[tuple] = [(event.family, "t", event.word)]
     for entity in sorted(event.entities) + sorted(event.context):
         keys.append((event.family, "e", entity))
     keys.extend((event.family, "m", month) for month in _months(event))
@@ -120,8 +120,8 @@ def score(a: EventFeatures, b: EventFeatures) -> Candidate | None:
         features["type"], total = a.type, 1.0
     else:
         features["type"], total = f"{a.type}~{b.type}", 0.3
-    if a.stem == b.stem:
-        features["trigger"], total = a.stem, total + 1.0
+    if a.word == b.word:
+        features["trigger"], total = a.word, total + 1.0
     anchor = time[2]
     if time[0]:
         features["time"], total = time[0], total + time[1]

@@ -1,14 +1,17 @@
-"""Words as the corpus layer compares them: folded names and light stems of triggers and nouns.
+"""Words as the corpus layer compares them: folded names, trigger lemmas, light stems of nouns.
 
-The one-document chronology carries trigger words as written («забастовку», «забастовка»),
-not lemmas. Comparing them needs only to know that two forms share a stem, so a light
-suffix stripper does, with no model to load: the merge stays a pure function over
-contract dicts and runs on corpora of any size.
+The chronology carries each trigger's lemma (`events.trigger.lemma`), so «забастовку» and
+«забастовка» compare as «забастовка» with no model to load: the merge stays a pure function
+over contract dicts and runs on corpora of any size. Two things still need a light suffix
+stripper: the counted nouns of figures (`quantities`), which are words of the sentence and
+not contract spans, and triggers of events stored before lemmas were carried.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 from ..fold import fold_wording
 
@@ -22,6 +25,16 @@ _ENDINGS = tuple(sorted(set("""
 """.split()), key=len, reverse=True))
 _REFLEXIVE = ("ся", "сь")
 _MIN_STEM = 3
+
+
+def trigger_word(trigger: Mapping[str, Any]) -> str:
+    """What the matcher compares of a trigger: the lemma of its last word, which carries the
+    event («началась высадка» is about «высадка»). A trigger stored without a lemma falls back
+    to the stem of its text, which matches only other such triggers' stems."""
+    lemma = trigger.get("lemma")
+    if lemma:
+        return fold_wording(lemma).rsplit(" ", 1)[-1]
+    return stem(trigger["text"])
 
 
 @lru_cache(maxsize=65536)

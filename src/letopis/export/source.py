@@ -14,11 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
+from ..contract import ContractError, validate
 from ..errors import LetopisError
 from ..render import dates
-
-SCHEMA_PREFIX = "letopis.chronology/"
-REQUIRED = ("documents", "entities", "events")
 
 Record = dict[str, Any]
 
@@ -103,20 +101,14 @@ def geo_of(entity: Record) -> Record | None:
 
 
 def check(data: Any, where: str = "input") -> Record:
-    """`data` itself if it is a letopis chronology, else an `ExportError` saying why not."""
+    """`data` itself if it keeps the contract (`letopis.contract.validate`), else an
+    `ExportError` saying where it breaks it."""
     if not isinstance(data, dict):
         raise ExportError(f"{where}: not a letopis chronology (expected a JSON object)")
-    schema = data.get("schema")
-    if not isinstance(schema, str) or not schema.startswith(SCHEMA_PREFIX):
-        raise ExportError(f"{where}: not a letopis chronology (no \"schema\": \"{SCHEMA_PREFIX}1\")")
-    for key in REQUIRED:
-        if not isinstance(data.get(key), list):
-            raise ExportError(f"{where}: not a letopis chronology (\"{key}\" is missing or not a list)")
-    for key in ("entities", "events", "documents"):
-        for item in data[key]:
-            if not isinstance(item, dict) or "id" not in item:
-                raise ExportError(f"{where}: not a letopis chronology (an item of \"{key}\" has no id)")
-    return data
+    try:
+        return validate(data)
+    except ContractError as error:
+        raise ExportError(f"{where}: not a letopis chronology ({error})") from None
 
 
 def read_json(path: str | Path) -> Record:
