@@ -135,8 +135,16 @@ def score_events(doc: GoldText, record: Record) -> dict[str, Score]:
     return scores
 
 
+def timex_right(pred: Record, truth: gold.GoldTimex) -> bool:
+    """A predicted time expression's value is the gold's: its day bounds, or, where its mod opens
+    or blurs the value («с 1766 года»), the value's own (`runner_io.timex_span`)."""
+    return (date_right(pred.get("earliest"), pred.get("latest"), truth)
+            or ("value_earliest" in pred and date_right(pred["value_earliest"], pred["value_latest"], truth)))
+
+
 def score_timexes(doc: GoldText, record: Record) -> dict[str, Score]:
-    """Dated time expressions: spans one to one by overlap; values right when the day bounds are."""
+    """Dated time expressions: spans one to one by overlap; values right when the day bounds are,
+    or, for an expression whose mod opens or blurs its value («с 1766 года»), the value's own."""
     predicted = sorted((s for s in record.get("spans", []) if s["layer"] == "timex"
                         and (s.get("earliest") or s.get("latest"))), key=lambda s: (s["start"], s["end"]))
     truth = sorted(doc.timexes, key=lambda t: t.span)
@@ -147,7 +155,7 @@ def score_timexes(doc: GoldText, record: Record) -> dict[str, Score]:
             if t.id not in used and overlaps((pred["start"], pred["end"]), _local(t.span, doc)):
                 used.add(t.id)
                 spans += 1
-                values += date_right(pred.get("earliest"), pred.get("latest"), t)
+                values += timex_right(pred, t)
                 break
     return {"timex-spans": Score(spans, spans, len(predicted), len(truth)),
             "timex-values": Score(values, values, len(predicted), len(truth))}

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from runner_io import Prediction, Process, Unavailable, event, serve, span
+from runner_io import Prediction, Process, Unavailable, event, serve, span, timex_span
 
 Span = tuple[int, int]
 
@@ -103,7 +103,7 @@ def load() -> Process:
         doc = analyse(text)
         # Names only: a pronoun linked to a person is a mention, but not a named-entity span.
         spans = [span("entity", m.type, m.start, m.end, subtype=m.subtype, form=m.form) for m in doc.mentions if m.source != "pronoun"]
-        spans += [span("timex", t.type, t.start, t.end, earliest=t.earliest, latest=t.latest) for t in doc.timexes]
+        spans += [timex_span(t) for t in doc.timexes]
         spans += [span("event", e.type, e.trigger.start, e.trigger.end) for e in doc.events]
         return {"spans": spans, "relations": links(doc), "events": events(doc)}
 

@@ -9,7 +9,7 @@ segmentation in the full pipeline (the dates task also runs that pipeline as `le
 
 from __future__ import annotations
 
-from runner_io import Prediction, Process, Unavailable, serve, span
+from runner_io import Prediction, Process, Unavailable, serve, timex_span
 
 
 def load() -> Process:
@@ -24,8 +24,7 @@ def load() -> Process:
 
     def process(text: str) -> Prediction:
         doc = pipeline(Doc("d", text))
-        return {"spans": [span("timex", t.type, t.start, t.end, earliest=t.earliest, latest=t.latest)
-                          for t in doc.timexes]}
+        return {"spans": [timex_span(t) for t in doc.timexes]}
 
     return process
 

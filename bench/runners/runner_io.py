@@ -64,7 +64,8 @@ SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
 def timex3_bounds(value: str) -> dict[str, str | None]:
     """Day bounds of a TIMEX3 date value: "1812-08-26", "1812-08", "1812", "181" (a decade),
-    "18" (a century), "1812-SU" (a season); anything else has none."""
+    "18" (a century), "1812-SU" (a season), "BC0044" (a year before Christ); anything else
+    has none."""
     if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(T.*)?", value):
         return bounds(int(m[1]), int(m[2]), int(m[3]))
     if m := re.fullmatch(r"(\d{4})-(\d{2})", value):
@@ -76,12 +77,31 @@ def timex3_bounds(value: str) -> dict[str, str | None]:
         return {"earliest": bounds(year, first)["earliest"], "latest": end["latest"]}
     if m := re.fullmatch(r"\d{4}", value):
         return bounds(int(value))
+    if m := re.fullmatch(r"BC(\d{4})", value):  # 44 BC is the astronomical year -43
+        year = 1 - int(m[1])
+        text = f"-{-year:04d}" if year < 0 else f"{year:04d}"
+        return {"earliest": f"{text}-01-01", "latest": f"{text}-12-31"}
     if re.fullmatch(r"\d{3}", value):
         return {"earliest": bounds(int(value) * 10)["earliest"], "latest": bounds(int(value) * 10 + 9)["latest"]}
     if re.fullmatch(r"\d{2}", value):
         first = max(int(value) * 100, 1)
         return {"earliest": bounds(first)["earliest"], "latest": bounds(int(value) * 100 + 99)["latest"]}
     return {"earliest": None, "latest": None}
+
+
+# TIMEX3 mods that open an interval on the value («с 1766 года», «до 1807 года») or blur it
+# («примерно в 1860 году»): the expression names the value too, and may be read as it.
+VALUE_MODS = frozenset({"AFTER", "ON_OR_AFTER", "BEFORE", "ON_OR_BEFORE", "APPROX"})
+
+
+def timex_span(t: Any) -> dict[str, Any]:
+    """A letopis Timex as a span with its day bounds, and, where its mod opens or blurs the
+    interval, the bounds of its value alone (`value_earliest`, `value_latest`)."""
+    extra: dict[str, Any] = {"earliest": t.earliest, "latest": t.latest}
+    if t.mod in VALUE_MODS:
+        own = timex3_bounds(t.value)
+        extra.update(value_earliest=own["earliest"], value_latest=own["latest"])
+    return span("timex", t.type, t.start, t.end, **extra)
 
 
 def read_docs(path: str) -> list[dict[str, str]]:

@@ -122,6 +122,7 @@ def test_heideltime_timeml_offsets(text: str, timeml: str, expected: list) -> No
         ("1812", "1812-01-01", "1812-12-31"),
         ("181", "1810-01-01", "1819-12-31"),  # a decade
         ("18", "1800-01-01", "1899-12-31"),  # a century
+        ("BC0044", "-0043-01-01", "-0043-12-31"),  # 44 BC
         ("1812-WI", "1812-12-01", "1813-02-28"),
         ("PRESENT_REF", None, None),
         ("P3D", None, None),

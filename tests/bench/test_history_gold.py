@@ -167,3 +167,13 @@ def test_a_century_may_be_counted_either_way() -> None:
     century = GoldTimex("t", (0, 1), "15", "1501-01-01", "1600-12-31", "gregorian")
     assert score.date_right("1500-01-01", "1599-12-31", century)
     assert not score.date_right("1450-01-01", "1599-12-31", century)
+
+
+@pytest.mark.parametrize("pred, right", [
+    ({"earliest": "1766-01-01", "latest": None}, False),  # «с 1766 года» read as an open interval alone
+    ({"earliest": "1766-01-01", "latest": None, "value_earliest": "1766-01-01", "value_latest": "1766-12-31"}, True),
+    ({"earliest": "1766-01-01", "latest": "1766-12-31"}, True),
+])
+def test_a_time_expression_may_be_read_as_the_value_its_mod_opens(pred: dict, right: bool) -> None:
+    year = GoldTimex("t", (0, 1), "1766", "1766-01-01", "1766-12-31", "gregorian")
+    assert score.timex_right(pred, year) == right
