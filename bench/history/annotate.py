@@ -7,6 +7,7 @@ gold (offsets and ids only) and gold shown back for review.
     python -m bench.history.annotate render ID                   # a gold file as text, for review
     python -m bench.history.annotate draft ID > DRAFT            # a gold file back as a draft
     python -m bench.history.annotate stats                       # counts per text, kind and split
+    python -m bench.history.annotate entities DRAFT [DRAFT ...]  # add an entity draft to gold/<id>.json
 
 A draft names what the gold stores as offsets by its words and the number of its sentence
 (as `show` prints them): "trigger": "основал" in sentence 12; "основал#2" is the second
@@ -23,7 +24,7 @@ import sys
 from pathlib import Path
 
 from bench.history import gold
-from bench.history.gold import GoldAgent, GoldEvent, GoldText, GoldTimex, Span
+from bench.history.gold import GoldAgent, GoldEntity, GoldEvent, GoldText, GoldTimex, Span
 from letopis.adapters import natasha
 
 
@@ -174,6 +175,43 @@ def resolve(draft: dict) -> GoldText:
     return doc
 
 
+def resolve_entities(doc: GoldText, draft: dict) -> list[GoldEntity]:
+    """An entity draft ({"id", "entities": [{"id", "type", "names", "mentions", ...}]}) against
+    a gold text: mentions become offsets; a mention may belong to one entity only."""
+    if draft.get("id") != doc.id:
+        raise DraftError(f"the entity draft is for {draft.get('id')!r}, not {doc.id!r}")
+    text = doc.full_text
+    r = Resolver(text, sentences(text, doc.start, doc.end))
+    found: list[GoldEntity] = []
+    owner: dict[Span, str] = {}
+    for x in draft.get("entities", []):
+        where = f"entity {x.get('id')}"
+        try:
+            if x["type"] not in gold.ENTITY_TYPES:
+                raise DraftError(f"type must be one of {gold.ENTITY_TYPES}")
+            if not x.get("names") or not all(isinstance(n, str) and n.strip() for n in x["names"]):
+                raise DraftError("names: one normal form at least")
+            mentions = r.spans(x["mentions"], 0)
+            if not mentions:
+                raise DraftError("no mentions")
+            for m in mentions:
+                if m in owner:
+                    raise DraftError(f"mention «{text[m[0]:m[1]]}» is also in entity {owner[m]}")
+                owner[m] = x["id"]
+            point = x.get("point")
+            if point is not None and not (len(point) == 2 and -90 <= point[0] <= 90 and -180 <= point[1] <= 180):
+                raise DraftError("point is [latitude, longitude]")
+            if point is not None and x["type"] not in ("LOCATION", "FACILITY"):
+                raise DraftError("only places have a point")
+            found.append(GoldEntity(x["id"], x["type"], list(x["names"]), sorted(mentions), x.get("subtype"),
+                                    tuple(point) if point else None, float(x.get("radius_km", 50.0))))
+        except (KeyError, ValueError, TypeError) as exc:
+            raise DraftError(f"{where}: {exc}") from exc
+    if len({x.id for x in found}) != len(found):
+        raise DraftError("duplicate entity id")
+    return found
+
+
 def to_draft(doc: GoldText) -> dict:
     """A gold text back as a draft (words and sentence numbers)."""
     text = doc.full_text
@@ -236,6 +274,10 @@ def render(doc: GoldText) -> str:
             flags = " OPTIONAL" if e.optional else ""
             lines.append(f"    E {e.id} «{words}» {e.cls} {e.earliest}..{e.latest} {e.calendar} {e.tier}"
                          f"{' ±' + str(e.slack) if e.slack else ''} {e.factuality}{agent}{flags}")
+    for x in doc.entities or []:
+        where = f" @{x.point[0]:.3f},{x.point[1]:.3f}" if x.point else ""
+        mentions = ", ".join(text[a:b] for a, b in x.mentions)
+        lines.append(f"N {x.id} {x.type}{'/' + x.subtype if x.subtype else ''} {' | '.join(x.names)}{where}: {mentions}")
     return "\n".join(lines)
 
 
@@ -253,6 +295,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("render", "draft"):
         sub.add_parser(name).add_argument("id")
     sub.add_parser("stats")
+    add = sub.add_parser("entities", help="add entity drafts to their gold files")
+    add.add_argument("drafts", type=Path, nargs="+")
     args = parser.parse_args(argv)
 
     if args.command == "show":
@@ -274,7 +318,27 @@ def main(argv: list[str] | None = None) -> int:
             if args.command == "check":
                 print(render(doc))
             else:
+                before = next((d for d in gold.load() if d.id == doc.id), None)
+                if before is not None and (before.start, before.end) == (doc.start, doc.end):
+                    doc.entities = before.entities  # the entities annotated on the same excerpt stay
                 print(f"{gold.write(doc)}: {len(doc.events)} events, {len(doc.timexes)} timexes")
+        return 1 if failed else 0
+    if args.command == "entities":
+        failed = 0
+        texts = {d.id: d for d in gold.load()}
+        for path in args.drafts:
+            try:
+                draft = json.loads(path.read_text(encoding="utf-8"))
+                doc = texts.get(draft.get("id"))
+                if doc is None:
+                    raise DraftError(f"no gold text {draft.get('id')!r}: build its events first")
+                doc.entities = resolve_entities(doc, draft)
+            except (DraftError, json.JSONDecodeError, OSError) as exc:
+                print(f"{path}: {exc}", file=sys.stderr)
+                failed += 1
+                continue
+            print(f"{gold.write(doc)}: {len(doc.entities)} entities, "
+                  f"{sum(len(x.mentions) for x in doc.entities)} mentions")
         return 1 if failed else 0
     if args.command in ("render", "draft"):
         doc = next((d for d in gold.load() if d.id == args.id), None)

@@ -63,6 +63,20 @@ class GoldEvent:
     optional: bool = False  # acceptable, but not required: neither a miss nor a false alarm
 
 
+ENTITY_TYPES = ("PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "GROUP")
+
+
+@dataclass(slots=True)
+class GoldEntity:
+    id: str
+    type: str  # one of ENTITY_TYPES
+    names: list[str]  # acceptable normal forms, the preferred first: «Василий III», «Василий III Иванович»
+    mentions: list[Span]  # every mention in the excerpt, pronouns left out
+    subtype: str | None = None  # CITY, COUNTRY, STATE, REGION, RIVER, LAKE, SEA, MILITARY_UNIT, PEOPLE ...
+    point: tuple[float, float] | None = None  # a place's latitude and longitude, where a reader can place it
+    radius_km: float = 50.0  # how far a pin may stand from `point` (a country or a region: more)
+
+
 @dataclass(slots=True)
 class GoldText:
     id: str
@@ -74,6 +88,7 @@ class GoldText:
     split: str
     events: list[GoldEvent] = field(default_factory=list)
     timexes: list[GoldTimex] = field(default_factory=list)
+    entities: list[GoldEntity] | None = None  # None: the excerpt's entities are not annotated yet
     _text: str | None = None
 
     @property
@@ -110,8 +125,12 @@ def from_json(data: dict) -> GoldText:
     ) for e in data["events"]]
     timexes = [GoldTimex(t["id"], _span(t["span"]), t.get("value", ""), t.get("earliest"), t.get("latest"),
                          t.get("calendar", "gregorian")) for t in data["timexes"]]
+    entities = None if "entities" not in data else [
+        GoldEntity(x["id"], x["type"], list(x["names"]), [_span(m) for m in x["mentions"]], x.get("subtype"),
+                   tuple(x["point"]) if x.get("point") else None, x.get("radius_km", 50.0))
+        for x in data["entities"]]
     return GoldText(data["id"], data["source"], data["sha256"], data["start"], data["end"], data["kind"],
-                    data["split"], events, timexes)
+                    data["split"], events, timexes, entities)
 
 
 def to_json(doc: GoldText) -> dict:
@@ -129,11 +148,24 @@ def to_json(doc: GoldText) -> dict:
             out["optional"] = True
         return out
 
-    return {"id": doc.id, "source": doc.source, "sha256": doc.sha256, "start": doc.start, "end": doc.end,
-            "kind": doc.kind, "split": doc.split,
-            "timexes": [{"id": t.id, "span": list(t.span), "value": t.value, "earliest": t.earliest,
-                         "latest": t.latest, "calendar": t.calendar} for t in doc.timexes],
-            "events": [event(e) for e in doc.events]}
+    def entity(x: GoldEntity) -> dict:
+        out = {"id": x.id, "type": x.type, "names": x.names, "mentions": [list(m) for m in x.mentions]}
+        if x.subtype:
+            out["subtype"] = x.subtype
+        if x.point:
+            out["point"] = list(x.point)
+            if x.radius_km != 50.0:
+                out["radius_km"] = x.radius_km
+        return out
+
+    out = {"id": doc.id, "source": doc.source, "sha256": doc.sha256, "start": doc.start, "end": doc.end,
+           "kind": doc.kind, "split": doc.split,
+           "timexes": [{"id": t.id, "span": list(t.span), "value": t.value, "earliest": t.earliest,
+                        "latest": t.latest, "calendar": t.calendar} for t in doc.timexes],
+           "events": [event(e) for e in doc.events]}
+    if doc.entities is not None:
+        out["entities"] = [entity(x) for x in doc.entities]
+    return out
 
 
 def load(split: str | None = None) -> Iterator[GoldText]:

@@ -161,6 +161,9 @@ def test_the_shipped_gold_fits_its_text(doc: GoldText) -> None:
         assert e.tier in gold.TIERS and e.factuality in gold.FACTUALITY and e.calendar in gold.CALENDARS, e.id
         assert (e.tier == "unknown") == (e.earliest is None and e.latest is None), e.id
         assert e.agent is None or all(inside(s) for s in e.agent.spans), e.id
+    for x in doc.entities or []:
+        assert x.type in gold.ENTITY_TYPES and x.names and x.mentions and all(inside(m) for m in x.mentions), x.id
+        assert x.point is None or x.type in ("LOCATION", "FACILITY"), x.id
 
 
 def test_a_century_may_be_counted_either_way() -> None:
@@ -177,3 +180,36 @@ def test_a_century_may_be_counted_either_way() -> None:
 def test_a_time_expression_may_be_read_as_the_value_its_mod_opens(pred: dict, right: bool) -> None:
     year = GoldTimex("t", (0, 1), "1766", "1766-01-01", "1766-12-31", "gregorian")
     assert score.timex_right(pred, year) == right
+
+
+def entity_draft(**changes) -> dict:
+    base = {"id": "yaroslav", "entities": [
+        {"id": "p1", "type": "PERSON", "names": ["Ярослав Мудрый", "Ярослав"],
+         "mentions": [{"s": 1, "text": "Ярослава"}, {"s": 2, "text": "Ярослав"}, {"s": 4, "text": "Ярослава"}]},
+        {"id": "l1", "type": "LOCATION", "subtype": "CITY", "names": ["Киев"],
+         "mentions": [{"s": 2, "text": "Киевом"}], "point": [50.45, 30.52]},
+    ]}
+    base.update(changes)
+    return base
+
+
+def test_entities_resolve_to_mentions_and_points(history: Path) -> None:
+    doc = annotate.resolve(draft())
+    doc.entities = annotate.resolve_entities(doc, entity_draft())
+    person, city = doc.entities
+    assert [TEXT[a:b] for a, b in person.mentions] == ["Ярослава", "Ярослав", "Ярослава"]
+    assert city.point == (50.45, 30.52) and city.subtype == "CITY"
+    assert gold.from_json(json.loads(json.dumps(gold.to_json(doc)))).entities == doc.entities
+
+
+@pytest.mark.parametrize("entities, message", [
+    ([{"id": "x", "type": "PERSON", "names": ["Ярослав"], "mentions": [{"s": 2, "text": "Ярослав"}],
+       "point": [50.0, 30.0]}], "only places"),
+    ([{"id": "x", "type": "KING", "names": ["Ярослав"], "mentions": [{"s": 2, "text": "Ярослав"}]}], "type must be"),
+    ([{"id": "x", "type": "PERSON", "names": ["Ярослав"], "mentions": [{"s": 2, "text": "Ярослав"}]},
+      {"id": "y", "type": "PERSON", "names": ["Ярослав"], "mentions": [{"s": 2, "text": "Ярослав"}]}], "also in entity"),
+])
+def test_a_bad_entity_draft_says_what_is_wrong(history: Path, entities: list, message: str) -> None:
+    doc = annotate.resolve(draft())
+    with pytest.raises(annotate.DraftError, match=message):
+        annotate.resolve_entities(doc, entity_draft(entities=entities))
