@@ -51,6 +51,11 @@ SYSTEMS: dict[str, System] = {s.name: s for s in [
         "natasha 1.6.0 NewsNERTagger (slovnet, navec news embeddings)",
     ),
     System(
+        "natasha-entities", "natasha_entities.py", "peers",
+        {("entity", "PER"): "PER", ("entity", "ORG"): "ORG", ("entity", "LOC"): "LOC"},
+        "natasha 1.6.0 NewsNERTagger spans normalised by its morphology, one entity per type and normal form",
+    ),
+    System(
         "natasha-dates", "natasha_dates.py", "peers", {("timex", ANY): "DATE"},
         "natasha 1.6.0 DatesExtractor (yargy rules)",
     ),

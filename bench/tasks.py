@@ -196,6 +196,12 @@ HISTORY_EVENTS_ABOUT = (
     "agents and factuality as accuracies: P over the gold events found, R over all of them")
 HISTORY_TIMEX_ABOUT = ("the history gold's dated time expressions: spans one to one by overlap; values right "
                        "when the day bounds equal the gold's (a window of a year or more on either calendar)")
+HISTORY_ENTITY_ABOUT = (
+    "the history gold's entities, on the excerpts whose entities are annotated: gold mentions paired one to one "
+    "with the system's by overlap; entity-names (accuracy: a found person, organisation or place named by one "
+    "of the gold's normal forms), mentions-merged (pairs of paired mentions in one entity), persons (P: the "
+    "system's persons that are gold persons), map (P: the system's located entities within the gold place's "
+    "radius of its point)")
 for _split in ("train", "heldout"):
     TASKS[f"history-events-{_split}"] = Task(
         f"history-events-{_split}", "history", f"history-{_split}", history.EVENT_LABELS,
@@ -205,6 +211,10 @@ for _split in ("train", "heldout"):
         f"history-timexes-{_split}", "history", f"history-{_split}", history.TIMEX_LABELS,
         ("letopis", "letopis-time", "heideltime", "dateparser", "natasha-dates"), lambda doc: {},
         score=history.scorer(history.TIMEX_LABELS), about=HISTORY_TIMEX_ABOUT)
+    TASKS[f"history-entities-{_split}"] = Task(
+        f"history-entities-{_split}", "history", f"history-{_split}", history.ENTITY_LABELS,
+        ("letopis", "natasha-entities"), lambda doc: {}, score=history.scorer(history.ENTITY_LABELS),
+        about=HISTORY_ENTITY_ABOUT)
 
 
 def select(only: str | None) -> list[Task]:

@@ -12,6 +12,7 @@ label (a missed event counts as wrong), F1 their harmonic mean.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from functools import cache
@@ -27,6 +28,8 @@ Record = dict[str, Any]
 EVENT_LABELS = ("events", "dates-explicit", "dates-context", "dates-inferred", "dates-all",
                 "dates-as-written", "agents", "factuality")
 TIMEX_LABELS = ("timex-spans", "timex-values")
+ENTITY_LABELS = ("entity-names", "mentions-merged", "persons", "map")
+NAMED_TYPES = ("PERSON", "ORGANIZATION", "LOCATION", "FACILITY")  # the types whose names are scored
 # Tiers each date label scores; "relative" dates are inferred from another event or time.
 TIER_LABELS = {"dates-explicit": ("explicit",), "dates-context": ("context",),
                "dates-inferred": ("relative", "inferred")}
@@ -161,13 +164,104 @@ def score_timexes(doc: GoldText, record: Record) -> dict[str, Score]:
             "timex-values": Score(values, values, len(predicted), len(truth))}
 
 
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in kilometres."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def score_entities(doc: GoldText, record: Record) -> dict[str, Score]:
+    """Entities of an excerpt whose entities are annotated (others score nothing).
+
+    Gold mentions are paired one to one with predicted mentions by overlap; a gold entity's
+    system entity is the one holding most of its paired mentions.
+    - entity-names: a found gold person, organisation, place or facility whose system entity's
+      name is one of the gold's names (folded);
+    - mentions-merged: pairs of paired mentions, P over the pairs the system puts in one entity,
+      R over the pairs the gold puts in one entity;
+    - persons: P over the system's persons (right when one of its mentions is a gold person's),
+      R over the gold persons (found as persons);
+    - map: P over the system's located entities (right when paired with a gold place whose point
+      is within its radius), R over the gold places that have a point.
+    """
+    scores = {label: Score() for label in ENTITY_LABELS}
+    if doc.entities is None:
+        return scores
+    predicted = record.get("entities", [])
+    owner_of = {tuple(m): i for i, e in enumerate(predicted) for m in e["mentions"]}
+    pred_mentions = sorted(owner_of)
+    used: set[tuple[int, int]] = set()
+    paired: dict[tuple[int, int], tuple[str, int]] = {}  # gold mention -> (gold entity, system entity)
+    for x in doc.entities:
+        for m in x.mentions:
+            span = _local(m, doc)
+            hit = next((p for p in pred_mentions if p not in used and overlaps(p, span)), None)
+            if hit is not None:
+                used.add(hit)
+                paired[span] = (x.id, owner_of[hit])
+    system_of: dict[str, int] = {}
+    for x in doc.entities:
+        votes = [paired[_local(m, doc)][1] for m in x.mentions if _local(m, doc) in paired]
+        if votes:
+            system_of[x.id] = max(set(votes), key=votes.count)
+    for x in doc.entities:
+        if x.type not in NAMED_TYPES:
+            continue
+        s = scores["entity-names"]
+        s.gold += 1
+        if x.id in system_of:
+            s.pred += 1
+            right = fold(predicted[system_of[x.id]]["name"]) in {fold(n) for n in x.names}
+            s.tp_pred += right
+            s.tp_gold += right
+    pairs = list(paired.values())
+    merged = scores["mentions-merged"]
+    for i in range(len(pairs)):
+        for j in range(i + 1, len(pairs)):
+            same_gold, same_system = pairs[i][0] == pairs[j][0], pairs[i][1] == pairs[j][1]
+            merged.gold += same_gold
+            merged.pred += same_system
+            merged.tp_pred += same_gold and same_system
+            merged.tp_gold += same_gold and same_system
+    gold_of_mention = {_local(m, doc): x for x in doc.entities for m in x.mentions}
+
+    def gold_entities(e: Record) -> list:
+        return [x for m in e["mentions"] for g, x in gold_of_mention.items() if overlaps(tuple(m), g)]
+
+    persons = scores["persons"]
+    persons.gold = sum(x.type == "PERSON" for x in doc.entities)
+    persons.tp_gold = sum(x.type == "PERSON" and x.id in system_of and predicted[system_of[x.id]]["type"] == "PERSON"
+                          for x in doc.entities)
+    for e in predicted:
+        if e["type"] == "PERSON":
+            persons.pred += 1
+            persons.tp_pred += any(x.type == "PERSON" for x in gold_entities(e))
+    places = scores["map"]
+    places.gold = sum(x.point is not None for x in doc.entities)
+    for e in predicted:
+        if not e.get("point"):
+            continue
+        places.pred += 1
+        right = [x for x in gold_entities(e) if x.point is not None
+                 and _km(tuple(e["point"]), x.point) <= x.radius_km]
+        places.tp_pred += bool(right)
+    places.tp_gold = sum(x.point is not None and x.id in system_of and predicted[system_of[x.id]].get("point")
+                         and _km(tuple(predicted[system_of[x.id]]["point"]), x.point) <= x.radius_km
+                         for x in doc.entities)
+    return scores
+
+
+SCORERS = {EVENT_LABELS: score_events, TIMEX_LABELS: score_timexes, ENTITY_LABELS: score_entities}
+
+
 def scorer(labels: tuple[str, ...]):
     """A task scorer (bench.tasks.Scorer) for event or time-expression labels."""
     def score(task: Any, system: str, docs: Iterable[tuple[GoldDoc, Record]]) -> dict[str, Score]:
         totals = {label: Score() for label in labels}
         for gold_doc, record in docs:
             doc = texts()[gold_doc.id]
-            found = score_events(doc, record) if labels == EVENT_LABELS else score_timexes(doc, record)
+            found = SCORERS[labels](doc, record)
             for label in labels:
                 totals[label].add(found[label])
         return totals

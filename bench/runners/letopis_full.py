@@ -89,6 +89,20 @@ def events(doc: Any) -> list[dict[str, Any]]:
     return found
 
 
+def entities(doc: Any) -> list[dict[str, Any]]:
+    """The entities as the history task reads them: type, name, named mentions (no pronouns)
+    and the map point the gazetteer gave, if any."""
+    found = []
+    for e in doc.entities:
+        mentions = [[doc.mentions[i].start, doc.mentions[i].end] for i in e.mentions
+                    if doc.mentions[i].source != "pronoun"]
+        geo = e.attributes.get("geo") or {}
+        point = [geo["lat"], geo["lon"]] if "lat" in geo and "lon" in geo else None
+        if mentions:
+            found.append({"id": e.id, "type": e.type, "name": e.name, "mentions": mentions, "point": point})
+    return found
+
+
 def load() -> Process:
     try:
         import letopis
@@ -105,7 +119,7 @@ def load() -> Process:
         spans = [span("entity", m.type, m.start, m.end, subtype=m.subtype, form=m.form) for m in doc.mentions if m.source != "pronoun"]
         spans += [timex_span(t) for t in doc.timexes]
         spans += [span("event", e.type, e.trigger.start, e.trigger.end) for e in doc.events]
-        return {"spans": spans, "relations": links(doc), "events": events(doc)}
+        return {"spans": spans, "relations": links(doc), "events": events(doc), "entities": entities(doc)}
 
     return process
 

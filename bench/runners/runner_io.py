@@ -3,7 +3,8 @@
 A runner is started as `python bench/runners/<name>.py DOCS OUT`. DOCS holds one JSON
 object per line (`id`, `text`); the runner loads its model once, then writes one line per
 document to OUT: `{"id", "seconds", "spans": [{"layer", "type", "start", "end"}], "relations": [...],
-"events": [...]}` (`events` as `event()` writes them, for the tasks that read whole events),
+"events": [...], "entities": [...]}` (whole events as `event()` writes them, and whole entities,
+for the tasks that read them),
 and finally one `{"stats": {...}}` line with model-load seconds, processing seconds (the
 sum over documents, excluding the load) and error counts. A system that cannot be loaded
 writes only the stats line with `unavailable` set and exits with UNAVAILABLE.
@@ -167,7 +168,7 @@ def serve(load: Callable[[], Process], packages: tuple[str, ...] = (), argv: lis
             try:
                 prediction = process(doc["text"])
             except Exception as exc:  # one broken document (MemoryError, timeout too) must not hide the others
-                prediction = {"spans": [], "relations": [], "events": []}
+                prediction = {"spans": [], "relations": [], "events": [], "entities": []}
                 stats["errors"] += 1
                 stats.setdefault("first_error", f"{doc['id']}: {exc!r}")
                 stats.setdefault("error_docs", []).append(doc["id"])
@@ -177,7 +178,8 @@ def serve(load: Callable[[], Process], packages: tuple[str, ...] = (), argv: lis
             seconds = time.perf_counter() - started
             stats["process_s"] += seconds
             record = {"id": doc["id"], "seconds": round(seconds, 4), "spans": prediction.get("spans", []),
-                      "relations": prediction.get("relations", []), "events": prediction.get("events", [])}
+                      "relations": prediction.get("relations", []), "events": prediction.get("events", []),
+                      "entities": prediction.get("entities", [])}
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             out.flush()  # progress stays readable if the process is killed
         out.write(json.dumps({"stats": stats}) + "\n")

@@ -213,3 +213,36 @@ def test_a_bad_entity_draft_says_what_is_wrong(history: Path, entities: list, me
     doc = annotate.resolve(draft())
     with pytest.raises(annotate.DraftError, match=message):
         annotate.resolve_entities(doc, entity_draft(entities=entities))
+
+
+def entity_gold() -> GoldText:
+    doc = gold_text()
+    doc.entities = [
+        gold.GoldEntity("p1", "PERSON", ["Михаил Кутузов", "Кутузов"], [(102, 109), (170, 177)]),
+        gold.GoldEntity("l1", "LOCATION", ["Москва"], [(120, 126)], "CITY", (55.75, 37.62)),
+    ]
+    return doc
+
+
+def test_entities_names_merges_persons_and_pins() -> None:
+    predicted = [
+        {"id": "a", "type": "PERSON", "name": "Кутузов", "mentions": [[2, 9]], "point": None},
+        {"id": "b", "type": "PERSON", "name": "Кутузова", "mentions": [[70, 77]], "point": None},  # not merged
+        {"id": "c", "type": "LOCATION", "name": "Москва", "mentions": [[20, 26]], "point": [55.76, 37.61]},
+        {"id": "d", "type": "PERSON", "name": "Тарутин", "mentions": [[40, 47]], "point": [54.9, 36.9]},
+    ]
+    found = score.score_entities(entity_gold(), {"entities": predicted})
+    names = found["entity-names"]
+    assert (names.tp_gold, names.pred, names.gold) == (2, 2, 2)
+    merged = found["mentions-merged"]
+    assert (merged.tp_gold, merged.gold, merged.pred) == (0, 1, 0)  # the two mentions of Кутузов stay apart
+    persons = found["persons"]
+    assert (persons.tp_pred, persons.pred, persons.tp_gold, persons.gold) == (2, 3, 1, 1)
+    pins = found["map"]
+    assert (pins.tp_pred, pins.pred, pins.tp_gold, pins.gold) == (1, 2, 1, 1)  # a person on the map is wrong
+
+
+def test_an_excerpt_without_entity_gold_scores_nothing() -> None:
+    found = score.score_entities(gold_text(), {"entities": [{"id": "a", "type": "PERSON", "name": "X",
+                                                             "mentions": [[0, 1]], "point": None}]})
+    assert all(s.pred == s.gold == 0 for s in found.values())
