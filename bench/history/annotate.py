@@ -48,7 +48,7 @@ def snap(text: str, start: int, chars: int) -> tuple[int, int]:
     """An excerpt of about `chars` characters from the line that holds `start`, ending at a line end."""
     start = text.rfind("\n", 0, start) + 1
     end = min(len(text), start + chars)
-    if end < len(text):
+    if end < len(text) and text[end] != "\n":  # an excerpt that ends at a line's end keeps it
         cut = text.rfind("\n", start, end)
         if cut > start:
             end = cut

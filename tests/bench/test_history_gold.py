@@ -246,3 +246,15 @@ def test_an_excerpt_without_entity_gold_scores_nothing() -> None:
     found = score.score_entities(gold_text(), {"entities": [{"id": "a", "type": "PERSON", "name": "X",
                                                              "mentions": [[0, 1]], "point": None}]})
     assert all(s.pred == s.gold == 0 for s in found.values())
+
+
+@pytest.mark.parametrize("start, chars, end", [
+    (0, 30, 17),  # cut back to the last whole line
+    (0, 17, 17),  # an excerpt ending at a line's end keeps that line
+    (20, 10, 17 + 1 + 49 - 0),  # a start inside a line moves to the line's start...
+])
+def test_excerpts_snap_to_whole_lines(start: int, chars: int, end: int) -> None:
+    got = annotate.snap(TEXT, start, chars)
+    assert got[0] == TEXT.rfind("\n", 0, start) + 1
+    if start == 0:
+        assert got[1] == end
