@@ -246,8 +246,8 @@ def score_entities(doc: GoldText, record: Record) -> dict[str, Score]:
         right = [x for x in gold_entities(e) if x.point is not None
                  and _km(tuple(e["point"]), x.point) <= x.radius_km]
         places.tp_pred += bool(right)
-    places.tp_gold = sum(x.point is not None and x.id in system_of and predicted[system_of[x.id]].get("point")
-                         and _km(tuple(predicted[system_of[x.id]]["point"]), x.point) <= x.radius_km
+    places.tp_gold = sum(bool(x.point is not None and x.id in system_of and predicted[system_of[x.id]].get("point")
+                              and _km(tuple(predicted[system_of[x.id]]["point"]), x.point) <= x.radius_km)
                          for x in doc.entities)
     return scores
 

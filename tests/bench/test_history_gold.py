@@ -230,6 +230,7 @@ def test_entities_names_merges_persons_and_pins() -> None:
         {"id": "b", "type": "PERSON", "name": "Кутузова", "mentions": [[70, 77]], "point": None},  # not merged
         {"id": "c", "type": "LOCATION", "name": "Москва", "mentions": [[20, 26]], "point": [55.76, 37.61]},
         {"id": "d", "type": "PERSON", "name": "Тарутин", "mentions": [[40, 47]], "point": [54.9, 36.9]},
+        {"id": "e", "type": "LOCATION", "name": "Москва", "mentions": [[120, 126]], "point": None},
     ]
     found = score.score_entities(entity_gold(), {"entities": predicted})
     names = found["entity-names"]
