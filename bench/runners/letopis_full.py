@@ -97,7 +97,7 @@ def entities(doc: Any) -> list[dict[str, Any]]:
         mentions = [[doc.mentions[i].start, doc.mentions[i].end] for i in e.mentions
                     if doc.mentions[i].source != "pronoun"]
         geo = e.attributes.get("geo") or {}
-        point = [geo["lat"], geo["lon"]] if "lat" in geo and "lon" in geo else None
+        point = [geo["lat"], geo["lon"]] if geo.get("lat") is not None and geo.get("lon") is not None else None
         if mentions:
             found.append({"id": e.id, "type": e.type, "name": e.name, "mentions": mentions, "point": point})
     return found
