@@ -30,23 +30,11 @@ __all__ = ["Chronology", "Doc", "analyse", "default_pipeline", "extract", "extra
 
 @lru_cache(maxsize=1)
 def default_pipeline() -> "Pipeline":
-    """The full pipeline; built once per process, its models load on first use."""
-    from .pipeline import Pipeline
-    from .stages.entities import EntityStage
-    from .stages.events import EventStage
-    from .stages.factuality import FactualityStage
-    from .stages.link import LinkStage
-    from .stages.morph import MorphStage
-    from .stages.ner import NERStage
-    from .stages.roles import RolesStage
-    from .stages.segment import SegmentStage
-    from .stages.syntax import SyntaxStage
-    from .stages.timex import TimexStage
+    """The full pipeline; built once per process, its models load on first use.
+    `letopis.registry.make_pipeline` makes others (stages left out or disabled, models given)."""
+    from .registry import make_pipeline
 
-    return Pipeline(
-        [SegmentStage(), MorphStage(), SyntaxStage(), NERStage(), EntityStage(), TimexStage(), EventStage(), FactualityStage(),
-         RolesStage(), LinkStage()]
-    )
+    return make_pipeline()
 
 
 def analyse(

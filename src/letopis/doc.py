@@ -95,6 +95,13 @@ class Span:
     text: str
 
 
+def across_lines(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    """Whether a line break separates two spans. A sentence that runs over a line break is a
+    title or a caption run into the text; nothing in it dates or links
+    what is on the other line."""
+    return "\n" in text[min(a_end, b_end) : max(a_start, b_start)]
+
+
 @dataclass(slots=True)
 class EventTime:
     earliest: str | None = None

@@ -56,6 +56,7 @@ class Pipeline:
         self.stages = list(stages)
         self.given = given
         self.needs = needs  # what the Doc must hold before the first stage
+        self.disabled: list[Stage] = []  # stages made but not run (`registry.make_pipeline(disable=...)`)
         self.timings: dict[str, float] = {stage.name: 0.0 for stage in stages}
 
     def __call__(self, doc: Doc, on_stage: Callable[[str, int, int], None] | None = None) -> Doc:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from ..doc import Doc, Event, EventTime, Relation, Timex
+from ..doc import Doc, Event, EventTime, Relation, Timex, across_lines
 from ..lang.ru.relations import SCHEDULE_VERBS
 from ..syntax_tree import ancestors
 from ..time.calendar import day_number
@@ -73,12 +73,6 @@ def _scheduled_event(doc: Doc, owner: dict[int, Event], timex: Timex, head: int)
             if token.head == index and token.rel in {"nsubj:pass", "obj", "nsubj"} and other in owner and owner[other].head == other:
                 return owner[other], owner.get(index) or owner[other]
     return None
-
-
-def across_lines(text: str, a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
-    """Whether a line break separates two spans. A sentence that runs over a line break is a
-    title or a caption run into the text; nothing in it dates what is on the other line."""
-    return "\n" in text[min(a_end, b_end) : max(a_start, b_start)]
 
 
 def attach_timexes(doc: Doc) -> None:

@@ -26,9 +26,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..doc import Argument, Doc, Event, Participant
+from ..doc import Argument, Doc, Event, Participant, across_lines
 from ..syntax_tree import ancestors, preposition
-from .link import across_lines
 from .role_features import KINDS, PARTICIPANT, PLACE, TIME, Candidate, SentenceIndex, features
 
 PLACE_TYPES = {"LOCATION", "FACILITY"}
