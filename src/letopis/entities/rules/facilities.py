@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from ...doc import Doc, Mention
 from ...lang.ru.facilities import FACILITY_NOUNS
+from ...lang.ru.function_words import LIST_SEPARATORS
 from ..tree import mention_tokens
 from .common import NAMED, folded_lemma, make_mention, named_tokens
-
-_LIST_SEPARATORS = frozenset({",", "и", ";"})
 
 
 def facilities(doc: Doc) -> list[Mention]:
@@ -72,10 +71,10 @@ def listed_facilities(doc: Doc) -> list[Mention]:
             before, after = first - 1, last + 1
             sentence = doc.tokens[first].sent
             near = (
-                before > 0 and doc.tokens[before].text in _LIST_SEPARATORS and before - 1 in ends
+                before > 0 and doc.tokens[before].text in LIST_SEPARATORS and before - 1 in ends
                 and doc.tokens[before - 1].sent == sentence
             ) or (
-                after + 1 < len(doc.tokens) and doc.tokens[after].text in _LIST_SEPARATORS and after + 1 in spans
+                after + 1 < len(doc.tokens) and doc.tokens[after].text in LIST_SEPARATORS and after + 1 in spans
                 and doc.tokens[after + 1].sent == sentence
             )
             if near:

@@ -5,19 +5,19 @@ from __future__ import annotations
 
 from ...adapters import natasha
 from ...doc import Doc, Mention, Token
-from ...lang.ru.demonyms import COLLECTIVE_ACTORS, COLLECTIVE_ROLES, DEMONYMS, NATIONALITIES, NATIONALITY_ADJECTIVE_SUFFIXES
+from ...lang.ru.demonyms import (
+    COLLECTIVE_ACTORS, COLLECTIVE_ROLES, DEMONYM_ENDINGS, DEMONYMS, GROUP_ADJECTIVES, NATIONALITIES,
+    NATIONALITY_ADJECTIVE_SUFFIXES,
+)
 from ...syntax_tree import Children
 from ..forms import PROPER_MARKS
 from ..tree import mention_tokens, span_head
 from .common import folded_lemma, make_mention, noun_reading, plural_noun
 
-_DEMONYM_ENDING = ("анин", "янин")
-_GROUP_ADJECTIVES = frozenset({"союзный", "вражеский", "местный", "оккупационный", "правительственный", "народный", "повстанческий"})
-
 
 def _is_demonym(token: Token) -> bool:
     lemma = noun_reading(token) or folded_lemma(token)
-    return lemma in DEMONYMS or (lemma.endswith(_DEMONYM_ENDING) and token.feats.get("Animacy") == "Anim")
+    return lemma in DEMONYMS or (lemma.endswith(DEMONYM_ENDINGS) and token.feats.get("Animacy") == "Anim")
 
 
 def peoples(doc: Doc) -> list[Mention]:
@@ -38,7 +38,7 @@ def _place_adjective(token: Token) -> bool:
     if token.pos != "ADJ":
         return False
     lemma = folded_lemma(token)
-    return lemma.endswith(NATIONALITY_ADJECTIVE_SUFFIXES) or lemma in _GROUP_ADJECTIVES
+    return lemma.endswith(NATIONALITY_ADJECTIVE_SUFFIXES) or lemma in GROUP_ADJECTIVES
 
 
 def collectives(doc: Doc) -> list[Mention]:

@@ -5,12 +5,10 @@ from __future__ import annotations
 import re
 
 from ...doc import Doc, Mention
-from ...lang.ru.sources import PUBLISHER_NOUNS, REPORTING_VERBS, SOURCE_MARKERS, SOURCE_PHRASES
+from ...lang.ru.sources import REPORTING_VERBS, SOURCE_BEFORE, SOURCE_PHRASES
 from ..tree import span_tokens
 from .common import folded_lemma, make_mention
 
-# Words right before a web address that make it a report's source.
-_SOURCE_BEFORE = REPORTING_VERBS | SOURCE_MARKERS | PUBLISHER_NOUNS
 # A web address written as a word («Lenta.ru», «www.tv100.ru», «baltinfo.ru»), not a link's part.
 _WEB_NAME = re.compile(
     r"(?<![\w./@:-])(?:www\.)?[^\W_][\w-]*(?:\.[\w-]+)*"
@@ -41,7 +39,7 @@ def web_sources(doc: Doc) -> list[Mention]:
 def _reported_by(doc: Doc, first: int, last: int) -> bool:
     """Whether the words around tokens first..last present them as a report's source."""
     before = [doc.tokens[i] for i in range(max(doc.sentences[doc.tokens[first].sent].first, first - 2), first)]
-    if before and folded_lemma(before[-1]) in _SOURCE_BEFORE:
+    if before and folded_lemma(before[-1]) in SOURCE_BEFORE:
         return True
     if len(before) == 2 and (before[0].text.lower(), folded_lemma(before[1])) in SOURCE_PHRASES:
         return True

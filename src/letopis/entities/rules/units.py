@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from ...doc import Doc, Mention, Token
 from ...lang.ru.ranks import TITLES
-from ...lang.ru.units import ORDINAL_WORDS, UNIT_ADJECTIVES, UNIT_NOUNS
+from ...lang.ru.units import DIGIT_ORDINAL, ORDINAL_WORDS, UNIT_ADJECTIVES, UNIT_NOUNS
 from .common import folded_lemma, make_mention, named_tokens
-
-_DIGIT_ORDINAL = re.compile(r"^\d+(-?[а-яё]{1,3})?$")
 
 
 def _ordinal(token: Token) -> bool:
-    return bool(_DIGIT_ORDINAL.match(token.text)) or folded_lemma(token) in ORDINAL_WORDS
+    return bool(DIGIT_ORDINAL.match(token.text)) or folded_lemma(token) in ORDINAL_WORDS
 
 
 def _unit_tail(doc: Doc, head: int, names: dict[int, tuple[int, int]]) -> int:

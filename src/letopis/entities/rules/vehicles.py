@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...doc import Doc, Mention
+from ...lang.ru.function_words import NAME_LIST_SEPARATORS
 from ...lang.ru.vehicles import VEHICLE_NOUNS
 from ..forms import QUOTES
 from .common import folded_lemma, make_mention, occurrences, shape
@@ -54,6 +55,6 @@ def _next_in_list(doc: Doc, at: int) -> int:
             at += 1
             if depth == 0:
                 break
-    if at < len(doc.tokens) and doc.tokens[at].text.lower() in (",", "и", "или"):
+    if at < len(doc.tokens) and doc.tokens[at].text.lower() in NAME_LIST_SEPARATORS:
         return at + 1
     return len(doc.tokens)
