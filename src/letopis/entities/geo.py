@@ -16,7 +16,7 @@ from typing import Any
 from ..adapters import gazetteer
 from ..adapters.gazetteer import Place
 from ..fold import fold_case
-from ..lang.ru.place_adjectives import PLACE_ADJECTIVES
+from ..lang.ru.place_adjectives import PLACE_ADJECTIVE_SUFFIXES, PLACE_ADJECTIVES, PLACE_NAME_ENDINGS
 
 # What a recogniser's subtype says about the kind of place.
 _KINDS_FOR_SUBTYPE: dict[str, tuple[str, ...]] = {
@@ -81,9 +81,6 @@ def record(place: Place) -> dict[str, Any]:
     }
 
 
-# How a place adjective's stem ends where its place name is longer («германский» → Герман-ия).
-_ADJECTIVE_SUFFIXES = ("ский", "цкий", "ской", "цкой")
-_NAME_ENDINGS = ("", "ия", "а", "я", "ь")
 MIN_CITY_FOR_ADJECTIVE = 100_000  # a city adjective derived by rule must name a real city
 
 
@@ -91,9 +88,9 @@ def adjective_place(lemma: str) -> tuple[str, Place] | None:
     """The place a relational adjective names, and its Russian name: «парижский» → Париж."""
     lemma = fold_case(lemma)
     names = [PLACE_ADJECTIVES[lemma]] if lemma in PLACE_ADJECTIVES else []
-    suffix = next((x for x in _ADJECTIVE_SUFFIXES if lemma.endswith(x)), None)
+    suffix = next((x for x in PLACE_ADJECTIVE_SUFFIXES if lemma.endswith(x)), None)
     if not names and suffix and len(lemma) - len(suffix) >= 3:
-        names = [lemma[: -len(suffix)] + ending for ending in _NAME_ENDINGS]
+        names = [lemma[: -len(suffix)] + ending for ending in PLACE_NAME_ENDINGS]
     for name in names:
         found = gazetteer.lookup(name)
         if not found:

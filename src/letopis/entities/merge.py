@@ -26,9 +26,8 @@ from typing import Any
 from ..clusters import UnionFind
 from ..doc import Doc, Entity
 from ..fold import fold_name
+from ..lang.ru.function_words import ACRONYM_SKIPPED_WORDS
 from ..lang.ru.names import SURNAME_PARTICLES
-
-_SHORT_WORDS = frozenset({"и", "по", "на", "в", "во", "за", "для", "при", "с", "со", "о", "об", "от", "до", "к"})
 
 
 @dataclass(slots=True)
@@ -56,7 +55,7 @@ def _words(normal: str) -> list[str]:
 
 
 def _initials(full: str) -> str:
-    return "".join(w[0] for w in _words(full) if w not in _SHORT_WORDS)
+    return "".join(w[0] for w in _words(full) if w not in ACRONYM_SKIPPED_WORDS)
 
 
 def _initial_fits(short: str, full: str) -> bool:

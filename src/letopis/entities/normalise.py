@@ -10,10 +10,9 @@ The letters the text capitalised stay capitalised.
 
 from __future__ import annotations
 
-import re
-
 from ..adapters import natasha
 from ..doc import Doc, Token
+from ..lang.ru.endings import CONSONANTS, DIGIT_ORDINAL_PARTS, MASCULINE_ENDINGS
 from ..lang.ru.grammemes import CASES, GENDERS, GENDERS_BACK, NUMBERS, OC_TO_UD, ORDINAL_NOMINATIVE
 from ..lang.ru.names import SURNAME_PARTICLES
 from .tree import span_head
@@ -22,7 +21,6 @@ _NOUNS = frozenset({"NOUN"})
 _ADJECTIVES = frozenset({"ADJF", "PRTF"})
 _NAME_MARKS = frozenset({"Name", "Surn", "Patr"})
 _NUMBER = frozenset({"sing", "plur"})
-_ORDINAL = re.compile(r"^(\d+)(-?)([а-яё]{1,3})$")
 _AGREEING = frozenset({"amod", "det", "nummod", "acl"})
 
 
@@ -66,7 +64,7 @@ def _reinflect(word: str, pos: frozenset[str], have: frozenset[str], want: froze
 
 
 def _ordinal(word: str, agree: str) -> str | None:
-    match = _ORDINAL.match(word)
+    match = DIGIT_ORDINAL_PARTS.match(word)
     if not match:
         return None
     return f"{match.group(1)}{match.group(2) or '-'}{ORDINAL_NOMINATIVE[agree]}"
@@ -145,19 +143,14 @@ def _head_grammemes(token: Token, form: str, inflected: bool) -> tuple[str, str 
     return number, gender
 
 
-# Regular endings of masculine hard-stem nouns in the singular, by case («Тоттенхэм-е»).
-_MASCULINE_ENDINGS: dict[str, str] = {"Gen": "а", "Dat": "у", "Ins": "ом", "Loc": "е"}
-_CONSONANTS = set("бвгджзклмнпрстфхцчшщ")
-
-
 def _masculine_stem(token: Token) -> str | None:
     """A proper name the tagger reads as masculine, which the dictionary only guesses as feminine:
     strip the regular masculine ending («Тоттенхэме» → «Тоттенхэм»)."""
-    ending = _MASCULINE_ENDINGS.get(token.feats.get("Case", ""))
+    ending = MASCULINE_ENDINGS.get(token.feats.get("Case", ""))
     word = token.text
     if token.pos != "PROPN" or token.feats.get("Gender") != "Masc" or token.feats.get("Number") == "Plur" or not ending:
         return None
-    if not word.endswith(ending) or len(word) < len(ending) + 3 or word[-len(ending) - 1].lower() not in _CONSONANTS:
+    if not word.endswith(ending) or len(word) < len(ending) + 3 or word[-len(ending) - 1].lower() not in CONSONANTS:
         return None
     readings = [a for a in natasha.analyses(word) if a.pos == "NOUN"]
     if any(a.grammemes & {"masc", "Fixd", "Geox"} or a.score >= 0.6 for a in readings):

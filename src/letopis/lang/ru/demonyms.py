@@ -79,3 +79,9 @@ COLLECTIVE_ACTORS: frozenset[str] = frozenset(
 
 # Adjectives of nationality that qualify a collective role («немецкие солдаты»).
 NATIONALITY_ADJECTIVE_SUFFIXES: tuple[str, ...] = ("ский", "цкий", "ской", "цкой")
+
+# Endings of an animate noun that names the inhabitants of a place («парижанин», «киевлянин»).
+DEMONYM_ENDINGS: tuple[str, ...] = ("анин", "янин")
+
+# Adjectives that make a collective role a group the way a place adjective does («союзные войска»).
+GROUP_ADJECTIVES: frozenset[str] = frozenset({"союзный", "вражеский", "местный", "оккупационный", "правительственный", "народный", "повстанческий"})

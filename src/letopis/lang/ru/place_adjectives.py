@@ -30,3 +30,8 @@ PLACE_ADJECTIVES: dict[str, str] = {
     "сибирский": "Сибирь", "кавказский": "Кавказ", "крымский": "Крым", "уральский": "Урал",
     "подмосковный": "Подмосковье", "римский": "Рим", "византийский": "Византия", "османский": "Османская империя",
 }
+
+# How a place adjective's stem ends where its place name is longer («германский» → Герман-ия):
+# the suffixes cut from the adjective and the endings tried on the stem in their place.
+PLACE_ADJECTIVE_SUFFIXES: tuple[str, ...] = ("ский", "цкий", "ской", "цкой")
+PLACE_NAME_ENDINGS: tuple[str, ...] = ("", "ия", "а", "я", "ь")

@@ -22,3 +22,6 @@ SOURCE_PHRASES: frozenset[tuple[str, str]] = frozenset(
 PUBLISHER_NOUNS: frozenset[str] = frozenset(
     {"издание", "агентство", "газета", "журнал", "портал", "интернет-издание", "интернет-портал", "редакция"}
 )
+
+# Words right before a web address that make it a report's source.
+SOURCE_BEFORE: frozenset[str] = REPORTING_VERBS | SOURCE_MARKERS | PUBLISHER_NOUNS

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 UNIT_NOUNS: frozenset[str] = frozenset(
     """
     армия фронт корпус дивизия бригада полк батальон дивизион рота батарея эскадрон сотня
@@ -35,3 +37,6 @@ ORDINAL_WORDS: frozenset[str] = frozenset(
     шестидесятый семидесятый восьмидесятый девяностый сотый
     """.split()
 )
+
+# An ordinal written with digits and an optional ending («4-й», «62-й», «2», «101-я»).
+DIGIT_ORDINAL: re.Pattern[str] = re.compile(r"^\d+(-?[а-яё]{1,3})?$")

@@ -1,0 +1,44 @@
+"""Reading one file (or standard input) with clear messages for what cannot be read."""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+
+from ..errors import InputTooLarge, UnreadableInput
+from .decoding import DEFAULT_MAX_BYTES, Source, decode, too_large
+
+_EXTENSIONS = {
+    ".txt": "text", ".text": "text",
+    ".md": "markdown", ".markdown": "markdown",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+}
+
+
+def read(path: str | os.PathLike, *, format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
+    """Read and decode one file; "-" reads the bytes of standard input."""
+    if os.fspath(path) == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        return decode(data, "<stdin>", format=format, max_bytes=max_bytes)
+    name = os.fspath(path)
+    name = name if isinstance(name, str) else os.fsdecode(name)
+    try:
+        info = os.stat(path)
+        if stat.S_ISDIR(info.st_mode):
+            raise UnreadableInput(f"{name}: is a directory, not a file; pass the files inside it instead")
+        if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+            raise InputTooLarge(too_large(name, info.st_size, max_bytes))
+        with open(path, "rb") as f:
+            data = f.read(max_bytes + 1)  # +1: notice a file that grew or a pipe that is too long
+    except FileNotFoundError:
+        raise UnreadableInput(f"{name}: no such file; check the path") from None
+    except IsADirectoryError:
+        raise UnreadableInput(f"{name}: is a directory, not a file; pass the files inside it instead") from None
+    except PermissionError:
+        raise UnreadableInput(f"{name}: permission denied; make the file readable or copy it elsewhere") from None
+    except OSError as exc:
+        raise UnreadableInput(f"{name}: cannot be read ({exc.strerror or exc})") from None
+    if format is None:
+        format = _EXTENSIONS.get(os.path.splitext(name)[1].lower())
+    return decode(data, name, format=format, max_bytes=max_bytes)
