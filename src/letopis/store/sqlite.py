@@ -23,6 +23,7 @@ from ..errors import LetopisError
 from . import migrations
 from .base import Record
 from .dates import checked_day_number
+from .layer import CorpusLayerTables
 from .read import EventFilter, assemble_entities, assemble_events, event_filter, in_batches
 from .text import fts_query, name_words, query_forms, snippet
 from .write import DocumentWriter
@@ -31,8 +32,8 @@ SCHEMA = "letopis.chronology/1"
 _EVENT_ORDER = "e.sort_key, e.latest_key, e.doc_n, e.ord"
 
 
-class SqliteStore:
-    """A corpus of analysed documents in one SQLite file."""
+class SqliteStore(CorpusLayerTables):
+    """A corpus of analysed documents in one SQLite file (the corpus layer's tables: `layer`)."""
 
     def __init__(self, path: str | os.PathLike, *, readonly: bool = False):
         self.path = os.fspath(path)
