@@ -291,7 +291,7 @@ def correct(corpus: Corpus, request: Request, writable: bool, action: str) -> Re
         result = rebuild(store)
     corpus.changed()
     return {"message": message, "corpus_events": len(result.events),
-            "merged": sum(len(e.mentions) > 1 for e in result.events), "conflicts": len(result.conflicts)}
+            "merged": result.merged, "conflicts": len(result.conflicts)}
 
 
 def _json_body(request: Request) -> Record:
