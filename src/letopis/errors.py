@@ -40,3 +40,7 @@ class UndecodableInput(InputError):
 
 class InputTooLarge(InputError):
     """The input is larger than the size limit (`max_bytes`, the CLI's --max-size)."""
+
+
+class StoreError(LetopisError):
+    """The corpus store cannot answer: its file is locked, damaged or lacks a table it needs."""

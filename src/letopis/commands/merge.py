@@ -59,7 +59,7 @@ def merge_command(args: argparse.Namespace) -> int:
 
         result = rebuild(store)
     print(f"letopis: {message}; corpus rebuilt: {len(result.events)} corpus events, "
-          f"{sum(len(e.mentions) > 1 for e in result.events)} told by several sources, {len(result.conflicts)} conflicts",
+          f"{result.merged} told by several sources, {len(result.conflicts)} conflicts",
           file=sys.stderr)
     return EXIT_OK
 

@@ -76,3 +76,8 @@ class CorpusResult:
 
     def event(self, event_id: str) -> CorpusEvent | None:
         return next((e for e in self.events if e.id == event_id), None)
+
+    @property
+    def merged(self) -> int:
+        """How many corpus events are told by more than one source."""
+        return sum(len(e.mentions) > 1 for e in self.events)

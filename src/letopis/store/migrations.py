@@ -177,7 +177,7 @@ MIGRATIONS: list[Migration] = [
 ]
 
 
-# The corpus layer (letopis.corpus.storage): the last merge of all documents, rebuilt after
+# The corpus layer (read and written by letopis.store.layer): the last merge of all documents, rebuilt after
 # each ingest, and the user's corrections, keyed by stable keys so they outlive re-ingest.
 CORPUS_LAYER = """
 CREATE TABLE corpus_entities (

@@ -22,17 +22,19 @@ from typing import Any
 from ..errors import LetopisError
 from . import migrations
 from .base import Record
+from .aggregates import EVENT_ORDER, Aggregates
 from .dates import checked_day_number
+from .layer import CorpusLayerTables
 from .read import EventFilter, assemble_entities, assemble_events, event_filter, in_batches
 from .text import fts_query, name_words, query_forms, snippet
 from .write import DocumentWriter
 
 SCHEMA = "letopis.chronology/1"
-_EVENT_ORDER = "e.sort_key, e.latest_key, e.doc_n, e.ord"
+_EVENT_ORDER = EVENT_ORDER
 
 
-class SqliteStore:
-    """A corpus of analysed documents in one SQLite file."""
+class SqliteStore(CorpusLayerTables, Aggregates):
+    """A corpus of analysed documents in one SQLite file (corpus layer: `layer`; aggregates: `aggregates`)."""
 
     def __init__(self, path: str | os.PathLike, *, readonly: bool = False):
         self.path = os.fspath(path)

@@ -6,7 +6,6 @@ paginated (`limit`, `offset`, `more`) so a page never receives the whole corpus.
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
 from ..doc import ACTOR_TYPES, PLACE_TYPES
@@ -134,18 +133,7 @@ def _first_day(event: Record) -> int:
 def _undated(corpus: Corpus, store, filters: Record, limit: int, offset: int) -> list[Record]:
     """Events without any date bound. The store lists them after every dated event, so
     they start where the dated ones end; the count of dated events is kept per query."""
-    def dated_count() -> int:
-        count = getattr(store, "count_events", None)  # SqliteStore has it; the protocol may not
-        if count is not None:
-            return int(count(**filters, **EVERY_DAY))
-        total = 0
-        while batch := store.events(**filters, **EVERY_DAY, limit=1000, offset=total):
-            total += len(batch)
-            if len(batch) < 1000:
-                break
-        return total
-
-    skip = corpus.memo("dated:" + repr(sorted(filters.items())), dated_count)
+    skip = corpus.memo("dated:" + repr(sorted(filters.items())), lambda: store.count_events(**filters, **EVERY_DAY))
     found = store.events(**filters, limit=limit, offset=skip + offset)
     return [ev for ev in found if not ((ev.get("time") or {}).get("earliest") or (ev.get("time") or {}).get("latest"))]
 
@@ -210,8 +198,8 @@ def entity(corpus: Corpus, request: Request) -> Record:
             raise ApiError(404, f"no entity {entity_id!r}")
         own = store.events(entity=entity_id, limit=limit + 1, offset=offset)
         briefs, names = _events_with_names(corpus, store, own)
-        sample = own if offset == 0 and len(own) <= limit else store.events(entity=entity_id, limit=500)
-        co_actors = _co_actors(entity_id, sample)
+        # counted over the first 500 events, or over all of them when they fit on this first page
+        co_actors = store.co_actors(entity_id, within=None if offset == 0 and len(own) <= limit else 500)
         names |= corpus.summaries(store, {i for i, _ in co_actors})
         mentions = _mentions_in_context(store, found.get("mentions") or [], 30)
         across = crossdoc.of_entity(corpus, store, entity_id)
@@ -227,14 +215,6 @@ def entity(corpus: Corpus, request: Request) -> Record:
         "mention_contexts": mentions,
         "corpus": across,
     }
-
-
-def _co_actors(entity_id: str, events: list[Record], top: int = 20) -> list[tuple[str, int]]:
-    counts: Counter[str] = Counter()
-    for ev in events:
-        others = {str(p.get("entity")) for p in ev.get("participants") or []} - {entity_id, "None"}
-        counts.update(others)
-    return counts.most_common(top)
 
 
 def _mentions_in_context(store, mentions: list[Record], limit: int) -> list[Record]:
@@ -274,15 +254,8 @@ def places(corpus: Corpus, request: Request) -> Record:
 
 
 def _places(corpus: Corpus, limit: int, per_place: int) -> Record:
-    items = []
     with corpus.store() as store:
-        for type_ in PLACE_TYPES:
-            for entity in store.entities(type=type_, limit=None):
-                record = summary(entity)
-                if "geo" in record:
-                    items.append(record)
-        items.sort(key=lambda p: -p["mentions"])
-        items = items[:limit]
+        items = [summary(entity) for entity in store.top_entities(PLACE_TYPES, limit=limit, located=True)]
         for place in items:
             found = store.events(entity=place["id"], limit=per_place + 1) if per_place else []
             place["events"] = [present.brief(ev) for ev in found[:per_place]]
@@ -294,9 +267,7 @@ def _events_of_main_actors(corpus: Corpus, store, limit: int, actors: int = 15) 
     """Without a filter, the graph shows the most mentioned actors and their events: a
     connected picture of who does what, rather than the corpus's first events in time."""
     def main_actors() -> list[str]:
-        found = [e for type_ in ACTOR_TYPES for e in store.entities(type=type_, limit=actors)]
-        found.sort(key=lambda e: -len(e.get("mentions") or []))
-        return [str(e["id"]) for e in found[:actors]]
+        return [str(e["id"]) for e in store.top_entities(ACTOR_TYPES, limit=actors)]
 
     events: dict[str, Record] = {}
     per_actor = max(2, limit // actors + 1)

@@ -9,7 +9,6 @@ the functions `letopis merge` calls, and are refused unless the server is --writ
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
 
 from ..errors import LetopisError
@@ -63,7 +62,7 @@ def _read(store) -> Layer:
 
     try:
         found = cross.conflicts(store)  # a writable store rebuilds a stale layer first
-    except (LetopisError, sqlite3.OperationalError):  # a store without a corpus layer: nothing to show
+    except LetopisError:  # a store without a corpus layer, or one it cannot read (StoreError): nothing to show
         return Layer(available=False)
     out = Layer()
     for conflict in found:
@@ -77,7 +76,7 @@ def _stored(store, read, *args):
     """A read of the corpus layer, or None when the store keeps none."""
     try:
         return read(store, *args)
-    except (LetopisError, sqlite3.OperationalError):
+    except LetopisError:  # StoreError included
         return None
 
 
@@ -292,7 +291,7 @@ def correct(corpus: Corpus, request: Request, writable: bool, action: str) -> Re
         result = rebuild(store)
     corpus.changed()
     return {"message": message, "corpus_events": len(result.events),
-            "merged": sum(len(e.mentions) > 1 for e in result.events), "conflicts": len(result.conflicts)}
+            "merged": result.merged, "conflicts": len(result.conflicts)}
 
 
 def _json_body(request: Request) -> Record:

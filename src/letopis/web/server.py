@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote, urlsplit
 
+from ..errors import StoreError
 from ..store.base import Store
 from . import crossdoc, pages
 from .corpus import Corpus
@@ -55,6 +56,8 @@ class App:
             return self._dispatch(request)
         except ApiError as error:
             return Response.error(error.status, error.message)
+        except StoreError as error:  # the database is locked or damaged: the store says which
+            return Response.error(503, str(error))
         except Exception as error:  # a bug or a broken database: say so in one line, log the rest
             traceback.print_exc(file=sys.stderr)
             return Response.error(500, f"internal error: {type(error).__name__}: {error}")
