@@ -8,10 +8,9 @@ evidence; a cause that names no event («от сердечного присту�
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
+from letopis.models.linear import read
 from letopis.stages import cause_pairs
 
 
@@ -91,7 +90,7 @@ def test_every_cause_of_the_example_has_evidence(example_doc):
 
 
 def test_the_shipped_model_says_how_it_was_made():
-    data = json.loads(cause_pairs.WEIGHTS.read_text(encoding="utf-8"))
+    data = read(cause_pairs.WEIGHTS)
     assert "NEREL" in data["recipe"]["data"] and "train" in data["recipe"]["data"]
     assert 0 < data["threshold"] < 1 and 0 < data["word_threshold"] < 1
     assert data["weights"]["bias"] < 0  # a pair is no cause unless its features say so

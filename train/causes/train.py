@@ -18,10 +18,8 @@ train with the chosen settings. NEREL dev is never read.
 from __future__ import annotations
 
 import argparse
-import json
 import pickle
 import sys
-from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -29,13 +27,16 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "train"))
 
 from bench import datasets  # noqa: E402
 from bench.scoring import Score, match_links, overlaps  # noqa: E402
 
 from letopis.doc import Doc, Event  # noqa: E402
+from letopis.models.linear import Linear  # noqa: E402
 from letopis.stages.cause_pairs import WEIGHTS, CauseModel, mention_types, best_causes, candidates, excluded, features  # noqa: E402
 from letopis.syntax_tree import child_map  # noqa: E402
+import logistic  # noqa: E402
 
 CACHE = Path("/tmp/letopis-causes/train")
 FOLDS = 5
@@ -107,46 +108,12 @@ def examples(gold: datasets.GoldDoc, doc: Doc) -> list[tuple[list[str], int]]:
     return found
 
 
-class Design:
-    """Feature strings -> column indices, and the examples as flat (row, column) arrays."""
-
-    def __init__(self, data: list[tuple[list[str], int]], min_count: int = MIN_COUNT):
-        counts = Counter(f for feats, _ in data for f in set(feats))
-        self.names = sorted(f for f, n in counts.items() if n >= min_count or f == "bias")
-        self.index = {name: i for i, name in enumerate(self.names)}
-
-    def matrix(self, data: list[tuple[list[str], int]]) -> tuple[np.ndarray, np.ndarray, np.ndarray, int]:
-        rows, cols = [], []
-        for row, (feats, _) in enumerate(data):
-            for f in set(feats):
-                if f in self.index:
-                    rows.append(row)
-                    cols.append(self.index[f])
-        labels = np.array([y for _, y in data], dtype=np.float64)
-        return np.array(rows), np.array(cols), labels, len(data)
-
-
-def fit(rows: np.ndarray, cols: np.ndarray, y: np.ndarray, n: int, width: int, l2: float,
-        steps: int = 600, rate: float = 0.1) -> np.ndarray:
-    """L2-regularised logistic regression by full-batch Adam (the bias is not penalised)."""
-    w = np.zeros(width)
-    m, v = np.zeros(width), np.zeros(width)
-    penalised = np.ones(width)
-    for step in range(1, steps + 1):
-        z = np.bincount(rows, weights=w[cols], minlength=n)
-        p = 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
-        grad = np.bincount(cols, weights=(p - y)[rows], minlength=width) + l2 * penalised * w
-        m = 0.9 * m + 0.1 * grad
-        v = 0.999 * v + 0.001 * grad * grad
-        w -= rate * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
-    return w
-
-
-def to_model(design: Design, w: np.ndarray, threshold: float, word_threshold: float) -> CauseModel:
-    weights = {name: round(float(x), 3) for name, x in zip(design.names, w) if abs(x) >= MIN_WEIGHT}
-    if "bias" in design.index:
-        weights["bias"] = round(float(w[design.index["bias"]]), 4)
-    return CauseModel(weights, threshold, word_threshold)
+def fit(data: list[tuple[list[str], int]], l2: float, threshold: float, word_threshold: float) -> CauseModel:
+    """The pair model (`train/logistic.py`: the bias unpenalised); a feature counts once a
+    pair, as `CauseModel` scores it."""
+    weights = logistic.fit([set(feats) for feats, _ in data], [y for _, y in data], l2,
+                           min_count=MIN_COUNT, smallest=MIN_WEIGHT, digits=3)
+    return CauseModel(Linear(weights), threshold, word_threshold)
 
 
 def rule_links(doc: Doc) -> list[tuple[Span, Span]]:
@@ -206,9 +173,7 @@ def cross_predictions(docs: list[tuple[datasets.GoldDoc, Doc]], l2: float) -> li
     per_doc = [examples(gold, doc) for gold, doc in docs]
     for fold in range(FOLDS):
         data = [x for i, xs in enumerate(per_doc) if i % FOLDS != fold for x in xs]
-        design = Design(data)
-        rows, cols, y, n = design.matrix(data)
-        model = to_model(design, fit(rows, cols, y, n, len(design.names), l2), min(THRESHOLDS), min(THRESHOLDS))
+        model = fit(data, l2, min(THRESHOLDS), min(THRESHOLDS))
         held = [(i, d) for i, d in enumerate(docs) if i % FOLDS == fold]
         for (i, _), causes in zip(held, predictions([d for _, d in held], model)):
             found[i] = causes
@@ -218,7 +183,7 @@ def cross_predictions(docs: list[tuple[datasets.GoldDoc, Doc]], l2: float) -> li
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=CACHE)
-    parser.add_argument("--write", action="store_true", help=f"write {WEIGHTS.relative_to(ROOT)}")
+    parser.add_argument("--write", action="store_true", help=f"write src/letopis/data/{WEIGHTS}")
     args = parser.parse_args()
     docs = load(args.cache)
     print(f"{len(docs)} documents, {FOLDS} folds", file=sys.stderr)
@@ -245,18 +210,14 @@ def main() -> None:
     print(f"chosen: l2 {l2}, thresholds {threshold} (events) {word_threshold} (words)", file=sys.stderr)
     if args.write:
         every = [x for gold, doc in docs for x in examples(gold, doc)]
-        design = Design(every)
-        rows, cols, y, n = design.matrix(every)
-        model = to_model(design, fit(rows, cols, y, n, len(design.names), l2), threshold, word_threshold)
+        model = fit(every, l2, threshold, word_threshold)
         cross = {name: {"precision": round(s.precision, 3), "recall": round(s.recall, 3), "f1": round(s.f1, 3)}
                  for name, s in (("event_causes", events_score), ("with_word_causes", both_score))}
         recipe = {"data": "NEREL v1.1 train, all documents", "folds": FOLDS, "l2": l2,
                   "min_count": MIN_COUNT, "cross_validated": cross}
-        WEIGHTS.parent.mkdir(parents=True, exist_ok=True)
-        payload = {"recipe": recipe, "threshold": threshold, "word_threshold": word_threshold,
-                   "weights": model.weights}
-        WEIGHTS.write_text(json.dumps(payload, ensure_ascii=False, indent=0, sort_keys=True) + "\n", encoding="utf-8")
-        print(f"wrote {WEIGHTS} ({len(model.weights)} weights)", file=sys.stderr)
+        out = logistic.write(WEIGHTS, {"recipe": recipe, "threshold": threshold, "word_threshold": word_threshold,
+                                       "weights": dict(model.linear.weights)})
+        print(f"wrote {out} ({len(model.linear.weights)} weights)", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -10,7 +10,7 @@ Recipe (all from NEREL *train*; dev stays for measuring):
    event rate is always computed without the document's own fold (out of fold), so a word
    never vouches for itself: for a training document from the other training folds, for a
    held-out document from all training folds.
-4. Logistic regression with L2 (numpy, full-batch Adam) over `letopis.lang.ru.events_model`
+4. Logistic regression with L2 (`train/logistic.py`, the bias unpenalised) over `letopis.stages.event_features`
    features of the training folds; the threshold that gives the best F1 of the whole events
    stage (folding and phrase merging included) on the held-out fold, scored as the benchmark
    scores (one-to-one overlap with gold EVENT spans); of thresholds within `TIE` of the best
@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -42,16 +41,18 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "train" / "events"))
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "train"))
 
 import corpus  # noqa: E402
 from scoring import match  # noqa: E402
 
 from letopis.doc import Doc  # noqa: E402
-from letopis.lang.ru import events_model as em  # noqa: E402
+from letopis.models.linear import Linear, path  # noqa: E402
+from letopis.stages import event_features as em  # noqa: E402
 from letopis.stages import events  # noqa: E402
 from letopis.syntax_tree import child_map  # noqa: E402
+import logistic  # noqa: E402
 
-DATA = ROOT / "src" / "letopis" / "data" / "events"
 FOLDS = 5
 HELD_OUT = 4
 MIN_FEATURE_COUNT = 3
@@ -112,37 +113,9 @@ def featurise(docs: list[Prepared], pool: list[Prepared]) -> tuple[list[dict[str
     return features, labels
 
 
-def fit(features: list[dict[str, float]], labels: list[bool], l2: float, steps: int = 600) -> dict[str, float]:
-    """Logistic regression with L2 (the bias unpenalised) by full-batch Adam on sparse rows."""
-    counts = Counter(name for row in features for name in row)
-    vocab = {name: i for i, name in enumerate(sorted(n for n, c in counts.items() if c >= MIN_FEATURE_COUNT or n in NUMERIC))}
-    row_index, col_index, values = [], [], []
-    for r, row in enumerate(features):
-        for name, value in row.items():
-            if name in vocab:
-                row_index.append(r)
-                col_index.append(vocab[name])
-                values.append(value)
-    rows_, cols, vals = np.array(row_index), np.array(col_index), np.array(values)
-    y = np.array(labels, dtype=float)
-    n, d = len(y), len(vocab)
-    w = np.zeros(d)
-    penalty = np.full(d, l2)
-    penalty[vocab["bias"]] = 0.0
-    m = np.zeros(d)
-    v = np.zeros(d)
-    rate, beta1, beta2 = 0.05, 0.9, 0.999
-    for step in range(1, steps + 1):
-        z = np.bincount(rows_, weights=vals * w[cols], minlength=n)
-        p = 1 / (1 + np.exp(-np.clip(z, -30, 30)))
-        grad = np.bincount(cols, weights=vals * (p - y)[rows_], minlength=d) / n + penalty * w
-        m = beta1 * m + (1 - beta1) * grad
-        v = beta2 * v + (1 - beta2) * grad**2
-        w -= rate * (m / (1 - beta1**step)) / (np.sqrt(v / (1 - beta2**step)) + 1e-8)
-        if step % 200 == 0:
-            loss = -np.mean(y * np.log(p + 1e-12) + (1 - y) * np.log(1 - p + 1e-12))
-            print(f"  step {step}: log-loss {loss:.4f}", file=sys.stderr)
-    return {name: float(w[i]) for name, i in vocab.items() if abs(w[i]) > 1e-6}
+def fit(features: list[dict[str, float]], labels: list[bool], l2: float) -> dict[str, float]:
+    """Logistic regression, `l2` per example (the mean log-loss's penalty), the bias unpenalised."""
+    return logistic.fit(features, labels, l2 * len(features), min_count=MIN_FEATURE_COUNT, keep=NUMERIC, digits=5)
 
 
 def evaluate(docs: list[Prepared], model: em.Model | None) -> tuple[float, float, float, int]:
@@ -158,10 +131,9 @@ def evaluate(docs: list[Prepared], model: em.Model | None) -> tuple[float, float
 
 
 def write(weights: dict[str, float], threshold: float, core_floor: float, rates: em.Rates, priors: dict[str, float], about: dict) -> None:
-    DATA.mkdir(parents=True, exist_ok=True)
-    model = {"about": about, "threshold": round(threshold, 4), "core_floor": core_floor, "weights": {k: round(v, 5) for k, v in sorted(weights.items())}}
-    (DATA / "trigger_model.json").write_text(json.dumps(model, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
-    with (DATA / "lemma_rates.tsv").open("w", encoding="utf-8") as out:
+    logistic.write("events/trigger_model.json",
+                   {"about": about, "threshold": round(threshold, 4), "core_floor": core_floor, "weights": weights})
+    with path("events/lemma_rates.tsv").open("w", encoding="utf-8") as out:
         out.write("# candidate lemmas of NEREL train: how often inside a gold EVENT span, how often seen; "
                   "by train/events/classifier.py (lemmas seen once and never an event are left out)\n")
         for pos in sorted(priors):
@@ -192,14 +164,14 @@ def main() -> None:
     print(f"held out, lexicon:   P {p:.3f} R {r:.3f} F1 {f:.3f} ({n} predicted)")
     scores = {}
     for threshold in np.arange(0.2, 0.61, 0.025):
-        p, r, f, n = evaluate(held, em.Model(weights, float(threshold), rates, priors, args.core_floor))
+        p, r, f, n = evaluate(held, em.Model(Linear(weights), float(threshold), rates, priors, args.core_floor))
         print(f"held out, threshold {threshold:.3f}: P {p:.3f} R {r:.3f} F1 {f:.3f} ({n} predicted)")
         scores[round(float(threshold), 3)] = f
     top = max(scores.values())
     best = (top, min(t for t, f in scores.items() if f >= top - TIE))
     print(f"chosen threshold {best[1]:.3f} (F1 {scores[best[1]]:.3f}; best {top:.3f})")
     for floor in (0.0, 0.01, 0.02, 0.05, 0.1, 0.2, best[1]):
-        p, r, f, n = evaluate(held, em.Model(weights, best[1], rates, priors, floor))
+        p, r, f, n = evaluate(held, em.Model(Linear(weights), best[1], rates, priors, floor))
         print(f"held out, core floor {floor:.3f}: P {p:.3f} R {r:.3f} F1 {f:.3f} ({n} predicted)")
     floor = args.core_floor
     if args.write:
@@ -209,7 +181,7 @@ def main() -> None:
         about = {"made_by": "train/events/classifier.py", "data": "NEREL v1.1 train", "documents": len(docs),
                  "l2": args.l2, "held_out_f1": round(best[0], 4)}
         write(weights, best[1], floor, rates, priors, about)
-        print(f"written {len(weights)} weights to {DATA.relative_to(ROOT)}")
+        print(f"written {len(weights)} weights to {path('events').relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -5,8 +5,8 @@
 
 Events are the gold EVENT spans (their head token); candidates are letopis' own timexes and
 entity mentions of the event's sentence, positive when they overlap the gold argument of a
-link of that kind. One logistic regression per kind (numpy, L2, full-batch Adam) over the
-features of `letopis.stages.role_features`.
+link of that kind. One logistic regression per kind (`train/logistic.py`: L2, the bias
+unpenalised) over the features of `letopis.stages.role_features`.
 
 Thresholds are chosen on train out of fold (five folds by document; each document scored
 by the model fitted on the other four), where the linker runs as it will at run time: on letopis' own events, its links joined to those the
@@ -18,14 +18,13 @@ With `--write` the model goes to `src/letopis/data/links/linker.json`.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[2]
-for folder in ("bench", "bench/runners", "src", "train/links"):
+for folder in ("bench", "bench/runners", "src", "train", "train/links"):
     sys.path.insert(0, str(ROOT / folder))
 
 from cache import CACHE, load  # noqa: E402
@@ -36,8 +35,9 @@ from scoring import Score, match_links  # noqa: E402
 from letopis.stages.role_features import KINDS, PARTICIPANT, PLACE, TIME, SentenceIndex, features, span_head, span_tokens  # noqa: E402
 from letopis.doc import EventTime, TimeLinks  # noqa: E402
 from letopis.stages import link, roles  # noqa: E402
+import logistic  # noqa: E402
 
-OUT = ROOT / "src" / "letopis" / "data" / "links" / "linker.json"
+OUT = "links/linker.json"
 FOLDS = 5
 LIMITS = (1, 2, 3, 1_000)  # most arguments of a kind the linker gives one event
 LABEL_OF = {TIME: "event-time", PLACE: "event-place", PARTICIPANT: "event-participant"}
@@ -77,32 +77,10 @@ def examples(pairs, events: str = "gold") -> dict[str, list[tuple[list[str], int
     return data
 
 
-def fit(rows: list[tuple[list[str], int]], l2: float = 1.0, steps: int = 400, min_count: int = 2) -> dict:
-    counts: dict[str, int] = {}
-    for feats, _ in rows:
-        for f in feats:
-            counts[f] = counts.get(f, 0) + 1
-    vocab = {f: i for i, f in enumerate(sorted(f for f, n in counts.items() if n >= min_count))}
-    row_idx, col_idx = [], []
-    for r, (feats, _) in enumerate(rows):
-        for f in feats:
-            if f in vocab:
-                row_idx.append(r)
-                col_idx.append(vocab[f])
-    rows_a, cols_a = np.array(row_idx), np.array(col_idx)
-    y = np.array([label for _, label in rows], dtype=float)
-    w = np.zeros(len(vocab))
-    m, v = np.zeros_like(w), np.zeros_like(w)
-    lr, b1, b2 = 0.1, 0.9, 0.999
-    n = len(rows)
-    for step in range(1, steps + 1):
-        z = np.bincount(rows_a, weights=w[cols_a], minlength=n)
-        p = 1 / (1 + np.exp(-z))
-        grad = np.bincount(cols_a, weights=(p - y)[rows_a], minlength=len(w)) / n + l2 * w / n
-        m = b1 * m + (1 - b1) * grad
-        v = b2 * v + (1 - b2) * grad**2
-        w -= lr * (m / (1 - b1**step)) / (np.sqrt(v / (1 - b2**step)) + 1e-8)
-    return {f: round(float(w[i]), 4) for f, i in vocab.items() if abs(w[i]) >= 1e-3}
+def fit(rows: list[tuple[list[str], int]], l2: float = 1.0, min_count: int = 2) -> dict[str, float]:
+    """One kind's weights; a feature counts as often as it occurs, as `roles.Linker` scores it."""
+    return logistic.fit([feats for feats, _ in rows], [label for _, label in rows], l2,
+                        min_count=min_count, smallest=1e-3, digits=4)
 
 
 def redate(doc) -> None:
@@ -176,11 +154,9 @@ def main() -> None:
         for kind in KINDS:
             print(f"{kind}: {len(data[kind])} examples, {sum(y for _, y in data[kind])} positive")
         model = {kind: fit(data[kind], args.l2) for kind in KINDS}
-        OUT.parent.mkdir(parents=True, exist_ok=True)
-        OUT.write_text(json.dumps({"about": "letopis argument linker, trained by train/links/train.py on NEREL train",
-                                   "thresholds": thresholds, "limits": limits, "weights": model}, ensure_ascii=False, indent=0, sort_keys=True),
-                       encoding="utf-8")
-        print(f"wrote {OUT}", file=sys.stderr)
+        out = logistic.write(OUT, {"about": "letopis argument linker, trained by train/links/train.py on NEREL train",
+                                   "thresholds": thresholds, "limits": limits, "weights": model})
+        print(f"wrote {out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

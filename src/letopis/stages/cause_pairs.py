@@ -14,21 +14,18 @@ words when nothing marks it.
 
 from __future__ import annotations
 
-import json
-import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from ..doc import Doc, Event
 from ..lang.ru import relations as lex
+from ..models.linear import Linear, path, read
 from ..syntax_tree import ancestors
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "relations"
-WEIGHTS = DATA / "causes.json"
-CAUSE_WORDS = DATA / "cause_words.tsv"  # lemma -> DISEASE, CRIME or LAW, learnt on NEREL train
+WEIGHTS = "relations/causes.json"
+CAUSE_WORDS = path("relations/cause_words.tsv")  # lemma -> DISEASE, CRIME or LAW, learnt on NEREL train
 MAX_PATH = 4  # dependency edges; longer paths are one feature
 # Tokens between an effect and a cause word: in NEREL train all but one of the causes found
 # in the same sentence are nearer; the bound keeps a run-on sentence linear.
@@ -296,26 +293,23 @@ class CauseModel:
     """Logistic weights over pair features, with the thresholds chosen on held-out train:
     one for causes that are events, one for causes named by a word that is no event."""
 
-    def __init__(self, weights: dict[str, float], threshold: float, word_threshold: float):
-        self.weights = weights
+    def __init__(self, linear: Linear, threshold: float, word_threshold: float):
+        self.linear = linear
         self.threshold = threshold
         self.word_threshold = word_threshold
 
-    @classmethod
-    def load(cls, path: Path = WEIGHTS) -> "CauseModel":
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(data["weights"], data["threshold"], data["word_threshold"])
-
     def probability(self, feats: list[str]) -> float:
-        score = sum(self.weights.get(f, 0.0) for f in set(feats))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, score))))
+        return self.linear.probability(set(feats))  # a feature counts once
 
 
 @lru_cache(maxsize=1)
 def model() -> CauseModel | None:
     """The shipped model, or None when the weights are missing (relations then come
     from the rules alone)."""
-    return CauseModel.load() if WEIGHTS.exists() else None
+    data = read(WEIGHTS)
+    if data is None:
+        return None
+    return CauseModel(Linear(data["weights"]), data["threshold"], data["word_threshold"])
 
 
 @dataclass(slots=True)

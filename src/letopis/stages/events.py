@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from ..doc import Doc, Event, Participant, Token
 from ..lang.ru import events as lex
-from ..lang.ru import events_model
 from ..syntax_tree import child_map, preposition
+from . import event_features
 
 LEMMA_TYPE: dict[str, str] = {}
 for _type, _lemmas in lex.TRIGGERS.items():
@@ -73,7 +73,7 @@ def _is_trigger(token: Token) -> bool:
 def candidate(doc: Doc, index: int, named: set[int]) -> bool:
     """A word the classifier judges: a verb, noun, name or adjective outside entity names."""
     token = doc.tokens[index]
-    if token.pos not in events_model.CANDIDATE_POS or index in named or not any(c.isalpha() for c in token.text):
+    if token.pos not in event_features.CANDIDATE_POS or index in named or not any(c.isalpha() for c in token.text):
         return False
     return not (token.pos == "NOUN" and _infinitive(token.lemma))  # «оккупированных» (the occupied)
 
@@ -96,9 +96,9 @@ class ModelDecision:
 
     lexicon = False
 
-    def __init__(self, doc: Doc, model: events_model.Model, named: set[int]):
+    def __init__(self, doc: Doc, model: event_features.Model, named: set[int]):
         self.doc, self.model, self.named = doc, model, named
-        self.ctx = events_model.Context(doc)
+        self.ctx = event_features.Context(doc)
         self.decided: dict[int, bool] = {}
         self.maps: dict[int, dict[int, list[int]]] = {}
 
@@ -150,9 +150,9 @@ class ModelDecision:
 IsEvent = Callable[[int], bool]
 
 
-def decision(doc: Doc, named: set[int], model: events_model.Model | None = None) -> LexiconDecision | ModelDecision:
+def decision(doc: Doc, named: set[int], model: event_features.Model | None = None) -> LexiconDecision | ModelDecision:
     """Whether token `index` of `doc` names an event: the shipped classifier if there is one."""
-    model = model or events_model.load()
+    model = model or event_features.load()
     return LexiconDecision(doc) if model is None else ModelDecision(doc, model, named)
 
 
@@ -484,7 +484,7 @@ class EventStage:
     requires = ("tokens", "sentences", "morph", "syntax", "mentions", "entities", "timexes")
     assigns = ("events",)
 
-    def __init__(self, model: events_model.Model | None = None, lexicon: bool = False):
+    def __init__(self, model: event_features.Model | None = None, lexicon: bool = False):
         self.model = model  # None: the shipped classifier (or the lexicon when none is shipped)
         self.lexicon = lexicon  # the lexicon alone decides, whatever is shipped
 

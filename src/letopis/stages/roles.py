@@ -20,13 +20,10 @@ What the stage adds, always beside what the rules found, never replacing it:
 
 from __future__ import annotations
 
-import json
-import math
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from ..doc import Argument, Doc, Event, Participant, across_lines
+from ..models.linear import Linear, path, read
 from ..syntax_tree import ancestors, preposition
 from .role_features import KINDS, PARTICIPANT, PLACE, TIME, Candidate, SentenceIndex, features
 
@@ -36,10 +33,12 @@ ROLE_OF_REL = {"nsubj": "agent", "nsubj:pass": "patient", "obj": "patient", "iob
 GENERIC = "participant"
 
 
-@lru_cache(maxsize=1)
 def shipped_model() -> dict:
-    text = resources.files("letopis.data").joinpath("links/linker.json").read_text(encoding="utf-8")
-    return json.loads(text)
+    """The shipped linker: `weights`, `thresholds` and `limits`, each by kind."""
+    model = read("links/linker.json")
+    if model is None:
+        raise FileNotFoundError(f"{path('links/linker.json')}: train the linker first (train/links/train.py --write)")
+    return model
 
 
 @dataclass(slots=True)
@@ -54,12 +53,11 @@ class Linker:
     """Scores (event, candidate) pairs with the weights of one kind each."""
 
     def __init__(self, weights: dict[str, dict[str, float]] | None = None):
-        self.weights = weights if weights is not None else shipped_model()["weights"]
+        weights = weights if weights is not None else shipped_model()["weights"]
+        self.models = {kind: Linear(w) for kind, w in weights.items()}
 
     def probability(self, kind: str, names: list[str]) -> float:
-        weights = self.weights[kind]
-        z = sum(weights.get(name, 0.0) for name in names)
-        return 1 / (1 + math.exp(-max(min(z, 30.0), -30.0)))
+        return self.models[kind].probability(names)
 
     def score(self, doc: Doc) -> list[Scored]:
         index = SentenceIndex(doc)

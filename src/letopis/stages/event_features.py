@@ -14,15 +14,14 @@ NEREL train only; the threshold was chosen on a held-out part of train.
 
 from __future__ import annotations
 
-import json
 import math
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from ...doc import Doc
-from . import events as lex
+from ..doc import Doc
+from ..lang.ru import events as lex
+from ..models.linear import Linear, path, read
 
 # Parts of speech a trigger may have: verbs with their participles and gerunds, nouns, and
 # the names and adjectives that head multiword event names («Олимпийских игр»).
@@ -171,7 +170,7 @@ def features(ctx: Context, kids: dict[int, list[int]], index: int, rates: Rates,
 
 @dataclass
 class Model:
-    weights: dict[str, float]
+    linear: Linear
     threshold: float
     rates: Rates
     priors: dict[str, float]
@@ -179,8 +178,7 @@ class Model:
     core_floor: float = 0.0
 
     def probability(self, ctx: Context, kids: dict[int, list[int]], index: int) -> float:
-        score = sum(self.weights.get(name, 0.0) * value for name, value in features(ctx, kids, index, self.rates, self.priors).items())
-        return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
+        return self.linear.probability(features(ctx, kids, index, self.rates, self.priors))
 
 
 def read_rates(text: str) -> tuple[Rates, dict[str, float]]:
@@ -204,9 +202,8 @@ def read_rates(text: str) -> tuple[Rates, dict[str, float]]:
 @lru_cache(maxsize=1)
 def load() -> Model | None:
     """The shipped model, or None when it has not been trained (the lexicon decides then)."""
-    folder = resources.files("letopis.data").joinpath("events")
-    if not folder.joinpath("trigger_model.json").is_file():
+    model = read("events/trigger_model.json")
+    if model is None:
         return None
-    model = json.loads(folder.joinpath("trigger_model.json").read_text(encoding="utf-8"))
-    rates, priors = read_rates(folder.joinpath("lemma_rates.tsv").read_text(encoding="utf-8"))
-    return Model(model["weights"], model["threshold"], rates, priors, model.get("core_floor", 0.0))
+    rates, priors = read_rates(path("events/lemma_rates.tsv").read_text(encoding="utf-8"))
+    return Model(Linear(model["weights"]), model["threshold"], rates, priors, model.get("core_floor", 0.0))
