@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from . import calendar as _calendar
 from . import grammar as g
 from . import lexicon as lx
 from .periods import Period
@@ -135,6 +136,33 @@ def dual_date(m: Match) -> Reading | None:
     return reading
 
 
+def dual_unbracketed(m: Match) -> Reading | None:
+    """«22 января 2 февраля 1724 года»: Old Style then New Style with the brackets lost.
+
+    Two day-month dates side by side are one dual date only when the second is 10 to 13 days
+    after the first (the gap between the calendars from 1582 to 1918); the New Style date, the
+    second, dates it, as for the bracketed form.
+    """
+    m1, m2 = month_of(m["m1"]), month_of(m["m2"])
+    d1, d2 = int(m["d"]), int(m["d2"])
+    if not (valid_day(m1, d1) and valid_day(m2, d2)):
+        return None
+    year, _ = year_of(m)
+    if year is not None and not 1582 <= year <= 1918:
+        return None
+    # The year stands after the New Style date and is its year: «27 декабря 7 января 1726 года»
+    # is 7 January 1726 (27 December 1725 Old Style).
+    y2 = year if year is not None else (2004 if (m2, d2) == (2, 29) else 2001)
+    if d2 > _calendar.days_in_month(y2, m2):
+        return None
+    gap = _calendar.jdn(y2, m2, d2) - _calendar.jdn(y2 - (1 if m2 < m1 else 0), m1, d1)
+    if not 10 <= gap <= 13:
+        return None
+    reading = point(m, Period("day", year, m2, d2))
+    reading.notes.append("dual")
+    return reading
+
+
 def day_range(m: Match) -> Reading | None:
     month = month_of(m["mon"])
     d1, d2 = int(m["d1"]), int(m["d2"])
@@ -228,6 +256,40 @@ def year_range(m: Match) -> Reading | None:
         kind = "decade"  # «в 1990–2000-х годах»
     reading = Reading("range", period=Period(kind, era_year(y1, era)), end=Period(kind, era_year(y2, era)))
     return boundary(m, reading)
+
+
+GLUED_SPAN = 150  # at most this many years between two glued years (a life, a reign, a tenure)
+
+
+def plausible_pair(y1: int, y2: int) -> bool:
+    """Two four-digit years that can be the ends of one span: both of the last thousand years
+    or so, the second later, and not much later."""
+    return 1000 <= y1 < y2 <= 2100 and y2 - y1 <= GLUED_SPAN
+
+
+def glued_years(m: Match) -> Reading | None:
+    """«в 17411766 годах», «Эйлер 16701745»: a range whose dash was lost (scraped text).
+
+    Eight digits are read as two years only when both are plausible years and the second is
+    later; anything else («12345678», «20001999») stays a number.
+    """
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if not plausible_pair(y1, y2):
+        return None
+    before = _BEFORE_WORD.search(m.string, max(0, m.start() - 20), m.start())
+    if before and before.group(1).lower() in _NOT_YEAR_BEFORE and not m["pre"]:
+        return None  # «№ 19171919», «тел. ...»
+    reading = Reading("range", period=Period("year", y1), end=Period("year", y2), notes=["glued"])
+    reading.mod = None if norm(m["pre"]) in ("в", "во", "с", "со", "между", "") else pre_mod(m)
+    return reading
+
+
+def noted_year_range(m: Match) -> Reading | None:
+    """«1868–18702»: a range whose second year has a footnote number glued to it."""
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if not plausible_pair(y1, y2):
+        return None
+    return Reading("range", period=Period("year", y1), end=Period("year", y2), span_end=m.end("y2"))
 
 
 def year_and(m: Match) -> Reading | None:
@@ -387,6 +449,12 @@ RULES: list[tuple[str, str, object]] = [
      rf"{g.HEAD}(?P<y1>\d{{3,4}})(?:-?(?:го|м))?(?:\s*[-–—/]\s*|\s+(?:по|и|до|на)\s+)(?P<y2>\d{{2,4}})"
      rf"(?:-?(?:е|х|й|м|го))?(?:\s*(?P<yw>{_YW_PLURAL}))?{g.ERA}(?!\d)",
      year_range),
+    ("date.glued_years",
+     rf"{g.HEAD}(?P<y1>[12]\d{{3}})(?P<y2>[12]\d{{3}})(?:-?(?:х|е|м))?(?:\s*(?P<yw>{_YW_PLURAL}))?(?!\d)(?![.,]\d)",
+     glued_years),
+    ("date.noted_year_range",
+     rf"{g.W0}(?P<y1>[12]\d{{3}})\s*[-–—]\s*(?P<y2>[12]\d{{3}})(?P<fn>\d{{1,2}})(?!\d)(?![.,]\d)",
+     noted_year_range),
     ("date.year_and",
      rf"{g.W0}(?:{g.PRE})?\d{{3,4}}(?:-?(?:го|м))?\s+и\s+(?P<t>(?P<y>\d{{4}})(?:-?(?:х|м))?\s*{_YW_PLURAL})(?!\w)",
      year_and),
@@ -399,6 +467,9 @@ RULES: list[tuple[str, str, object]] = [
      rf"{g.HEAD}{g.DAY}(?:\s+(?P<m1>{g.MONTH}))?\s*\(\s*(?P<d2>[0-3]?\d)(?:\s+(?P<m2>{g.MONTH}))?\s*\)"
      rf"(?:\s+(?P<mon>{g.MONTH}))?{_year_after()}{g.ERA}",
      lambda m: dual_date(m) if (m["mon"] or m["m2"]) and (m["m1"] or m["mon"]) else None),
+    ("date.dual_unbracketed",
+     rf"{g.HEAD}{g.DAY}\s+(?P<m1>{g.MONTH})\s+(?P<d2>[0-3]?\d)(?:-?(?:го|е))?\s+(?P<m2>{g.MONTH})(?:{_year_after()})?{g.ERA}",
+     dual_unbracketed),
     ("date.weekday",
      rf"{g.W0}(?:{g.PRE})?(?:(?P<wrel>прошл\w+|минувш\w+|эт[оуи]\w*|следующ\w+|ближайш\w+|будущ\w+)\s+)?(?P<wd>{g.WEEKDAY})",
      weekday),
