@@ -79,8 +79,11 @@ def is_name(m: Match, group: str) -> bool:
     word = m.group(group)
     if not word[0].isupper() or m.groupdict().get("pre") or m.groupdict().get("d"):
         return False
-    before = m.string[: m.start(group)].rstrip()
-    return bool(before) and before[-1] not in ".!?\n«\"(—:"
+    raw = m.string[max(0, m.start(group) - 40): m.start(group)]
+    before = raw.rstrip()
+    if "\n" in raw[len(before):]:
+        return False  # a line of notes starts with it: «Апрель 1605 — …»
+    return bool(before) and before[-1] not in ".!?\n«\"(—–:;"
 
 
 def point(m: Match, period: Period, **extra) -> Reading:
@@ -185,6 +188,20 @@ def day_month_range(m: Match) -> Reading | None:
     y1 = year_of(m, "1")[0] or (None if y2 is None else y2 - (1 if m1 > m2 else 0))
     return Reading("range", period=Period("day", y1, m1, d1), end=Period("day", y2, m2, d2),
                    year_shift=rel_year(m), old_style=bool(m["os"]))
+
+
+def month_year_range(m: Match) -> Reading | None:
+    """«декабрь 1902 – январь 1903 года», «в декабре 1911  январе 1912 года» (the dash lost)."""
+    m1, m2 = month_of(m["m1"]), month_of(m["m2"])
+    y1, y2 = year_of(m, "1")[0], year_of(m)[0]
+    if y1 is None or y2 is None or (y1, m1) >= (y2, m2) or y2 - y1 > 10 or is_name(m, "m1"):
+        return None
+    if not m["sep"].strip():  # only spaces between: a lost dash, when both months are in the locative
+        if not (m["m1"].lower().endswith("е") and m["m2"].lower().endswith("е") and len(m["sep"]) >= 2):
+            return None
+    reading = Reading("range", period=Period("month", y1, m1), end=Period("month", y2, m2))
+    reading.mod = None if norm(m["pre"]) in ("в", "во", "с", "со", "между", "") else pre_mod(m)
+    return reading
 
 
 def month_year(m: Match) -> Reading | None:
@@ -418,12 +435,12 @@ _YW_PLURAL = r"(?:годами|годах|годы|годов|годам|год�
 # (name, pattern, function), tried all together; the longest match wins.
 RULES: list[tuple[str, str, object]] = [
     ("date.day_month_range",
-     rf"{g.HEAD}(?P<d1>[0-3]?\d)(?:-?(?:го|е))?\s+(?P<m1>{g.MONTH}){_year_after('1')}?{_RANGE_SEP}"
-     rf"(?P<d2>[0-3]?\d)(?:-?(?:го|е))?\s+(?P<m2>{g.MONTH})(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}",
+     rf"{g.HEAD}(?P<d1>[0-3]?\d)(?:-?(?:го|е))?\s+(?P<m1>{g.MONTH}|{g.MONTH_ABBR}){_year_after('1')}?{_RANGE_SEP}"
+     rf"(?P<d2>[0-3]?\d)(?:-?(?:го|е))?\s+(?P<m2>{g.MONTH}|{g.MONTH_ABBR})(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}",
      day_month_range),
     ("date.day_range",
      rf"{g.HEAD}(?P<d1>[0-3]?\d)(?:-?(?:го|е))?{_RANGE_SEP}(?P<d2>[0-3]?\d)(?:-?(?:го|е))?\s+"
-     rf"(?P<mon>{g.MONTH})(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}",
+     rf"(?P<mon>{g.MONTH}|{g.MONTH_ABBR})(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}",
      day_range),
     ("date.day_month",
      rf"{g.HEAD}{g.DAY}\s+{_MON}(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}", day_month),
@@ -432,6 +449,10 @@ RULES: list[tuple[str, str, object]] = [
      day_word),
     ("date.month_year", rf"{g.HEAD}(?P<mon>{g.MONTH})(?:{_year_after()}|{g.REL_YEAR}){g.ERA}{g.OLD_STYLE}",
      month_year),
+    ("date.month_year_range",
+     rf"{g.HEAD}(?P<m1>{g.MONTH}|{g.MONTH_ABBR}){_year_after('1')}(?P<sep>\s*[-–—]\s*|\s{{2,}})"
+     rf"(?P<m2>{g.MONTH}|{g.MONTH_ABBR}){_year_after()}{g.ERA}",
+     month_year_range),
     ("date.month_range",
      rf"{g.HEAD}(?P<m1>{g.MONTH}){_RANGE_SEP}(?P<m2>{g.MONTH})(?:{_year_after()}|{g.REL_YEAR})?",
      month_range),

@@ -53,7 +53,7 @@ _KINDS: dict[str, tuple[str, ...]] = {
             "date.year_pre", "rel.minute", "set.per", "date.dual", "date.dual_unbracketed", "date.part_range",
             "rel.after", "rel.ago", "rel.before_event", "dur.number", "dur.adj", "set.every", "time.clock",
             "time.hours", "time.bare_hour"),
-    "month": ("date.month_year", "date.month_range", "date.month", "date.month_rel"),
+    "month": ("date.month_year", "date.month_year_range", "date.month_range", "date.month", "date.month_rel"),
     "weekday": ("date.weekday",),
     "season": ("date.season", "date.season_range"),
     "century": ("date.century", "date.decade", "rel.minute", "date.day_word", "date.part_range"),
