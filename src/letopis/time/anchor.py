@@ -99,7 +99,14 @@ def _apply_mod(mod: str | None, lo: cal.Ymd, hi: cal.Ymd, has_part: bool) -> tup
         return (lo, None) if has_part else (_days(hi, 1), None)
     if mod == "ON_OR_AFTER":
         return lo, None
-    if mod == "APPROX":  # one period's length either way
+    if mod == "APPROX":  # one period's length either way: whole years and months by the calendar
+        if lo[1:] == (1, 1) and hi[1:] == (12, 31):
+            years = hi[0] - lo[0] + 1
+            return (lo[0] - years, 1, 1), (hi[0] + years, 12, 31)
+        if lo[2] == 1 and hi[2] == cal.days_in_month(hi[0], hi[1]):
+            months = (hi[0] - lo[0]) * 12 + hi[1] - lo[1] + 1
+            end = cal.add_months((hi[0], hi[1], 1), months)
+            return cal.add_months(lo, -months), (end[0], end[1], cal.days_in_month(end[0], end[1]))
         size = cal.jdn(*hi) - cal.jdn(*lo) + 1
         return _days(lo, -size), _days(hi, size)
     return lo, hi

@@ -359,6 +359,31 @@ def roman_value(text: str) -> int:
     return total
 
 
+_ROMAN_TENS = ("", "X", "XX")
+_ROMAN_ONES = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+
+
+def roman_canonical(text: str) -> int | None:
+    """The value of a Roman numeral from I to XXIX written the standard way, else None
+    («IIII», «VX» and two glued numerals such as «IIIIV» are not one numeral)."""
+    latin = text.upper().replace("Х", "X").replace("І", "I")
+    value = roman_value(latin)
+    if not 0 < value < 30 or _ROMAN_TENS[value // 10] + _ROMAN_ONES[value % 10] != latin:
+        return None
+    return value
+
+
+def roman_pair(text: str) -> tuple[int, int] | None:
+    """Two numerals glued by a lost dash, «IIIIV» (III–IV), «XVIIXVIII»: a split into two standard
+    numerals where the second is the next one. Anything else («IIII», «XIVXVI») is not read: the
+    split would be a guess."""
+    for i in range(1, len(text)):
+        a, b = roman_canonical(text[:i]), roman_canonical(text[i:])
+        if a and b and b == a + 1:
+            return a, b
+    return None
+
+
 def ordinal_value(word: str) -> int | None:
     w = word.lower()
     for stem in sorted(lx.ORDINAL_STEMS, key=len, reverse=True):

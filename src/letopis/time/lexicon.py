@@ -73,6 +73,8 @@ PARTS: dict[str, str] = {
     "середина": "MID", "середины": "MID", "середине": "MID", "середину": "MID",
     "конец": "END", "конца": "END", "концу": "END", "конце": "END",
 }
+# Their abbreviations in study notes: «кон. XV – нач. XVI в.», «(кон.11-нач.12)».
+PART_ABBR: dict[str, str] = {"нач": "START", "сер": "MID", "кон": "END"}
 HALVES: dict[str, str] = {
     "первая": "FIRST_HALF", "первой": "FIRST_HALF", "первую": "FIRST_HALF",
     "вторая": "SECOND_HALF", "второй": "SECOND_HALF", "вторую": "SECOND_HALF",
@@ -87,7 +89,7 @@ PREPOSITIONS: dict[str, str | None] = {
     "до": "BEFORE", "ранее": "BEFORE", "перед": "BEFORE",
     "к": "ON_OR_BEFORE", "ко": "ON_OR_BEFORE", "по": "ON_OR_BEFORE", "вплоть до": "ON_OR_BEFORE",
     "не позднее": "ON_OR_BEFORE", "не позже": "ON_OR_BEFORE",
-    "около": "APPROX", "примерно в": "APPROX", "примерно": "APPROX", "приблизительно": "APPROX",
+    "около": "APPROX", "ок.": "APPROX", "примерно в": "APPROX", "примерно": "APPROX", "приблизительно": "APPROX",
     "ориентировочно": "APPROX", "на рубеже": "APPROX",
 }
 
