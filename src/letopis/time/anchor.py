@@ -141,9 +141,31 @@ def _old_style(p: Period) -> Period:
 
 # ---- kinds ---------------------------------------------------------------------------
 
+def _place_month(p: Period, ctx: Context) -> Period | None:
+    """A day given without its month («17-го числа») takes the month of a reference within one
+    month: the same month when the day is not before the reference's first day, else the next."""
+    base = ctx.ref if ctx.ref is not None else (ctx.dct, ctx.dct) if ctx.dct is not None else None
+    if base is None or base[0][:2] != base[1][:2]:
+        return None
+    y, m, first = base[0]
+    if p.day < first:
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    if p.day > cal.days_in_month(y, m):
+        return None
+    return Period("day", y, m, p.day)
+
+
 def _point(reading: Reading, ctx: Context) -> Resolved:
     p = reading.period
     anchor, how = "absolute", ["explicit"]
+    if p.kind == "day" and p.month is None:
+        placed = _place_month(p, ctx)
+        if placed is None:
+            night = reading.clock == "TNI" and not reading.mod and p.day > 1  # the night before the day
+            value = f"XXXX-XX-{p.day - 1:02d}TNI" if night else f"XXXX-XX-{p.day:02d}{reading.clock or ''}"
+            return Resolved("TIME" if reading.clock else "DATE", value, reading.mod, anchor="context",
+                            how=["no reference month"])
+        p, anchor, how = placed, "context", ["reference_month"]
     if p.year is None:
         placed, anchor, step = _place_year(p, reading, ctx)
         how = [step]

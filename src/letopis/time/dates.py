@@ -190,6 +190,43 @@ def day_month_range(m: Match) -> Reading | None:
                    year_shift=rel_year(m), old_style=bool(m["os"]))
 
 
+_NOT_DAY_AFTER = re.compile(r"\s*(?:год|гг?\.|мест|позици|строчк|съезд|сесси|полк|дивизи|армии|армия|корпус|раз(?!\w)|"
+                            r"числ[оа]м|век|столет|%)", re.I)
+
+
+def day_only(m: Match) -> Reading | None:
+    """A day of the month without its month: «17-го числа», «на 20-е». The month and year come from
+    the narrative (`anchor`); «на 20-е годы», «20-е место» are not days."""
+    day = int(m["d"])
+    if not 1 <= day <= 31 or _NOT_DAY_AFTER.match(m.string, m.end()):
+        return None
+    return point(m, Period("day", None, None, day))
+
+
+_DAY_ON_NEXT = re.compile(r"\s*(?:$|[.,;:!?)—–-]|(?:и|или|а|но|же|уже|не|был[аио]?|он[аио]?|они|мы|я)(?!\w))")
+
+
+def day_only_on(m: Match) -> Reading | None:
+    """«перенесли на 20-е.», «в ночь на 20-е»: a day, when the clause ends or a function word follows.
+    Before a noun it is an ordinal («на 2-е место», «на 20-е годы»), and «на 90-е» is a decade."""
+    day = int(m["d_"])
+    if not 1 <= day <= 31 or not (night(m) or _DAY_ON_NEXT.match(m.string, m.end())):
+        return None
+    return point(m, Period("day", None, None, day))
+
+
+def night_days(m: Match) -> Reading | None:
+    """«в ночь с 19-го на 20-е»: the night from one day into the next, the month from the narrative."""
+    d1, d2 = int(m["d1"]), int(m["d2"])
+    if not (d2 == d1 + 1 and d2 <= 31 or d2 == 1 and d1 in (28, 29, 30, 31)):
+        return None
+    if _NOT_DAY_AFTER.match(m.string, m.end()):
+        return None
+    reading = Reading("point", period=Period("day", None, None, d2))
+    reading.clock = "TNI"
+    return reading
+
+
 def month_year_range(m: Match) -> Reading | None:
     """«декабрь 1902 – январь 1903 года», «в декабре 1911  январе 1912 года» (the dash lost)."""
     m1, m2 = month_of(m["m1"]), month_of(m["m2"])
@@ -516,6 +553,14 @@ RULES: list[tuple[str, str, object]] = [
     ("date.dual_unbracketed",
      rf"{g.HEAD}{g.DAY}\s+(?P<m1>{g.MONTH})\s+(?P<d2>[0-3]?\d)(?:-?(?:го|е))?\s+(?P<m2>{g.MONTH})(?:{_year_after()})?{g.ERA}",
      dual_unbracketed),
+    ("date.day_only",
+     rf"{g.W0}(?:{g.PRE})?(?P<d>[0-3]?\d)(?:-?(?:го|е|ое|му|м))?\s+(?:числа|число|числе|числу)(?!\w)",
+     day_only),
+    ("date.day_on", rf"{g.W0}(?P<pre>(?:в\s+)?ночь\s+на|на)\s+(?P<d_>[0-3]?\d)-?(?:е|ое)(?!\w)", day_only_on),
+    ("date.night_days",
+     rf"{g.W0}(?:в\s+)?ночь\s+(?:с|со)\s+(?P<d1>[0-3]?\d)(?:-?(?:го|е))?\s+на\s+(?P<d2>[0-3]?\d)(?:-?(?:е|ое))?(?![\w\-])"
+     rf"(?!\s+(?:{g.MONTH}|{g.MONTH_ABBR}))",
+     night_days),
     ("date.weekday",
      rf"{g.W0}(?:{g.PRE})?(?:(?P<wrel>прошл\w+|минувш\w+|эт[оуи]\w*|следующ\w+|ближайш\w+|будущ\w+)\s+)?(?P<wd>{g.WEEKDAY})",
      weekday),

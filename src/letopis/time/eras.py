@@ -50,6 +50,8 @@ def season_range(m: Match) -> Reading | None:
 def decade(m: Match) -> Reading | None:
     raw = m["y"]
     year = int(raw)
+    if len(raw) == 2 and "ночь" in norm(m["pre"]):
+        return None  # «в ночь на 20-е» is a day (`dates.day_only_on`)
     if year % 10 or re.match(r"\s+(?:мест|позици|строчк)", m.string[m.end(): m.end() + 12]):
         return None  # «на 40-е место» is a rank
     if len(raw) == 2:
