@@ -522,9 +522,18 @@ DAY_ONLY = [
     ("В 20-е население города выросло.", "В 20-е", "192", N, "1920-01-01", "1929-12-31"),
 ]
 
+# ---- a winter across two years, its dash sometimes lost ------------------------------------------
+WINTERS = [
+    ("В начале зимы 18121813 годов остатки армии дошли до Немана.", "В начале зимы 18121813 годов", "1812-12", N, "1812-12-01", "1812-12-31"),
+    ("В конце зимы 1853–1854 годов флот ушёл в Севастополь.", "В конце зимы 1853–1854 годов", "1854-02", N, "1854-02-01", "1854-02-28"),
+    ("В середине зимы 1709/10 года шведы мёрзли.", "В середине зимы 1709/10 года", "1710-01", N, "1710-01-01", "1710-01-31"),
+    ("Зимой 1919–1920 годов в городе не было топлива.", "Зимой 1919–1920 годов", "1919-12/1920-02", N, "1919-12-01", "1920-02-29"),
+    ("Летом 1941–1945 годов шли бои.", "1941–1945 годов", "1941/1945", N, "1941-01-01", "1945-12-31"),
+]
+
 CASES = (FULL_DATES + TIMES + MONTHS + YEARS + NUMERIC + PARTS + CENTURIES + SEASONS + RANGES + CONTEXT
          + RELATIVE + EVENT_ANCHORED + DURATIONS + SETS + OLD_STYLE + WEEKDAYS + GLUED + DUAL_PLAIN
-         + DUAL_PLAIN_NEGATIVE + NOTES_RANGES + NOTES_RANGE_NEGATIVE + CENTURY_NOTES + DAY_ONLY)
+         + DUAL_PLAIN_NEGATIVE + NOTES_RANGES + NOTES_RANGE_NEGATIVE + CENTURY_NOTES + DAY_ONLY + WINTERS)
 
 # ---- hard negatives: (sentence, text that must not be inside any timex) -----------------------------
 NEGATIVES = [

@@ -31,7 +31,14 @@ def season(m: Match) -> Reading | None:
         return None
     if year is None and not (m["pre"] or part(m) or m["sea"].lower() in SEASON_ALONE or rel_year(m) is not None):
         return None
-    if m["y2"]:  # «зимой 1941/42 года»
+    if m["y2"]:  # «зимой 1941/42 года», «зимы 1726–1727 годов», «зимы 17261727 годов» (the dash lost)
+        y2 = int(m["y2"]) if len(m["y2"]) > 2 else year // 100 * 100 + int(m["y2"])
+        if code != "WI" or y2 != year + 1:
+            return None
+        # its first, middle and last month: «в начале зимы 1726–1727 годов» is December 1726
+        month = {"START": (year, 12), "MID": (year + 1, 1), "END": (year + 1, 2)}.get(part(m) or "")
+        if month:
+            return Reading("point", period=Period("month", *month), mod=None if pre_mod(m) == "APPROX" else pre_mod(m))
         return Reading("range", period=Period("month", year, 12), end=Period("month", year + 1, 2))
     return point(m, Period("season", year, part=code), year_shift=rel_year(m))
 
@@ -198,7 +205,7 @@ RULES: list[tuple[str, str, object]] = [
      rf"(?:\s+(?P<y>\d{{3,4}}){g.YEAR_SUFFIX}(?:\s*{g.YEAR_WORD})?|\s+(?P<y_>\d{{1,4}})\s*{g.YEAR_WORD})",
      season_range),
     ("date.season",
-     rf"{g.HEAD}(?P<sea>{g.SEASON})(?:\s+(?P<y>\d{{3,4}})(?:\s*/\s*(?P<y2>\d{{2,4}}))?{g.YEAR_SUFFIX}(?:\s*{g.YEAR_WORD})?"
+     rf"{g.HEAD}(?P<sea>{g.SEASON})(?:\s+(?P<y>\d{{3,4}})(?:(?:\s*[/–—-]\s*|(?=\d{{4}}(?!\d)))(?P<y2>\d{{2,4}}))?{g.YEAR_SUFFIX}(?:\s*(?:годов|годах|годы)(?!\w)|\s*{g.YEAR_WORD})?"
      rf"|\s+(?P<y_>\d{{1,4}})\s*{g.YEAR_WORD}|{g.REL_YEAR})?",
      season),
 ]
