@@ -464,6 +464,7 @@ FUNCTION_WORDS = {
 }
 _NOT_YEAR_BEFORE = {w.lower() for w in lx.NOT_YEAR_BEFORE}
 _VERB_ENDING = re.compile(r"(?:л|ла|ли|ло|лся|лась|лись|ет|ит|ут|ют|ат|ят)$")
+_AGE_AFTER = re.compile(r"-?(?:летн|лет(?!\w)|месячн)", re.I)
 _BEFORE_WORD = re.compile(r"([\w№]+)\.?\s*$")
 _AFTER_WORD = re.compile(r"^\s*([\w%]+)")
 
@@ -471,6 +472,8 @@ _AFTER_WORD = re.compile(r"^\s*([\w%]+)")
 def bare_year(m: Match) -> Reading | None:
     """A bare four-digit year, unless the words around it show a count or a number."""
     text = m.string
+    if _AGE_AFTER.match(text, m.end()):
+        return None  # «с 1516-летнего возраста»: an age («15–16-летнего» with the dash lost)
     before = _BEFORE_WORD.search(text, max(0, m.start() - 20), m.start())
     if before and before.group(1).lower() in _NOT_YEAR_BEFORE:
         return None
