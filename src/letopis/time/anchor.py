@@ -99,7 +99,14 @@ def _apply_mod(mod: str | None, lo: cal.Ymd, hi: cal.Ymd, has_part: bool) -> tup
         return (lo, None) if has_part else (_days(hi, 1), None)
     if mod == "ON_OR_AFTER":
         return lo, None
-    if mod == "APPROX":  # one period's length either way
+    if mod == "APPROX":  # one period's length either way: whole years and months by the calendar
+        if lo[1:] == (1, 1) and hi[1:] == (12, 31):
+            years = hi[0] - lo[0] + 1
+            return (lo[0] - years, 1, 1), (hi[0] + years, 12, 31)
+        if lo[2] == 1 and hi[2] == cal.days_in_month(hi[0], hi[1]):
+            months = (hi[0] - lo[0]) * 12 + hi[1] - lo[1] + 1
+            end = cal.add_months((hi[0], hi[1], 1), months)
+            return cal.add_months(lo, -months), (end[0], end[1], cal.days_in_month(end[0], end[1]))
         size = cal.jdn(*hi) - cal.jdn(*lo) + 1
         return _days(lo, -size), _days(hi, size)
     return lo, hi
@@ -134,9 +141,31 @@ def _old_style(p: Period) -> Period:
 
 # ---- kinds ---------------------------------------------------------------------------
 
+def _place_month(p: Period, ctx: Context) -> Period | None:
+    """A day given without its month («17-го числа») takes the month of a reference within one
+    month: the same month when the day is not before the reference's first day, else the next."""
+    base = ctx.ref if ctx.ref is not None else (ctx.dct, ctx.dct) if ctx.dct is not None else None
+    if base is None or base[0][:2] != base[1][:2]:
+        return None
+    y, m, first = base[0]
+    if p.day < first:
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    if p.day > cal.days_in_month(y, m):
+        return None
+    return Period("day", y, m, p.day)
+
+
 def _point(reading: Reading, ctx: Context) -> Resolved:
     p = reading.period
     anchor, how = "absolute", ["explicit"]
+    if p.kind == "day" and p.month is None:
+        placed = _place_month(p, ctx)
+        if placed is None:
+            night = reading.clock == "TNI" and not reading.mod and p.day > 1  # the night before the day
+            value = f"XXXX-XX-{p.day - 1:02d}TNI" if night else f"XXXX-XX-{p.day:02d}{reading.clock or ''}"
+            return Resolved("TIME" if reading.clock else "DATE", value, reading.mod, anchor="context",
+                            how=["no reference month"])
+        p, anchor, how = placed, "context", ["reference_month"]
     if p.year is None:
         placed, anchor, step = _place_year(p, reading, ctx)
         how = [step]

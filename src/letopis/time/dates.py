@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from . import calendar as _calendar
 from . import grammar as g
 from . import lexicon as lx
 from .periods import Period
@@ -78,8 +79,11 @@ def is_name(m: Match, group: str) -> bool:
     word = m.group(group)
     if not word[0].isupper() or m.groupdict().get("pre") or m.groupdict().get("d"):
         return False
-    before = m.string[: m.start(group)].rstrip()
-    return bool(before) and before[-1] not in ".!?\n«\"(—:"
+    raw = m.string[max(0, m.start(group) - 40): m.start(group)]
+    before = raw.rstrip()
+    if "\n" in raw[len(before):]:
+        return False  # a line of notes starts with it: «Апрель 1605 — …»
+    return bool(before) and before[-1] not in ".!?\n«\"(—–:;"
 
 
 def point(m: Match, period: Period, **extra) -> Reading:
@@ -135,6 +139,33 @@ def dual_date(m: Match) -> Reading | None:
     return reading
 
 
+def dual_unbracketed(m: Match) -> Reading | None:
+    """«22 января 2 февраля 1724 года»: Old Style then New Style with the brackets lost.
+
+    Two day-month dates side by side are one dual date only when the second is 10 to 13 days
+    after the first (the gap between the calendars from 1582 to 1918); the New Style date, the
+    second, dates it, as for the bracketed form.
+    """
+    m1, m2 = month_of(m["m1"]), month_of(m["m2"])
+    d1, d2 = int(m["d"]), int(m["d2"])
+    if not (valid_day(m1, d1) and valid_day(m2, d2)):
+        return None
+    year, _ = year_of(m)
+    if year is not None and not 1582 <= year <= 1918:
+        return None
+    # The year stands after the New Style date and is its year: «27 декабря 7 января 1726 года»
+    # is 7 January 1726 (27 December 1725 Old Style).
+    y2 = year if year is not None else (2004 if (m2, d2) == (2, 29) else 2001)
+    if d2 > _calendar.days_in_month(y2, m2):
+        return None
+    gap = _calendar.jdn(y2, m2, d2) - _calendar.jdn(y2 - (1 if m2 < m1 else 0), m1, d1)
+    if not 10 <= gap <= 13:
+        return None
+    reading = point(m, Period("day", year, m2, d2))
+    reading.notes.append("dual")
+    return reading
+
+
 def day_range(m: Match) -> Reading | None:
     month = month_of(m["mon"])
     d1, d2 = int(m["d1"]), int(m["d2"])
@@ -157,6 +188,57 @@ def day_month_range(m: Match) -> Reading | None:
     y1 = year_of(m, "1")[0] or (None if y2 is None else y2 - (1 if m1 > m2 else 0))
     return Reading("range", period=Period("day", y1, m1, d1), end=Period("day", y2, m2, d2),
                    year_shift=rel_year(m), old_style=bool(m["os"]))
+
+
+_NOT_DAY_AFTER = re.compile(r"\s*(?:год|гг?\.|мест|позици|строчк|съезд|сесси|полк|дивизи|армии|армия|корпус|раз(?!\w)|"
+                            r"числ[оа]м|век|столет|%)", re.I)
+
+
+def day_only(m: Match) -> Reading | None:
+    """A day of the month without its month: «17-го числа», «на 20-е». The month and year come from
+    the narrative (`anchor`); «на 20-е годы», «20-е место» are not days."""
+    day = int(m["d"])
+    if not 1 <= day <= 31 or _NOT_DAY_AFTER.match(m.string, m.end()):
+        return None
+    return point(m, Period("day", None, None, day))
+
+
+_DAY_ON_NEXT = re.compile(r"\s*(?:$|[.,;:!?)—–-]|(?:и|или|а|но|же|уже|не|был[аио]?|он[аио]?|они|мы|я)(?!\w))")
+
+
+def day_only_on(m: Match) -> Reading | None:
+    """«перенесли на 20-е.», «в ночь на 20-е»: a day, when the clause ends or a function word follows.
+    Before a noun it is an ordinal («на 2-е место», «на 20-е годы»), and «на 90-е» is a decade."""
+    day = int(m["d_"])
+    if not 1 <= day <= 31 or not (night(m) or _DAY_ON_NEXT.match(m.string, m.end())):
+        return None
+    return point(m, Period("day", None, None, day))
+
+
+def night_days(m: Match) -> Reading | None:
+    """«в ночь с 19-го на 20-е»: the night from one day into the next, the month from the narrative."""
+    d1, d2 = int(m["d1"]), int(m["d2"])
+    if not (d2 == d1 + 1 and d2 <= 31 or d2 == 1 and d1 in (28, 29, 30, 31)):
+        return None
+    if _NOT_DAY_AFTER.match(m.string, m.end()):
+        return None
+    reading = Reading("point", period=Period("day", None, None, d2))
+    reading.clock = "TNI"
+    return reading
+
+
+def month_year_range(m: Match) -> Reading | None:
+    """«декабрь 1902 – январь 1903 года», «в декабре 1911  январе 1912 года» (the dash lost)."""
+    m1, m2 = month_of(m["m1"]), month_of(m["m2"])
+    y1, y2 = year_of(m, "1")[0], year_of(m)[0]
+    if y1 is None or y2 is None or (y1, m1) >= (y2, m2) or y2 - y1 > 10 or is_name(m, "m1"):
+        return None
+    if not m["sep"].strip():  # only spaces between: a lost dash, when both months are in the locative
+        if not (m["m1"].lower().endswith("е") and m["m2"].lower().endswith("е") and len(m["sep"]) >= 2):
+            return None
+    reading = Reading("range", period=Period("month", y1, m1), end=Period("month", y2, m2))
+    reading.mod = None if norm(m["pre"]) in ("в", "во", "с", "со", "между", "") else pre_mod(m)
+    return reading
 
 
 def month_year(m: Match) -> Reading | None:
@@ -230,6 +312,40 @@ def year_range(m: Match) -> Reading | None:
     return boundary(m, reading)
 
 
+GLUED_SPAN = 150  # at most this many years between two glued years (a life, a reign, a tenure)
+
+
+def plausible_pair(y1: int, y2: int) -> bool:
+    """Two four-digit years that can be the ends of one span: both of the last thousand years
+    or so, the second later, and not much later."""
+    return 1000 <= y1 < y2 <= 2100 and y2 - y1 <= GLUED_SPAN
+
+
+def glued_years(m: Match) -> Reading | None:
+    """«в 17411766 годах», «Эйлер 16701745»: a range whose dash was lost (scraped text).
+
+    Eight digits are read as two years only when both are plausible years and the second is
+    later; anything else («12345678», «20001999») stays a number.
+    """
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if not plausible_pair(y1, y2):
+        return None
+    before = _BEFORE_WORD.search(m.string, max(0, m.start() - 20), m.start())
+    if before and before.group(1).lower() in _NOT_YEAR_BEFORE and not m["pre"]:
+        return None  # «№ 19171919», «тел. ...»
+    reading = Reading("range", period=Period("year", y1), end=Period("year", y2), notes=["glued"])
+    reading.mod = None if norm(m["pre"]) in ("в", "во", "с", "со", "между", "") else pre_mod(m)
+    return reading
+
+
+def noted_year_range(m: Match) -> Reading | None:
+    """«1868–18702»: a range whose second year has a footnote number glued to it."""
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if not plausible_pair(y1, y2):
+        return None
+    return Reading("range", period=Period("year", y1), end=Period("year", y2), span_end=m.end("y2"))
+
+
 def year_and(m: Match) -> Reading | None:
     """The second of two years joined by «и», «в 2009 и 2013 годах»; the first is a year of its own."""
     return Reading("point", period=Period("year", int(m["y"])))
@@ -280,6 +396,31 @@ def roman_value(text: str) -> int:
     return total
 
 
+_ROMAN_TENS = ("", "X", "XX")
+_ROMAN_ONES = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+
+
+def roman_canonical(text: str) -> int | None:
+    """The value of a Roman numeral from I to XXIX written the standard way, else None
+    («IIII», «VX» and two glued numerals such as «IIIIV» are not one numeral)."""
+    latin = text.upper().replace("Х", "X").replace("І", "I")
+    value = roman_value(latin)
+    if not 0 < value < 30 or _ROMAN_TENS[value // 10] + _ROMAN_ONES[value % 10] != latin:
+        return None
+    return value
+
+
+def roman_pair(text: str) -> tuple[int, int] | None:
+    """Two numerals glued by a lost dash, «IIIIV» (III–IV), «XVIIXVIII»: a split into two standard
+    numerals where the second is the next one. Anything else («IIII», «XIVXVI») is not read: the
+    split would be a guess."""
+    for i in range(1, len(text)):
+        a, b = roman_canonical(text[:i]), roman_canonical(text[i:])
+        if a and b and b == a + 1:
+            return a, b
+    return None
+
+
 def ordinal_value(word: str) -> int | None:
     w = word.lower()
     for stem in sorted(lx.ORDINAL_STEMS, key=len, reverse=True):
@@ -323,6 +464,7 @@ FUNCTION_WORDS = {
 }
 _NOT_YEAR_BEFORE = {w.lower() for w in lx.NOT_YEAR_BEFORE}
 _VERB_ENDING = re.compile(r"(?:л|ла|ли|ло|лся|лась|лись|ет|ит|ут|ют|ат|ят)$")
+_AGE_AFTER = re.compile(r"-?(?:летн|лет(?!\w)|месячн)", re.I)
 _BEFORE_WORD = re.compile(r"([\w№]+)\.?\s*$")
 _AFTER_WORD = re.compile(r"^\s*([\w%]+)")
 
@@ -330,6 +472,8 @@ _AFTER_WORD = re.compile(r"^\s*([\w%]+)")
 def bare_year(m: Match) -> Reading | None:
     """A bare four-digit year, unless the words around it show a count or a number."""
     text = m.string
+    if _AGE_AFTER.match(text, m.end()):
+        return None  # «с 1516-летнего возраста»: an age («15–16-летнего» with the dash lost)
     before = _BEFORE_WORD.search(text, max(0, m.start() - 20), m.start())
     if before and before.group(1).lower() in _NOT_YEAR_BEFORE:
         return None
@@ -356,12 +500,12 @@ _YW_PLURAL = r"(?:годами|годах|годы|годов|годам|год�
 # (name, pattern, function), tried all together; the longest match wins.
 RULES: list[tuple[str, str, object]] = [
     ("date.day_month_range",
-     rf"{g.HEAD}(?P<d1>[0-3]?\d)(?:-?(?:го|е))?\s+(?P<m1>{g.MONTH}){_year_after('1')}?{_RANGE_SEP}"
-     rf"(?P<d2>[0-3]?\d)(?:-?(?:го|е))?\s+(?P<m2>{g.MONTH})(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}",
+     rf"{g.HEAD}(?P<d1>[0-3]?\d)(?:-?(?:го|е))?\s+(?P<m1>{g.MONTH}|{g.MONTH_ABBR}){_year_after('1')}?{_RANGE_SEP}"
+     rf"(?P<d2>[0-3]?\d)(?:-?(?:го|е))?\s+(?P<m2>{g.MONTH}|{g.MONTH_ABBR})(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}",
      day_month_range),
     ("date.day_range",
      rf"{g.HEAD}(?P<d1>[0-3]?\d)(?:-?(?:го|е))?{_RANGE_SEP}(?P<d2>[0-3]?\d)(?:-?(?:го|е))?\s+"
-     rf"(?P<mon>{g.MONTH})(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}",
+     rf"(?P<mon>{g.MONTH}|{g.MONTH_ABBR})(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}",
      day_range),
     ("date.day_month",
      rf"{g.HEAD}{g.DAY}\s+{_MON}(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}", day_month),
@@ -370,6 +514,10 @@ RULES: list[tuple[str, str, object]] = [
      day_word),
     ("date.month_year", rf"{g.HEAD}(?P<mon>{g.MONTH})(?:{_year_after()}|{g.REL_YEAR}){g.ERA}{g.OLD_STYLE}",
      month_year),
+    ("date.month_year_range",
+     rf"{g.HEAD}(?P<m1>{g.MONTH}|{g.MONTH_ABBR}){_year_after('1')}(?P<sep>\s*[-–—]\s*|\s{{2,}})"
+     rf"(?P<m2>{g.MONTH}|{g.MONTH_ABBR}){_year_after()}{g.ERA}",
+     month_year_range),
     ("date.month_range",
      rf"{g.HEAD}(?P<m1>{g.MONTH}){_RANGE_SEP}(?P<m2>{g.MONTH})(?:{_year_after()}|{g.REL_YEAR})?",
      month_range),
@@ -387,6 +535,12 @@ RULES: list[tuple[str, str, object]] = [
      rf"{g.HEAD}(?P<y1>\d{{3,4}})(?:-?(?:го|м))?(?:\s*[-–—/]\s*|\s+(?:по|и|до|на)\s+)(?P<y2>\d{{2,4}})"
      rf"(?:-?(?:е|х|й|м|го))?(?:\s*(?P<yw>{_YW_PLURAL}))?{g.ERA}(?!\d)",
      year_range),
+    ("date.glued_years",
+     rf"{g.HEAD}(?P<y1>[12]\d{{3}})(?P<y2>[12]\d{{3}})(?:-?(?:х|е|м))?(?:\s*(?P<yw>{_YW_PLURAL}))?(?!\d)(?![.,]\d)",
+     glued_years),
+    ("date.noted_year_range",
+     rf"{g.W0}(?P<y1>[12]\d{{3}})\s*[-–—]\s*(?P<y2>[12]\d{{3}})(?P<fn>\d{{1,2}})(?!\d)(?![.,]\d)",
+     noted_year_range),
     ("date.year_and",
      rf"{g.W0}(?:{g.PRE})?\d{{3,4}}(?:-?(?:го|м))?\s+и\s+(?P<t>(?P<y>\d{{4}})(?:-?(?:х|м))?\s*{_YW_PLURAL})(?!\w)",
      year_and),
@@ -399,6 +553,17 @@ RULES: list[tuple[str, str, object]] = [
      rf"{g.HEAD}{g.DAY}(?:\s+(?P<m1>{g.MONTH}))?\s*\(\s*(?P<d2>[0-3]?\d)(?:\s+(?P<m2>{g.MONTH}))?\s*\)"
      rf"(?:\s+(?P<mon>{g.MONTH}))?{_year_after()}{g.ERA}",
      lambda m: dual_date(m) if (m["mon"] or m["m2"]) and (m["m1"] or m["mon"]) else None),
+    ("date.dual_unbracketed",
+     rf"{g.HEAD}{g.DAY}\s+(?P<m1>{g.MONTH})\s+(?P<d2>[0-3]?\d)(?:-?(?:го|е))?\s+(?P<m2>{g.MONTH})(?:{_year_after()})?{g.ERA}",
+     dual_unbracketed),
+    ("date.day_only",
+     rf"{g.W0}(?:{g.PRE})?(?P<d>[0-3]?\d)(?:-?(?:го|е|ое|му|м))?\s+(?:числа|число|числе|числу)(?!\w)",
+     day_only),
+    ("date.day_on", rf"{g.W0}(?P<pre>(?:в\s+)?ночь\s+на|на)\s+(?P<d_>[0-3]?\d)-?(?:е|ое)(?!\w)", day_only_on),
+    ("date.night_days",
+     rf"{g.W0}(?:в\s+)?ночь\s+(?:с|со)\s+(?P<d1>[0-3]?\d)(?:-?(?:го|е))?\s+на\s+(?P<d2>[0-3]?\d)(?:-?(?:е|ое))?(?![\w\-])"
+     rf"(?!\s+(?:{g.MONTH}|{g.MONTH_ABBR}))",
+     night_days),
     ("date.weekday",
      rf"{g.W0}(?:{g.PRE})?(?:(?P<wrel>прошл\w+|минувш\w+|эт[оуи]\w*|следующ\w+|ближайш\w+|будущ\w+)\s+)?(?P<wd>{g.WEEKDAY})",
      weekday),

@@ -49,14 +49,15 @@ def _span(m: re.Match[str], reading: Reading) -> tuple[int, int]:
 # Every rule belongs to the trigger kinds that can open its core.
 _KINDS: dict[str, tuple[str, ...]] = {
     "num": ("date.day_month_range", "date.day_range", "date.day_month", "date.year", "date.year_suffix",
-            "date.year_range", "date.year_and", "date.numeric", "date.iso", "date.decade", "date.century", "date.bare_year",
-            "date.year_pre", "rel.minute", "set.per", "date.dual", "date.part_range",
+            "date.year_range", "date.glued_years", "date.noted_year_range", "date.year_and", "date.numeric", "date.iso", "date.decade", "date.century", "date.bare_year",
+            "date.year_pre", "rel.minute", "set.per", "date.dual", "date.dual_unbracketed", "date.part_range", "date.century_abbr", "date.day_only", "date.day_on", "date.night_days",
             "rel.after", "rel.ago", "rel.before_event", "dur.number", "dur.adj", "set.every", "time.clock",
             "time.hours", "time.bare_hour"),
-    "month": ("date.month_year", "date.month_range", "date.month", "date.month_rel"),
+    "month": ("date.month_year", "date.month_year_range", "date.month_range", "date.month", "date.month_rel"),
     "weekday": ("date.weekday",),
     "season": ("date.season", "date.season_range"),
-    "century": ("date.century", "date.decade", "rel.minute", "date.day_word", "date.part_range"),
+    "century": ("date.century", "date.decade", "rel.minute", "date.day_word", "date.part_range",
+                "date.century_abbr", "date.century_bracket"),
     "unit": ("rel.after", "rel.ago", "rel.before_event", "rel.recent", "rel.unit", "dur.number", "dur.unit",
              "dur.unit_word", "set.every", "time.hours", "rel.day", "rel.eve", "rel.present", "rel.part_unit",
              "set.per", "dur.inverted", "rel.minute", "date.day_word", "date.century"),
@@ -98,10 +99,11 @@ _LEAD = {
     "данный", "наши", "наше", "сей", "сих", "прошлом", "будущем", "ближайшее", "ближайшем", "скором",
     "последнее", "сегодняшний", "начиная", "вплоть", "между", "все", "всё", "некоторое", "какое", "долгое",
     "короткое", "это", "этому", "тому", "того", "этого", "с", "самого", "самой", "самое",
+    "ок", "нач", "сер", "кон",
 }
 _TOKEN = re.compile(r"\w+")
 _ADJECTIVE = re.compile(r"(?:ой|ей|ого|его|ых|их|ий|ый)$")
-_ROMAN = re.compile(r"[IVXLХІ]{1,6}")
+_ROMAN = re.compile(r"[IVXLХІ]{1,10}")
 _LEAD_PREFIXES = ("прошл", "минувш", "следующ", "ближайш", "будущ", "эт", "текущ", "нынешн", "последн",
                   "предыдущ", "прошедш", "наступающ", "т", "нов", "последующ", "предстоящ", "истекш", "грядущ", "разн")
 
