@@ -43,6 +43,7 @@ def analyse(
     doc_id: str = "d1",
     source: str = "<string>",
     dct: str | None = None,
+    calendar: str = "auto",
     pipeline: "Pipeline | None" = None,
     on_stage: "Callable[[str, int, int], None] | None" = None,
 ) -> "Doc":
@@ -50,13 +51,19 @@ def analyse(
 
     `dct` is the document creation date (ISO), for news: relative dates such as
     «вчера» are then anchored on it. Without it, dates are anchored on the narrative.
+    `calendar` says how unmarked Russian dates before 14 February 1918 are read: `auto` (Old
+    Style when the text is about Russia, `letopis.time.convention`), `julian-before-1918`
+    (always Old Style) or `gregorian` (as written). Marked and dual dates follow their marks.
     `on_stage(name, number, count)` is called as each stage begins (progress on a long text).
     """
     from .doc import Doc
 
     if not isinstance(text, str):
         raise TypeError(f"analyse() takes a str, not {type(text).__name__}; decode bytes with letopis.ingest.decode()")
-    doc = Doc(doc_id, text, source=source, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), dct=dct)
+    from .time.convention import check_setting
+
+    doc = Doc(doc_id, text, source=source, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), dct=dct,
+              calendar=check_setting(calendar))
     return (pipeline or default_pipeline())(doc, on_stage)
 
 
@@ -64,13 +71,14 @@ def extract(
     texts: "str | Sequence[str]",
     *,
     dct: str | None = None,
+    calendar: str = "auto",
     pipeline: "Pipeline | None" = None,
 ) -> "Chronology":
-    """The chronology of one text, or of several texts taken together."""
+    """The chronology of one text, or of several texts taken together (`calendar` as for `analyse`)."""
     from .chronology import build
 
     items = [texts] if isinstance(texts, str) else list(texts)
-    docs = [analyse(text, doc_id=f"d{i}", dct=dct, pipeline=pipeline) for i, text in enumerate(items, 1)]
+    docs = [analyse(text, doc_id=f"d{i}", dct=dct, calendar=calendar, pipeline=pipeline) for i, text in enumerate(items, 1)]
     return build(docs)
 
 
@@ -78,6 +86,7 @@ def extract_sources(
     sources: "Iterable[Source]",
     *,
     dct: str | None = None,
+    calendar: str = "auto",
     pipeline: "Pipeline | None" = None,
 ) -> "Chronology":
     """The chronology of documents read with `letopis.ingest.read` (one `documents` entry each)."""
@@ -85,7 +94,8 @@ def extract_sources(
 
     docs = []
     for i, src in enumerate(sources, 1):
-        doc = analyse(src.text, doc_id=f"d{i}", source=src.name, dct=dct, pipeline=pipeline)
+        doc = analyse(src.text, doc_id=f"d{i}", source=src.name, dct=dct, calendar=calendar,
+                      pipeline=pipeline)
         doc.source_offsets = src.source_offsets
         docs.append(doc)
     return build(docs)

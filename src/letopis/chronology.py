@@ -12,6 +12,7 @@ from typing import Any
 
 from .contract import (  # noqa: F401  (the records, re-exported for `letopis.chronology` users)
     SCHEMA,
+    CalendarRecord,
     Chronology,
     DocumentRecord,
     EntityRecord,
@@ -112,7 +113,8 @@ def build(docs: list[Doc]) -> Chronology:
         prefix = f"{doc.id}."
         for t in doc.timexes:
             chron.timexes.append(
-                TimexRecord(prefix + t.id, doc.id, t.start, t.end, t.text, t.value, t.mod, t.edtf, t.anchor, t.type, t.earliest, t.latest, t.rule)
+                TimexRecord(prefix + t.id, doc.id, t.start, t.end, t.text, t.value, t.mod, t.edtf, t.anchor, t.type, t.earliest, t.latest, t.rule,
+                            None if t.calendar is None else CalendarRecord(t.calendar.calendar, t.calendar.written, t.calendar.basis))
             )
         for order, (position, event) in enumerate(zip(placement(doc.events), doc.events)):
             sent = doc.sentences[event.sentence]

@@ -34,6 +34,8 @@ Lemma = Annotated[
 Factuality = Literal["actual", "negated", "intended", "unrealized", "hypothetical", "uncertain"]
 Basis = Literal["explicit", "context", "relative", "inferred", "unknown"]
 Anchor = Literal["absolute", "context", "relative", "document"]
+CalendarName = Literal["julian", "gregorian"]
+CalendarBasis = Literal["old-style mark", "new-style mark", "dual", "convention", "option"]
 Form = Literal["name", "adjective", "descriptor", "pronoun"]
 Phase = Literal["begin", "continue", "resume", "end"]
 
@@ -76,6 +78,16 @@ class EntityRecord(Struct):
     attributes: Annotated[dict[str, Any], Meta(description="titles, roles, gazetteer point (geo), ...")] = {}
 
 
+class CalendarRecord(Struct):
+    """The calendar a time expression is written on, where a style mark, a dual date or the Old Style convention says (docs/time.md, "Calendars")."""
+
+    calendar: Annotated[CalendarName, Meta(description="the calendar the text writes the date on")]
+    written: Annotated[str, Meta(description="the TIMEX3 value as the text writes it, on that calendar")]
+    basis: Annotated[CalendarBasis, Meta(description=(
+        "why: «по старому стилю» (old-style mark), «по новому стилю» (new-style mark), a dual date, the "
+        "convention that Russian dates before 1918 in a text about Russia are Old Style, or the user's option"))]
+
+
 class TimexRecord(Struct):
     """A time expression with its TIMEX3 normalisation and day bounds."""
 
@@ -92,6 +104,9 @@ class TimexRecord(Struct):
     earliest: Day | None = None
     latest: Day | None = None
     rule: Annotated[str, Meta(description="the rule that read it")] = ""
+    calendar: Annotated[CalendarRecord | None, Meta(description=(
+        "the calendar it is written on and its value as written; null when read as written on the Gregorian "
+        "calendar with nothing to decide"))] = None
 
 
 class TriggerRecord(Struct):

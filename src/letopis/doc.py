@@ -86,6 +86,16 @@ class Timex:
     rule: str = ""  # the rule that produced it, for the debug trace
     anchor_ref: dict[str, Any] | None = None
     old_style: bool = False  # the text gave an Old Style (Julian) date; value and bounds are Gregorian
+    calendar: "TimexCalendar | None" = None  # the calendar it was read on, when a mark, dual date or convention says
+
+
+@dataclass(slots=True)
+class TimexCalendar:
+    """The calendar a time expression was written on (`letopis.time.styles`)."""
+
+    calendar: str  # julian or gregorian
+    written: str  # its TIMEX3 value as the text writes it, on that calendar
+    basis: str  # old-style mark, new-style mark, dual, convention, option
 
 
 @dataclass(slots=True)
@@ -202,6 +212,7 @@ class Doc:
     # For documents extracted from markup: text offset -> offset in the raw file.
     source_offsets: list[int] | None = None
     dct: str | None = None  # document creation time, ISO date, when the user gives one
+    calendar: str = "auto"  # unmarked Russian dates before 1918: auto, julian-before-1918 or gregorian
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)

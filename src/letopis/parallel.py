@@ -58,6 +58,7 @@ class Settings:
     keep_docs: bool = False
     # Say on stderr as each stage of a long document begins (a book takes minutes).
     stage_progress: bool = False
+    calendar: str = "auto"  # unmarked Russian dates before 1918 (`letopis.analyse`)
 
 
 # Texts this long or longer have their stages reported when `Settings.stage_progress` asks.
@@ -98,7 +99,8 @@ def analyse_source(name: str, source: "Source", settings: Settings) -> Outcome:
     try:
         long = settings.stage_progress and len(source.text) >= LONG_TEXT
         on_stage = stage_reporter(source.name, len(source.text)) if long else None
-        doc = analyse(source.text, doc_id=LOCAL_ID, source=source.name, dct=settings.dct, on_stage=on_stage)
+        doc = analyse(source.text, doc_id=LOCAL_ID, source=source.name, dct=settings.dct, calendar=settings.calendar,
+                      on_stage=on_stage)
         doc.source_offsets = source.source_offsets
         chronology = build([doc]).to_dict()
     except LetopisError as error:

@@ -169,7 +169,8 @@ def test_stage_ids_order_and_trace():
     assert [t.text for t in doc.timexes] == ["6 июня 1944 года", "Через неделю", "два месяца"]
     assert all(text[t.start:t.end] == t.text for t in doc.timexes)
     trace = [e for e in doc.trace if e["stage"] == "timex"]
-    assert [(e["rule"], e["start"], e["value"]) for e in trace] == [
+    assert trace[0]["rule"] == "calendar_convention" and trace[0]["julian_before_1918"] is False
+    assert [(e["rule"], e["start"], e["value"]) for e in trace[1:]] == [
         ("date.day_month", 0, "1944-06-06"), ("rel.after", text.index("Через"), "1944-06-13"),
         ("dur.number", text.index("два месяца"), "P2M")]
     assert doc.timexes[1].type == "DATE" and doc.timexes[2].type == "DURATION"

@@ -23,6 +23,7 @@ from ..errors import LetopisError, UsageError
 from .. import engines
 from ..parallel import Outcome, Settings, relabel
 from ..time.calendar import iso, parse_day
+from ..time.convention import SETTINGS
 
 FORMATS = ("json", "md", "html", "jsonl", "parquet")
 STREAMED = ("jsonl", "parquet")
@@ -41,6 +42,7 @@ def register(commands) -> None:
         help="output format (default: from OUT's extension, else json); jsonl and parquet stream one document at a time",
     )
     extract.add_argument("--dct", metavar="YYYY-MM-DD", help="document date, for news: anchors «вчера», «в прошлом году»")
+    add_calendar_option(extract)
     extract.add_argument("--max-size", metavar="MB", type=float, default=64.0, help="refuse inputs larger than this (default 64)")
     extract.add_argument("--input-format", choices=("text", "markdown", "html"), help="override detection of the input format")
     extract.add_argument(
@@ -51,6 +53,14 @@ def register(commands) -> None:
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
     extract.add_argument("--timings", action="store_true", help="print model loading and per-stage times to stderr (analyses in this process)")
     extract.set_defaults(run=extract_command)
+
+
+def add_calendar_option(parser: argparse.ArgumentParser) -> None:
+    """`--calendar`: how unmarked Russian dates before 14 February 1918 are read (docs/time.md)."""
+    parser.add_argument(
+        "--calendar", choices=SETTINGS, default="auto",
+        help="unmarked dates before 14 Feb 1918: auto (Old Style when the text is about Russia), "
+             "julian-before-1918 (always Old Style) or gregorian (as written); default auto")
 
 
 def _format_of(args: argparse.Namespace) -> str:
@@ -172,7 +182,7 @@ def extract_command(args: argparse.Namespace) -> int:
     _check(args, fmt)
     engines.one_blas_thread()
     settings = Settings(dct=_check_dct(args.dct), max_bytes=int(args.max_size * 1024 * 1024), input_format=args.input_format, keep_docs=True,
-                        stage_progress=not args.quiet)
+                        stage_progress=not args.quiet, calendar=args.calendar)
     progress = Progress(len(args.files), args.quiet)
     sink, failed = _Sink(fmt, args.output), 0
     try:

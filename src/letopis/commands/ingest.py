@@ -19,6 +19,7 @@ from pathlib import Path
 from .. import engines
 from ..cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, add_db_option
 from ..errors import LetopisError, UsageError
+from .extract import add_calendar_option
 
 EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
 _GLOB_CHARS = frozenset("*?[")
@@ -39,6 +40,7 @@ def register(commands) -> None:
         help="worker processes analysing documents in parallel (default: the number of cores)",
     )
     ingest.add_argument("--dct", metavar="YYYY-MM-DD", help="document date, for news: anchors «вчера», «в прошлом году»")
+    add_calendar_option(ingest)
     ingest.add_argument("--max-size", metavar="MB", type=float, default=64.0, help="refuse inputs larger than this (default 64)")
     ingest.add_argument("--input-format", choices=("text", "markdown", "html"), help="override detection of the input format")
     ingest.add_argument("-q", "--quiet", action="store_true", help="no progress or summary; errors only")
@@ -242,7 +244,8 @@ def _run(store, files: list[str], args: argparse.Namespace, dct: str | None, tal
     if not todo:
         return
     progress = IngestProgress(len(todo), quiet=args.quiet)
-    settings = Settings(dct=dct, max_bytes=max_bytes, input_format=args.input_format, stage_progress=not args.quiet)
+    settings = Settings(dct=dct, max_bytes=max_bytes, input_format=args.input_format, stage_progress=not args.quiet,
+                        calendar=args.calendar)
     jobs = min(args.jobs, len(todo))  # no idle workers to start for a few documents
     outcomes = engines.outcomes(todo, settings=settings, jobs=jobs, engine=args.engine, scheduler=args.scheduler)
     try:

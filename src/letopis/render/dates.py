@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..time import calendar as _calendar
 from ..time.calendar import days_in_month
 
 MONTHS = ("январь", "февраль", "март", "апрель", "май", "июнь",
@@ -123,6 +124,44 @@ def phrase(earliest: str | None, latest: str | None) -> str:
     if (a.year, a.month or 0, a.day or 0) > (b.year, b.month or 0, b.day or 0):
         return f"{_day(a)} {DASH} {_day(b)} (границы противоречат друг другу)"
     return _range(a, b)
+
+
+# The first Gregorian day Russia counted on the Gregorian calendar; days before it that the text
+# wrote in the Old Style are shown in both.
+SWITCH = (1918, 2, 14)
+
+
+def _old_style(value: str | None) -> str | None:
+    """A Gregorian ISO day before 14 February 1918 as the Julian calendar writes it."""
+    day = _calendar.parse_day(value)
+    if day is None or day >= SWITCH:
+        return value
+    return _calendar.iso(_calendar.gregorian_to_old_style(*day))
+
+
+def styled_phrase(earliest: str | None, latest: str | None, calendar: dict | None) -> str:
+    """`phrase`, with the Old Style date first and the New Style one in brackets where the time
+    expression the date rests on is written in the Old Style (its contract `calendar` record):
+    «25 октября (7 ноября) 1917», «5 (17) сентября 1812», «20 декабря 1917 (2 января 1918)»;
+    a longer window, «1812 (по ст. ст.)»."""
+    text = phrase(earliest, latest)
+    if not calendar or not (calendar.get("calendar") == "julian" or calendar.get("basis") == "dual"):
+        return text
+    old_lo, old_hi = _old_style(earliest), _old_style(latest)
+    if (old_lo, old_hi) == (earliest, latest) or text == UNKNOWN:
+        return text
+    a, b = parse(old_lo or ""), parse(old_hi or "")
+    g = parse(earliest or "")
+    if a is not None and a == b and g is not None and earliest == latest:
+        if a.year != g.year:
+            return f"{_day(a)} ({_day(g)})"
+        if a.month == g.month:
+            return f"{a.day} ({g.day}) {MONTHS_GEN[a.month - 1]} {year_words(a.year)}"
+        return f"{_day(a, with_year=False)} ({_day(g, with_year=False)}) {year_words(a.year)}"
+    written = phrase(old_lo, old_hi)
+    if earliest and latest and _calendar.day_number(latest) - _calendar.day_number(earliest) < 28:
+        return f"{written} ({text})"
+    return f"{written} (по ст. ст.)"
 
 
 def basis_label(basis: str | None) -> str:

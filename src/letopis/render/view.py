@@ -120,6 +120,7 @@ class Report:
 def build(chron: dict[str, Any], texts: dict[str, str]) -> Report:
     """The report rows for a contract dict and a map from document id to its text."""
     entities = {e.get("id"): e for e in chron.get("entities") or []}
+    timexes = {t.get("id"): t for t in chron.get("timexes") or []}
     events = chron.get("events") or []
     numbers = {ev.get("id"): i for i, ev in enumerate(events, 1)}
     triggers = {ev.get("id"): (ev.get("trigger") or {}).get("text", "") for ev in events}
@@ -128,7 +129,7 @@ def build(chron: dict[str, Any], texts: dict[str, str]) -> Report:
     doc_ids = {d.id for d in documents} | {str(ev.get("doc", "")) for ev in events}
     return Report(
         documents=documents,
-        events=[_event(i, ev, entities, texts) for i, ev in enumerate(events, 1)],
+        events=[_event(i, ev, entities, texts, timexes) for i, ev in enumerate(events, 1)],
         entities=[_entity(e) for e in chron.get("entities") or []],
         relations=[_relation(r, numbers, triggers, texts) for r in chron.get("relations") or []]
         + [row for ev in events for row in _phrase_relations(ev, numbers, texts)],
@@ -148,11 +149,13 @@ def type_words(type_: str | None, subtype: str | None) -> str:
     return words
 
 
-def _event(number: int, ev: dict[str, Any], entities: dict[str, dict], texts: dict[str, str]) -> EventRow:
+def _event(number: int, ev: dict[str, Any], entities: dict[str, dict], texts: dict[str, str],
+           timexes: dict[str, dict] | None = None) -> EventRow:
     time = ev.get("time") or {}
     trigger = ev.get("trigger") or {}
     factuality = ev.get("factuality") or "actual"
-    phrase = dates.phrase(time.get("earliest"), time.get("latest"))
+    timex = (timexes or {}).get(time.get("timex")) or {}
+    phrase = dates.styled_phrase(time.get("earliest"), time.get("latest"), timex.get("calendar"))
     return EventRow(
         number=number,
         id=str(ev.get("id", "")),

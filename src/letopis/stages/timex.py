@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ..doc import Doc, Timex
-from ..time import extract
+from ..doc import PLACE_TYPES, Doc, Timex, TimexCalendar
+from ..time import convention, extract
 
 
 class TimexStage:
@@ -13,6 +13,11 @@ class TimexStage:
     sentences, when a segmenter has added them, change nothing. With `doc.dct` set,
     year-less and deictic expressions are anchored to the document date (news);
     otherwise to the narrative's last explicit date.
+
+    Unmarked dates before 1918 follow the Old Style convention when `doc.calendar` says so,
+    or, for `auto`, when `convention.decide` finds the text is about Russia: from the places
+    the entity stages located when they ran before this stage, else from its words. The
+    decision is one trace entry (`timex`, `calendar_convention`).
     """
 
     name = "timex"
@@ -20,12 +25,27 @@ class TimexStage:
     assigns = ("timexes",)
 
     def __call__(self, doc: Doc) -> Doc:
-        for i, t in enumerate(extract(doc.text, dct=doc.dct), start=1):
+        decision = convention.decide(doc.text, _place_countries(doc), doc.calendar)
+        doc.note("timex", "calendar_convention", 0, len(doc.text), **decision.note())
+        for i, t in enumerate(extract(doc.text, dct=doc.dct, julian_before_1918=decision.julian), start=1):
+            style = t.style
+            if style is not None and style.basis == "convention" and decision.basis == "option":
+                style.basis = "option"
             doc.timexes.append(Timex(
                 id=f"t{i}", start=t.start, end=t.end, text=t.text, type=t.type, value=t.value,
                 mod=t.mod, edtf=t.edtf, anchor=t.anchor, earliest=t.earliest, latest=t.latest,
                 rule=t.rule, anchor_ref=t.anchor_ref, old_style=t.old_style,
+                calendar=None if style is None else TimexCalendar(style.calendar, style.written, style.basis),
             ))
             doc.note("timex", t.rule, t.start, t.end, value=t.value, mod=t.mod, anchor=t.anchor,
-                     how=t.how, old_style=t.old_style)
+                     how=t.how, old_style=t.old_style,
+                     calendar=None if style is None else f"{style.calendar} ({style.basis}): {style.written}")
         return doc
+
+
+def _place_countries(doc: Doc) -> list[str | None] | None:
+    """The gazetteer country of each place mention, None when no entity stage has run."""
+    if not doc.entities:
+        return None
+    countries = {e.id: (e.attributes.get("geo") or {}).get("country") for e in doc.entities if e.type in PLACE_TYPES}
+    return [countries[m.entity] for m in doc.mentions if m.entity in countries]

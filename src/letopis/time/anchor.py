@@ -11,6 +11,8 @@ Anchoring rules (documented in docs/time.md):
 - «вчера», «в прошлом году», «два года назад» count from the DCT when there is
   one, otherwise from the narrative reference; «на следующий день», «накануне»,
   «через неделю» always count from the narrative reference.
+- Every expression is read on the calendar the text writes it in; `styles` moves Old Style
+  days to the Gregorian calendar afterwards.
 - An expression that names an event («за три дня до начала восстания») keeps an
   unresolved `anchor_ref`; `resolve_anchor` dates it once the event is dated.
 """
@@ -132,13 +134,6 @@ def _with_clock(value: str, clock: str | None) -> str:
     return value + clock if clock and re.fullmatch(r"-?\w{4}-\d\d-\d\d", value.replace("BC", "")) else value
 
 
-def _old_style(p: Period) -> Period:
-    if p.kind != "day" or p.year is None:
-        return p
-    y, m, d = cal.old_style_to_gregorian(p.year, p.month, p.day)
-    return Period("day", y, m, d)
-
-
 # ---- kinds ---------------------------------------------------------------------------
 
 def _place_month(p: Period, ctx: Context) -> Period | None:
@@ -174,9 +169,6 @@ def _point(reading: Reading, ctx: Context) -> Resolved:
             return Resolved("TIME" if reading.clock else "DATE", value, reading.part or reading.mod,
                             anchor=anchor, how=how)
         p = placed
-    if reading.old_style:
-        p = _old_style(p)
-        how.append("old_style_to_gregorian")
     if "dual" in reading.notes:
         how.append("dual_date_new_style_in_brackets")
     part = reading.part
@@ -211,9 +203,6 @@ def _range(reading: Reading, ctx: Context) -> Resolved:
         b = placed
     if a.year is None:
         a = a.with_year(b.year - (1 if (a.month or 0) > (b.month or 0) else 0))
-    if reading.old_style:
-        a, b = _old_style(a), _old_style(b)
-        how.append("old_style_to_gregorian")
     lo, hi = pd.bounds(a)[0], pd.bounds(b)[1]
     ea, eb = pd.edtf_text(a), pd.edtf_text(b)
     edtf = f"{ea}/{eb}" if ea and eb else None

@@ -65,6 +65,22 @@ def old_style_to_gregorian(year: int, month: int, day: int) -> Ymd:
     return from_jdn(julian_jdn(year, month, day))
 
 
+def julian_from_jdn(number: int) -> Ymd:
+    """The Julian calendar (Old Style) date of a Julian Day Number."""
+    c = number + 32082
+    d = (4 * c + 3) // 1461
+    e = c - 1461 * d // 4
+    m = (5 * e + 2) // 153
+    day = e - (153 * m + 2) // 5 + 1
+    month = m + 3 - 12 * (m // 10)
+    return d - 4800 + m // 10, month, day
+
+
+def gregorian_to_old_style(year: int, month: int, day: int) -> Ymd:
+    """Convert a Gregorian date to the Julian calendar (Old Style)."""
+    return julian_from_jdn(jdn(year, month, day))
+
+
 def add_days(date: Ymd, days: int) -> Ymd:
     return from_jdn(jdn(*date) + days)
 

@@ -153,6 +153,7 @@ def event(corpus: Corpus, request: Request) -> Record:
     time = found.get("time")
     out["sentence_text"] = found.get("sentence_text", "")
     out["timex"] = found.get("timex")
+    out["date"] = present.date_words(time, found.get("timex"))
     out["date"]["explained"] = present.basis_explained(time, found.get("timex"))
     out["factuality_words"] = present.factuality_words(found.get("factuality"))
     out["highlights"] = present.highlights(found, entities)

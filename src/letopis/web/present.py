@@ -30,15 +30,19 @@ FACTUALITY_EXPLAINED = {
 }
 
 
-def date_words(time: dict[str, Any] | None) -> dict[str, str]:
-    """`text` («не ранее 19 августа 1944»), `basis` («выведена») and `described` (both)."""
+def date_words(time: dict[str, Any] | None, timex: Record | None = None) -> dict[str, str]:
+    """`text` («не ранее 19 августа 1944»), `basis` («выведена») and `described` (both).
+
+    Given the timex the date rests on, a date the text writes in the Old Style shows both
+    calendars: «25 октября (7 ноября) 1917»."""
     time = time or {}
     earliest, latest, basis = time.get("earliest"), time.get("latest"), time.get("basis") or "unknown"
-    text = dates.phrase(earliest, latest)
+    text = dates.styled_phrase(earliest, latest, (timex or {}).get("calendar"))
+    label = "" if text == dates.UNKNOWN else dates.basis_label(basis)
     return {
         "text": text,
-        "basis": "" if text == dates.UNKNOWN else dates.basis_label(basis),
-        "described": dates.describe(earliest, latest, basis),
+        "basis": label,
+        "described": f"{text} ({label})" if label else text,
     }
 
 
