@@ -34,6 +34,7 @@ NAMED_TYPES = ("PERSON", "ORGANIZATION", "LOCATION", "FACILITY")  # the types wh
 TIER_LABELS = {"dates-explicit": ("explicit",), "dates-context": ("context",),
                "dates-inferred": ("relative", "inferred")}
 LONG = 300  # days: a window this long reads the same on either calendar
+DECADE = 3650  # days: a window this long may be counted a year apart (XII век: 1101–1200 or 1100–1199)
 
 
 @cache
@@ -62,12 +63,13 @@ def date_right(earliest: str | None, latest: str | None, event: GoldEvent | gold
                as_written: bool = False, slack: int = 0) -> bool:
     """Whether a predicted window is the gold's, on the proleptic Gregorian calendar (or as
     written). A window of a year or more may be read on either calendar, and a bound may be
-    off by about a hundredth of the window's length: a century counted 1501–1600 or 1500–1599."""
+    off by about a hundredth of the window's length, and by a year in a window of a decade or
+    more: a century, or its first third, counted from 1501 or from 1500."""
     readings = [gold.window(event.earliest, event.latest, event.calendar, as_written)]
     g_first, g_last = readings[0]
     if g_first and g_last:
         length = gold.day_number(g_last) - gold.day_number(g_first)
-        slack = max(slack, length // 99)
+        slack = max(slack, length // 99, 366 if length >= DECADE else 0)
         if not as_written and length >= LONG:
             readings.append((event.earliest, event.latest))
     return any(_bound_ok(earliest, first, slack) and _bound_ok(latest, last, slack) for first, last in readings)

@@ -259,3 +259,9 @@ def test_excerpts_snap_to_whole_lines(start: int, chars: int, end: int) -> None:
     assert got[0] == TEXT.rfind("\n", 0, start) + 1
     if start == 0:
         assert got[1] == end
+
+
+def test_the_third_of_a_century_may_be_counted_from_either_year() -> None:
+    start = GoldTimex("t", (0, 1), "11", "1101-01-01", "1133-12-31", "gregorian")  # начало XII века
+    assert score.date_right("1100-01-01", "1132-12-31", start)
+    assert not score.date_right("1100-01-01", "1166-12-31", start)
