@@ -28,7 +28,7 @@ from .contract import (  # noqa: F401  (the records, re-exported for `letopis.ch
 )
 from .doc import Doc, Entity, Phrase
 from .entities.tree import span_tokens
-from .stages.link import placement
+from .placement import placement
 
 
 def _unify(docs: list[Doc]) -> tuple[list[Entity], dict[tuple[str, str], str]]:

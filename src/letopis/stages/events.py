@@ -1,7 +1,8 @@
 """Events: triggers from the classifier (or the lexicon), folded light and phasal verbs, roles from the syntax.
 
 Each rule that decides something records itself in the trace (`doc.note("events", ...)`).
-Factuality is the factuality stage's job; dating, ordering and causes the link stage's.
+Factuality is the factuality stage's job; dating, coreference, order and causes those of the `time_links`, `coreference`,
+`relations` and `dating` stages.
 """
 
 from __future__ import annotations
