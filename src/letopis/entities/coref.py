@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..doc import Doc, Entity, Mention
 from ..lang.ru.names import POSSESSIVES, PRONOUNS, RELATIVE_PRONOUNS
+from ..index import tree
 from ..syntax_tree import Children
 from .tree import mention_tokens, span_head, subtree
 
@@ -205,7 +206,7 @@ class _Context:
         entities: dict[str, Entity] = {}
         for e in doc.entities:
             entities.setdefault(e.id, e)
-        return cls(Children(doc), _Owners(doc), entities)
+        return cls(tree(doc), _Owners(doc), entities)
 
 
 def _entity_at(doc: Doc, token: int, context: _Context) -> str | None:

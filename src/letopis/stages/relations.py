@@ -8,8 +8,7 @@ order, then its causes, then the connective that ties it to the sentence before)
 from __future__ import annotations
 
 from ..doc import Doc, Event
-from ..index import carrier_index
-from ..syntax_tree import child_map
+from ..index import carrier_index, tree
 from . import cause_pairs, causes, order
 from .cause_pairs import CauseModel
 
@@ -41,7 +40,7 @@ class RelationsStage:
         previous: Event | None = None
         mentions = cause_pairs.mention_types(doc)
         for sentence in range(len(doc.sentences)):
-            kids = child_map(doc, sentence)
+            kids = tree(doc).of_sentence(sentence)
             events = by_sentence.get(sentence, [])
             for event in events:
                 order.gerund_order(doc, owner, event)

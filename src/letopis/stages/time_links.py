@@ -8,8 +8,8 @@ from __future__ import annotations
 from ..doc import Doc, Event, Timex, across_lines
 from ..lang.ru import relations as lex
 from ..lang.ru.relations import SCHEDULE_VERBS
-from ..syntax_tree import ancestors, child_map, subtree
-from ..index import carrier_index
+from ..syntax_tree import ancestors, span_head, subtree
+from ..index import carrier_index, tokens_overlapping, tree
 
 DATED_TYPES = {"DATE", "TIME"}
 DATED_FACTUALITY = {"actual", "uncertain"}  # events a linked timex may date
@@ -17,30 +17,8 @@ DATED_FACTUALITY = {"actual", "uncertain"}  # events a linked timex may date
 
 def _timex_head(doc: Doc, timex: Timex) -> int | None:
     """The token of the timex whose head lies outside it (its attachment point)."""
-    inside: list[int] = []
-    first = _first_token_at(doc, timex.start)
-    if first is None:
-        return None
-    index = first
-    while index < len(doc.tokens) and doc.tokens[index].start < timex.end:
-        inside.append(index)
-        index += 1
-    for token_index in inside:
-        head = doc.tokens[token_index].head
-        if head < 0 or not (inside[0] <= head <= inside[-1]):
-            return token_index
-    return inside[0] if inside else None
-
-
-def _first_token_at(doc: Doc, offset: int) -> int | None:
-    lo, hi = 0, len(doc.tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc.tokens[mid].end <= offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo if lo < len(doc.tokens) else None
+    tokens = tokens_overlapping(doc, timex.start, timex.end)
+    return span_head(doc, tokens) if tokens else None
 
 
 def _scheduled_event(doc: Doc, owner: dict[int, Event], timex: Timex, head: int) -> tuple[Event, Event] | None:
@@ -144,7 +122,7 @@ def discovered_schedules(doc: Doc) -> None:
     Париж, он обнаружил, что …») came before it, so no later than that day either."""
     owner = carrier_index(doc)
     for sentence in range(len(doc.sentences)):
-        kids = child_map(doc, sentence)
+        kids = tree(doc).of_sentence(sentence)
         sent = doc.sentences[sentence]
         for index in range(sent.first, sent.last):
             if doc.tokens[index].lemma not in lex.PERCEPTION_VERBS:
