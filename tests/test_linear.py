@@ -13,7 +13,7 @@ import pytest
 import letopis
 from letopis.adapters import natasha
 from letopis.doc import Relation
-from letopis.entities.coref import _Owners
+from letopis.index import MentionsOver
 from letopis.stages.relate import relate
 from letopis.syntax_tree import Children, children
 
@@ -45,7 +45,7 @@ def test_children_index_answers_like_children(doc) -> None:
 
 
 def test_owners_find_the_shortest_mention_like_a_scan(doc) -> None:
-    owners = _Owners(doc)
+    owners = MentionsOver(doc)
     for token in doc.tokens:
         best = None
         for m in doc.mentions:

@@ -1,5 +1,5 @@
 """Indexes over a `Doc`, built once and shared by every stage that asks: the dependents of
-each token, the tokens of a span, and the event a token carries.
+each token, the tokens of a span, the mention over a span and the event a token carries.
 
     >>> from letopis import index
     >>> index.tokens_inside(doc, start, end)   # the tokens lying wholly inside [start, end)
@@ -8,7 +8,7 @@ each token, the tokens of a span, and the event a token carries.
 The index of the last `Doc` asked about is kept (one per thread) and rebuilt when the Doc's
 tokens or sentences are replaced; the syntax stage drops it when it sets the heads
 (`forget`). Events and mentions change from stage to stage, so what is built from them
-(`carrier_index`) is built by each caller once per pass.
+(`MentionsOver`, `carrier_index`) is built by each caller once per pass.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from __future__ import annotations
 import threading
 from bisect import bisect_left, bisect_right
 
-from .doc import Doc, Event
+from .doc import Doc, Event, Mention
 from .syntax_tree import Children
 
 
@@ -104,6 +104,27 @@ def tokens_inside(doc: Doc, start: int, end: int) -> list[int]:
 def tokens_overlapping(doc: Doc, start: int, end: int) -> list[int]:
     """Indices of the tokens that share at least one character with [start, end)."""
     return of(doc).tokens_overlapping(start, end)
+
+
+class MentionsOver:
+    """The entity mentions of a document by start offset, to find the shortest one over a
+    span without a scan of them all. Mentions change from stage to stage: build it once
+    per pass, when they are what the pass reads."""
+
+    def __init__(self, doc: Doc):
+        # (start, rank in doc.mentions, mention); the longest mention bounds how far back to look
+        self.items = sorted((m.start, k, m) for k, m in enumerate(doc.mentions) if m.entity)
+        self.starts = [start for start, _, _ in self.items]
+        self.longest = max((m.end - m.start for _, _, m in self.items), default=0)
+
+    def shortest_over(self, start: int, end: int) -> Mention | None:
+        """The shortest mention with an entity covering [start, end); the first of equals."""
+        low, high = bisect_left(self.starts, start - self.longest), bisect_right(self.starts, start)
+        best: tuple[int, int, Mention] | None = None
+        for _, rank, m in self.items[low:high]:
+            if m.start <= start and end <= m.end and (best is None or (m.end - m.start, rank) < best[:2]):
+                best = (m.end - m.start, rank, m)
+        return best[2] if best else None
 
 
 def carrier_index(doc: Doc) -> dict[int, Event]:
