@@ -13,8 +13,8 @@ import pytest
 import letopis
 from letopis.adapters import natasha
 from letopis.doc import Relation
-from letopis.entities.coref import _Owners
-from letopis.stages import link_relations
+from letopis.index import MentionsOver
+from letopis.stages.relate import relate
 from letopis.syntax_tree import Children, children
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "paris-1944.txt"
@@ -45,7 +45,7 @@ def test_children_index_answers_like_children(doc) -> None:
 
 
 def test_owners_find_the_shortest_mention_like_a_scan(doc) -> None:
-    owners = _Owners(doc)
+    owners = MentionsOver(doc)
     for token in doc.tokens:
         best = None
         for m in doc.mentions:
@@ -55,15 +55,15 @@ def test_owners_find_the_shortest_mention_like_a_scan(doc) -> None:
 
 
 def test_relate_adds_a_relation_once(doc) -> None:
-    first, second = next(  # two neighbouring events the link stage did not relate
+    first, second = next(  # two neighbouring events the relations stage did not relate
         (a, b) for a, b in zip(doc.events, doc.events[1:])
         if not any({r.source, r.target} == {a.id, b.id} for r in doc.relations)
     )
     before = len(doc.relations)
-    doc.relations.append(Relation("cause", first.id, second.id))  # added directly, not through _relate
-    link_relations._relate(doc, "cause", first, second, 0, 1, "test")
-    link_relations._relate(doc, "before", second, first, 0, 1, "test")
-    link_relations._relate(doc, "before", second, first, 0, 1, "test")
+    doc.relations.append(Relation("cause", first.id, second.id))  # added directly, not through relate
+    relate(doc, "cause", first, second, 0, 1, "test")
+    relate(doc, "before", second, first, 0, 1, "test")
+    relate(doc, "before", second, first, 0, 1, "test")
     added = doc.relations[before:]
     assert [(r.type, r.source, r.target) for r in added] == [("cause", first.id, second.id), ("before", second.id, first.id)]
     del doc.relations[before:]

@@ -38,7 +38,8 @@ def test_default_pipeline_order():
     import letopis
 
     assert letopis.default_pipeline().names == [
-        "segment", "morph", "syntax", "ner", "entities", "timex", "events", "factuality", "roles", "link",
+        "segment", "morph", "syntax", "ner", "entities", "timex", "events", "factuality", "roles",
+        "time_links", "coreference", "relations", "dating",
     ]
 
 
@@ -92,4 +93,5 @@ def test_every_stage_of_the_default_pipeline_names_only_layers_and_what_it_reads
 
     names = {s.name: s for s in letopis.default_pipeline().stages}
     assert "timexes" in names["events"].requires  # the classifier's features read them
-    assert "roles" in names["link"].requires  # dating reads Event.timexes
+    assert "roles" in names["time_links"].requires  # a date comes from Event.timexes too
+    assert "relations" in names["dating"].requires  # bounds are carried along the relations

@@ -28,8 +28,8 @@ from .contract import (  # noqa: F401  (the records, re-exported for `letopis.ch
     TriggerRecord,
 )
 from .doc import Doc, Entity, Phrase
-from .entities.tree import span_tokens
-from .stages.link import placement
+from .index import tokens_inside
+from .placement import placement
 
 
 def _unify(docs: list[Doc]) -> tuple[list[Entity], dict[tuple[str, str], str]]:
@@ -92,7 +92,7 @@ def span_lemma(doc: Doc, start: int, end: int) -> str:
     """The lemmas of the words inside [start, end), lowercase, joined by spaces; a word the
     morphology left without a lemma counts as its lowercase text, and so does a span that
     covers no whole word."""
-    words = [doc.tokens[i] for i in span_tokens(doc, start, end)]
+    words = [doc.tokens[i] for i in tokens_inside(doc, start, end)]
     if not words:
         return doc.text[start:end].lower()
     return " ".join((token.lemma or token.text).lower() for token in words)

@@ -17,13 +17,12 @@ import os
 import pkgutil
 import re
 import sys
-import tempfile
 import time
 from collections.abc import Sequence
-from pathlib import Path
 
 from . import __version__
 from .errors import LetopisError, UsageError
+from .output import write_atomically
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SOME_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 DEFAULT_DB = "letopis.db"
@@ -67,25 +66,12 @@ class Progress:
 
 
 def write_output(text: str, output: str | None) -> None:
+    """`text` on stdout, or written to the file `output` (`letopis.output.write_atomically`)."""
     if output is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    target = Path(output)
-    if target.is_dir():
-        raise LetopisError(f"{output}: is a directory; give a file name for -o")
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise LetopisError(f"{output}: folder {folder} does not exist")
-    # Write beside the target and rename, so an interrupted run never leaves half a file.
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(text, output)
 
 
 def bc_dates_joined(argv: Sequence[str]) -> list[str]:

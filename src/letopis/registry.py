@@ -1,12 +1,13 @@
 """The stages by name, and pipelines made from them, spaCy-style.
 
     >>> from letopis.registry import make_pipeline
-    >>> make_pipeline(exclude=["roles", "link"]).names[-1]
+    >>> make_pipeline(exclude=["roles", "time_links", "coreference", "relations", "dating"]).names[-1]
     'factuality'
 
 A stage is made by its factory (the stage class) only when a pipeline asks for it, so that a
 pipeline without a model never loads that model. `config` passes a stage's arguments in from
-outside, models included: `make_pipeline(config={"events": {"model": my_model}})`.
+outside, models included: `make_pipeline(config={"events": {"model": my_model}})`, or
+`config={"relations": {"cause_model": my_cause_model}}`.
 """
 
 from __future__ import annotations
@@ -29,7 +30,10 @@ FACTORIES: dict[str, str] = {
     "events": "events:EventStage",
     "factuality": "factuality:FactualityStage",
     "roles": "roles:RolesStage",
-    "link": "link:LinkStage",
+    "time_links": "time_links:TimeLinkStage",
+    "coreference": "coreference:CoreferenceStage",
+    "relations": "relations:RelationsStage",
+    "dating": "dating:DatingStage",
 }
 DEFAULT: tuple[str, ...] = tuple(FACTORIES)
 

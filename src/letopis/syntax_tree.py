@@ -50,6 +50,28 @@ class Children:
         return subtree(self.of_sentence(self.doc.tokens[index].sent), index)
 
 
+def span_head(doc: Doc, indices: list[int]) -> int:
+    """The token of a span (`indices`, not empty) whose head lies outside it: the first such,
+    if several."""
+    inside = set(indices)
+    for i in indices:
+        if doc.tokens[i].head not in inside:
+            return i
+    return indices[0]
+
+
+def highest_head(doc: Doc, indices: list[int]) -> int | None:
+    """Of the tokens of a span whose head lies outside it, the one highest in the tree (the
+    first of equals); None for an empty span."""
+    if not indices:
+        return None
+    inside = set(indices)
+    outer = [t for t in indices if doc.tokens[t].head not in inside]
+    if not outer:
+        return indices[0]
+    return min(outer, key=lambda t: sum(1 for _ in ancestors(doc, t)))
+
+
 def ancestors(doc: Doc, index: int, limit: int = 64) -> Iterator[int]:
     """The chain of heads above `index`, nearest first (cycles cut by `limit`)."""
     head = doc.tokens[index].head

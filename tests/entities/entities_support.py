@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from letopis.doc import Doc
-from letopis.entities.tree import span_tokens
+from letopis.index import tokens_inside
 
 
 def tokens_of(doc: Doc, phrase: str, occurrence: int = 0) -> list[int]:
@@ -11,7 +11,7 @@ def tokens_of(doc: Doc, phrase: str, occurrence: int = 0) -> list[int]:
     start = -1
     for _ in range(occurrence + 1):
         start = doc.text.index(phrase, start + 1)
-    return span_tokens(doc, start, start + len(phrase))
+    return tokens_inside(doc, start, start + len(phrase))
 
 
 def entity_named(doc: Doc, name: str):

@@ -13,11 +13,12 @@ continues the previous sentence's subject if they agree.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..doc import Doc, Entity, Mention
 from ..lang.ru.names import POSSESSIVES, PRONOUNS, RELATIVE_PRONOUNS
+from ..index import MentionsOver, tree
 from ..syntax_tree import Children
 from .tree import mention_tokens, span_head, subtree
 
@@ -172,32 +173,12 @@ def link_pronouns(doc: Doc) -> list[int]:
     return added
 
 
-class _Owners:
-    """The entity mentions of a document by start offset, to find the shortest one over a
-    token without a scan of them all."""
-
-    def __init__(self, doc: Doc):
-        # (start, rank in doc.mentions, mention); the longest mention bounds how far back to look
-        self.items = sorted((m.start, k, m) for k, m in enumerate(doc.mentions) if m.entity)
-        self.starts = [start for start, _, _ in self.items]
-        self.longest = max((m.end - m.start for _, _, m in self.items), default=0)
-
-    def shortest_over(self, start: int, end: int) -> Mention | None:
-        """The shortest mention with an entity covering [start, end); the first of equals."""
-        low, high = bisect_left(self.starts, start - self.longest), bisect_right(self.starts, start)
-        best: tuple[int, int, Mention] | None = None
-        for _, rank, m in self.items[low:high]:
-            if m.start <= start and end <= m.end and (best is None or (m.end - m.start, rank) < best[:2]):
-                best = (m.end - m.start, rank, m)
-        return best[2] if best else None
-
-
 @dataclass(slots=True)
 class _Context:
     """What `subject_of` looks things up in, built once per document."""
 
     kids: Children
-    owners: _Owners
+    owners: MentionsOver
     entities: dict[str, Entity]
 
     @classmethod
@@ -205,7 +186,7 @@ class _Context:
         entities: dict[str, Entity] = {}
         for e in doc.entities:
             entities.setdefault(e.id, e)
-        return cls(Children(doc), _Owners(doc), entities)
+        return cls(tree(doc), MentionsOver(doc), entities)
 
 
 def _entity_at(doc: Doc, token: int, context: _Context) -> str | None:

@@ -14,7 +14,7 @@ from ..doc import Doc
 from ..fold import fold_case
 from ..lang.ru.ranks import TITLE_MODIFIERS, TITLES
 from .normalise import phrase_normal
-from ..syntax_tree import Children
+from ..index import tree as tree_of
 from .tree import children, span_head, subtree
 
 _APPOSITIVE = frozenset({"appos", "conj", "nmod", "parataxis"})
@@ -156,7 +156,7 @@ def as_role(doc: Doc, name: list[int]) -> list[tuple[int, list[int]]]:
         return []
     verb = doc.tokens[subject].head
     out = []
-    tree = Children(doc)  # the sentence's dependents gathered once, not once per question
+    tree = tree_of(doc)
     for role in tree(verb):
         kids = tree(role)
         marker = _modifiers(doc, role) - 1

@@ -1,52 +1,25 @@
-"""Small helpers over the dependency tree and mention spans of a `Doc`."""
+"""Small helpers over the dependency tree and mention spans of a `Doc`, for the entity rules."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 from ..doc import Doc, Mention
-from ..syntax_tree import children, subtree_at as subtree  # noqa: F401  (re-exported for the entity rules)
-
-
-def span_tokens(doc: Doc, start: int, end: int) -> list[int]:
-    """Indices of the tokens lying inside [start, end)."""
-    starts = _starts(doc)
-    i = bisect_left(starts, start)
-    out = []
-    while i < len(doc.tokens) and doc.tokens[i].start < end:
-        if doc.tokens[i].end <= end:
-            out.append(i)
-        i += 1
-    return out
-
-
-# The last token list seen and its starts. The entry holds the list itself: an id alone
-# can be reused by the next document's list once the last one is freed, and would hand it
-# the other document's offsets.
-_cache: dict[int, tuple[list, int, list[int]]] = {}
-
-
-def _starts(doc: Doc) -> list[int]:
-    key = id(doc.tokens)
-    hit = _cache.get(key)
-    if hit is None or hit[0] is not doc.tokens or hit[1] != len(doc.tokens):
-        hit = (doc.tokens, len(doc.tokens), [t.start for t in doc.tokens])
-        _cache.clear()
-        _cache[key] = hit
-    return hit[2]
+from ..index import tokens_inside, tree
+from ..syntax_tree import span_head  # noqa: F401  (re-exported for the entity rules)
 
 
 def mention_tokens(doc: Doc, mention: Mention) -> list[int]:
-    return span_tokens(doc, mention.start, mention.end)
+    """The tokens lying wholly inside a mention."""
+    return tokens_inside(doc, mention.start, mention.end)
 
 
-def span_head(doc: Doc, indices: list[int]) -> int:
-    """The token of `indices` whose head lies outside them (the first such, if several)."""
-    inside = set(indices)
-    for i in indices:
-        if doc.tokens[i].head not in inside:
-            return i
-    return indices[0]
+def children(doc: Doc, index: int) -> list[int]:
+    """The dependents of a token (`letopis.index.tree`)."""
+    return tree(doc)(index)
+
+
+def subtree(doc: Doc, index: int) -> list[int]:
+    """A token and every token below it, in index order."""
+    return tree(doc).subtree(index)
 
 
 def text_of(doc: Doc, indices: list[int]) -> str:

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..output import write_atomically
 from . import geojson, gexf, graphml, jsonld, tables, timelinejs, timelinejs_csv
 from .source import ExportError, Source, check, read_json, source
 from .tables import dataframes
@@ -55,8 +56,6 @@ def write(chronology: Any, fmt: str, output: str | Path, **options: Any) -> list
             return [tables.write_zip(chronology, output, **options)]
         return tables.write_folder(chronology, output, **options)
     text = render(chronology, fmt, **options)
-    from ..cli import write_output
-
-    write_output(text, str(output))
+    write_atomically(text, output)
     return [Path(output)]
 

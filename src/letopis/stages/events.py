@@ -1,7 +1,8 @@
 """Events: triggers from the classifier (or the lexicon), folded light and phasal verbs, roles from the syntax.
 
 Each rule that decides something records itself in the trace (`doc.note("events", ...)`).
-Factuality is the factuality stage's job; dating, ordering and causes the link stage's.
+Factuality is the factuality stage's job; dating, coreference, order and causes those of the `time_links`, `coreference`,
+`relations` and `dating` stages.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from dataclasses import dataclass, field
 
 from ..doc import Doc, Event, Participant, Token
 from ..lang.ru import events as lex
-from ..syntax_tree import child_map, preposition
+from ..index import tree
+from ..syntax_tree import preposition
 from . import event_features
 
 LEMMA_TYPE: dict[str, str] = {}
@@ -100,15 +102,13 @@ class ModelDecision:
         self.doc, self.model, self.named = doc, model, named
         self.ctx = event_features.Context(doc)
         self.decided: dict[int, bool] = {}
-        self.maps: dict[int, dict[int, list[int]]] = {}
+        self.tree = tree(doc)
 
     def probability(self, index: int) -> float:
         if not candidate(self.doc, index, self.named):
             return 0.0
         token = self.doc.tokens[index]
-        kids = self.maps.get(token.sent)
-        if kids is None:
-            kids = self.maps[token.sent] = child_map(self.doc, token.sent)
+        kids = self.tree.of_sentence(token.sent)
         return self.model.probability(self.ctx, kids, index)
 
     def _asks_for_something(self, index: int) -> bool:
@@ -116,9 +116,7 @@ class ModelDecision:
         «просил командование о переброске», «приказ уничтожить мосты», «призыв к мобилизации»
         (not «просил журналистов», the reported speech of news, nor «закон о выборах», a text)."""
         sentence = self.doc.tokens[index].sent
-        kids = self.maps.get(sentence)
-        if kids is None:
-            kids = self.maps[sentence] = child_map(self.doc, sentence)
+        kids = self.tree.of_sentence(sentence)
         topics = TOPIC_PREPOSITIONS | {"на"} if self.doc.tokens[index].pos == "VERB" else {"к"}  # «настоял на»
         for child in kids.get(index, ()):
             token = self.doc.tokens[child]
@@ -493,7 +491,7 @@ class EventStage:
         named = {t for t, m in roles.owner.items() if doc.mentions[m].source != "pronoun"}
         is_event = LexiconDecision(doc) if self.lexicon else decision(doc, named, self.model)
         for sentence in range(len(doc.sentences)):
-            kids = child_map(doc, sentence)
+            kids = tree(doc).of_sentence(sentence)
             drafts = find_drafts(doc, sentence, kids, named, is_event)
             new: list[Event] = []
             for draft in drafts:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..doc import Doc, Event
 from ..lang.ru import events as lex
-from ..syntax_tree import child_map
+from ..index import tree
 
 # Relations through which a governor's intention reaches what it governs: its complements.
 INTENT_PATHS = {"xcomp", "acl", "obl", "nmod", "obj", "ccomp"}
@@ -38,7 +38,7 @@ def _intending_governor(doc: Doc, event: Event) -> int | None:
     # «просил командование о переброске»: a topic phrase may hang one noun lower.
     above = doc.tokens[head].head
     if above >= 0 and doc.tokens[head].pos == "NOUN" and doc.tokens[above].lemma in lex.INTENT:
-        kids = child_map(doc, token.sent)
+        kids = tree(doc).of_sentence(token.sent)
         if any(doc.tokens[c].rel == "case" and doc.tokens[c].lemma in TOPIC_PREPOSITIONS for c in kids.get(event.head, ())):
             return above
     return None
@@ -75,7 +75,7 @@ def assess(doc: Doc) -> None:
     for event in doc.events:
         by_sentence.setdefault(event.sentence, []).append(event)
     for sentence, events in by_sentence.items():
-        kids = child_map(doc, sentence)
+        kids = tree(doc).of_sentence(sentence)
         for event in events:
             for carrier in event.carrier_tokens():
                 negator = _has_child(doc, kids, carrier, lex.NEGATORS)
@@ -116,7 +116,7 @@ def _share_with_conjuncts(doc: Doc, events: list[Event]) -> None:
 
 def _mark_unrealized(doc: Doc, by_sentence: dict[int, list[Event]]) -> None:
     for sentence in range(len(doc.sentences)):
-        kids = child_map(doc, sentence)
+        kids = tree(doc).of_sentence(sentence)
         for verb in _failures(doc, sentence, kids):
             if not _refers_back(doc, kids, verb):
                 continue

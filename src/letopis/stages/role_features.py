@@ -8,11 +8,11 @@ token of its trigger's head; its candidates are the time expressions and the ent
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..doc import Doc
-from ..syntax_tree import ancestors, case_of, child_map, preposition
+from ..index import of as index_of, tokens_overlapping, tree
+from ..syntax_tree import ancestors, case_of, highest_head, preposition
 
 TIME, PLACE, PARTICIPANT = "time", "place", "participant"
 KINDS = (TIME, PLACE, PARTICIPANT)
@@ -34,28 +34,11 @@ class Candidate:
 
 
 def span_tokens(doc: Doc, start: int, end: int, starts: list[int] | None = None) -> list[int]:
-    """Indices of the tokens that overlap [start, end)."""
-    starts = starts if starts is not None else [t.start for t in doc.tokens]
-    first = max(bisect_right(starts, start) - 1, 0)
-    out = []
-    for index in range(first, len(doc.tokens)):
-        token = doc.tokens[index]
-        if token.start >= end:
-            break
-        if token.end > start:
-            out.append(index)
-    return out
+    """`index.tokens_overlapping`, under the name `train/links/train.py` still imports."""
+    return tokens_overlapping(doc, start, end)
 
 
-def span_head(doc: Doc, tokens: list[int]) -> int | None:
-    """The token of a span whose head lies outside it, the highest one if several."""
-    if not tokens:
-        return None
-    inside = set(tokens)
-    outer = [t for t in tokens if doc.tokens[t].head not in inside]
-    if not outer:
-        return tokens[0]
-    return min(outer, key=lambda t: sum(1 for _ in ancestors(doc, t)))
+span_head = highest_head  # the name `train/links/train.py` still imports
 
 
 class SentenceIndex:
@@ -63,8 +46,8 @@ class SentenceIndex:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.starts = [t.start for t in doc.tokens]
-        self.kids: dict[int, dict[int, list[int]]] = {}
+        self.starts = index_of(doc).starts
+        self.tree = tree(doc)
         self.candidates: dict[int, list[Candidate]] = {}
         for candidate in self._all_candidates():
             sentence = doc.tokens[candidate.head].sent
@@ -72,20 +55,18 @@ class SentenceIndex:
         self.nested = _nested({(m.start, m.end) for m in doc.mentions})
 
     def kids_of(self, sentence: int) -> dict[int, list[int]]:
-        if sentence not in self.kids:
-            self.kids[sentence] = child_map(self.doc, sentence)
-        return self.kids[sentence]
+        return self.tree.of_sentence(sentence)
 
     def _all_candidates(self) -> list[Candidate]:
         doc, found = self.doc, []
         for timex in doc.timexes:
-            head = span_head(doc, span_tokens(doc, timex.start, timex.end, self.starts))
+            head = highest_head(doc, tokens_overlapping(doc, timex.start, timex.end))
             if head is not None:
                 found.append(Candidate(timex.start, timex.end, head, timex.id, timex.type, timex.anchor))
         for index, mention in enumerate(doc.mentions):
             if mention.entity is None:
                 continue
-            head = span_head(doc, span_tokens(doc, mention.start, mention.end, self.starts))
+            head = highest_head(doc, tokens_overlapping(doc, mention.start, mention.end))
             if head is not None:
                 found.append(
                     Candidate(mention.start, mention.end, head, mention.entity, mention.type, mention.subtype, index, mention.source)

@@ -12,7 +12,7 @@ What the stage adds, always beside what the rules found, never replacing it:
   on the trigger (agent, patient, recipient), otherwise the generic `participant`;
 - `event.places`: the entity;
 - `event.timexes`: ids of the linked timexes, best first (an event may have
-  several: a start and an end); the link stage dates an event from the first of them when
+  several: a start and an end); the `time_links` stage dates an event from the first of them when
   the tree gives it no timex of its own;
 - `event.arguments`: one `Argument` per link (kind, ref, start, end, score, added), the mention or timex span the link rests on (`added`: whether the stage
   added the entity, so `reset` can take it back).

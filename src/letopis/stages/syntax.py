@@ -6,6 +6,7 @@ in the length of the document (its head scoring is quadratic in sentence length)
 
 from __future__ import annotations
 
+from .. import index
 from ..adapters import natasha
 from ..doc import Doc
 
@@ -29,4 +30,5 @@ class SyntaxStage:
                 inside = 0 <= head < last - first and head != offset
                 token.head = first + head if inside else -1
                 token.rel = rel if inside or rel == "root" else "root"
+        index.forget(doc)  # its tree was gathered from the heads before these
         return doc

@@ -9,7 +9,7 @@ from ...lang.ru.demonyms import (
     COLLECTIVE_ACTORS, COLLECTIVE_ROLES, DEMONYM_ENDINGS, DEMONYMS, GROUP_ADJECTIVES, NATIONALITIES,
     NATIONALITY_ADJECTIVE_SUFFIXES,
 )
-from ...syntax_tree import Children
+from ...index import tree as tree_of
 from ..forms import PROPER_MARKS
 from ..tree import mention_tokens, span_head
 from .common import folded_lemma, make_mention, noun_reading, plural_noun
@@ -44,7 +44,7 @@ def _place_adjective(token: Token) -> bool:
 def collectives(doc: Doc) -> list[Mention]:
     """Collective actors: «парижские полицейские», «немецкие солдаты», «повстанцы»."""
     out = []
-    tree = Children(doc)
+    tree = tree_of(doc)
     for i, token in enumerate(doc.tokens):
         lemma = noun_reading(token)
         if lemma is None or lemma in NATIONALITIES:

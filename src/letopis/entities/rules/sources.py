@@ -6,7 +6,7 @@ import re
 
 from ...doc import Doc, Mention
 from ...lang.ru.sources import REPORTING_VERBS, SOURCE_BEFORE, SOURCE_PHRASES
-from ..tree import span_tokens
+from ...index import tokens_inside
 from .common import folded_lemma, make_mention
 
 # A web address written as a word («Lenta.ru», «www.tv100.ru», «baltinfo.ru»), not a link's part.
@@ -24,7 +24,7 @@ def web_sources(doc: Doc) -> list[Mention]:
     change.org»), which NEREL counts as a product, so it is left to the recogniser."""
     out = []
     for match in _WEB_NAME.finditer(doc.text):
-        idx = span_tokens(doc, match.start(), match.end())
+        idx = tokens_inside(doc, match.start(), match.end())
         if not idx or doc.tokens[idx[0]].start != match.start() or doc.tokens[idx[-1]].end != match.end():
             continue  # not whole tokens
         first, last = idx[0], idx[-1]

@@ -1,0 +1,27 @@
+"""Writing a result to a file so that an interrupted run never leaves half of it."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import LetopisError
+
+
+def write_atomically(text: str, output: str | Path) -> None:
+    """Write `text` (UTF-8) to the file `output`: beside it first, then renamed over it."""
+    target = Path(output)
+    if target.is_dir():
+        raise LetopisError(f"{output}: is a directory; give a file name for -o")
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise LetopisError(f"{output}: folder {folder} does not exist")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,160 @@
+"""Dating: events get time bounds from their timexes (`Event.time_links`), from the events
+they repeat or are anchored on, from the clause they share, from the narrative, and along
+the before/after/cause relations.
+
+Bounds never get more precise than the text allows: inferred bounds are one-sided
+(«not before», «not after») and say `basis: inferred`.
+"""
+
+from __future__ import annotations
+
+from ..doc import Doc, Event, EventTime
+from ..index import carrier_index
+from ..time import resolve_anchor
+from ..time.calendar import day_number
+from .order import anchored_events
+
+BASIS_OF_ANCHOR = {"absolute": "explicit", "context": "context", "relative": "relative", "document": "context"}
+
+
+def earlier(a: str | None, b: str | None) -> str | None:
+    if a is None or b is None:
+        return a or b
+    return a if day_number(a) <= day_number(b) else b
+
+
+def _inferred(earliest: str | None, latest: str | None) -> EventTime:
+    edtf = f"{earliest or '..'}/{latest or '..'}"
+    return EventTime(earliest, latest, edtf, "inferred", None)
+
+
+def date_from_timexes(doc: Doc) -> None:
+    timexes = {t.id: t for t in doc.timexes}
+    for event in doc.events:
+        scheduled = event.time_links.scheduled_for
+        if scheduled and event.time_links.date is None and timexes[scheduled].latest:
+            # What set a date was done by that date at the latest.
+            event.time = _inferred(None, timexes[scheduled].latest)
+            doc.note("dating", "scheduling_not_after_date", event.trigger.start, event.trigger.end, event=event.id)
+        timex_id = event.time_links.date
+        if timex_id is None:
+            continue
+        timex = timexes[timex_id]
+        if timex.earliest is None and timex.latest is None:
+            continue
+        event.time = EventTime(timex.earliest, timex.latest, timex.edtf, BASIS_OF_ANCHOR.get(timex.anchor, "explicit"), timex.id)
+
+
+def share_coreferent_time(doc: Doc) -> None:
+    """An undated mention of an event takes the time of the dated mention it repeats."""
+    by_id = {e.id: e for e in doc.events}
+    for event in doc.events:
+        same = by_id.get(event.same_as or "")
+        if same is not None and event.time.basis == "unknown" and same.time.basis != "unknown":
+            t = same.time
+            event.time = EventTime(t.earliest, t.latest, t.edtf, "context", t.timex)
+
+
+def bound_discoveries(doc: Doc) -> None:
+    """Finding out that something is set for a day happens by that day."""
+    timexes = {t.id: t for t in doc.timexes}
+    for event in doc.events:
+        timex_id = event.time_links.found_before
+        if timex_id and event.time.basis in {"unknown", "inferred"} and timexes[timex_id].latest:
+            event.time = _inferred(event.time.earliest, earlier(event.time.latest, timexes[timex_id].latest))
+
+
+def date_from_anchors(doc: Doc) -> None:
+    """«на следующий день после всеобщей забастовки»: date through the named event."""
+    for event, timex, anchor in anchored_events(doc):
+        if event.time.basis in {"explicit", "context"} or anchor.time.basis == "unknown":
+            continue
+        earliest, latest, _value, edtf = resolve_anchor(timex, anchor.time.earliest, anchor.time.latest)
+        event.time = EventTime(earliest, latest, edtf, "relative", timex.id)
+        doc.note("dating", "resolve_event_anchor", timex.start, timex.end, event=event.id, anchor=anchor.id)
+
+
+def share_clause_time(doc: Doc) -> None:
+    """Coordinated verbs share a date («вышли на улицы и спели»); what was ordered or
+    requested cannot come before the order («приказ уничтожить»)."""
+    owner = carrier_index(doc)
+    for event in doc.events:
+        if event.time.basis != "unknown":
+            continue
+        token = doc.tokens[event.head]
+        head_event = owner.get(token.head) if token.head >= 0 else None
+        if head_event is None or head_event.time.basis == "unknown":
+            continue
+        if token.rel == "conj" and event.factuality == head_event.factuality:
+            t = head_event.time
+            event.time = EventTime(t.earliest, t.latest, t.edtf, "context", t.timex)
+            doc.note("dating", "conjoined_same_time", token.start, token.end, event=event.id, via=head_event.id)
+        elif event.factuality in {"intended", "unrealized"} and head_event.time.earliest:
+            earliest = head_event.time.earliest
+            event.time = EventTime(earliest, None, f"{earliest}/..", "inferred", None)
+            doc.note("dating", "intended_not_before_intention", token.start, token.end, event=event.id, via=head_event.id)
+
+
+def _is_narrative_step(doc: Doc, event: Event) -> bool:
+    """A perfective past finite verb (or an event folded into one) moves the narrative on."""
+    for carrier in event.carrier_tokens():
+        feats = doc.tokens[carrier].feats
+        if feats.get("VerbForm") == "Fin" and feats.get("Aspect") == "Perf" and feats.get("Tense") == "Past":
+            return True
+    return False
+
+
+def infer_from_narrative(doc: Doc) -> None:
+    """An undated narrative step happened no earlier than the last dated step before it."""
+    reference: str | None = None
+    for event in doc.events:  # narrative order
+        if event.time.basis != "unknown":
+            if event.factuality == "actual" and event.time.earliest and _is_narrative_step(doc, event):
+                reference = event.time.earliest
+            continue
+        if reference and event.factuality == "actual" and _is_narrative_step(doc, event):
+            event.time = EventTime(reference, None, f"{reference}/..", "inferred", None)
+            doc.note("dating", "narrative_not_before", event.trigger.start, event.trigger.end, event=event.id, bound=reference)
+
+
+def propagate(doc: Doc) -> None:
+    """Carry bounds along before/after relations until nothing changes."""
+    events = {e.id: e for e in doc.events}
+    pairs = []
+    for relation in doc.relations:
+        if relation.type in {"before", "cause"}:
+            pairs.append((relation.source, relation.target, relation.type))
+        elif relation.type == "after":
+            pairs.append((relation.target, relation.source, relation.type))
+    for _ in range(len(pairs) + 1):
+        changed = False
+        for first_id, second_id, kind in pairs:
+            first, second = events.get(first_id), events.get(second_id)
+            if first is None or second is None:
+                continue
+            if first.time.earliest and (second.time.earliest is None or day_number(first.time.earliest) > day_number(second.time.earliest)):
+                if second.time.basis in {"unknown", "inferred"}:
+                    second.time = _inferred(first.time.earliest, second.time.latest)
+                    changed = True
+            if kind != "cause" and second.time.latest and (first.time.latest is None or day_number(second.time.latest) < day_number(first.time.latest)):
+                if first.time.basis in {"unknown", "inferred"}:
+                    first.time = _inferred(first.time.earliest, second.time.latest)
+                    changed = True
+        if not changed:
+            break
+
+
+class DatingStage:
+    name = "dating"
+    requires = ("tokens", "syntax", "morph", "timexes", "events", "factuality", "time_links", "coreference", "relations")
+    assigns = ("dates",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        date_from_timexes(doc)
+        share_coreferent_time(doc)
+        bound_discoveries(doc)
+        date_from_anchors(doc)
+        share_clause_time(doc)
+        infer_from_narrative(doc)
+        propagate(doc)
+        return doc

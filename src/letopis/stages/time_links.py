@@ -1,0 +1,159 @@
+"""The timexes an event is tied to (`Event.time_links`), before anything is dated: the date
+of its own clause, else the best one the roles stage linked to it; the day a scheduling
+event set for another; and, for finding out about a schedule, the day found out about.
+"""
+
+from __future__ import annotations
+
+from ..doc import Doc, Event, Timex, across_lines
+from ..lang.ru import relations as lex
+from ..lang.ru.relations import SCHEDULE_VERBS
+from ..syntax_tree import ancestors, span_head, subtree
+from ..index import carrier_index, tokens_overlapping, tree
+
+DATED_TYPES = {"DATE", "TIME"}
+DATED_FACTUALITY = {"actual", "uncertain"}  # events a linked timex may date
+
+
+def _timex_head(doc: Doc, timex: Timex) -> int | None:
+    """The token of the timex whose head lies outside it (its attachment point)."""
+    tokens = tokens_overlapping(doc, timex.start, timex.end)
+    return span_head(doc, tokens) if tokens else None
+
+
+def _scheduled_event(doc: Doc, owner: dict[int, Event], timex: Timex, head: int) -> tuple[Event, Event] | None:
+    """«на 18 августа была объявлена забастовка»: (the scheduled event, the scheduling one)."""
+    if not timex.text.lower().startswith(("на ", "назначен")):
+        return None
+    sent = doc.sentences[doc.tokens[head].sent]
+    for index in range(max(sent.first, head - 6), min(sent.last, head + 7)):
+        if doc.tokens[index].lemma not in SCHEDULE_VERBS:
+            continue
+        for other in range(sent.first, sent.last):
+            token = doc.tokens[other]
+            if token.head == index and token.rel in {"nsubj:pass", "obj", "nsubj"} and other in owner and owner[other].head == other:
+                return owner[other], owner.get(index) or owner[other]
+    return None
+
+
+def attach_timexes(doc: Doc) -> None:
+    """Each dated timex goes to the nearest event above it in the tree (its own clause)."""
+    owner = carrier_index(doc)
+    timexes = {t.id: t for t in doc.timexes}
+    for timex in doc.timexes:
+        if timex.type not in DATED_TYPES:
+            continue
+        head = _timex_head(doc, timex)
+        if head is None:
+            continue
+        scheduled = _scheduled_event(doc, owner, timex, head)
+        if scheduled is not None:
+            event, scheduler = scheduled
+            event.time_links.date = timex.id
+            if scheduler is not event:
+                scheduler.time_links.scheduled_for = timex.id
+            doc.note("time_links", "scheduled_for_date", timex.start, timex.end, event=event.id)
+            continue
+        path = [node for node in (head, *ancestors(doc, head)) if not timex.start <= doc.tokens[node].start < timex.end]
+        event = next((owner[node] for node in path if node in owner), None)
+        if event is None:
+            event = _event_argument(doc, owner, path)
+        if event is None or across_lines(doc.text, timex.start, timex.end, event.trigger.start, event.trigger.end):
+            continue
+        current = event.time_links.date
+        # An explicit date beats an event-anchored one in the same clause.
+        if current is None or (timexes[current].anchor == "relative" and timex.anchor != "relative"):
+            event.time_links.date = timex.id
+        if timex.anchor == "relative" and timex.anchor_ref and event.time_links.anchored_on is None:
+            event.time_links.anchored_on = timex.id
+        doc.note("time_links", "timex_to_event", timex.start, timex.end, event=event.id)
+
+
+def attach_linked_timexes(doc: Doc) -> None:
+    """An event the tree gave no timex of its own takes the best dated one the roles stage
+    linked to it (`Event.timexes`, best first): «В 1944 году, после высадки
+    союзников, началось восстание» dates the landing as well as the uprising. Only what is
+    said to have happened: the date of «получило приказ уничтожить мосты» is the order's,
+    and what was ordered is only not earlier (`dating.share_clause_time`). An event an
+    expression is anchored on keeps out of that sentence's dates, and a date set for a
+    planned event («на 18 августа») dates that event alone."""
+    timexes = {t.id: t for t in doc.timexes}
+    # The date of «на следующий день после забастовки, 19 августа» is not the strike's, and
+    # «на 18 августа была объявлена забастовка» dates the strike, not what else is near.
+    anchors = [(ref["event"]["start"], ref["event"]["end"]) for t in doc.timexes
+               if (ref := t.anchor_ref or {}).get("event")]
+    scheduled = {e.time_links.scheduled_for for e in doc.events if e.time_links.scheduled_for is not None}
+    for event in doc.events:
+        if event.time_links.date is not None or event.time_links.scheduled_for is not None:
+            continue
+        if event.factuality not in DATED_FACTUALITY:
+            continue
+        if any(start <= event.trigger.start < end for start, end in anchors):
+            continue
+        for timex_id in event.timexes:
+            timex = timexes.get(timex_id)
+            if timex is None or timex.type not in DATED_TYPES or timex_id in scheduled:
+                continue
+            event.time_links.date = timex.id
+            if timex.anchor == "relative" and timex.anchor_ref and event.time_links.anchored_on is None:
+                event.time_links.anchored_on = timex.id
+            doc.note("time_links", "linked_timex_to_event", timex.start, timex.end, event=event.id)
+            break
+
+
+def _event_argument(doc: Doc, owner: dict[int, Event], path: list[int]) -> Event | None:
+    """«14 августа командование получило приказ»: a date on a verb that is no event of its
+    own dates the event that is its subject or object."""
+    sent = doc.sentences[doc.tokens[path[0]].sent] if path else None
+    if sent is None:
+        return None
+    for node in path:
+        for other in range(sent.first, sent.last):
+            token = doc.tokens[other]
+            if token.head == node and token.rel in {"obj", "nsubj", "nsubj:pass"} and other in owner:
+                return owner[other]
+    return None
+
+
+def discovered_schedules(doc: Doc) -> None:
+    """«обнаружил, что на 18 августа объявлена забастовка»: found out no later than that day.
+
+    When finding out is no event of its own, what its perfective gerund tells («Вернувшись в
+    Париж, он обнаружил, что …») came before it, so no later than that day either."""
+    owner = carrier_index(doc)
+    for sentence in range(len(doc.sentences)):
+        kids = tree(doc).of_sentence(sentence)
+        sent = doc.sentences[sentence]
+        for index in range(sent.first, sent.last):
+            if doc.tokens[index].lemma not in lex.PERCEPTION_VERBS:
+                continue
+            finder = owner.get(index)
+            finders = [finder] if finder is not None else [
+                owner[child] for child in kids.get(index, ())
+                if child in owner and doc.tokens[child].feats.get("VerbForm") == "Conv"
+                and doc.tokens[child].feats.get("Aspect") == "Perf"
+            ]
+            if not finders:
+                continue
+            for child in kids.get(index, ()):
+                if doc.tokens[child].rel not in {"ccomp", "conj"}:
+                    continue
+                for node in subtree(kids, child):
+                    scheduler = owner.get(node)
+                    if scheduler is not None and scheduler.time_links.scheduled_for:
+                        for found in finders:
+                            if found.time_links.found_before is None:
+                                found.time_links.found_before = scheduler.time_links.scheduled_for
+                            doc.note("time_links", "discovered_before_scheduled_date", found.trigger.start, found.trigger.end, event=found.id)
+
+
+class TimeLinkStage:
+    name = "time_links"
+    requires = ("tokens", "sentences", "morph", "syntax", "timexes", "events", "factuality", "roles")
+    assigns = ("time_links",)
+
+    def __call__(self, doc: Doc) -> Doc:
+        attach_timexes(doc)
+        attach_linked_timexes(doc)
+        discovered_schedules(doc)
+        return doc
