@@ -4,6 +4,7 @@ import pytest
 
 import letopis
 from letopis.errors import PipelineError
+from letopis.models.linear import Linear
 from letopis.registry import DEFAULT, make_pipeline
 from letopis.stages.cause_pairs import CauseModel
 from letopis.stages.roles import Linker
@@ -51,7 +52,7 @@ def test_a_model_is_passed_in_from_outside():
 
 
 def test_the_cause_model_is_passed_in_from_outside():
-    sure = CauseModel({"bias": 30.0}, threshold=0.5, word_threshold=2.0)  # every event pair is a cause
+    sure = CauseModel(Linear({"bias": 30.0}), threshold=0.5, word_threshold=2.0)  # every event pair is a cause
     pipeline = make_pipeline(config={"relations": {"cause_model": sure}})
     doc = letopis.analyse("Полиция захватила префектуру, и немцы отступили.", pipeline=pipeline)
     assert next(s for s in pipeline.stages if s.name == "relations").cause_model is sure
