@@ -82,6 +82,17 @@ def _read_style(text: str, item: Extracted, reading: Reading, ref_style: Style |
     """Decide the calendar `item` is written on and move its days to the Gregorian calendar."""
     if not (item.earliest or item.latest):
         return
+    if "ruler_table" in reading.notes:  # a reign's bounds are on the table's calendar, not the text's
+        if reading.old_style:
+            item.style, item.old_style = styles.Style("julian", item.value, "ruler table"), True
+            item.earliest = styles.to_gregorian(item.earliest, True)
+            item.latest = styles.to_gregorian(item.latest, True)
+            item.value = styles.days_to_gregorian(item.value, True)
+            item.edtf = checked(styles.days_to_gregorian(item.edtf, True))
+            item.how = [*item.how, "reign_from_table", "old_style_to_gregorian"]
+        else:
+            item.how = [*item.how, "reign_from_table"]
+        return
     mark = "julian" if reading.old_style else styles.mark_after(text, item.end)
     if "dual" in reading.notes:
         item.style = styles.Style("gregorian", styles.days_to_julian(item.value), "dual")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from . import clock, dates, durations, eras, relative
+from . import clock, dates, durations, eras, reigns, relative
 from . import lexicon as lx
 from .grammar import compile
 from .reading import Reading
@@ -21,6 +21,7 @@ Rule = tuple[str, re.Pattern[str], Callable[[re.Match[str]], Reading | None]]
 RULES: list[Rule] = [(name, compile(pattern), fn) for name, pattern, fn in
                     dates.RULES + eras.RULES + relative.RULES + durations.RULES + clock.RULES]
 PRIORITY = {name: i for i, (name, _, _) in enumerate(RULES)}
+PRIORITY.update({"reign.ruler": -2, "reign.era": -1})  # a reign or era the table names beats a vague reading
 
 
 @dataclass(slots=True)
@@ -375,4 +376,5 @@ def _inner(f: Found) -> Found | None:
 
 def find(text: str) -> list[Found]:
     """Temporal expressions of `text`, in text order, not overlapping."""
-    return merge(select(candidates(text)), text)
+    reigns_found = [Found(start, end, rule, reading) for start, end, rule, reading in reigns.find(text)]
+    return merge(select(candidates(text) + reigns_found), text)
