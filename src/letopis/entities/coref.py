@@ -174,7 +174,7 @@ def link_pronouns(doc: Doc) -> list[int]:
 
 
 @dataclass(slots=True)
-class _Context:
+class SubjectContext:
     """What `subject_of` looks things up in, built once per document."""
 
     kids: Children
@@ -182,14 +182,14 @@ class _Context:
     entities: dict[str, Entity]
 
     @classmethod
-    def of(cls, doc: Doc) -> "_Context":
+    def of(cls, doc: Doc) -> "SubjectContext":
         entities: dict[str, Entity] = {}
         for e in doc.entities:
             entities.setdefault(e.id, e)
         return cls(tree(doc), MentionsOver(doc), entities)
 
 
-def _entity_at(doc: Doc, token: int, context: _Context) -> str | None:
+def entity_at(doc: Doc, token: int, context: SubjectContext) -> str | None:
     """The entity a mention over `token` (or the name in apposition to it) belongs to."""
     for candidate in (token, *[k for k in context.kids(token) if doc.tokens[k].rel in _NAME_RELS]):
         best = context.owners.shortest_over(doc.tokens[candidate].start, doc.tokens[candidate].end)
@@ -198,7 +198,7 @@ def _entity_at(doc: Doc, token: int, context: _Context) -> str | None:
     return None
 
 
-def _agrees_with_verb(doc: Doc, verb: int, entity_id: str, context: _Context) -> bool:
+def agrees_with_verb(doc: Doc, verb: int, entity_id: str, context: SubjectContext) -> bool:
     entity = context.entities.get(entity_id)
     if entity is None:
         return False
@@ -206,7 +206,7 @@ def _agrees_with_verb(doc: Doc, verb: int, entity_id: str, context: _Context) ->
     return _agrees(entity, feats.get("Gender"), feats.get("Number", entity.attributes.get("_number", "Sing")))
 
 
-def _main_subject(doc: Doc, sentence: int, context: _Context) -> tuple[int, str] | None:
+def _main_subject(doc: Doc, sentence: int, context: SubjectContext) -> tuple[int, str] | None:
     """The root verb of a sentence and the entity of its subject."""
     sent = doc.sentences[sentence]
     for k in range(sent.first, sent.last):
@@ -216,36 +216,36 @@ def _main_subject(doc: Doc, sentence: int, context: _Context) -> tuple[int, str]
     return None
 
 
-def subject_of(doc: Doc, verb: int, _depth: int = 0, _context: _Context | None = None) -> tuple[str, str] | None:
+def subject_of(doc: Doc, verb: int, _depth: int = 0, _context: SubjectContext | None = None) -> tuple[str, str] | None:
     """(entity id, evidence) of whoever is the subject of the verb at token index `verb`, or None."""
     if _depth > 6 or verb < 0:
         return None
-    context = _context or _Context.of(doc)
+    context = _context or SubjectContext.of(doc)
     token = doc.tokens[verb]
     for k in context.kids(verb):
         if doc.tokens[k].rel in _SUBJECT_RELS:
-            entity = _entity_at(doc, k, context)
+            entity = entity_at(doc, k, context)
             return (entity, f"subject «{doc.tokens[k].text}»") if entity else None
     form, rel = token.feats.get("VerbForm"), token.rel
     if form == "Conv" and token.head >= 0:
         found = subject_of(doc, token.head, _depth + 1, context)
         return (found[0], f"gerund shares the subject of «{doc.tokens[token.head].text}»: {found[1]}") if found else None
     if form == "Part" and rel.startswith("acl") and token.head >= 0:
-        entity = _entity_at(doc, token.head, context)
+        entity = entity_at(doc, token.head, context)
         return (entity, f"participle modifies «{doc.tokens[token.head].text}»") if entity else None
     if rel == "conj" and token.head >= 0 and doc.tokens[token.head].pos == "VERB":
         found = subject_of(doc, token.head, _depth + 1, context)
         return (found[0], f"coordinated with «{doc.tokens[token.head].text}»: {found[1]}") if found else None
     if _depth == 0 and rel == "root" and form == "Fin" and token.sent > 0:
         previous = _main_subject(doc, token.sent - 1, context)
-        if previous and _agrees_with_verb(doc, verb, previous[1], context):
+        if previous and agrees_with_verb(doc, verb, previous[1], context):
             return previous[1], f"zero subject continues the subject of «{doc.tokens[previous[0]].text}» in the previous sentence"
     return None
 
 
 def zero_subjects(doc: Doc) -> None:
     """Record in the trace every finite or gerund verb whose subject comes from elsewhere."""
-    context = _Context.of(doc)
+    context = SubjectContext.of(doc)
     for index, token in enumerate(doc.tokens):
         if token.pos != "VERB" or any(doc.tokens[k].rel in _SUBJECT_RELS for k in context.kids(index)):
             continue

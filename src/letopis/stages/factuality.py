@@ -4,7 +4,11 @@
 - intended: governed by a verb or noun of ordering, planning, requesting or calling;
 - hypothetical: under «бы» or a condition; uncertain: hedged («возможно», «якобы»);
 - unrealized: intended, and a later clause says it did not come about
-  («... приказ уничтожить мосты. Но этого не произошло»).
+  («... приказ уничтожить мосты. Но этого не произошло»);
+- intended, as a goal: the subject of a goal or a plan named as the predicate
+  («целью заговора было свержение самодержавия»);
+- hypothetical, as a prediction: a verb in the future tense in a character's direct speech
+  («– Завтра его убьют, – сказал он»).
 """
 
 from __future__ import annotations
@@ -42,6 +46,31 @@ def _intending_governor(doc: Doc, event: Event) -> int | None:
         if any(doc.tokens[c].rel == "case" and doc.tokens[c].lemma in TOPIC_PREPOSITIONS for c in kids.get(event.head, ())):
             return above
     return None
+
+
+def _goal_predicate(doc: Doc, event: Event) -> int | None:
+    """«целью было свержение»: the event is the subject of a noun of intention as predicate."""
+    token = doc.tokens[event.head]
+    head = token.head
+    if head < 0 or token.rel.split(":")[0] != "nsubj":
+        return None
+    governor = doc.tokens[head]
+    return head if governor.pos == "NOUN" and governor.lemma in lex.INTENT else None
+
+
+DASHES = ("–", "—")  # a line of dialogue opens with a dash
+
+
+def _predicted_in_speech(doc: Doc, event: Event) -> bool:
+    """A future-tense verb on a line of dialogue or inside quotes: what a character foresees."""
+    token = doc.tokens[event.head]
+    if token.pos != "VERB" or token.feats.get("Tense") != "Fut":
+        return False
+    line = doc.text[doc.text.rfind("\n", 0, token.start) + 1 : token.start].lstrip()
+    if line.startswith(DASHES):
+        return True
+    before = doc.text[doc.sentences[event.sentence].start : token.start]
+    return before.count("«") > before.count("»") or before.count("“") > before.count("”")
 
 
 def _failures(doc: Doc, sentence: int, kids: dict[int, list[int]]) -> list[int]:
@@ -93,7 +122,13 @@ def assess(doc: Doc) -> None:
                     break
             if event.factuality != "actual":
                 continue
+            if _predicted_in_speech(doc, event):
+                event.factuality = "hypothetical"
+                doc.note("factuality", "prediction_in_speech", event.trigger.start, event.trigger.end, event=event.id)
+                continue
             governor = _intending_governor(doc, event)
+            if governor is None:
+                governor = _goal_predicate(doc, event)
             if governor is not None:
                 event.factuality = "intended"
                 event.intended_by = doc.tokens[governor].text

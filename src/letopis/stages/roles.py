@@ -14,6 +14,7 @@ What the stage adds, always beside what the rules found, never replacing it:
 - `event.timexes`: ids of the linked timexes, best first (an event may have
   several: a start and an end); the `time_links` stage dates an event from the first of them when
   the tree gives it no timex of its own;
+- the agent of each event by the history convention (`stages/agents.py`), last;
 - `event.arguments`: one `Argument` per link (kind, ref, start, end, score, added), the mention or timex span the link rests on (`added`: whether the stage
   added the entity, so `reset` can take it back).
 """
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from ..doc import Argument, Doc, Event, Participant, across_lines
 from ..models.linear import Linear, path, read
 from ..syntax_tree import ancestors, preposition
+from .agents import assign as assign_agents
 from .role_features import KINDS, PARTICIPANT, PLACE, TIME, Candidate, SentenceIndex, features
 
 PLACE_TYPES = {"LOCATION", "FACILITY"}
@@ -200,4 +202,5 @@ class RolesStage:
         model = shipped_model()
         thresholds = self.thresholds if self.thresholds is not None else model["thresholds"]
         apply(doc, self.linker.score(doc), thresholds, model.get("limits"))
+        assign_agents(doc)
         return doc
