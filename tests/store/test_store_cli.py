@@ -149,9 +149,9 @@ def test_events_search_and_entities(capsys, ingested):
     (["events", "--from", "1944-09-01", "--to", "1944-08-01"], "is after --to"),
     (["events", "--limit", "-3"], "--limit takes 0 (all) or more"),
 ])
-def test_bad_options_give_one_line(capsys, ingested, args, message):
+def test_bad_options_are_usage_errors_in_one_line(capsys, ingested, args, message):
     code, _, err = run(capsys, *args, "--db", ingested[0])
-    assert code == 1 and message in err and len(err.strip().splitlines()) == 1
+    assert code == 2 and message in err and len(err.strip().splitlines()) == 1
 
 
 def test_queries_need_a_corpus(capsys, tmp_path):

@@ -20,7 +20,7 @@ import sys
 from typing import Any
 
 from ..cli import EXIT_OK, add_db_option, write_output
-from ..errors import LetopisError
+from ..errors import LetopisError, UsageError
 
 FORMATS = ("table", "json", "csv")
 FACTUALITY = ("actual", "negated", "intended", "unrealized", "hypothetical", "uncertain")
@@ -69,7 +69,7 @@ def _open(args: argparse.Namespace):
     from ..store import open_store
 
     if args.limit < 0:
-        raise LetopisError(f"--limit takes 0 (all) or more, not {args.limit}")
+        raise UsageError(f"--limit takes 0 (all) or more, not {args.limit}")
     return open_store(args.db, readonly=True)
 
 
@@ -82,9 +82,9 @@ def events_command(args: argparse.Namespace) -> int:
     low = checked_day_number(args.date_from, "--from") if args.date_from else None
     high = checked_day_number(args.date_to, "--to") if args.date_to else None
     if low is not None and high is not None and low > high:
-        raise LetopisError(f"--from {args.date_from} is after --to {args.date_to}")
+        raise UsageError(f"--from {args.date_from} is after --to {args.date_to}")
     if args.offset < 0:
-        raise LetopisError(f"--offset takes 0 or more, not {args.offset}")
+        raise UsageError(f"--offset takes 0 or more, not {args.offset}")
     filters = {"person": args.person, "place": args.place, "entity": args.entity, "type": args.type,
                "factuality": args.factuality, "doc": args.doc, "date_from": args.date_from,
                "date_to": args.date_to, "search": args.search}
