@@ -135,9 +135,9 @@ class Named:
         initials of its name, so a shorter name can find it."""
         out = {f"{self.type}|n|{n}" for n in self.names}
         w = words(self.name)
-        if len(w) > 1:
+        if w:
             out |= {f"{self.type}|first|{w[0]}", f"{self.type}|last|{w[-1]}"}
-            if self.type == "ORGANIZATION":
+            if self.type == "ORGANIZATION" and len(w) > 1:
                 out.add(f"{self.type}|initials|{initials(self.name)}")
         if self.place:
             out.add(f"{self.type}|geo|{self.place}")
@@ -160,6 +160,14 @@ class Named:
         if self.type in _HEAD_WORD_TYPES and len(w) == 1:
             return {f"{self.type}|first|{w[0]}", f"{self.type}|last|{w[0]}", f"{self.type}|initials|{w[0]}"}
         return set()
+
+
+    def whole_probes(self) -> set[str]:
+        """The keys of the shorter names that may be a part of this one (for one-by-one ingest)."""
+        w = words(self.name)
+        if len(w) < 2 or not any(types is None or self.type in types for _, types, _ in PARTIAL_RULES):
+            return set()
+        return {f"{self.type}|first|{w[0]}", f"{self.type}|last|{w[-1]}"}
 
 
 def exact(a: Named, b: Named) -> str | None:
@@ -199,7 +207,7 @@ def compatible(item: Named, members: Iterable[Named]) -> bool:
 def decide(item: Named, candidates: Sequence[tuple[Hashable, Named]],
            referent: Callable[[Hashable], Hashable] = lambda key: key,
            members: Callable[[Hashable], Iterable[Named]] | None = None,
-           parts: bool = True) -> tuple[Hashable, str] | None:
+           parts: bool = True, both_ways: bool = False) -> tuple[Hashable, str] | None:
     """The candidate `item` is the same referent as, and the evidence; None for a new referent.
 
     `candidates` are (key, entity) pairs, any superset of the real matches (looked up by
@@ -207,7 +215,8 @@ def decide(item: Named, candidates: Sequence[tuple[Hashable, Named]],
     are already one referent, and `members(key)` lists what that referent is known as (the
     candidate alone by default). A gazetteer id or a shared name wins, in candidate order;
     otherwise (unless `parts` is False) a part of a name joins only when all the referents
-    it fits are one."""
+    it fits are one. `both_ways`: `item` may also be the fuller name of a candidate (entities
+    taken one by one, as the store takes them, where the shorter name may come first)."""
     if members is None:
         named = dict(candidates)
         members = lambda key: [named[key]]  # noqa: E731
@@ -219,7 +228,7 @@ def decide(item: Named, candidates: Sequence[tuple[Hashable, Named]],
         return None
     fits: dict[Hashable, tuple[Hashable, str]] = {}
     for key, other in candidates:
-        evidence = partial(item, other)
+        evidence = partial(item, other) or (partial(other, item) if both_ways else None)
         if evidence:
             fits.setdefault(referent(key), (key, evidence))
     if len(fits) == 1:
