@@ -11,8 +11,12 @@ The letters the text capitalised stay capitalised.
 from __future__ import annotations
 
 from ..adapters import natasha
+from ..fold import fold_case
 from ..doc import Doc, Token
-from ..lang.ru.endings import CONSONANTS, DIGIT_ORDINAL_PARTS, MASCULINE_ENDINGS
+import re
+
+from ..lang.ru.endings import (A_NAME_ENDINGS, CONSONANTS, DIGIT_ORDINAL_PARTS, INVISIBLE, MASCULINE_ENDINGS,
+                               MASCULINE_NAME_ENDINGS)
 from ..lang.ru.grammemes import CASES, GENDERS, GENDERS_BACK, NUMBERS, OC_TO_UD, ORDINAL_NOMINATIVE
 from ..lang.ru.names import SURNAME_PARTICLES
 from .tree import span_head
@@ -87,12 +91,65 @@ def person_gender(doc: Doc, indices: list[int]) -> str | None:
     return max(votes, key=votes.get) if votes else None
 
 
-def _person_part(token: Token, gender: str | None) -> str:
-    word = token.text
+def visible(text: str) -> str:
+    """`text` without the characters that do not show (soft hyphens, zero-width spaces)."""
+    return "".join(c for c in text if c not in INVISIBLE)
+
+
+def _ending_forms(word: str, gender: str | None) -> list[str]:
+    """Nominatives a declined name can have by its regular endings, in any case (a tagger's case
+    for a name it does not know is a guess): «Лагранжем» → «Лагранж», «Сметону» → «Сметона».
+    Only the document can say which one is right (`person_forms`)."""
+    tables = [A_NAME_ENDINGS] if gender == "femn" else [MASCULINE_NAME_ENDINGS, A_NAME_ENDINGS]
+    out = []
+    for table in tables:
+        for endings in table.values():
+            for ending, nominative in endings:
+                stem = word[: -len(ending)]
+                if word.endswith(ending) and len(stem) >= 3 and (nominative or stem[-1].lower() in CONSONANTS):
+                    out.append(stem + nominative)
+    return list(dict.fromkeys(out))
+
+
+# Hard-stem masculine endings that no nominative of a man's name has, with the consonants they
+# may follow and the tagger's cases they fit: «Гомер-а», «Миних-у», «Клебш-ем», «Лагранж-ем».
+# Not «-е» («Гёте», «Витте»), and «-у» only where the case wants it («с Жоржем Помпиду»).
+_HARD_ENDINGS = (("а", CONSONANTS, ("Gen", "Acc")), ("у", CONSONANTS, ("Dat", "Gen")),
+                 ("ом", CONSONANTS, ("Ins",)), ("ем", frozenset("жшчщц"), ("Ins",)))
+
+
+def _hard_stem(word: str, case: str) -> str | None:
+    for ending, after, cases in _HARD_ENDINGS:
+        stem = word[: -len(ending)]
+        if case in cases and word.endswith(ending) and len(stem) >= 3 and stem[-1].lower() in after:
+            return stem
+    return None
+
+
+def person_forms(doc: Doc) -> frozenset[str]:
+    """The name words the document writes in the nominative in its persons' names (folded):
+    the evidence a declined name's normal form is chosen by («Миндовга» → «Миндовг» where
+    the text also says «Миндовг»)."""
+    words = set()
+    for m in doc.mentions:
+        if m.type != "PERSON":
+            continue
+        for t in doc.tokens:
+            if m.start <= t.start and t.end <= m.end and t.feats.get("Case", "Nom") == "Nom" and t.text[:1].isupper():
+                words.add(fold_case(t.text))
+    return frozenset(words)
+
+
+def _person_part(token: Token, gender: str | None, attested: frozenset[str] = frozenset()) -> str:
+    word = visible(token.text)
     if word.lower() in SURNAME_PARTICLES and word.islower():
         return word
     if word.endswith(".") or len(word) < 2 or token.feats.get("Case", "Nom") == "Nom":
         return word
+    if fold_case(word) not in attested:  # a form the text also writes as a nominative stays
+        for form in _ending_forms(word, gender):
+            if fold_case(form) in attested:
+                return form
     have = frozenset({CASES[token.feats["Case"]]}) if token.feats.get("Case") in CASES else frozenset()
     gender_set = frozenset({gender}) if gender in ("masc", "femn") else frozenset()
     want = frozenset({"nomn", "sing"}) | gender_set
@@ -109,7 +166,20 @@ def _person_part(token: Token, gender: str | None) -> str:
         first, _, last = word.rpartition("-")
         tail = _reinflect(last, _NOUNS, have, want, prefer=_NAME_MARKS, need=need)
         form = f"{first}-{tail}" if tail else None
+    if form in (None, word) and gender == "masc" and token.feats.get("Gender") == "Masc" and token.pos == "PROPN":
+        # A foreign name the dictionary does not know, declined as a hard-stem masculine noun:
+        # «Лагранжем», «Гомера», «Миниху».
+        form = _hard_stem(word, token.feats.get("Case", "")) or form
     return form or word
+
+
+# An initial and its dot, wherever the next name part starts: «В.И.Ленин», «А. Ф. Керенский».
+_INITIAL = re.compile(r"(?<!\w)([А-ЯЁA-Z][а-яёa-z]?)\.\s*(?=[А-ЯЁA-Z])")
+
+
+def spaced_initials(name: str) -> str:
+    """Initials written one way: a dot and a space after each («В.И.Ленин» → «В. И. Ленин»)."""
+    return _INITIAL.sub(r"\1. ", name)
 
 
 def _join(doc: Doc, indices: list[int], words: dict[int, str]) -> str:
@@ -119,15 +189,35 @@ def _join(doc: Doc, indices: list[int], words: dict[int, str]) -> str:
             prev = doc.tokens[indices[n - 1]]
             gap = doc.text[prev.end : doc.tokens[i].start]
             out.append(" " if gap and not gap.isspace() else gap.replace("\n", " "))
-        out.append(words.get(i, doc.tokens[i].text))
+        out.append(words.get(i, visible(doc.tokens[i].text)))
     return "".join(out)
 
 
-def person_normal(doc: Doc, indices: list[int]) -> str:
-    """«Жоржа Бидо» → «Жорж Бидо»; «Анны Ахматовой» → «Анна Ахматова»."""
+def _opening_words(doc: Doc, indices: list[int]) -> int:
+    """How many words at the start of a person span are no part of the name: a common noun or
+    a verb the recogniser took in at the start of a line («Реформы С.Ю. Витте», «Экспедиция
+    В. Беринга»), followed by a capitalised word."""
+    n = 0
+    while n < len(indices) - 1:
+        token = doc.tokens[indices[n]]
+        if token.pos not in ("NOUN", "VERB", "ADJ") or token.text.endswith("."):
+            break
+        if any(a.grammemes & _NAME_MARKS for a in natasha.analyses(visible(token.text))):
+            break
+        n += 1
+    return n
+
+
+def person_normal(doc: Doc, indices: list[int], attested: frozenset[str] = frozenset()) -> str:
+    """«Жоржа Бидо» → «Жорж Бидо»; «Анны Ахматовой» → «Анна Ахматова»; «В.И.Ленин» → «В. И. Ленин».
+    A declined name part takes the nominative the document itself writes when one of its
+    regular endings gives it (`attested`, from `person_forms`)."""
+    indices = indices[_opening_words(doc, indices):]
+    while len(indices) > 1 and doc.tokens[indices[-1]].pos == "PUNCT":
+        indices = indices[:-1]
     gender = person_gender(doc, indices)
-    words = {i: _person_part(doc.tokens[i], gender) for i in indices if doc.tokens[i].pos != "PUNCT"}
-    return _join(doc, indices, words)
+    words = {i: _person_part(doc.tokens[i], gender, attested) for i in indices if doc.tokens[i].pos != "PUNCT"}
+    return spaced_initials(_join(doc, indices, words)).strip()
 
 
 def _head_grammemes(token: Token, form: str, inflected: bool) -> tuple[str, str | None]:

@@ -1,0 +1,170 @@
+"""What a mention names, from its context: rules that correct a recogniser's type.
+
+A recogniser reads «пред. Львов» as the city, «Петросовет» as a person, «Бородинское
+сражение» as a place and «Владимира» of «орден Святого Владимира» as a prince. Each rule
+below looks at one mention and its neighbours and says the type it should have (`None`: keep
+it); the first rule that speaks wins, and the stage writes it to the trace.
+
+| rule | what it retypes | example |
+|---|---|---|
+| `award_saint` | a person named after an award noun → `AWARD` (no entity) | «орденом Святого Владимира IV степени» |
+| `named_event` | a place or facility headed by an event noun → `EVENT` (no entity) | «Бородинское сражение», «Февральская революция» |
+| `council` | a person or place whose head is an organisation's noun → `ORGANIZATION` | «Петросовет», «Горсовет», «Синод» |
+| `titled_name` | a capitalised place or organisation right after a person's title, in its case → `PERSON` | «пред. Львов», «мэр Байи», «князь Гагарин» |
+| `state_name` | a one-word person name the gazetteer knows as a country or region and no dictionary as a person's name → `LOCATION` | «Пруссию» |
+
+After normal forms, `persons_by_name` (trace `one_name_one_type`) makes a place mention a
+person where the document names a person so and no preposition puts the word in a place:
+«Николай Ростов» … «Ростов ответил» (but «приехал в Ростов»).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ..adapters import gazetteer, natasha
+from ..doc import Doc, Mention, Token
+from ..fold import fold_case
+from ..lang.ru.kinds import (AWARD_NOUNS, EVENT_NOUNS, ORGANISATION_HEADS, ORGANISATION_HEADS_SKIPPED,
+                             PLACE_PREPOSITIONS, TITLE_ABBREVIATIONS)
+from ..lang.ru.ranks import TITLES
+from .tree import mention_tokens, span_head
+
+_NAME_MARKS = frozenset({"Name", "Surn", "Patr"})
+_STATE_KINDS = frozenset({"COUNTRY", "HISTORIC_STATE", "REGION"})
+
+
+def _lemma(token: Token) -> str:
+    return fold_case(token.lemma or token.text)
+
+
+def _before(doc: Doc, tokens: list[int], n: int = 1, across: bool = False) -> list[Token]:
+    """The `n` tokens before the mention, nearest last, within its sentence (`across`: a
+    sentence break a splitter put after an abbreviation's dot does not count)."""
+    first = tokens[0]
+    start = 0 if across else doc.sentences[doc.tokens[first].sent].first
+    return [doc.tokens[i] for i in range(max(start, first - n), first)]
+
+
+def award_saint(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
+    if m.type != "PERSON":
+        return None
+    before = _before(doc, tokens, 2)
+    words = [t for t in before if t.pos != "PUNCT"]
+    if words and _lemma(words[-1]) in ("святой", "св", "св.") and len(words) > 1:
+        words = words[:-1]
+    return "AWARD" if words and _lemma(words[-1]) in AWARD_NOUNS else None
+
+
+def named_event(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
+    if m.type not in ("LOCATION", "FACILITY"):
+        return None
+    head = doc.tokens[span_head(doc, tokens)]
+    return "EVENT" if _lemma(head) in EVENT_NOUNS and len(tokens) > 1 else None
+
+
+def council(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
+    if m.type not in ("PERSON", "LOCATION"):
+        return None
+    head = _lemma(doc.tokens[span_head(doc, tokens)])
+    hit = next((h for h in ORGANISATION_HEADS if head.endswith(h)), None)
+    if hit is None or (hit in ORGANISATION_HEADS_SKIPPED and head == hit):
+        return None
+    return "ORGANIZATION"
+
+
+def titled_name(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
+    if m.type not in ("LOCATION", "ORGANIZATION") or len(tokens) > 2:
+        return None
+    if not all(doc.tokens[i].text[:1].isupper() for i in tokens):
+        return None
+    before = _before(doc, tokens, 2, across=True)
+    if not before:
+        return None
+    if before[-1].text == "." and len(before) > 1 and fold_case(before[-2].text) in TITLE_ABBREVIATIONS:
+        return "PERSON"  # «пред. Львов»: an abbreviated title says nothing of the case
+    if fold_case(before[-1].text).rstrip(".") in TITLE_ABBREVIATIONS and before[-1].text.endswith("."):
+        return "PERSON"
+    before = _before(doc, tokens, 1)
+    if not before:
+        return None
+    title = before[-1]
+    if _lemma(title) not in TITLES or title.pos != "NOUN":
+        return None
+    head = doc.tokens[span_head(doc, tokens)]
+    # «мэр Москвы» keeps its place: a genitive after a title is what the title is of.
+    if head.feats.get("Case") == "Gen" and title.feats.get("Case") != "Gen":
+        declines = [a for a in natasha.analyses(head.text) if "gent" in a.grammemes and "Fixd" not in a.grammemes]
+        if declines:
+            return None
+    return "PERSON"
+
+
+def state_name(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
+    if m.type != "PERSON" or len(tokens) != 1:
+        return None
+    token = doc.tokens[tokens[0]]
+    readings = natasha.analyses(token.text)
+    if any(a.grammemes & _NAME_MARKS for a in readings):
+        return None
+    lemmas = {a.lemma for a in readings if "Geox" in a.grammemes}
+    for lemma in lemmas:
+        places = gazetteer.lookup(lemma)
+        if places and places[0].kind in _STATE_KINDS:
+            return "LOCATION"
+    return None
+
+
+RULES: list[tuple[str, Callable[[Doc, Mention, list[int]], str | None]]] = [
+    ("award_saint", award_saint),
+    ("named_event", named_event),
+    ("council", council),
+    ("titled_name", titled_name),
+    ("state_name", state_name),
+]
+
+
+def retype(doc: Doc) -> None:
+    """Give each mention the type its context says, where a rule speaks; trace each change."""
+    for m in doc.mentions:
+        if m.source == "pronoun":
+            continue
+        tokens = mention_tokens(doc, m)
+        if not tokens:
+            continue
+        for name, rule in RULES:
+            new = rule(doc, m, tokens)
+            if new and new != m.type:
+                doc.note("entities", name, m.start, m.end, was=m.type, type=new)
+                m.type, m.subtype = new, None
+                break
+
+
+def _after_place_preposition(doc: Doc, m: Mention) -> bool:
+    tokens = mention_tokens(doc, m)
+    before = _before(doc, tokens, 2) if tokens else []
+    words = [t for t in before if t.pos != "PUNCT"]
+    return bool(words) and fold_case(words[-1].text) in PLACE_PREPOSITIONS
+
+
+def persons_by_name(doc: Doc, normals: dict[int, str]) -> list[int]:
+    """Place mentions that name a person of the document (`one_name_one_type`): the mention's
+    normal form is a person's surname or whole name elsewhere in the text («Николай Ростов» …
+    «Ростов сказал»; «Лагранж» tagged a place once), and no preposition puts it in a place
+    («в Ростове» stays the city). Returns the indices of mentions to make persons."""
+    surnames: set[str] = set()
+    for k, normal in normals.items():
+        if doc.mentions[k].type == "PERSON":
+            words = fold_case(normal).split()
+            if words and not words[-1].endswith("."):
+                surnames.add(words[-1])
+                surnames.add(" ".join(words))
+    out = []
+    for k, normal in normals.items():
+        m = doc.mentions[k]
+        if m.type != "LOCATION" or m.form == "adjective" or not normal[:1].isupper():
+            continue
+        if fold_case(normal) in surnames and not _after_place_preposition(doc, m):
+            doc.note("entities", "one_name_one_type", m.start, m.end, was=m.type, type="PERSON")
+            out.append(k)
+    return out
