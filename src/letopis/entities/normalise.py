@@ -15,8 +15,8 @@ from ..fold import fold_case
 from ..doc import Doc, Token
 import re
 
-from ..lang.ru.endings import (A_NAME_ENDINGS, CONSONANTS, DIGIT_ORDINAL_PARTS, INVISIBLE, MASCULINE_ENDINGS,
-                               MASCULINE_NAME_ENDINGS)
+from ..lang.ru.endings import (A_NAME_ENDINGS, CONSONANTS, DIGIT_ORDINAL_PARTS, GLUED_MARKERS, INVISIBLE,
+                               MASCULINE_ENDINGS, MASCULINE_NAME_ENDINGS)
 from ..lang.ru.grammemes import CASES, GENDERS, GENDERS_BACK, NUMBERS, OC_TO_UD, ORDINAL_NOMINATIVE
 from ..lang.ru.names import SURNAME_PARTICLES
 from .tree import span_head
@@ -96,6 +96,22 @@ def visible(text: str) -> str:
     return "".join(c for c in text if c not in INVISIBLE)
 
 
+_FOOTNOTE = re.compile(r"(?<=[а-яёa-z]{2})\d+$")
+_MARKER = re.compile(r"(?<=[а-яёa-z]{2})(?:" + "|".join(GLUED_MARKERS) + r")$")
+# A footnote number after a name, glued or apart, and a year the recogniser took in:
+# «Парижской академии наук13», «Лондонское общество 1852».
+_TRAILING_NUMBERS = re.compile(r"(?:(?<=[а-яёa-z])\d{1,3}|\s+\d{4}\S*)+$")
+
+
+def clean_word(word: str) -> str:
+    """A name word as a reader sees it: no invisible characters, no footnote number or link
+    marker glued to it («наук13» → «наук», «Пикокангл» → «Пикок»)."""
+    word = _FOOTNOTE.sub("", visible(word))
+    if word[:1].isupper():
+        word = _MARKER.sub("", word)
+    return word
+
+
 def _ending_forms(word: str, gender: str | None) -> list[str]:
     """Nominatives a declined name can have by its regular endings, in any case (a tagger's case
     for a name it does not know is a guess): «Лагранжем» → «Лагранж», «Сметону» → «Сметона».
@@ -109,6 +125,45 @@ def _ending_forms(word: str, gender: str | None) -> list[str]:
                 if word.endswith(ending) and len(stem) >= 3 and (nominative or stem[-1].lower() in CONSONANTS):
                     out.append(stem + nominative)
     return list(dict.fromkeys(out))
+
+
+# Hard-stem masculine endings that no nominative of a man's name has, with the consonants they
+# may follow and the tagger's cases they fit: «Гомер-а», «Миних-у», «Клебш-ем», «Лагранж-ем».
+# Not «-е» («Гёте», «Витте»), and «-у» only where the case wants it («с Жоржем Помпиду»).
+_HARD_ENDINGS = (("а", CONSONANTS, ("Gen", "Acc")), ("у", CONSONANTS, ("Dat", "Gen")),
+                 ("ом", CONSONANTS, ("Ins",)), ("ем", frozenset("жшчщц"), ("Ins",)))
+
+
+def _hard_stem(word: str, case: str) -> str | None:
+    for ending, after, cases in _HARD_ENDINGS:
+        stem = word[: -len(ending)]
+        if case in cases and word.endswith(ending) and len(stem) >= 3 and stem[-1].lower() in after:
+            return stem
+    return None
+
+
+def person_forms(doc: Doc) -> frozenset[str]:
+    """The nominatives of name words the document supports (folded): the words of its persons'
+    names that the tagger reads as nominatives, and the stems two different forms of the text
+    decline from («Дезарга», «Дезаргом» → «Дезарг»). A declined name's normal form is chosen
+    among these («Миндовга» → «Миндовг» where the text also says «Миндовг»)."""
+    words: set[str] = set()
+    nominatives: set[str] = set()
+    for m in doc.mentions:
+        if m.type != "PERSON":
+            continue
+        for t in doc.tokens:
+            if m.start <= t.start and t.end <= m.end and t.text[:1].isupper() and len(t.text) > 2:
+                word = fold_case(clean_word(t.text))
+                words.add(word)
+                if t.feats.get("Case", "Nom") == "Nom":
+                    nominatives.add(word)
+    sources: dict[str, set[str]] = {}
+    for word in words:
+        for form in _ending_forms(word, None):
+            sources.setdefault(form, set()).add(word)
+    shared = {form for form, found in sources.items() if len(found) > 1}
+    return frozenset(nominatives | shared)
 
 
 # Hard-stem masculine endings that no nominative of a man's name has, with the consonants they
@@ -141,15 +196,17 @@ def person_forms(doc: Doc) -> frozenset[str]:
 
 
 def _person_part(token: Token, gender: str | None, attested: frozenset[str] = frozenset()) -> str:
-    word = visible(token.text)
+    word = clean_word(token.text)
     if word.lower() in SURNAME_PARTICLES and word.islower():
         return word
-    if word.endswith(".") or len(word) < 2 or token.feats.get("Case", "Nom") == "Nom":
+    if word.endswith(".") or len(word) < 2:
         return word
-    if fold_case(word) not in attested:  # a form the text also writes as a nominative stays
+    if gender is not None:  # a nominative the document supports, whatever the tagger's case
         for form in _ending_forms(word, gender):
             if fold_case(form) in attested:
                 return form
+    if token.feats.get("Case", "Nom") == "Nom":
+        return word
     have = frozenset({CASES[token.feats["Case"]]}) if token.feats.get("Case") in CASES else frozenset()
     gender_set = frozenset({gender}) if gender in ("masc", "femn") else frozenset()
     want = frozenset({"nomn", "sing"}) | gender_set
@@ -189,8 +246,8 @@ def _join(doc: Doc, indices: list[int], words: dict[int, str]) -> str:
             prev = doc.tokens[indices[n - 1]]
             gap = doc.text[prev.end : doc.tokens[i].start]
             out.append(" " if gap and not gap.isspace() else gap.replace("\n", " "))
-        out.append(words.get(i, visible(doc.tokens[i].text)))
-    return "".join(out)
+        out.append(words.get(i, clean_word(doc.tokens[i].text)))
+    return _TRAILING_NUMBERS.sub("", "".join(out))
 
 
 def _opening_words(doc: Doc, indices: list[int]) -> int:

@@ -11,6 +11,9 @@ it); the first rule that speaks wins, and the stage writes it to the trace.
 | `named_event` | a place or facility headed by an event noun → `EVENT` (no entity) | «Бородинское сражение», «Февральская революция» |
 | `council` | a person or place whose head is an organisation's noun → `ORGANIZATION` | «Петросовет», «Горсовет», «Синод» |
 | `titled_name` | a capitalised place or organisation right after a person's title, in its case → `PERSON` | «пред. Львов», «мэр Байи», «князь Гагарин» |
+| `common_word` | a one-word person that opens a sentence and that the dictionary knows only as a common word → `OTHER` (no entity) | «Диссертация ...», «Вопреки ...», «Фельдмаршал ...», «1725» |
+| `family` | a person named by a surname in the plural, or after «семья», «братья», «род» → `GROUP` | «Романовы», «князья Долгоруковы», «братья Бернулли» |
+| `name_adjective` | a one-word person that is an adjective of a following noun → `OTHER` | «Лукасовским профессором» |
 | `state_name` | a one-word person name the gazetteer knows as a country or region and no dictionary as a person's name → `LOCATION` | «Пруссию» |
 
 After normal forms, `persons_by_name` (trace `one_name_one_type`) makes a place mention a
@@ -100,6 +103,50 @@ def titled_name(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
     return "PERSON"
 
 
+def common_word(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
+    if m.type != "PERSON" or len(tokens) != 1:
+        return None
+    token = doc.tokens[tokens[0]]
+    word = token.text.strip("•*-– ")
+    if not any(c.isalpha() for c in word):
+        return "OTHER"  # «1725» tagged a person
+    before = _before(doc, tokens, 1)
+    opening = not before or before[-1].pos == "PUNCT" and before[-1].text not in (",",)
+    if not opening or not natasha.known(word):
+        return None
+    if any(a.grammemes & (_NAME_MARKS | {"Geox"}) for a in natasha.analyses(word)):
+        return None
+    return "OTHER"
+
+
+# Words before a surname in the plural that make it a family: «братья Бернулли».
+_FAMILY_NOUNS = frozenset("семья семейство братья сестры род династия дом князья графы бояре супруги".split())
+
+
+def family(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
+    if m.type != "PERSON" or len(tokens) != 1:
+        return None
+    token = doc.tokens[tokens[0]]
+    before = [t for t in _before(doc, tokens, 1) if t.pos != "PUNCT"]
+    if before and _lemma(before[-1]) in _FAMILY_NOUNS and before[-1].feats.get("Number") == "Plur":
+        return "GROUP"
+    names = [a for a in natasha.analyses(token.text) if a.grammemes & {"Surn", "Name"}]
+    # «Голицыны», «Романовы»: every reading as a name is a plural one
+    if names and all("plur" in a.grammemes for a in names) and token.text[-1:] in ("ы", "и"):
+        return "GROUP"
+    return None
+
+
+def name_adjective(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
+    if m.type != "PERSON" or len(tokens) != 1:
+        return None
+    token = doc.tokens[tokens[0]]
+    if token.rel != "amod" or token.head is None or token.head <= tokens[0]:
+        return None
+    head = doc.tokens[token.head]
+    return "OTHER" if head.pos == "NOUN" and head.text[:1].islower() else None
+
+
 def state_name(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
     if m.type != "PERSON" or len(tokens) != 1:
         return None
@@ -120,6 +167,9 @@ RULES: list[tuple[str, Callable[[Doc, Mention, list[int]], str | None]]] = [
     ("named_event", named_event),
     ("council", council),
     ("titled_name", titled_name),
+    ("common_word", common_word),
+    ("family", family),
+    ("name_adjective", name_adjective),
     ("state_name", state_name),
 ]
 

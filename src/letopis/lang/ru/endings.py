@@ -34,3 +34,7 @@ A_NAME_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
     "Ins": (("ой", "а"), ("ей", "а"), ("ей", "я")),
     "Loc": (("е", "а"), ("е", "я"), ("и", "я")),
 }
+
+# Markers that copies of encyclopedia pages glue to a name: a link to the article in another
+# language («Пикок[англ.]» → «Пикокангл»), to Wikidata («Паскаль[вд]» → «Паскальвд»).
+GLUED_MARKERS: tuple[str, ...] = ("англ", "фр", "нем", "вд")
