@@ -149,3 +149,19 @@ def test_type_rules(parsed, rule, text, words, was, answer):
     start = doc.text.index(words)
     m = Mention(start, start + len(words), words, was)
     assert dict(types.RULES)[rule](doc, m, tokens) == answer
+
+
+ALIASES = [
+    ("Наполеон перешёл Неман. Бонапарт был уверен в быстрой победе.", "Наполеон", "Бонапарт", True),
+    ("Сталин выступил по радио. Джугашвили в юности учился в семинарии.", "Сталин", "Джугашвили", True),
+    ("Наполеон перешёл Неман. Кутузов отступал к Москве.", "Наполеон", "Кутузов", False),
+]
+
+
+@pytest.mark.parametrize("text, first, second, same", ALIASES)
+def test_well_known_other_names(analysed, text, first, second, same):
+    doc = analysed(text)
+    a, b = mention_at(doc, first), mention_at(doc, second)
+    assert (a.entity == b.entity) is same
+    if same:
+        assert "alias of" in (b.evidence or a.evidence or "")
