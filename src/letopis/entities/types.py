@@ -14,7 +14,8 @@ it); the first rule that speaks wins, and the stage writes it to the trace.
 | `common_word` | a one-word person that opens a sentence and that the dictionary knows only as a common word → `OTHER` (no entity) | «Диссертация ...», «Вопреки ...», «Фельдмаршал ...», «1725» |
 | `family` | a person named by a surname in the plural, or after «семья», «братья», «род» → `GROUP` | «Романовы», «князья Долгоруковы», «братья Бернулли» |
 | `name_adjective` | a one-word person that is an adjective of a following noun → `OTHER` | «Лукасовским профессором» |
-| `state_name` | a one-word person name the gazetteer knows as a country or region and no dictionary as a person's name → `LOCATION` | «Пруссию» |
+| `state_name` | a one-word person the gazetteer knows as a place (any place where the dictionary reads the word as one; else a country, state or region) and no dictionary as a person's name → `LOCATION` | «Пруссию», «Гёттинген», «Овернь» |
+| `person_word` | a one-word place that the dictionary reads only as a person's name or surname and the gazetteer does not know → `PERSON` | «Ушакова», «Чичерин», «Аполлония» |
 
 After normal forms, `persons_by_name` (trace `one_name_one_type`) makes a place mention a
 person where the document names a person so and no preposition puts the word in a place:
@@ -147,19 +148,34 @@ def name_adjective(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
     return "OTHER" if head.pos == "NOUN" and head.text[:1].islower() else None
 
 
+def _places(readings) -> list:
+    return [p for lemma in dict.fromkeys(a.lemma for a in readings) for p in gazetteer.lookup(lemma)]
+
+
 def state_name(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
     if m.type != "PERSON" or len(tokens) != 1:
         return None
-    token = doc.tokens[tokens[0]]
-    readings = natasha.analyses(token.text)
+    readings = natasha.analyses(doc.tokens[tokens[0]].text)
     if any(a.grammemes & _NAME_MARKS for a in readings):
         return None
-    lemmas = {a.lemma for a in readings if "Geox" in a.grammemes}
-    for lemma in lemmas:
-        places = gazetteer.lookup(lemma)
-        if places and places[0].kind in _STATE_KINDS:
-            return "LOCATION"
-    return None
+    places = _places(readings)
+    if any("Geox" in a.grammemes for a in readings) and places:
+        return "LOCATION"
+    return "LOCATION" if any(p.kind in _STATE_KINDS for p in places) else None
+
+
+def person_word(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
+    if m.type != "LOCATION" or len(tokens) != 1:
+        return None
+    token = doc.tokens[tokens[0]]
+    if not token.text[:1].isupper() or token.pos == "ADJ":
+        return None
+    readings = natasha.analyses(token.text)
+    if not readings or any("Geox" in a.grammemes for a in readings):
+        return None
+    if not all(a.grammemes & _NAME_MARKS for a in readings) or _places(readings):
+        return None
+    return "PERSON"
 
 
 RULES: list[tuple[str, Callable[[Doc, Mention, list[int]], str | None]]] = [
@@ -171,6 +187,7 @@ RULES: list[tuple[str, Callable[[Doc, Mention, list[int]], str | None]]] = [
     ("family", family),
     ("name_adjective", name_adjective),
     ("state_name", state_name),
+    ("person_word", person_word),
 ]
 
 
