@@ -195,7 +195,34 @@ def person_forms(doc: Doc) -> frozenset[str]:
     return frozenset(words)
 
 
-def _person_part(token: Token, gender: str | None, attested: frozenset[str] = frozenset()) -> str:
+# Endings a declined name has past its nominative's stem («Гамильтон-у», «Аполлони-я», «Гит-е»).
+_OBLIQUE_ENDINGS = frozenset("а я у ю ом ем ём е ы и ой ей".split())
+_WOMENS_SURNAMES = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая")
+
+
+def _tagger_lemma(token: Token, word: str, gender: str | None) -> str | None:
+    """The tagger's lemma of a one-word name, where it reads as the word's nominative: the word
+    is the lemma's stem plus a case ending («Гамильтону» → «Гамильтон», «Аполлония» →
+    «Аполлоний»), whatever case the tagger guessed. Only a lemma that ends as a man's name does
+    (a consonant, «-й»): «Миниху» is not «Миниха», «Помпиду» not «Помпида»; and a word that
+    ends as a woman's surname is hers («Ростова» is not «Ростов»)."""
+    lemma = token.lemma or ""
+    if not lemma or fold_case(lemma) == fold_case(word) or token.pos != "PROPN":
+        return None
+    common = 0
+    for a, b in zip(fold_case(lemma), fold_case(word)):
+        if a != b:
+            break
+        common += 1
+    if common < max(3, len(lemma) - 1) or fold_case(word)[common:] not in _OBLIQUE_ENDINGS:
+        return None
+    if lemma[-1:].lower() not in CONSONANTS | {"й"} or fold_case(word).endswith(_WOMENS_SURNAMES):
+        return None
+    return recase(lemma, word)
+
+
+def _person_part(token: Token, gender: str | None, attested: frozenset[str] = frozenset(),
+                 alone: bool = False) -> str:
     word = clean_word(token.text)
     if word.lower() in SURNAME_PARTICLES and word.islower():
         return word
@@ -205,6 +232,10 @@ def _person_part(token: Token, gender: str | None, attested: frozenset[str] = fr
         for form in _ending_forms(word, gender):
             if fold_case(form) in attested:
                 return form
+    if alone:  # a name of one word: the tagger's lemma is a better guess than its case
+        lemma = _tagger_lemma(token, word, gender)
+        if lemma:
+            return lemma
     if token.feats.get("Case", "Nom") == "Nom":
         return word
     have = frozenset({CASES[token.feats["Case"]]}) if token.feats.get("Case") in CASES else frozenset()
@@ -257,10 +288,13 @@ def _opening_words(doc: Doc, indices: list[int]) -> int:
     n = 0
     while n < len(indices) - 1:
         token = doc.tokens[indices[n]]
-        if token.pos not in ("NOUN", "VERB", "ADJ") or token.text.endswith("."):
+        if token.pos not in ("NOUN", "VERB", "ADJ", "PROPN") or token.text.endswith("."):
             break
-        if any(a.grammemes & _NAME_MARKS for a in natasha.analyses(visible(token.text))):
+        word = visible(token.text)
+        if any(a.grammemes & (_NAME_MARKS | {"Geox"}) for a in natasha.analyses(word)):
             break
+        if token.pos == "PROPN" and not natasha.known(word):
+            break  # a capitalised word the dictionary does not know may be a foreign name
         n += 1
     return n
 
@@ -273,7 +307,8 @@ def person_normal(doc: Doc, indices: list[int], attested: frozenset[str] = froze
     while len(indices) > 1 and doc.tokens[indices[-1]].pos == "PUNCT":
         indices = indices[:-1]
     gender = person_gender(doc, indices)
-    words = {i: _person_part(doc.tokens[i], gender, attested) for i in indices if doc.tokens[i].pos != "PUNCT"}
+    alone = sum(doc.tokens[i].pos != "PUNCT" for i in indices) == 1
+    words = {i: _person_part(doc.tokens[i], gender, attested, alone) for i in indices if doc.tokens[i].pos != "PUNCT"}
     return spaced_initials(_join(doc, indices, words)).strip()
 
 
@@ -311,8 +346,27 @@ def _masculine_stem(token: Token) -> str | None:
 PLACE_OPTIONS: dict[str, object] = {"prefer": frozenset({"Geox", "masc"}), "avoid": frozenset({"Name"}), "window": 0.1}
 
 
+def _stray(token: Token) -> bool:
+    """A word a recogniser takes in at a name's end that is no part of it: a preposition or a
+    conjunction («Красная Армия по»), a letter alone («Тайная канцелярия П»)."""
+    return token.pos in ("ADP", "CCONJ", "SCONJ", "PUNCT") or (len(token.text) == 1 and token.text.isalpha())
+
+
+def _trimmed(doc: Doc, indices: list[int], head: int | None) -> list[int]:
+    """`indices` without a verb or short participle opening them (a line of notes that starts
+    «Основан Путиловский завод», «Упразднён Кабинет») and without stray words at the end."""
+    keep = list(indices)
+    while len(keep) > 1 and keep[0] != head and (doc.tokens[keep[0]].pos in ("VERB", "AUX")
+                                                 or doc.tokens[keep[0]].feats.get("Variant") == "Short"):
+        keep = keep[1:]
+    while len(keep) > 1 and keep[-1] != head and _stray(doc.tokens[keep[-1]]):
+        keep = keep[:-1]
+    return keep
+
+
 def phrase_normal(doc: Doc, indices: list[int], head: int | None = None, options: dict[str, object] | None = None) -> str:
     """A noun phrase in the nominative: head and agreeing words inflect, dependents stay."""
+    indices = _trimmed(doc, indices, head)
     if not indices:
         return ""
     head = span_head(doc, indices) if head is None else head
