@@ -131,6 +131,8 @@ RULES = [
     ("titled_name", "Мэр Байи вышел к толпе.", "Байи", "LOCATION", "PERSON"),
     ("titled_name", "Мэр Москвы вышел к толпе.", "Москвы", "LOCATION", None),
     ("titled_name", "Генерал Милорадович выехал к войскам.", "Милорадович", "LOCATION", "PERSON"),
+    ("titled_name", "Визит президента США завершился.", "США", "LOCATION", None),
+    ("titled_name", "Речь мэра Парижа прервали.", "Парижа", "LOCATION", None),
     ("award_saint", "Ему дали орден Святого Георгия.", "Георгия", "PERSON", "AWARD"),
     ("award_saint", "Ему помогал князь Георгий.", "Георгий", "PERSON", None),
     ("named_event", "Полтавская битва решила исход войны.", "Полтавская битва", "LOCATION", "EVENT"),

@@ -10,7 +10,7 @@ it); the first rule that speaks wins, and the stage writes it to the trace.
 | `award_saint` | a person named after an award noun → `AWARD` (no entity) | «орденом Святого Владимира IV степени» |
 | `named_event` | a place or facility headed by an event noun → `EVENT` (no entity) | «Бородинское сражение», «Февральская революция» |
 | `council` | a person or place whose head is an organisation's noun → `ORGANIZATION` | «Петросовет», «Горсовет», «Синод» |
-| `titled_name` | a capitalised place or organisation right after a person's title, in its case → `PERSON` | «пред. Львов», «мэр Байи», «князь Гагарин» |
+| `titled_name` | a capitalised place right after a person's title: in apposition, after an abbreviated title, or in the title's case where it is no country, region or large city → `PERSON` | «пред. Львов», «князь Львов», «мэр Байи» (not «президента США») |
 | `common_word` | a one-word person that opens a sentence and that the dictionary knows only as a common word → `OTHER` (no entity) | «Диссертация ...», «Вопреки ...», «Фельдмаршал ...», «1725» |
 | `family` | a person named by a surname in the plural, or after «семья», «братья», «род» → `GROUP` | «Романовы», «князья Долгоруковы», «братья Бернулли» |
 | `name_adjective` | a one-word person that is an adjective of a following noun → `OTHER` | «Лукасовским профессором» |
@@ -77,10 +77,16 @@ def council(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
     return "ORGANIZATION"
 
 
+# A genitive after a title names what the title is of («мэр Москвы», «президента США») when it
+# is a country, a region or a city this large; a small town's name there is rather a surname.
+_TITLE_OF_CITY = 100_000
+_APPOSED = ("appos", "flat", "flat:name", "flat:foreign")
+
+
 def titled_name(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
-    if m.type not in ("LOCATION", "ORGANIZATION") or len(tokens) > 2:
+    if m.type != "LOCATION" or len(tokens) > 2:
         return None
-    if not all(doc.tokens[i].text[:1].isupper() for i in tokens):
+    if not all(doc.tokens[i].text[:1].isupper() and not doc.tokens[i].text.isupper() for i in tokens):
         return None
     before = _before(doc, tokens, 2, across=True)
     if not before:
@@ -96,12 +102,15 @@ def titled_name(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
     if _lemma(title) not in TITLES or title.pos != "NOUN":
         return None
     head = doc.tokens[span_head(doc, tokens)]
-    # «мэр Москвы» keeps its place: a genitive after a title is what the title is of.
-    if head.feats.get("Case") == "Gen" and title.feats.get("Case") != "Gen":
-        declines = [a for a in natasha.analyses(head.text) if "gent" in a.grammemes and "Fixd" not in a.grammemes]
-        if declines:
-            return None
-    return "PERSON"
+    if head.rel in _APPOSED and head.head == tokens[0] - 1:
+        return "PERSON"  # «князь Львов», «генерал Милорадович»: the name stands beside its title
+    if head.feats.get("Case") != title.feats.get("Case"):
+        return None  # «мэр Москвы»
+    places = [p for lemma in dict.fromkeys(a.lemma for a in natasha.analyses(head.text)) for p in gazetteer.lookup(lemma)]
+    places += gazetteer.lookup(m.text)
+    if any(p.kind != "CITY" or p.population >= _TITLE_OF_CITY for p in places):
+        return None  # «президента США», «мэра Парижа»
+    return "PERSON"  # «мэр Байи»
 
 
 def common_word(doc: Doc, m: Mention, tokens: list[int]) -> str | None:

@@ -12,11 +12,11 @@ TITLE_ABBREVIATIONS: frozenset[str] = frozenset(
 ORGANISATION_HEADS: tuple[str, ...] = (
     "совет", "совнарком", "исполком", "комитет", "партия", "дума", "сенат", "синод", "собор",
     "коллегия", "канцелярия", "академия", "университет", "институт", "общество", "собрание",
-    "политбюро", "интернационал", "коминтерн", "профсоюз", "союз", "конвент", "парламент", "рада",
-    "сейм", "рейхстаг", "ландтаг", "приказ", "курия", "орден",
+    "политбюро", "интернационал", "коминтерн", "профсоюз", "конвент", "парламент",
+    "сейм", "рейхстаг", "ландтаг", "приказ", "орден",
 )
 # «собор» is a cathedral as often as a council: only the council readings below count.
-ORGANISATION_HEADS_SKIPPED: frozenset[str] = frozenset({"собор", "орден", "союз", "приказ"})
+ORGANISATION_HEADS_SKIPPED: frozenset[str] = frozenset({"собор", "орден", "приказ"})
 
 # Nouns of awards: a name after them is the award's saint or founder, not a person of the story
 # («орден Святого Владимира 4-й степени», «крест Святого Георгия»). Folded lemmas.
