@@ -187,3 +187,32 @@ PHRASES = [
 def test_phrase_names_without_stray_words(analysed, text, name):
     doc = analysed(text)
     assert any(e.name.lower() == name.lower() for e in doc.entities), [e.name for e in doc.entities]
+
+
+PLACES = [
+    # a river is a river, not a town of its name
+    ("Армия переправилась через Западную Двину.", "Западную Двину", "Западная Двина", "RIVER"),
+    ("Летом флот вышел в Балтийское море.", "Балтийское море", "Балтийское море", "SEA"),
+    # a historical region the recogniser calls a city stays the region where no town of the
+    # name lies in a country the text names
+    ("Орден долго воевал в Ливонии.", "Ливонии", "Ливония", "REGION"),
+]
+
+
+@pytest.mark.parametrize("text, mention, name, kind", PLACES)
+def test_places_of_their_own_kind(analysed, text, mention, name, kind):
+    entity = _entity_of(analysed(text), mention)
+    assert entity.name == name
+    assert entity.attributes["geo"]["kind"] == kind
+
+
+@pytest.mark.parametrize("word, lemmas, known", [
+    ("Казани", ["казан"], "Казань"),
+    ("Сене", ["сено"], "Сена"),
+    ("Ливонии", [], "Ливония"),
+    ("Кукуреку", [], None),
+])
+def test_a_place_form_the_gazetteer_knows(word, lemmas, known):
+    from letopis.entities.geo import known_form
+
+    assert known_form(word, lemmas) == known

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..adapters import natasha
 from ..doc import Doc, Mention
 from ..entities import coref, geo
 from ..entities.forms import assign_forms
 from ..entities.merge import MentionInfo, build_entities
-from ..entities.normalise import PLACE_OPTIONS, gender_of, number_of, person_forms, person_normal, phrase_normal
+from ..entities.normalise import PLACE_OPTIONS, clean_word, gender_of, number_of, person_forms, person_normal, phrase_normal
 from ..entities.rules import apply_rules
 from ..entities.types import persons_by_name, retype
 from ..entities.titles import leading_titles, person_titles
@@ -161,6 +162,13 @@ class EntityStage:
                 m.normal = found[0]
             else:
                 m.normal = _normal(doc, m, tokens, attested)
+                if m.type == "LOCATION" and len(tokens) == 1:
+                    word = clean_word(doc.tokens[tokens[0]].text)
+                    lemmas = [a.lemma for a in natasha.analyses(word) if "Geox" in a.grammemes]
+                    known = geo.known_form(word, lemmas, m.normal)
+                    if known and known != m.normal:
+                        doc.note("entities", "known_place_form", m.start, m.end, was=m.normal, normal=known)
+                        m.normal = known
             # Grammatical agreement, for pronouns; internal (the chronology drops `_` keys).
             attributes["_gender"] = gender_of(doc, tokens, m.type == "PERSON")
             attributes["_number"] = "Sing" if m.type == "PERSON" else number_of(doc, tokens)

@@ -38,3 +38,12 @@ A_NAME_ENDINGS: dict[str, tuple[tuple[str, str], ...]] = {
 # Markers that copies of encyclopedia pages glue to a name: a link to the article in another
 # language («Пикок[англ.]» → «Пикокангл»), to Wikidata («Паскаль[вд]» → «Паскальвд»).
 GLUED_MARKERS: tuple[str, ...] = ("англ", "фр", "нем", "вд")
+
+# Oblique endings of place names and the nominative endings they may come from («Казан-и» →
+# «Казань», «Ливони-и» → «Ливония», «Сен-е» → «Сена», «Бородин-е» → «Бородино»); the
+# gazetteer says which nominative is a place.
+PLACE_ENDINGS: tuple[tuple[str, str], ...] = (
+    ("ии", "ия"), ("ию", "ия"), ("ией", "ия"), ("и", "ь"), ("ью", "ь"), ("е", "ь"), ("ем", "ь"), ("я", "ь"),
+    ("ю", "ь"), ("е", "а"), ("у", "а"), ("ы", "а"), ("ой", "а"), ("и", "а"), ("и", "я"), ("е", "я"), ("ю", "я"),
+    ("е", ""), ("а", ""), ("у", ""), ("ом", ""), ("е", "о"), ("а", "о"), ("ом", "о"),
+)
