@@ -102,10 +102,12 @@ def titled_name(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
     if _lemma(title) not in TITLES or title.pos != "NOUN":
         return None
     head = doc.tokens[span_head(doc, tokens)]
+    if head.pos == "ADJ":
+        return None  # «губернатор Приволжского ...»: the adjective of a longer place
     if head.rel in _APPOSED and head.head == tokens[0] - 1:
         return "PERSON"  # «князь Львов», «генерал Милорадович»: the name stands beside its title
-    if head.feats.get("Case") != title.feats.get("Case"):
-        return None  # «мэр Москвы»
+    if head.feats.get("Case") != title.feats.get("Case") or head.feats.get("Case") == "Gen":
+        return None  # «мэр Москвы», «мэра Ньюарка»
     places = [p for lemma in dict.fromkeys(a.lemma for a in natasha.analyses(head.text)) for p in gazetteer.lookup(lemma)]
     places += gazetteer.lookup(m.text)
     if any(p.kind != "CITY" or p.population >= _TITLE_OF_CITY for p in places):
@@ -126,6 +128,11 @@ def common_word(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
         return None
     if any(a.grammemes & (_NAME_MARKS | {"Geox"}) for a in natasha.analyses(word)):
         return None
+    lemma = _lemma(token)
+    for other in doc.mentions:  # the text names someone so elsewhere: «Мадонна», «Кит Флинт»
+        if other is not m and other.type == "PERSON":
+            if any(_lemma(doc.tokens[i]) == lemma for i in mention_tokens(doc, other)):
+                return None
     return "OTHER"
 
 
@@ -141,8 +148,10 @@ def family(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
     if before and _lemma(before[-1]) in _FAMILY_NOUNS and before[-1].feats.get("Number") == "Plur":
         return "GROUP"
     names = [a for a in natasha.analyses(token.text) if a.grammemes & {"Surn", "Name"}]
-    # «Голицыны», «Романовы»: every reading as a name is a plural one
-    if names and all("plur" in a.grammemes for a in names) and token.text[-1:] in ("ы", "и"):
+    # «Голицыны», «Романовы»: the dictionary has the family, and every reading as a name is a
+    # plural one (a foreign name it only guesses, «Бонуры», may be one person's)
+    if names and all("plur" in a.grammemes for a in names) and token.text[-1:] in ("ы", "и") \
+            and natasha.known(token.text):
         return "GROUP"
     return None
 
@@ -151,7 +160,7 @@ def name_adjective(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
     if m.type != "PERSON" or len(tokens) != 1:
         return None
     token = doc.tokens[tokens[0]]
-    if token.rel != "amod" or token.head is None or token.head <= tokens[0]:
+    if token.pos != "ADJ" or token.rel != "amod" or token.head is None or token.head <= tokens[0]:
         return None
     head = doc.tokens[token.head]
     return "OTHER" if head.pos == "NOUN" and head.text[:1].islower() else None
@@ -177,8 +186,8 @@ def person_word(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
     if m.type != "LOCATION" or len(tokens) != 1:
         return None
     token = doc.tokens[tokens[0]]
-    if not token.text[:1].isupper() or token.pos == "ADJ":
-        return None
+    if not token.text[:1].isupper() or token.pos == "ADJ" or not natasha.known(token.text):
+        return None  # a name the dictionary only guesses («Бакингемшир») proves nothing
     readings = natasha.analyses(token.text)
     if not readings or any("Geox" in a.grammemes for a in readings):
         return None
