@@ -218,6 +218,8 @@ def _tagger_lemma(token: Token, word: str, gender: str | None) -> str | None:
         return None
     if lemma[-1:].lower() not in CONSONANTS | {"й"} or fold_case(word).endswith(_WOMENS_SURNAMES):
         return None
+    # the dictionary's spelling of the same lemma keeps its «ё» («Петру» → «Пётр»)
+    lemma = next((a.lemma for a in natasha.analyses(word) if fold_case(a.lemma) == fold_case(lemma)), lemma)
     return recase(lemma, word)
 
 
