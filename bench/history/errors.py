@@ -3,6 +3,7 @@
     python -m bench.history.errors                   # the train split, every layer
     python -m bench.history.errors --only timexes    # time expressions alone (fast: no events)
     python -m bench.history.errors --ids trh040 wp-1-04 --only events
+    python -m bench.history.errors --only entities   # entities: names, merges, types, pins
 
 Read the train split to find what to fix; keep the heldout split for deciding
 (docs/history-gold.md). Each line shows the gold beside what letopis gave.
@@ -83,11 +84,74 @@ def event_lines(doc: GoldText, found: Any) -> list[str]:
     return lines
 
 
+def entity_lines(doc: GoldText, found: Any) -> list[str]:
+    import json
+
+    import letopis_full
+
+    if doc.entities is None:
+        return []
+    text, lines = doc.text, []
+    predicted = json.loads(json.dumps(letopis_full.entities(found)))
+    owner = {tuple(m): i for i, e in enumerate(predicted) for m in e["mentions"]}
+
+    def local(m: tuple[int, int]) -> tuple[int, int]:
+        return m[0] - doc.start, m[1] - doc.start
+
+    def hits(span: tuple[int, int]) -> list[int]:
+        return sorted({i for m, i in owner.items() if m[0] < span[1] and span[0] < m[1]})
+
+    def show(i: int) -> str:
+        e = predicted[i]
+        pin = f" @{e['point'][0]:.1f},{e['point'][1]:.1f}" if e["point"] else ""
+        return f"{e['type']} «{e['name']}»{pin}"
+
+    gold_of: dict[int, set[str]] = {}
+    for x in doc.entities:
+        spans = [local(m) for m in x.mentions]
+        systems = [i for s in spans for i in hits(s)]
+        for i in systems:
+            gold_of.setdefault(i, set()).add(x.id)
+        names = " | ".join(x.names)
+        missed = [text[a:b] for a, b in spans if not hits((a, b))]
+        if not systems:
+            lines.append(f"  MISSED  {x.type} «{names}» ({len(spans)} mentions)")
+            continue
+        main = max(set(systems), key=systems.count)
+        e = predicted[main]
+        if x.type != "GROUP" and score.fold(e["name"]) not in {score.fold(n) for n in x.names}:
+            lines.append(f"  NAME    «{e['name']}», gold «{names}»")
+        if e["type"] != x.type:
+            lines.append(f"  TYPE    «{names}» as {e['type']}, gold {x.type}")
+        if len(set(systems)) > 1:
+            parts = ", ".join(show(i) for i in sorted(set(systems)))
+            lines.append(f"  SPLIT   «{names}» into {parts}")
+        if missed:
+            lines.append(f"  PARTLY  «{names}» missed «" + "», «".join(missed) + "»")
+        if x.point is not None and not e["point"]:
+            lines.append(f"  NOPIN   «{names}» ({x.point[0]:.1f},{x.point[1]:.1f})")
+    for i, e in enumerate(predicted):
+        golds = [x for x in doc.entities if x.id in gold_of.get(i, ())]
+        words = "», «".join(dict.fromkeys(text[a:b] for a, b in e["mentions"]))
+        if not golds:
+            lines.append(f"  EXTRA   {show(i)} «{words}»")
+            continue
+        if len(golds) > 1:
+            lines.append(f"  JOINED  {show(i)}: " + ", ".join(f"«{x.names[0]}»" for x in golds))
+        if e["point"]:
+            near = [x for x in golds if x.point is not None and score._km(tuple(e["point"]), x.point) <= x.radius_km]
+            if not near:
+                where = ", ".join(f"«{x.names[0]}» {x.type} " + (f"({x.point[0]:.1f},{x.point[1]:.1f})"
+                                  if x.point else "unlocated") for x in golds)
+                lines.append(f"  PIN     {show(i)}, gold {where}")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.history.errors", description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", default="train", choices=gold.SPLITS)
     parser.add_argument("--ids", nargs="*", help="these gold texts instead of a split")
-    parser.add_argument("--only", choices=("timexes", "events"))
+    parser.add_argument("--only", choices=("timexes", "events", "entities"))
     args = parser.parse_args(argv)
     import sys
 
@@ -97,10 +161,12 @@ def main(argv: list[str] | None = None) -> int:
             continue
         found = analyse(doc.text, args.only == "timexes")
         lines = []
-        if args.only != "events":
+        if args.only in (None, "timexes"):
             lines += timex_lines(doc, found)
-        if args.only != "timexes":
+        if args.only in (None, "events"):
             lines += event_lines(doc, found)
+        if args.only in (None, "entities"):
+            lines += entity_lines(doc, found)
         print(f"# {doc.id} ({doc.kind}, {doc.split}): {len(lines)} errors")
         print("\n".join(lines))
     return 0

@@ -89,13 +89,21 @@ def events(doc: Any) -> list[dict[str, Any]]:
     return found
 
 
+# Entity types the history gold names; a role without a name («царь», «член общества») is a
+# descriptor there, not an entity.
+NAMED_TYPES = ("PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "GROUP")
+
+
 def entities(doc: Any) -> list[dict[str, Any]]:
-    """The entities as the history task reads them: type, name, named mentions (no pronouns)
-    and the map point the gazetteer gave, if any."""
+    """The entities as the history task reads them: type, name, named mentions (no pronouns,
+    no place adjectives: the gold leaves «московский князь» out) and the map point the
+    gazetteer gave, if any."""
     found = []
     for e in doc.entities:
+        if e.type not in NAMED_TYPES:
+            continue
         mentions = [[doc.mentions[i].start, doc.mentions[i].end] for i in e.mentions
-                    if doc.mentions[i].source != "pronoun"]
+                    if doc.mentions[i].source != "pronoun" and doc.mentions[i].form != "adjective"]
         geo = e.attributes.get("geo") or {}
         point = [geo["lat"], geo["lon"]] if geo.get("lat") is not None and geo.get("lon") is not None else None
         if mentions:

@@ -21,9 +21,12 @@ _QUOTES = str.maketrans({"«": "", "»": "", '"': "", "“": "", "”": "", "„
 _LOOKUP_ENDS = " .,«»\"'"
 
 
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
+
+
 def fold_case(text: str) -> str:
-    """Lowercase with ё as е."""
-    return text.lower().replace("ё", "е")
+    """Lowercase with ё as е, without the characters that do not show (a soft hyphen)."""
+    return text.lower().replace("ё", "е").translate(_INVISIBLE)
 
 
 def fold_name(text: str) -> str:

@@ -30,7 +30,7 @@ _lock = threading.Lock()
 class Place:
     id: str  # "geonames:472757", "iso3166:FR", "letopis:region:normandy"
     name: str  # the gazetteer's own (usually English) name
-    kind: str  # CITY, COUNTRY, REGION, HISTORIC_STATE, CONTINENT
+    kind: str  # CITY, COUNTRY, REGION, HISTORIC_STATE, CONTINENT, RIVER, LAKE, SEA
     country: str | None  # ISO 3166-1 alpha-2 of the modern country, if any
     lat: float | None
     lon: float | None

@@ -240,6 +240,12 @@ def _parses(word: str) -> tuple[Any, ...]:
     return tuple(_load_vocab().parse(word))
 
 
+@lru_cache(maxsize=100_000)
+def known(word: str) -> bool:
+    """Whether pymorphy2's dictionary has `word` (rather than guessing its readings)."""
+    return bool(_load_vocab().word_is_known(word.lower()))
+
+
 @lru_cache(maxsize=200_000)
 def analyses(word: str) -> tuple[Analysis, ...]:
     return tuple(

@@ -13,9 +13,10 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from ..adapters import gazetteer
+from ..adapters import gazetteer, natasha
 from ..adapters.gazetteer import Place
 from ..fold import fold_case
+from ..lang.ru.endings import PLACE_ENDINGS
 from ..lang.ru.place_adjectives import PLACE_ADJECTIVE_SUFFIXES, PLACE_ADJECTIVES, PLACE_NAME_ENDINGS
 
 # What a recogniser's subtype says about the kind of place.
@@ -28,7 +29,10 @@ _KINDS_FOR_SUBTYPE: dict[str, tuple[str, ...]] = {
 }
 SUBTYPE_FOR_KIND: dict[str, str] = {
     "CITY": "CITY", "COUNTRY": "COUNTRY", "HISTORIC_STATE": "COUNTRY", "REGION": "REGION", "CONTINENT": "CONTINENT",
+    "RIVER": "RIVER", "LAKE": "LAKE", "SEA": "SEA",
 }
+# Kinds of water: a place of its own kind, never a town of the same name («Западная Двина»).
+WATER_KINDS = frozenset({"RIVER", "LAKE", "SEA"})
 
 
 # A country the document names counts as much as a population twenty times larger (e^3):
@@ -43,6 +47,8 @@ def compatible(subtype: str | None, kind: str) -> bool:
 
 def _fit(candidates: list[Place], subtype: str | None) -> list[Place]:
     kinds = _KINDS_FOR_SUBTYPE.get(subtype or "")
+    if any(p.kind in WATER_KINDS for p in candidates):
+        return [p for p in candidates if p.kind in WATER_KINDS]
     if kinds:
         preferred = [p for p in candidates if p.kind in kinds]
         if preferred:
@@ -52,11 +58,22 @@ def _fit(candidates: list[Place], subtype: str | None) -> list[Place]:
 
 def resolve(names: Sequence[tuple[str, str | None]]) -> list[tuple[Place | None, str]]:
     """For (normal form, subtype) pairs of one document: the place each names, and why."""
-    candidates = [_fit(gazetteer.lookup(name), subtype) for name, subtype in names]
+    every = [gazetteer.lookup(name) for name, _ in names]
+    candidates = [_fit(found, subtype) for found, (_, subtype) in zip(every, names)]
     context: Counter[str] = Counter()
     for found in candidates:
         if found and (found[0].kind != "CITY" or len({p.country for p in found}) == 1) and found[0].country:
             context[found[0].country] += 1
+    # A recogniser's «city» that the gazetteer's own table knows as a region or a state, while no
+    # town of that name lies in a country the document names, is the region («Ливония» is
+    # Livonia, not Livonia, Michigan).
+    def named_elsewhere(found: list[Place]) -> bool:
+        own = found[0].country if len({p.country for p in found}) == 1 else None
+        return any(context[p.country or ""] - (p.country == own) > 0 for p in found)
+
+    candidates = [every[n] if found and every[n][0].kind != "CITY" and every[n][0].source == "letopis"
+                  and found[0].kind == "CITY" and not named_elsewhere(found) else found
+                  for n, found in enumerate(candidates)]
     out: list[tuple[Place | None, str]] = []
     for found in candidates:
         if not found:
@@ -101,3 +118,34 @@ def adjective_place(lemma: str) -> tuple[str, Place] | None:
         if name in PLACE_ADJECTIVES.values() or best.population >= MIN_CITY_FOR_ADJECTIVE:
             return name[:1].upper() + name[1:], best
     return None
+
+
+def _weight(name: str) -> float:
+    """How surely a name is a place: a state, region or water the tables know beats any town,
+    a larger town a smaller one; 0 for no place."""
+    found = gazetteer.lookup(name)
+    return max((math.inf if p.kind != "CITY" else 1 + p.population for p in found), default=0)
+
+
+def known_form(word: str, lemmas: Sequence[str] = (), current: str | None = None) -> str | None:
+    """The nominative of a one-word place name that the gazetteer knows best, where the normal
+    form made from morphology is no place or a lesser one: «Казани» read as «Казан» (a small
+    Turkish town) is «Казань», «Сене» read as «Сено» is «Сена», «Ливонии» is «Ливония».
+    Candidates are the dictionary's lemmas of the word and its regular oblique endings; only a
+    name the gazetteer has is taken, and only over a `current` form it knows less well."""
+    candidates = [lemma[:1].upper() + lemma[1:] for lemma in lemmas]
+    for ending, nominative in PLACE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            candidates.append(word[: -len(ending)] + nominative)
+    weights = {c: _score(c) for c in dict.fromkeys(candidates)}
+    best = max(weights, key=lambda c: weights[c], default=None)
+    if best is None or weights[best][0] == 0 or (current is not None and _score(current) >= weights[best]):
+        return None
+    return best
+
+
+def _score(name: str) -> tuple[float, bool]:
+    """A name's weight as a place, then whether the dictionary has it as a place's nominative
+    (GeoNames lists «Казан» among Kazan's names too; «Казань» is the one a reader writes)."""
+    return _weight(name), any("Geox" in a.grammemes and "nomn" in a.grammemes
+                              for a in natasha.analyses(name))

@@ -11,7 +11,9 @@ Merge rules, in order, each recorded as evidence on the mentions it joins:
   first_name    a first name (and patronymic) opening exactly one fuller person name in view:
                 «Михаэль» = «Михаэль Шумахер», «Борис Николаевич» = «Борис Николаевич Ельцин»;
   head_word     a one-word organisation name heading exactly one fuller one: «Конгресс» = «Конгресс США»;
-  acronym       an all-capitals organisation name spelling the initials of a fuller one.
+  acronym       an all-capitals organisation name spelling the initials of a fuller one;
+  alias         persons whose names one group of `lang/ru/aliases.py` lists («Бонапарт» =
+                «Наполеон»), when every person in view that the group names is one of them.
 """
 
 from __future__ import annotations
@@ -27,7 +29,15 @@ from ..clusters import UnionFind
 from ..doc import Doc, Entity
 from ..fold import fold_name
 from ..lang.ru.function_words import ACRONYM_SKIPPED_WORDS
+from ..lang.ru.aliases import ALIAS_GROUPS
 from ..lang.ru.names import SURNAME_PARTICLES
+
+# Folded name -> the alias group it belongs to (a name listed in two groups belongs to none).
+_ALIAS: dict[str, int] = {}
+for _n, _group in enumerate(ALIAS_GROUPS):
+    for _name in _group:
+        _key = fold_name(_name)
+        _ALIAS[_key] = -1 if _ALIAS.get(_key, _n) != _n else _n
 
 
 @dataclass(slots=True)
@@ -189,6 +199,12 @@ def cluster(items: list[Item], nested: dict[int, int] | None = None) -> list[lis
         full = [j for j in orgs_by_initials.get(fold_name(items[i].normal), ()) if acronym_of(items[i].normal, items[j].normal)]
         if len({c.find(j) for j in full}) == 1:
             c.join(full[0], i, f"acronym of {items[full[0]].normal}")
+    by_alias = _buckets(persons, lambda i: str(_ALIAS.get(fold_name(items[i].normal), -1)))
+    for group, members in by_alias.items():
+        if group != "-1" and len({c.find(j) for j in members}) > 1:
+            name = ALIAS_GROUPS[int(group)][0]
+            for j in members[1:]:
+                c.join(members[0], j, f"alias of {name} (lang/ru/aliases.py)")
     return [[items[i] for i in group] for group in c.groups()]
 
 

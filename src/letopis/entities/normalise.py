@@ -11,8 +11,12 @@ The letters the text capitalised stay capitalised.
 from __future__ import annotations
 
 from ..adapters import natasha
+from ..fold import fold_case
 from ..doc import Doc, Token
-from ..lang.ru.endings import CONSONANTS, DIGIT_ORDINAL_PARTS, MASCULINE_ENDINGS
+import re
+
+from ..lang.ru.endings import (A_NAME_ENDINGS, CONSONANTS, DIGIT_ORDINAL_PARTS, GLUED_MARKERS, INVISIBLE,
+                               MASCULINE_ENDINGS, MASCULINE_NAME_ENDINGS)
 from ..lang.ru.grammemes import CASES, GENDERS, GENDERS_BACK, NUMBERS, OC_TO_UD, ORDINAL_NOMINATIVE
 from ..lang.ru.names import SURNAME_PARTICLES
 from .tree import span_head
@@ -87,11 +91,154 @@ def person_gender(doc: Doc, indices: list[int]) -> str | None:
     return max(votes, key=votes.get) if votes else None
 
 
-def _person_part(token: Token, gender: str | None) -> str:
-    word = token.text
+def visible(text: str) -> str:
+    """`text` without the characters that do not show (soft hyphens, zero-width spaces)."""
+    return "".join(c for c in text if c not in INVISIBLE)
+
+
+_FOOTNOTE = re.compile(r"(?<=[а-яёa-z]{2})\d+$")
+_MARKER = re.compile(r"(?<=[а-яёa-z]{2})(?:" + "|".join(GLUED_MARKERS) + r")$")
+# A footnote number after a name, glued or apart, and a year the recogniser took in:
+# «Парижской академии наук13», «Лондонское общество 1852».
+_TRAILING_NUMBERS = re.compile(r"(?:(?<=[а-яёa-z])\d{1,3}|\s+\d{4}\S*)+$")
+
+
+def clean_word(word: str) -> str:
+    """A name word as a reader sees it: no invisible characters, no footnote number or link
+    marker glued to it («наук13» → «наук», «Пикокангл» → «Пикок»)."""
+    word = _FOOTNOTE.sub("", visible(word))
+    if word[:1].isupper():
+        word = _MARKER.sub("", word)
+    return word
+
+
+def _ending_forms(word: str, gender: str | None) -> list[str]:
+    """Nominatives a declined name can have by its regular endings, in any case (a tagger's case
+    for a name it does not know is a guess): «Лагранжем» → «Лагранж», «Сметону» → «Сметона».
+    Only the document can say which one is right (`person_forms`)."""
+    tables = [A_NAME_ENDINGS] if gender == "femn" else [MASCULINE_NAME_ENDINGS, A_NAME_ENDINGS]
+    out = []
+    for table in tables:
+        for endings in table.values():
+            for ending, nominative in endings:
+                stem = word[: -len(ending)]
+                if word.endswith(ending) and len(stem) >= 3 and (nominative or stem[-1].lower() in CONSONANTS):
+                    out.append(stem + nominative)
+    return list(dict.fromkeys(out))
+
+
+# Hard-stem masculine endings that no nominative of a man's name has, with the consonants they
+# may follow and the tagger's cases they fit: «Гомер-а», «Миних-у», «Клебш-ем», «Лагранж-ем».
+# Not «-е» («Гёте», «Витте»), and «-у» only where the case wants it («с Жоржем Помпиду»).
+_HARD_ENDINGS = (("а", CONSONANTS, ("Gen", "Acc")), ("у", CONSONANTS, ("Dat", "Gen")),
+                 ("ом", CONSONANTS, ("Ins",)), ("ем", frozenset("жшчщц"), ("Ins",)))
+
+
+def _hard_stem(word: str, case: str) -> str | None:
+    for ending, after, cases in _HARD_ENDINGS:
+        stem = word[: -len(ending)]
+        if case in cases and word.endswith(ending) and len(stem) >= 3 and stem[-1].lower() in after:
+            return stem
+    return None
+
+
+def person_forms(doc: Doc) -> frozenset[str]:
+    """The nominatives of name words the document supports (folded): the words of its persons'
+    names that the tagger reads as nominatives, and the stems two different forms of the text
+    decline from («Дезарга», «Дезаргом» → «Дезарг»). A declined name's normal form is chosen
+    among these («Миндовга» → «Миндовг» where the text also says «Миндовг»)."""
+    words: set[str] = set()
+    nominatives: set[str] = set()
+    for m in doc.mentions:
+        if m.type != "PERSON":
+            continue
+        for t in doc.tokens:
+            if m.start <= t.start and t.end <= m.end and t.text[:1].isupper() and len(t.text) > 2:
+                word = fold_case(clean_word(t.text))
+                words.add(word)
+                if t.feats.get("Case", "Nom") == "Nom":
+                    nominatives.add(word)
+    sources: dict[str, set[str]] = {}
+    for word in words:
+        for form in _ending_forms(word, None):
+            sources.setdefault(form, set()).add(word)
+    shared = {form for form, found in sources.items() if len(found) > 1}
+    return frozenset(nominatives | shared)
+
+
+# Hard-stem masculine endings that no nominative of a man's name has, with the consonants they
+# may follow and the tagger's cases they fit: «Гомер-а», «Миних-у», «Клебш-ем», «Лагранж-ем».
+# Not «-е» («Гёте», «Витте»), and «-у» only where the case wants it («с Жоржем Помпиду»).
+_HARD_ENDINGS = (("а", CONSONANTS, ("Gen", "Acc")), ("у", CONSONANTS, ("Dat", "Gen")),
+                 ("ом", CONSONANTS, ("Ins",)), ("ем", frozenset("жшчщц"), ("Ins",)))
+
+
+def _hard_stem(word: str, case: str) -> str | None:
+    for ending, after, cases in _HARD_ENDINGS:
+        stem = word[: -len(ending)]
+        if case in cases and word.endswith(ending) and len(stem) >= 3 and stem[-1].lower() in after:
+            return stem
+    return None
+
+
+def person_forms(doc: Doc) -> frozenset[str]:
+    """The name words the document writes in the nominative in its persons' names (folded):
+    the evidence a declined name's normal form is chosen by («Миндовга» → «Миндовг» where
+    the text also says «Миндовг»)."""
+    words = set()
+    for m in doc.mentions:
+        if m.type != "PERSON":
+            continue
+        for t in doc.tokens:
+            if m.start <= t.start and t.end <= m.end and t.feats.get("Case", "Nom") == "Nom" and t.text[:1].isupper():
+                words.add(fold_case(t.text))
+    return frozenset(words)
+
+
+# Endings a declined name has past its nominative's stem («Гамильтон-у», «Аполлони-я», «Гит-е»).
+_OBLIQUE_ENDINGS = frozenset("а я у ю ом ем ём е ы и ой ей".split())
+_WOMENS_SURNAMES = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая", "ая")
+
+
+def _tagger_lemma(token: Token, word: str, gender: str | None) -> str | None:
+    """The tagger's lemma of a one-word name, where it reads as the word's nominative: the word
+    is the lemma's stem plus a case ending («Гамильтону» → «Гамильтон», «Аполлония» →
+    «Аполлоний»), whatever case the tagger guessed. Only a lemma that ends as a man's name does
+    (a consonant, «-й»): «Миниху» is not «Миниха», «Помпиду» not «Помпида»; and a word that
+    ends as a woman's surname is hers («Ростова» is not «Ростов»)."""
+    lemma = token.lemma or ""
+    if not lemma or fold_case(lemma) == fold_case(word) or token.pos != "PROPN":
+        return None
+    common = 0
+    for a, b in zip(fold_case(lemma), fold_case(word)):
+        if a != b:
+            break
+        common += 1
+    if common < max(3, len(lemma) - 1) or fold_case(word)[common:] not in _OBLIQUE_ENDINGS:
+        return None
+    if lemma[-1:].lower() not in CONSONANTS | {"й"} or fold_case(word).endswith(_WOMENS_SURNAMES):
+        return None
+    # the dictionary's spelling of the same lemma keeps its «ё» («Петру» → «Пётр»)
+    lemma = next((a.lemma for a in natasha.analyses(word) if fold_case(a.lemma) == fold_case(lemma)), lemma)
+    return recase(lemma, word)
+
+
+def _person_part(token: Token, gender: str | None, attested: frozenset[str] = frozenset(),
+                 alone: bool = False) -> str:
+    word = clean_word(token.text)
     if word.lower() in SURNAME_PARTICLES and word.islower():
         return word
-    if word.endswith(".") or len(word) < 2 or token.feats.get("Case", "Nom") == "Nom":
+    if word.endswith(".") or len(word) < 2:
+        return word
+    if gender is not None:  # a nominative the document supports, whatever the tagger's case
+        for form in _ending_forms(word, gender):
+            if fold_case(form) in attested:
+                return form
+    if alone:  # a name of one word: the tagger's lemma is a better guess than its case
+        lemma = _tagger_lemma(token, word, gender)
+        if lemma:
+            return lemma
+    if token.feats.get("Case", "Nom") == "Nom":
         return word
     have = frozenset({CASES[token.feats["Case"]]}) if token.feats.get("Case") in CASES else frozenset()
     gender_set = frozenset({gender}) if gender in ("masc", "femn") else frozenset()
@@ -109,7 +256,20 @@ def _person_part(token: Token, gender: str | None) -> str:
         first, _, last = word.rpartition("-")
         tail = _reinflect(last, _NOUNS, have, want, prefer=_NAME_MARKS, need=need)
         form = f"{first}-{tail}" if tail else None
+    if form in (None, word) and gender == "masc" and token.feats.get("Gender") == "Masc" and token.pos == "PROPN":
+        # A foreign name the dictionary does not know, declined as a hard-stem masculine noun:
+        # «Лагранжем», «Гомера», «Миниху».
+        form = _hard_stem(word, token.feats.get("Case", "")) or form
     return form or word
+
+
+# An initial and its dot, wherever the next name part starts: «В.И.Ленин», «А. Ф. Керенский».
+_INITIAL = re.compile(r"(?<!\w)([А-ЯЁA-Z][а-яёa-z]?)\.\s*(?=[А-ЯЁA-Z])")
+
+
+def spaced_initials(name: str) -> str:
+    """Initials written one way: a dot and a space after each («В.И.Ленин» → «В. И. Ленин»)."""
+    return _INITIAL.sub(r"\1. ", name)
 
 
 def _join(doc: Doc, indices: list[int], words: dict[int, str]) -> str:
@@ -119,15 +279,39 @@ def _join(doc: Doc, indices: list[int], words: dict[int, str]) -> str:
             prev = doc.tokens[indices[n - 1]]
             gap = doc.text[prev.end : doc.tokens[i].start]
             out.append(" " if gap and not gap.isspace() else gap.replace("\n", " "))
-        out.append(words.get(i, doc.tokens[i].text))
-    return "".join(out)
+        out.append(words.get(i, clean_word(doc.tokens[i].text)))
+    return _TRAILING_NUMBERS.sub("", "".join(out))
 
 
-def person_normal(doc: Doc, indices: list[int]) -> str:
-    """«Жоржа Бидо» → «Жорж Бидо»; «Анны Ахматовой» → «Анна Ахматова»."""
+def _opening_words(doc: Doc, indices: list[int]) -> int:
+    """How many words at the start of a person span are no part of the name: a common noun or
+    a verb the recogniser took in at the start of a line («Реформы С.Ю. Витте», «Экспедиция
+    В. Беринга»), followed by a capitalised word."""
+    n = 0
+    while n < len(indices) - 1:
+        token = doc.tokens[indices[n]]
+        if token.pos not in ("NOUN", "VERB", "ADJ", "PROPN") or token.text.endswith("."):
+            break
+        word = visible(token.text)
+        if any(a.grammemes & (_NAME_MARKS | {"Geox"}) for a in natasha.analyses(word)):
+            break
+        if token.pos == "PROPN" and not natasha.known(word):
+            break  # a capitalised word the dictionary does not know may be a foreign name
+        n += 1
+    return n
+
+
+def person_normal(doc: Doc, indices: list[int], attested: frozenset[str] = frozenset()) -> str:
+    """«Жоржа Бидо» → «Жорж Бидо»; «Анны Ахматовой» → «Анна Ахматова»; «В.И.Ленин» → «В. И. Ленин».
+    A declined name part takes the nominative the document itself writes when one of its
+    regular endings gives it (`attested`, from `person_forms`)."""
+    indices = indices[_opening_words(doc, indices):]
+    while len(indices) > 1 and doc.tokens[indices[-1]].pos == "PUNCT":
+        indices = indices[:-1]
     gender = person_gender(doc, indices)
-    words = {i: _person_part(doc.tokens[i], gender) for i in indices if doc.tokens[i].pos != "PUNCT"}
-    return _join(doc, indices, words)
+    alone = sum(doc.tokens[i].pos != "PUNCT" for i in indices) == 1
+    words = {i: _person_part(doc.tokens[i], gender, attested, alone) for i in indices if doc.tokens[i].pos != "PUNCT"}
+    return spaced_initials(_join(doc, indices, words)).strip()
 
 
 def _head_grammemes(token: Token, form: str, inflected: bool) -> tuple[str, str | None]:
@@ -164,8 +348,27 @@ def _masculine_stem(token: Token) -> str | None:
 PLACE_OPTIONS: dict[str, object] = {"prefer": frozenset({"Geox", "masc"}), "avoid": frozenset({"Name"}), "window": 0.1}
 
 
+def _stray(token: Token) -> bool:
+    """A word a recogniser takes in at a name's end that is no part of it: a preposition or a
+    conjunction («Красная Армия по»), a letter alone («Тайная канцелярия П»)."""
+    return token.pos in ("ADP", "CCONJ", "SCONJ", "PUNCT") or (len(token.text) == 1 and token.text.isalpha())
+
+
+def _trimmed(doc: Doc, indices: list[int], head: int | None) -> list[int]:
+    """`indices` without a verb or short participle opening them (a line of notes that starts
+    «Основан Путиловский завод», «Упразднён Кабинет») and without stray words at the end."""
+    keep = list(indices)
+    while len(keep) > 1 and keep[0] != head and (doc.tokens[keep[0]].pos in ("VERB", "AUX")
+                                                 or doc.tokens[keep[0]].feats.get("Variant") == "Short"):
+        keep = keep[1:]
+    while len(keep) > 1 and keep[-1] != head and _stray(doc.tokens[keep[-1]]):
+        keep = keep[:-1]
+    return keep
+
+
 def phrase_normal(doc: Doc, indices: list[int], head: int | None = None, options: dict[str, object] | None = None) -> str:
     """A noun phrase in the nominative: head and agreeing words inflect, dependents stay."""
+    indices = _trimmed(doc, indices, head)
     if not indices:
         return ""
     head = span_head(doc, indices) if head is None else head

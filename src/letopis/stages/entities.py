@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..adapters import natasha
 from ..doc import Doc, Mention
 from ..entities import coref, geo
 from ..entities.forms import assign_forms
 from ..entities.merge import MentionInfo, build_entities
-from ..entities.normalise import PLACE_OPTIONS, gender_of, number_of, person_normal, phrase_normal
+from ..entities.normalise import PLACE_OPTIONS, clean_word, gender_of, number_of, person_forms, person_normal, phrase_normal
 from ..entities.rules import apply_rules
+from ..entities.types import persons_by_name, retype
 from ..entities.titles import leading_titles, person_titles
 from ..entities.tree import mention_tokens, span_head
 from ..lang.ru.facilities import FACILITY_NOUNS
@@ -43,9 +45,9 @@ def _canonical(doc: Doc) -> None:
             m.subtype = m.subtype or subtype
 
 
-def _normal(doc: Doc, m: Mention, tokens: list[int]) -> str:
+def _normal(doc: Doc, m: Mention, tokens: list[int], attested: frozenset[str] = frozenset()) -> str:
     if m.type == "PERSON":
-        return person_normal(doc, tokens)
+        return person_normal(doc, tokens, attested)
     text = phrase_normal(doc, tokens, options=PLACE_OPTIONS if m.type == "LOCATION" else None)
     first = doc.tokens[tokens[0]]
     opening = tokens[0] == doc.sentences[first.sent].first and not first.text.isupper()
@@ -134,8 +136,10 @@ class EntityStage:
     def __call__(self, doc: Doc) -> Doc:
         _canonical(doc)
         apply_rules(doc)
+        retype(doc)
         infos: dict[int, MentionInfo] = {}
         locations: list[int] = []
+        attested = person_forms(doc)
         for k, m in enumerate(doc.mentions):
             if m.type not in ENTITY_TYPES or m.source == "pronoun":
                 continue
@@ -157,7 +161,14 @@ class EntityStage:
                     continue
                 m.normal = found[0]
             else:
-                m.normal = _normal(doc, m, tokens)
+                m.normal = _normal(doc, m, tokens, attested)
+                if m.type == "LOCATION" and len(tokens) == 1:
+                    word = clean_word(doc.tokens[tokens[0]].text)
+                    lemmas = [a.lemma for a in natasha.analyses(word) if "Geox" in a.grammemes]
+                    known = geo.known_form(word, lemmas, m.normal)
+                    if known and known != m.normal:
+                        doc.note("entities", "known_place_form", m.start, m.end, was=m.normal, normal=known)
+                        m.normal = known
             # Grammatical agreement, for pronouns; internal (the chronology drops `_` keys).
             attributes["_gender"] = gender_of(doc, tokens, m.type == "PERSON")
             attributes["_number"] = "Sing" if m.type == "PERSON" else number_of(doc, tokens)
@@ -167,6 +178,11 @@ class EntityStage:
             doc.note("entities", "normal", m.start, m.end, normal=m.normal, head=doc.tokens[span_head(doc, tokens)].text)
             if m.type == "LOCATION":
                 locations.append(k)
+        for k in persons_by_name(doc, {k: info.normal for k, info in infos.items()}):
+            m = doc.mentions[k]
+            m.type, m.subtype = "PERSON", None
+            locations.remove(k)
+            infos[k].attributes["_number"] = "Sing"
         places = geo.resolve([(doc.mentions[k].normal, doc.mentions[k].subtype) for k in locations])
         for k, (place, why) in zip(locations, places):
             m = doc.mentions[k]
