@@ -1,40 +1,27 @@
-"""Corpus entities: the entities of many chronologies merged by name, alias, gazetteer id and type.
+"""Corpus entities: the entities of many chronologies merged by `letopis.identity`'s rule.
 
-Rules, in order, each recorded on the merge it makes (`CorpusEntity.merges`):
-  forced      a user joined the two (`letopis merge --force`);
-  same_place  locations the gazetteer resolves to one place (`attributes.geo.id`);
-  same_name   the same type and a name or alias in common (case, ё and quotes ignored);
-  head_word   a one-word name that is the last word of exactly one longer name of the same
-              type in the corpus: «повстанцы» = «чешские повстанцы», «Голль» = «де Голль».
-A user's split (`letopis merge --undo`) forbids a merge by any rule. Every rule looks items
-up in a dict keyed by what must be equal, so the cost is linear in the number of entities.
+A user's join (`letopis merge --force`) comes first and is recorded as rule `forced`; a
+user's split (`letopis merge --undo`) forbids a merge by any rule. Every other merge is
+`letopis.identity`'s (`same_place`, `same_name`, `name_suffix`, `name_prefix`, `head_word`,
+`acronym`), recorded on the corpus entity with the two stable keys and the id or name it
+rests on (`CorpusEntity.merges`). Entities of one chronology are never merged here: the
+chronology has already told them apart.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from ..clusters import Clusters
 from ..fold import fold_wording
+from ..identity import Identities, Named
 from .model import Correction, CorpusEntity, Record
 
-_HEAD_WORD_TYPES = frozenset({"PERSON", "GROUP", "ORGANIZATION"})
 
-
-@dataclass(slots=True)
-class _Item:
-    source: int  # index of the chronology
-    entity: Record
-
-    @property
-    def names(self) -> list[str]:
-        return [fold_wording(n) for n in [self.entity["name"], *self.entity.get("aliases", [])] if n]
-
-    @property
-    def geo(self) -> str | None:
-        return ((self.entity.get("attributes") or {}).get("geo") or {}).get("id")
+def _named(source: int, entity: Record) -> Named:
+    geo = ((entity.get("attributes") or {}).get("geo") or {}).get("id")
+    return Named(entity["type"], entity["name"], tuple(a for a in entity.get("aliases", []) if a), geo or None, source)
 
 
 def entity_key(entity: Record) -> str:
@@ -46,15 +33,11 @@ def merge_entities(
     chronologies: Sequence[Record], corrections: Iterable[Correction] = ()
 ) -> tuple[list[CorpusEntity], dict[tuple[int, str], str]]:
     """Corpus entities and the map (chronology index, entity id) -> corpus entity id."""
-    items = [_Item(i, e) for i, chron in enumerate(chronologies) for e in chron.get("entities", [])]
-    keys = [entity_key(item.entity) for item in items]
-    clusters = Clusters(len(items))
+    entities = [(i, e) for i, chron in enumerate(chronologies) for e in chron.get("entities", [])]
+    items = [_named(i, e) for i, e in entities]
+    keys = [entity_key(e) for _, e in entities]
+    clusters = Clusters(len(items), groups=[i for i, _ in entities])
     merges: list[tuple[int, int, Record]] = []
-
-    def join(a: int, b: int, rule: str, value: str, force: bool = False) -> None:
-        if clusters.union(a, b, force=force):
-            merges.append((a, b, {"rule": rule, "a": keys[a], "b": keys[b], "value": value}))
-
     by_key = defaultdict(list)
     for index, key in enumerate(keys):
         by_key[key].append(index)
@@ -66,50 +49,23 @@ def merge_entities(
                     clusters.forbid(a, b)
     for c in joins:
         if c.action == "join" and by_key.get(c.a) and by_key.get(c.b):
-            join(by_key[c.a][0], by_key[c.b][0], "forced", f"correction {c.id}" if c.id else "correction", force=True)
-    for rule, index in (("same_place", _place_index(items)), ("same_name", _name_index(items))):
-        for value, members in index.items():
-            for other in members[1:]:
-                join(members[0], other, rule, value[-1])
-    _head_words(items, clusters, join)
+            a, b = by_key[c.a][0], by_key[c.b][0]
+            if clusters.union(a, b, force=True):
+                merges.append((a, b, {"rule": "forced", "a": keys[a], "b": keys[b],
+                                      "value": f"correction {c.id}" if c.id else "correction"}))
+    identities = Identities(items, clusters)
+    identities.run()
+    merges += [(j.a, j.b, {"rule": j.rule, "a": keys[j.a], "b": keys[j.b], "value": j.value}) for j in identities.joins]
     hashes = {(i, d["id"]): d.get("sha256", "") for i, chron in enumerate(chronologies) for d in chron.get("documents", [])}
-    return _corpus_entities(items, keys, clusters, merges, hashes)
+    return _corpus_entities([_Item(i, e) for i, e in entities], keys, clusters, merges, hashes)
 
 
-def _place_index(items: list[_Item]) -> dict[tuple[str, ...], list[int]]:
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, item in enumerate(items):
-        if item.geo and item.entity["type"] == "LOCATION":
-            index[(item.geo,)].append(i)
-    return index
+class _Item:
+    __slots__ = ("source", "entity", "geo")
 
-
-def _name_index(items: list[_Item]) -> dict[tuple[str, ...], list[int]]:
-    index: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i, item in enumerate(items):
-        for name in dict.fromkeys(item.names):
-            index[(item.entity["type"], name)].append(i)
-    return index
-
-
-def _head_words(items: list[_Item], clusters: Clusters, join) -> None:
-    """Join a one-word name to the one cluster of longer names ending in that word, if only one."""
-    longer: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for i, item in enumerate(items):
-        if item.entity["type"] in _HEAD_WORD_TYPES:
-            for name in item.names:
-                if " " in name:
-                    longer[(item.entity["type"], name.rsplit(" ", 1)[1])].add(i)
-    for i, item in enumerate(items):
-        if item.entity["type"] not in _HEAD_WORD_TYPES:
-            continue
-        for name in item.names:
-            if " " in name:
-                continue
-            candidates = longer.get((item.entity["type"], name), set())
-            roots = {clusters.find(c) for c in candidates}
-            if len(roots) == 1:
-                join(next(iter(candidates)), i, "head_word", name)
+    def __init__(self, source: int, entity: Record):
+        self.source, self.entity = source, entity
+        self.geo = ((entity.get("attributes") or {}).get("geo") or {}).get("id")
 
 
 def _corpus_entities(

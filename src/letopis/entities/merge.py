@@ -28,6 +28,7 @@ from typing import Any
 from ..clusters import UnionFind
 from ..doc import Doc, Entity
 from ..fold import fold_name
+from ..identity import Identities, Named
 from ..lang.ru.function_words import ACRONYM_SKIPPED_WORDS
 from ..lang.ru.aliases import ALIAS_GROUPS
 from ..lang.ru.names import SURNAME_PARTICLES
@@ -275,19 +276,17 @@ def build_entities(doc: Doc, infos: dict[int, MentionInfo]) -> None:
 def unify(docs: Sequence[Doc]) -> tuple[list[Entity], dict[tuple[str, str], str]]:
     """Corpus entities (ids E1, E2, ...) from the documents' entities, and (doc id, local id) -> corpus id.
 
+    Which entities are one referent is `letopis.identity`'s rule (never two of one document).
     Corpus entities carry merged names, aliases, subtypes and attributes; `mentions` stays
     empty (the chronology lists mentions per document).
     """
-    pairs: list[tuple[int, Doc, Entity]] = [(n, doc, e) for n, doc in enumerate(docs) for e in doc.entities]
-    items = []
-    for k, (n, doc, entity) in enumerate(pairs):
-        geo = entity.attributes.get("geo") or {}
-        first = min((doc.mentions[m].start for m in entity.mentions if m < len(doc.mentions)), default=0)
-        items.append(Item(k, entity.type, entity.name, (n, first), geo.get("id")))
+    pairs: list[tuple[Doc, Entity]] = [(doc, e) for doc in docs for e in doc.entities]
+    items = [Named(e.type, e.name, tuple(e.aliases), (e.attributes.get("geo") or {}).get("id"), n)
+             for n, doc in enumerate(docs) for e in doc.entities]
     corpus: list[Entity] = []
     mapping: dict[tuple[str, str], str] = {}
-    for number, group in enumerate(cluster(items), 1):
-        members = [pairs[item.key][2] for item in group]
+    for number, group in enumerate(Identities(items).run().clusters(), 1):
+        members = [pairs[k][1] for k in group]
         names = [e.name for e in members]
         merged = Entity(id=f"E{number}", type=members[0].type, name=best_name(names),
                         subtype=_subtype([e.subtype for e in members]))
@@ -295,8 +294,8 @@ def unify(docs: Sequence[Doc]) -> tuple[list[Entity], dict[tuple[str, str], str]
         merged.aliases = sorted(a for a in aliases if fold_name(a) != fold_name(merged.name))
         for e in members:
             merge_attributes(merged.attributes, e.attributes)
-        for item in group:
-            _, doc, entity = pairs[item.key]
+        for k in group:
+            doc, entity = pairs[k]
             mapping[(doc.id, entity.id)] = merged.id
         corpus.append(merged)
     return corpus, mapping

@@ -1,12 +1,13 @@
-"""Mapping a document's own entities onto corpus entities.
+"""Mapping a document's own entities onto corpus entities: SQL lookups around `letopis.identity`.
 
-The rule is deliberately simple, so every merge can be explained (`document_entities.reason`):
-
-- `geo`: both carry the same gazetteer id (`attributes.geo.id`), whatever they are called;
-- `name`: same type, and one of the incoming names (name or alias) equals one of the corpus
-  entity's names, compared case-blind with ё as е, unless both have gazetteer ids that differ
-  (two towns of one name stay two);
-- `new`: otherwise a new corpus entity.
+Whether an incoming entity is a stored corpus entity is `letopis.identity.decide`'s rule, the
+one the chronology and the corpus layer use. This module only finds the candidates: every
+corpus entity is filed in `entity_keys` under `Named.keys()` (type with each folded name, the
+first and last word and initials of its name, its gazetteer id), and an incoming entity looks
+up its `exact_probes()`, `partial_probes()` and `whole_probes()` there (a shorter name may
+have come first). `document_entities.reason` records
+which rule fired: `geo` (one gazetteer id), `name` (a shared name or alias), `name_suffix`,
+`name_prefix`, `head_word`, `acronym` (part of a name fitting one stored entity), or `new`.
 
 A merged entity keeps every name as an alias and gains the incoming attributes: lists
 (titles, title mentions) are united, everything else keeps the first value seen. The
@@ -18,12 +19,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Collection
 from typing import Any
 
 from ..fold import fold_case
+from ..identity import Named, decide
 from .text import name_words
 
 Record = dict[str, Any]
+_REASONS = {"same_place": "geo", "same_name": "name"}  # the reasons stored before the rules were shared
 
 
 def geo_id(entity: Record) -> str | None:
@@ -37,27 +41,51 @@ def names_of(entity: Record) -> list[str]:
     return list(dict.fromkeys(name for name in names if name and name.strip()))
 
 
-def find(connection: sqlite3.Connection, entity: Record) -> tuple[str, str] | None:
-    """The corpus entity this document entity is, and why; None if it is new."""
-    geo = geo_id(entity)
-    if geo:
-        row = connection.execute("SELECT id FROM entities WHERE geo_id = ? ORDER BY n LIMIT 1", (geo,)).fetchone()
-        if row:
-            return row[0], "geo"
-    keys = sorted({fold_case(name) for name in names_of(entity)})
-    if not keys:
+def named(entity: Record) -> Named:
+    return Named(entity["type"], entity["name"], tuple(names_of(entity)[1:]), geo_id(entity))
+
+
+def stored(connection: sqlite3.Connection, ids: list[str]) -> dict[str, Named]:
+    """Stored corpus entities as identity sees them, in the order of `ids`."""
+    marks = ",".join("?" * len(ids))
+    aliases: dict[str, list[str]] = {}
+    for entity, name in connection.execute(
+            f"SELECT entity, name FROM entity_names WHERE entity IN ({marks}) ORDER BY entity, ord", ids):
+        aliases.setdefault(entity, []).append(name)
+    rows = {row[0]: row for row in connection.execute(
+        f"SELECT id, type, name, geo_id FROM entities WHERE id IN ({marks})", ids)}
+    return {i: Named(rows[i][1], rows[i][2], tuple(aliases.get(i, ())), rows[i][3]) for i in ids if i in rows}
+
+
+def find(connection: sqlite3.Connection, entity: Record, taken: Collection[str] = ()) -> tuple[str, str] | None:
+    """The corpus entity this document entity is, and why; None if it is new.
+
+    `taken`: corpus entities that other entities of the same document went to (one
+    document never names one referent by two of its entities)."""
+    item = named(entity)
+    probes = sorted(item.exact_probes() | item.partial_probes() | item.whole_probes())
+    if not probes:
         return None
-    marks = ",".join("?" * len(keys))
-    rows = connection.execute(
-        f"SELECT DISTINCT e.id, e.geo_id, e.n FROM entity_names k JOIN entities e ON e.id = k.entity "
-        f"WHERE k.key IN ({marks}) AND e.type = ? ORDER BY e.n",
-        (*keys, entity["type"]),
-    ).fetchall()
-    for corpus_id, corpus_geo, _ in rows:
-        if geo and corpus_geo and corpus_geo != geo:
-            continue
-        return corpus_id, "name"
-    return None
+    marks = ",".join("?" * len(probes))
+    ids = [row[0] for row in connection.execute(
+        f"SELECT DISTINCT e.id, e.n FROM entity_keys k JOIN entities e ON e.id = k.entity "
+        f"WHERE k.key IN ({marks}) ORDER BY e.n", probes)]
+    ids = [i for i in ids if i not in taken]
+    if not ids:
+        return None
+    found = decide(item, list(stored(connection, ids).items()), both_ways=True)
+    if found is None:
+        return None
+    corpus_id, evidence = found
+    rule = evidence.split(" ", 1)[0]
+    return str(corpus_id), _REASONS.get(rule, rule)
+
+
+def file_keys(connection: sqlite3.Connection, corpus_id: str) -> None:
+    """File a corpus entity under its identity keys (again after it gained names)."""
+    keys = next(iter(stored(connection, [corpus_id]).values())).keys()
+    connection.executemany("INSERT OR IGNORE INTO entity_keys (key, entity) VALUES (?, ?)",
+                           [(key, corpus_id) for key in sorted(keys)])
 
 
 def create(connection: sqlite3.Connection, entity: Record, attributes: Record) -> str:

@@ -252,6 +252,20 @@ def _day_numbers_as_keys(connection: sqlite3.Connection) -> None:
 MIGRATIONS.append(Migration(4, "events: earliest_key, latest_key and sort_key as Julian Day Numbers", _day_numbers_as_keys))
 
 
+def _entity_keys(connection: sqlite3.Connection) -> None:
+    """Every corpus entity filed under the keys `letopis.identity` looks candidates up by."""
+    from .entities import file_keys
+
+    connection.execute("DROP TABLE IF EXISTS entity_keys")  # rebuilt whole: it only mirrors entities
+    connection.execute("CREATE TABLE entity_keys (key TEXT NOT NULL, entity TEXT NOT NULL REFERENCES entities(id), "
+                       "PRIMARY KEY (key, entity)) WITHOUT ROWID")
+    for (corpus_id,) in connection.execute("SELECT id FROM entities ORDER BY n").fetchall():
+        file_keys(connection, corpus_id)
+
+
+MIGRATIONS.append(Migration(5, "entity_keys: corpus entities by the keys of letopis.identity", _entity_keys))
+
+
 def current_version(connection: sqlite3.Connection) -> int:
     return connection.execute("PRAGMA user_version").fetchone()[0]
 

@@ -67,15 +67,18 @@ class DocumentWriter:
         self.db.execute("UPDATE documents SET id = ? WHERE n = ?", (self.doc, self.doc_n))
 
     def _entities(self) -> None:
+        taken: set[str] = set()
         for entity in self.chronology.get("entities", []):
             attributes = with_doc_id(entity.get("attributes") or {}, self.local_doc, self.doc)
-            found = corpus_entities.find(self.db, entity)
+            found = corpus_entities.find(self.db, entity, taken)
             if found:
                 corpus_id, reason = found
                 corpus_entities.merge_into(self.db, corpus_id, entity, attributes)
             else:
                 corpus_id, reason = corpus_entities.create(self.db, entity, attributes), "new"
             corpus_entities.add_names(self.db, corpus_id, corpus_entities.names_of(entity))
+            corpus_entities.file_keys(self.db, corpus_id)
+            taken.add(corpus_id)
             mentions = [(corpus_id, self.doc, m["start"], m["end"], m["text"]) for m in entity.get("mentions", [])]
             self.db.executemany('INSERT INTO mentions (entity, doc, start, "end", text) VALUES (?, ?, ?, ?, ?)', mentions)
             self.db.execute("UPDATE entities SET mentions = mentions + ? WHERE id = ?", (len(mentions), corpus_id))
