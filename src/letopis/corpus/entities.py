@@ -19,9 +19,19 @@ from ..identity import Identities, Named
 from .model import Correction, CorpusEntity, Record
 
 
+def _document(source: int, entity: Record) -> tuple:
+    """The document an entity belongs to, for "never two entities of one document": the
+    chronology index with its one document id. The store gives one chronology of every
+    document, so the chronology index alone would keep all of its entities apart; an entity
+    the store already joined across documents stands alone (its own key)."""
+    docs = sorted({m["doc"] for m in entity.get("mentions", []) if m.get("doc")})
+    return (source, docs[0]) if len(docs) == 1 else (source, "entity", entity["id"])
+
+
 def _named(source: int, entity: Record) -> Named:
     geo = ((entity.get("attributes") or {}).get("geo") or {}).get("id")
-    return Named(entity["type"], entity["name"], tuple(a for a in entity.get("aliases", []) if a), geo or None, source)
+    return Named(entity["type"], entity["name"], tuple(a for a in entity.get("aliases", []) if a), geo or None,
+                 _document(source, entity))
 
 
 def entity_key(entity: Record) -> str:
@@ -36,7 +46,7 @@ def merge_entities(
     entities = [(i, e) for i, chron in enumerate(chronologies) for e in chron.get("entities", [])]
     items = [_named(i, e) for i, e in entities]
     keys = [entity_key(e) for _, e in entities]
-    clusters = Clusters(len(items), groups=[i for i, _ in entities])
+    clusters = Clusters(len(items), groups=[item.source for item in items])
     merges: list[tuple[int, int, Record]] = []
     by_key = defaultdict(list)
     for index, key in enumerate(keys):

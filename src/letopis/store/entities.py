@@ -1,13 +1,15 @@
 """Mapping a document's own entities onto corpus entities: SQL lookups around `letopis.identity`.
 
 Whether an incoming entity is a stored corpus entity is `letopis.identity.decide`'s rule, the
-one the chronology and the corpus layer use. This module only finds the candidates: every
-corpus entity is filed in `entity_keys` under `Named.keys()` (type with each folded name, the
-first and last word and initials of its name, its gazetteer id), and an incoming entity looks
-up its `exact_probes()`, `partial_probes()` and `whole_probes()` there (a shorter name may
-have come first). `document_entities.reason` records
-which rule fired: `geo` (one gazetteer id), `name` (a shared name or alias), `name_suffix`,
-`name_prefix`, `head_word`, `acronym` (part of a name fitting one stored entity), or `new`.
+one the chronology and the corpus layer use, with its exact part only (`parts=False`): one
+gazetteer id or a shared name. The partial rules (`name_suffix`, `name_prefix`, `head_word`,
+`acronym`) are left to the corpus layer (`corpus.entities.merge_entities`), which sees the
+whole corpus at once, records each merge with its evidence and lets a user undo it; a join
+made here at ingest could not be undone, and "fits exactly one" would depend on the order
+documents came in. This module only finds the candidates: every corpus entity is filed in
+`entity_keys` under `Named.keys()`, and an incoming entity looks up its `exact_probes()`
+there. `document_entities.reason` records which rule fired: `geo` (one gazetteer id), `name`
+(a shared name or alias), or `new`.
 
 A merged entity keeps every name as an alias and gains the incoming attributes: lists
 (titles, title mentions) are united, everything else keeps the first value seen. The
@@ -63,7 +65,7 @@ def find(connection: sqlite3.Connection, entity: Record, taken: Collection[str] 
     `taken`: corpus entities that other entities of the same document went to (one
     document never names one referent by two of its entities)."""
     item = named(entity)
-    probes = sorted(item.exact_probes() | item.partial_probes() | item.whole_probes())
+    probes = sorted(item.exact_probes())
     if not probes:
         return None
     marks = ",".join("?" * len(probes))
@@ -73,7 +75,7 @@ def find(connection: sqlite3.Connection, entity: Record, taken: Collection[str] 
     ids = [i for i in ids if i not in taken]
     if not ids:
         return None
-    found = decide(item, list(stored(connection, ids).items()), both_ways=True)
+    found = decide(item, list(stored(connection, ids).items()), parts=False)
     if found is None:
         return None
     corpus_id, evidence = found
