@@ -121,8 +121,14 @@ def _junk_habit(doc: Doc, index: int, in_timex: set[int]) -> bool:
     return False
 
 
+def _junk_state(doc: Doc, index: int, in_timex: set[int]) -> bool:
+    return doc.tokens[index].lemma in lex.STATE_WORDS  # «оставался в Кембридже», «считал»
+
+
 # Words that are never triggers whatever the model says, each rule with its name in the trace.
-JUNK: tuple[Callable[[Doc, int, set[int]], bool], ...] = (_junk_roman, _junk_date_word, _junk_attribute, _junk_habit)
+JUNK: tuple[Callable[[Doc, int, set[int]], bool], ...] = (
+    _junk_roman, _junk_date_word, _junk_attribute, _junk_habit, _junk_state,
+)
 
 
 def junk(doc: Doc, index: int, in_timex: set[int]) -> str | None:
@@ -146,15 +152,18 @@ class LexiconDecision:
 # this year, a generation before our own (news, which NEREL is, writes of its own days and
 # keeps NEREL's sense of event).
 HISTORICAL_BEFORE = 1990
+# ... and a chronicle's density of them: news that recalls a past year or two keeps NEREL's sense.
+HISTORICAL_DATES = 5
+HISTORICAL_SHARE = 0.85
 
 
 def historical(doc: Doc) -> bool:
     """Whether `doc` is historical narrative: most of its dated expressions lie before
     `HISTORICAL_BEFORE`; a text without dates is not (it keeps NEREL's sense of event)."""
     years = [int(t.earliest[:4]) for t in doc.timexes if t.earliest and t.earliest[:4].isdigit()]
-    if not years:
+    if len(years) < HISTORICAL_DATES:
         return False
-    return sum(year < HISTORICAL_BEFORE for year in years) * 2 > len(years)
+    return sum(year < HISTORICAL_BEFORE for year in years) >= HISTORICAL_SHARE * len(years)
 
 
 class ModelDecision:
