@@ -168,6 +168,41 @@ def features(ctx: Context, kids: dict[int, list[int]], index: int, rates: Rates,
     return f
 
 
+# Verbs that make their instrumental complement a new status: «стал столицей», «был избран
+# президентом», «состоял членом» (the copular event of a biography).
+STATUS_VERBS = {"стать", "становиться", "быть", "состоять", "избрать", "избираться", "назначить", "назначать",
+                "сделать", "провозгласить", "объявить", "утвердить", "оставаться", "остаться", "являться"}
+
+
+def history_features(ctx: Context, kids: dict[int, list[int]], index: int, base: dict[str, float],
+                     nerel_score: float) -> dict[str, float]:
+    """The features of the history adaptation: the NEREL model's score and what it reads, the
+    lemma itself, the history lexicon's class, and the copular status («стал академиком»)."""
+    doc = ctx.doc
+    token = doc.tokens[index]
+    f = dict(base)
+    f["nerel_score"] = max(min(nerel_score, 10.0), -10.0)
+    f[f"lemma={token.lemma}|{token.pos}"] = 1.0
+    kind = lex.HISTORY_TYPE.get(token.lemma)
+    if kind:
+        f["history_lexicon"] = 1.0
+        f[f"history_lexicon={kind}"] = 1.0
+    if token.head >= 0:
+        head = doc.tokens[token.head]
+        if head.lemma in STATUS_VERBS and token.feats.get("Case") == "Ins" and token.pos == "NOUN":
+            f["status_complement"] = 1.0
+    if any(doc.tokens[c].lemma in STATUS_VERBS and doc.tokens[c].rel == "cop" for c in kids.get(index, ())):
+        f["copula_status"] = 1.0
+    sent = doc.sentences[token.sent]
+    first = next((i for i in range(sent.first, sent.last) if i not in ctx.in_timex
+                  and any(ch.isalnum() for ch in doc.tokens[i].text)), sent.first)
+    if index == first:
+        f[f"line_head|{token.pos}"] = 1.0  # «1521 — Набег крымских татар»: the note line's first word
+    if any(i in ctx.in_timex for i in range(sent.first, min(sent.first + 4, sent.last))):
+        f["line_dated"] = 1.0
+    return f
+
+
 @dataclass
 class Model:
     linear: Linear
@@ -176,9 +211,20 @@ class Model:
     priors: dict[str, float]
     # The lower threshold of a hand-made trigger of the historian's core types.
     core_floor: float = 0.0
+    # The history adaptation (`data/events/history_model.json`): a word it scores at or above
+    # its threshold is a trigger too.
+    history: Linear | None = None
+    history_threshold: float = 1.0
 
     def probability(self, ctx: Context, kids: dict[int, list[int]], index: int) -> float:
         return self.linear.probability(features(ctx, kids, index, self.rates, self.priors))
+
+    def history_probability(self, ctx: Context, kids: dict[int, list[int]], index: int) -> float:
+        """The history adaptation's probability (0 when none is shipped)."""
+        if self.history is None:
+            return 0.0
+        base = features(ctx, kids, index, self.rates, self.priors)
+        return self.history.probability(history_features(ctx, kids, index, base, self.linear.score(base)))
 
 
 def read_rates(text: str) -> tuple[Rates, dict[str, float]]:
@@ -206,4 +252,6 @@ def load() -> Model | None:
     if model is None:
         return None
     rates, priors = read_rates(path("events/lemma_rates.tsv").read_text(encoding="utf-8"))
-    return Model(Linear(model["weights"]), model["threshold"], rates, priors, model.get("core_floor", 0.0))
+    history = read("events/history_model.json")
+    return Model(Linear(model["weights"]), model["threshold"], rates, priors, model.get("core_floor", 0.0),
+                 Linear(history["weights"]) if history else None, history["threshold"] if history else 1.0)

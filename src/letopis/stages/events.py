@@ -7,6 +7,7 @@ Factuality is the factuality stage's job; dating, coreference, order and causes 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -50,6 +51,7 @@ class _Draft:
     type: str
     carriers: list[int] = field(default_factory=list)  # tokens whose dependents hold roles
     phase: str | None = None
+    named: bool = False  # the head noun of a named event («Бородинское сражение»)
 
 
 # A participle names its own event only as the head of a clause («изданный им»,
@@ -80,6 +82,62 @@ def candidate(doc: Doc, index: int, named: set[int]) -> bool:
     return not (token.pos == "NOUN" and _infinitive(token.lemma))  # «оккупированных» (the occupied)
 
 
+ROMAN = re.compile(r"^[IVXLCDMІХ]+$")
+
+
+def _junk_roman(doc: Doc, index: int, in_timex: set[int]) -> bool:
+    return bool(ROMAN.match(doc.tokens[index].text))  # «I Всероссийский съезд», «Лжедмитрий I»
+
+
+def _junk_date_word(doc: Doc, index: int, in_timex: set[int]) -> bool:
+    """A month or weekday name, or a word of a date that no lexicon calls an event: «Апрель»,
+    «в мае» (but «после восстания», «во время оккупации» name the event a date hangs on)."""
+    lemma = doc.tokens[index].lemma
+    if lemma in lex.CALENDAR_WORDS:
+        return True
+    return index in in_timex and lemma not in lex.HAND_TYPE and lemma not in lex.HISTORY_TYPE
+
+
+def _junk_attribute(doc: Doc, index: int, in_timex: set[int]) -> bool:
+    """An adjective or a participle used as one modifies the event word, if any: «Великое
+    княжество», «государственного переворота», «основанная на». Its noun decides."""
+    token = doc.tokens[index]
+    if token.rel != "amod" or not (token.pos == "ADJ" or token.feats.get("VerbForm") == "Part"):
+        return False
+    head = doc.tokens[token.head].lemma if token.head >= 0 else ""
+    return head not in lex.HAND_TYPE and head not in lex.HISTORY_TYPE  # «президентские выборы» is one event
+
+
+def _junk_habit(doc: Doc, index: int, in_timex: set[int]) -> bool:
+    """A generic habit, an imperfective verb of repeated practice: «обычно охотился», «каждую
+    весну выходили в поле»."""
+    token = doc.tokens[index]
+    if token.pos != "VERB" or token.feats.get("Aspect") != "Imp":
+        return False
+    for child, other in enumerate(doc.tokens[doc.sentences[token.sent].first:doc.sentences[token.sent].last],
+                                  start=doc.sentences[token.sent].first):
+        if other.head == index and other.lemma in lex.HABIT_ADVERBS:
+            return True
+        if other.lemma == "каждый" and doc.tokens[other.head].head == index if other.head >= 0 else False:
+            return True
+    return False
+
+
+def _junk_state(doc: Doc, index: int, in_timex: set[int]) -> bool:
+    return doc.tokens[index].lemma in lex.STATE_WORDS  # «оставался в Кембридже», «считал»
+
+
+# Words that are never triggers whatever the model says, each rule with its name in the trace.
+JUNK: tuple[Callable[[Doc, int, set[int]], bool], ...] = (
+    _junk_roman, _junk_date_word, _junk_attribute, _junk_habit, _junk_state,
+)
+
+
+def junk(doc: Doc, index: int, in_timex: set[int]) -> str | None:
+    """The name of the rule that rules token `index` out as a trigger, if one does."""
+    return next((rule.__name__ for rule in JUNK if rule(doc, index, in_timex)), None)
+
+
 class LexiconDecision:
     """Triggers by the lexicon alone: the decision when no classifier is shipped."""
 
@@ -90,6 +148,24 @@ class LexiconDecision:
 
     def __call__(self, index: int) -> bool:
         return _is_trigger(self.doc.tokens[index])
+
+
+# The history adaptation reads narrative of the past: a text whose dates lie mostly before
+# this year, a generation before our own (news, which NEREL is, writes of its own days and
+# keeps NEREL's sense of event).
+HISTORICAL_BEFORE = 1990
+# ... and a chronicle's density of them: news that recalls a past year or two keeps NEREL's sense.
+HISTORICAL_DATES = 5
+HISTORICAL_SHARE = 0.85
+
+
+def historical(doc: Doc) -> bool:
+    """Whether `doc` is historical narrative: most of its dated expressions lie before
+    `HISTORICAL_BEFORE`; a text without dates is not (it keeps NEREL's sense of event)."""
+    years = [int(t.earliest[:4]) for t in doc.timexes if t.earliest and t.earliest[:4].isdigit()]
+    if len(years) < HISTORICAL_DATES:
+        return False
+    return sum(year < HISTORICAL_BEFORE for year in years) >= HISTORICAL_SHARE * len(years)
 
 
 class ModelDecision:
@@ -103,6 +179,14 @@ class ModelDecision:
         self.ctx = event_features.Context(doc)
         self.decided: dict[int, bool] = {}
         self.tree = tree(doc)
+        self.historical = historical(doc)
+
+    def history(self, index: int) -> bool:
+        """The history adaptation takes the word for an event of historical narrative."""
+        if self.model.history is None or not self.historical or not candidate(self.doc, index, self.named):
+            return False
+        kids = self.tree.of_sentence(self.doc.tokens[index].sent)
+        return self.model.history_probability(self.ctx, kids, index) >= self.model.history_threshold
 
     def probability(self, index: int) -> float:
         if not candidate(self.doc, index, self.named):
@@ -131,6 +215,11 @@ class ModelDecision:
     def __call__(self, index: int) -> bool:
         if index not in self.decided:
             token = self.doc.tokens[index]
+            ruled_out = junk(self.doc, index, self.ctx.in_timex)
+            if ruled_out:
+                self.doc.note("events", ruled_out, token.start, token.end)
+                self.decided[index] = False
+                return False
             threshold = self.model.threshold
             if token.lemma in lex.LEGAL_TEXTS:
                 threshold = 0.0 if self._asks_for_something(index) else threshold
@@ -141,7 +230,7 @@ class ModelDecision:
                 # A speech act (order, request, appeal) NEREL never marks: its content decides.
                 asks = lex.HAND_TYPE[token.lemma] in lex.SPEECH_ACT_TYPES and self._asks_for_something(index)
                 threshold = 0.0 if asks else min(threshold, self.model.core_floor)
-            self.decided[index] = self.probability(index) >= threshold
+            self.decided[index] = self.probability(index) >= threshold or self.history(index)
         return self.decided[index]
 
 
@@ -262,7 +351,7 @@ def find_drafts(
         kind = _refine_type(doc, kids, index, kind)
         if kind is None:
             continue
-        drafts[index] = _Draft(index, kind, [index], phases.get(index))
+        drafts[index] = _Draft(index, kind, [index], phases.get(index), index in getattr(is_event, "heads", ()))
     for carrier, target in folded.items():
         target = _last(folded, target)  # «смогли начать наступление»
         if target in drafts:
@@ -324,6 +413,7 @@ def _merge_phrases(doc: Doc, drafts: dict[int, _Draft]) -> None:
     for root, members in groups.items():
         typed = [m for m in members if drafts[m].type != "other"]
         keep = root if drafts[root].type != "other" or not typed else typed[0]
+        keep = next((m for m in members if drafts[m].named), keep)  # a named event keeps its name
         for member in members:
             if member == keep:
                 continue
@@ -476,6 +566,81 @@ def inherit_subject(doc: Doc, kids: dict[int, list[int]], drafts: list[_Draft], 
             break
 
 
+NAME_TYPES = {"LOCATION", "ORGANIZATION", "FACILITY"}
+
+
+def _token_span(doc: Doc, start: int, end: int) -> list[int]:
+    return [i for i, t in enumerate(doc.tokens) if t.start < end and start < t.end]
+
+
+def _named_event_head(doc: Doc, tokens: list[int]) -> int | None:
+    """The event noun a name is made of: «Бородинское сражение» (the name's head), «Брестский»
+    (a name of one adjective, whose noun «мир» stands outside it)."""
+    inside = set(tokens)
+    for index in tokens:
+        token = doc.tokens[index]
+        if token.head in inside:
+            continue  # not the name's head
+        if token.pos in {"NOUN", "PROPN"} and token.lemma in lex.NAMED_EVENT_HEADS:
+            return index
+        if token.pos == "ADJ" and token.rel == "amod" and token.head >= 0:
+            head = doc.tokens[token.head]
+            if head.pos == "NOUN" and head.lemma in lex.NAMED_EVENT_HEADS:
+                return token.head
+    return None
+
+
+def named_events(doc: Doc) -> set[int]:
+    """Named events: the head nouns of «Бородинское сражение», «Варфоломеевская ночь»,
+    «Брестский мир», in any word order and with or without a light verb. A place or
+    organisation mention whose head is such a noun is no entity: it is dropped."""
+    heads: set[int] = set()
+    dropped: set[int] = set()
+    named_tokens = {t for m in doc.mentions if m.type not in NAME_TYPES for t in _token_span(doc, m.start, m.end)}
+    for m_index, mention in enumerate(doc.mentions):
+        if mention.type not in NAME_TYPES or mention.source == "pronoun":
+            continue
+        head = _named_event_head(doc, _token_span(doc, mention.start, mention.end))
+        if head is None:
+            continue
+        heads.add(head)
+        dropped.add(m_index)
+        doc.note("events", "named_event_not_entity", mention.start, mention.end, type=mention.type)
+    for index, token in enumerate(doc.tokens):
+        # a capitalised adjective that is not the sentence's first word: «битва на Калке», no;
+        # «произошло Бородинское сражение», «Ледовое побоище», yes
+        if token.pos == "NOUN" and token.lemma in lex.NAMED_EVENT_HEADS and index not in heads and index not in named_tokens:
+            for child, other in enumerate(doc.tokens):
+                # a sentence's first word is capitalised anyway: there only a noun that names an
+                # event on its own counts («Февральская революция»; not «Тёмная ночь»)
+                first = child == doc.sentences[other.sent].first
+                if other.head == index and other.rel == "amod" and other.text[:1].isupper() \
+                        and (not first or token.lemma in lex.HAND_TYPE) and other.sent == token.sent:
+                    heads.add(index)
+                    doc.note("events", "named_event", token.start, token.end, name=other.text)
+                    break
+    for m_index in dropped:
+        mention = doc.mentions[m_index]
+        entity = next((e for e in doc.entities if e.id == mention.entity), None)
+        if entity is not None and m_index in entity.mentions:
+            entity.mentions.remove(m_index)
+            if not entity.mentions:
+                doc.entities.remove(entity)
+        mention.entity = None
+        mention.type = "EVENT"
+    return heads
+
+
+class _WithNamed:
+    """A decision that also takes the head nouns of named events for events."""
+
+    def __init__(self, decide: LexiconDecision | ModelDecision, heads: set[int]):
+        self.decide, self.heads, self.lexicon = decide, heads, decide.lexicon
+
+    def __call__(self, index: int) -> bool:
+        return index in self.heads or self.decide(index)
+
+
 class EventStage:
     name = "events"
     # The classifier's features read the timexes (no trigger inside a date).
@@ -487,9 +652,11 @@ class EventStage:
         self.lexicon = lexicon  # the lexicon alone decides, whatever is shipped
 
     def __call__(self, doc: Doc) -> Doc:
+        titled = named_events(doc)
         roles = _Roles(doc)
         named = {t for t, m in roles.owner.items() if doc.mentions[m].source != "pronoun"}
-        is_event = LexiconDecision(doc) if self.lexicon else decision(doc, named, self.model)
+        decide = LexiconDecision(doc) if self.lexicon else decision(doc, named, self.model)
+        is_event = _WithNamed(decide, titled) if titled else decide
         for sentence in range(len(doc.sentences)):
             kids = tree(doc).of_sentence(sentence)
             drafts = find_drafts(doc, sentence, kids, named, is_event)

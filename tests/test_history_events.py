@@ -1,0 +1,106 @@
+"""Events of historical narrative: named events, light and copular verbs, gapping, note
+lines, and the words that are never events (issue «every event a historian would list»)."""
+
+import pytest
+
+
+def triggers(doc):
+    return [e.trigger.text for e in doc.events]
+
+
+# The history adaptation reads historical narrative (a text dense in past dates): the cases
+# below stand at the end of such a passage, as they would in a biography or a chronicle.
+PASSAGE = (
+    "Летопись рода начинается в 1701 году. В 1725 году семья перебралась в Тверь. "
+    "Зима 1740 года выдалась суровой. К 1761 году имение разорилось. В 1790 году дом продали. "
+)
+
+
+def in_passage(analyse, text):
+    return analyse(PASSAGE + text)
+
+
+def covered(doc, word):
+    """Whether an event's trigger lies on `word` (its last occurrence in the text)."""
+    start = doc.text.rindex(word)
+    return any(e.trigger.start < start + len(word) and start < e.trigger.end for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # named events, with or without a light verb, in any word order
+        ("7 сентября 1812 года произошло Бородинское сражение.", "сражение"),
+        ("Бородинское сражение произошло в 1812 году.", "сражение"),
+        ("В апреле 1242 года на Чудском озере состоялось Ледовое побоище.", "побоище"),
+        ("В августе 1572 года Париж пережил Варфоломеевскую ночь.", "ночь"),
+        ("Февральская революция свергла самодержавие.", "революция"),
+        ("В 1917 году Февральская революция свергла самодержавие.", "революция"),
+        # light verbs and copular events
+        ("Летом 1760 года юношу зачислили в гвардию.", "зачислили"),
+        ("Осенью 1831 года он был зачислен в университет.", "зачислен"),
+        ("В 1840 году Петров получил степень магистра.", "получил"),
+        ("Владимир стал столицей княжества в 1157 году.", "столицей"),
+        ("В 1955 году она стала заслуженной артисткой.", "стала"),
+        ("В 1147 году Москва впервые упоминается в летописи.", "упоминается"),
+        ("В XII веке князь Юрий Долгорукий основал Москву.", "основал"),
+        ("На следующий день гарнизон капитулировал.", "капитулировал"),
+        # nominal events of study notes
+        ("1571 – Набег крымского хана на Москву.", "Набег"),
+        ("1552 – Осада Казани.", "Осада"),
+        ("1237 – Поход Батыя на Рязань.", "Поход"),
+    ],
+)
+def test_history_event_found(analyse, text, word):
+    doc = in_passage(analyse, text)
+    assert covered(doc, word), triggers(doc)
+
+
+def test_gapping_repeats_the_event(analyse):
+    doc = in_passage(analyse, "В 1901 году он стал членом-корреспондентом, в 1910 — академиком.")
+    own = [e for e in doc.events if e.trigger.start >= len(PASSAGE)]
+    assert covered(doc, "академиком") and len(own) == 2, triggers(doc)
+
+
+def test_gapping_second_status_dated_apart(analyse):
+    doc = in_passage(analyse, "В 1950 году она стала заслуженной артисткой, в 1960 — народной артисткой РСФСР.")
+    second = doc.text.rindex("артисткой")
+    assert any(e.trigger.start == second for e in doc.events), triggers(doc)
+    assert len([e for e in doc.events if e.trigger.start >= len(PASSAGE)]) == 2, triggers(doc)
+
+
+def test_short_news_keeps_the_news_sense(analyse):
+    # a text without a chronicle's dates is read with NEREL's sense of event alone
+    from letopis.stages.events import historical
+
+    assert not historical(analyse("В 1840 году Петров получил степень магистра."))
+    assert historical(in_passage(analyse, "В 1840 году Петров получил степень магистра."))
+
+
+def test_named_event_is_no_place(analyse):
+    doc = analyse("26 августа 1812 года произошло Бородинское сражение.")
+    assert not any(m.type == "LOCATION" and "сражение" in m.text for m in doc.mentions)
+    assert not any("сражение" in e.name for e in doc.entities)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Великое княжество Литовское усилилось при Витовте.", "Великое"),
+        ("Вопросы государственного устройства обсуждались долго.", "государственного"),
+        ("В 1917 году открылся I Всероссийский съезд Советов.", "I "),
+        ("Апрель 1605 года выдался холодным.", "Апрель"),
+        ("В четверг шёл дождь.", "четверг"),
+        ("Каждую весну крестьяне выходили в поле.", "выходили"),
+        ("Он обычно охотился в окрестных лесах.", "охотился"),
+    ],
+)
+def test_no_junk_trigger(analyse, text, word):
+    doc = in_passage(analyse, text)
+    assert not covered(doc, word), triggers(doc)
+
+
+@pytest.mark.parametrize("text", ["Ему было трудно в новой школе.", "Весь вечер он был весел и спокоен."])
+def test_states_are_no_events(analyse, text):
+    doc = in_passage(analyse, text)
+    assert [e for e in doc.events if e.trigger.start >= len(PASSAGE)] == [], triggers(doc)
