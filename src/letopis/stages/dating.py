@@ -12,6 +12,7 @@ from ..doc import Doc, Event, EventTime
 from ..index import carrier_index
 from ..time import resolve_anchor
 from ..time.calendar import day_number
+from .factuality import DASHES
 from .order import anchored_events
 
 BASIS_OF_ANCHOR = {"absolute": "explicit", "context": "context", "relative": "relative", "document": "context"}
@@ -95,6 +96,81 @@ def share_clause_time(doc: Doc) -> None:
             doc.note("dating", "intended_not_before_intention", token.start, token.end, event=event.id, via=head_event.id)
 
 
+CARRIED_FACTUALITY = {"actual", "negated", "uncertain"}  # what a carried date may date
+
+
+def _line_start(text: str, offset: int) -> int:
+    return text.rfind("\n", 0, offset) + 1
+
+
+def _sentences_with_timexes(doc: Doc) -> set[int]:
+    """Sentences that write a time of their own (a date, an age, a duration, «в то время»)."""
+    return {doc.sentence_at(t.start) for t in doc.timexes}
+
+
+def _in_quotes(doc: Doc, event: Event) -> bool:
+    before = doc.text[doc.sentences[event.sentence].start : event.trigger.start]
+    return before.count("«") > before.count("»") or before.count("“") > before.count("”")
+
+
+LINE_MARKS = " \t\u00a0•·*▪◦-–—"  # what may stand before a line's leading date (bullets)
+DATE_SEPARATORS = ("-", "–", "—", ":")  # «1524 — осада Казани», «1721: мир»
+
+
+def _leads_line(doc: Doc, timex_id: str | None) -> bool:
+    """Whether a timex is its line's leading date, the head of a dated note: «• 1169 — Поход на Киев»."""
+    timex = next((t for t in doc.timexes if t.id == timex_id), None)
+    if timex is None:
+        return False
+    start = _line_start(doc.text, timex.start)
+    return not doc.text[start : timex.start].strip(LINE_MARKS) and doc.text[timex.end :].lstrip(" \u00a0").startswith(DATE_SEPARATORS)
+
+
+def carry_line_date(doc: Doc) -> None:
+    """A note's leading date carries along its line: «1524 — осада Казани. Взять город не
+    смогли.» The undated events of the sentences after the dated clause take its window, no
+    more precise, as `context`. A date in running prose does not carry this way: what follows
+    it may be background or another time (`infer_from_narrative` bounds the narrative steps
+    after it from below). The carry ends at a line
+    break (a new line, a heading, a blank line), at a sentence that writes a time of its own
+    (a date, an age, a duration), and at an event dated relative to another; it never enters
+    a line of dialogue or a quotation."""
+    timed_sentences = _sentences_with_timexes(doc)
+    line = -1
+    sentence = -1
+    reference: Event | None = None
+    note = False  # whether the reference's date leads its line (a dated note)
+    for event in doc.events:  # narrative order
+        start = _line_start(doc.text, event.trigger.start)
+        if start != line:
+            line, reference = start, None
+        if event.sentence != sentence:
+            sentence = event.sentence
+            if reference is not None and sentence in timed_sentences:
+                reference = None
+        basis = event.time.basis
+        if basis in {"explicit", "context"} and event.time.timex and event.factuality == "actual":
+            reference = event
+            note = _leads_line(doc, event.time.timex)
+            continue
+        if basis == "relative":
+            reference = None
+            continue
+        if basis != "unknown" or reference is None or event.sentence <= reference.sentence:
+            continue
+        if event.factuality not in CARRIED_FACTUALITY or _in_quotes(doc, event):
+            continue
+        if not note:
+            continue  # prose: `infer_from_narrative` gives a narrative step «not before»
+        if doc.text[line : event.trigger.start].lstrip().startswith(DASHES):
+            continue
+        # The date rests on another clause's timex: the event is not linked to it (the trace
+        # names the clause it came from).
+        t = reference.time
+        event.time = EventTime(t.earliest, t.latest, t.edtf, "context", None)
+        doc.note("dating", "line_date_carries", event.trigger.start, event.trigger.end, event=event.id, via=reference.id)
+
+
 def _is_narrative_step(doc: Doc, event: Event) -> bool:
     """A perfective past finite verb (or an event folded into one) moves the narrative on."""
     for carrier in event.carrier_tokens():
@@ -155,6 +231,7 @@ class DatingStage:
         bound_discoveries(doc)
         date_from_anchors(doc)
         share_clause_time(doc)
+        carry_line_date(doc)
         infer_from_narrative(doc)
         propagate(doc)
         return doc
