@@ -20,7 +20,8 @@ def load() -> Process:
     except ImportError as exc:
         raise Unavailable(f"letopis not importable: {exc}") from exc
     pipeline = Pipeline([TimexStage()])
-    pipeline(Doc("warm-up", "В мае 1812 года армия Наполеона перешла Неман."))
+    # The warm-up names a reign too, so the dictionary the reign table reads loads here, with the model.
+    pipeline(Doc("warm-up", "В мае 1812 года, при Александре I, армия Наполеона перешла Неман."))
 
     def process(text: str) -> Prediction:
         doc = pipeline(Doc("d", text))
