@@ -143,45 +143,6 @@ def _hard_stem(word: str, case: str) -> str | None:
 
 
 def person_forms(doc: Doc) -> frozenset[str]:
-    """The nominatives of name words the document supports (folded): the words of its persons'
-    names that the tagger reads as nominatives, and the stems two different forms of the text
-    decline from («Дезарга», «Дезаргом» → «Дезарг»). A declined name's normal form is chosen
-    among these («Миндовга» → «Миндовг» where the text also says «Миндовг»)."""
-    words: set[str] = set()
-    nominatives: set[str] = set()
-    for m in doc.mentions:
-        if m.type != "PERSON":
-            continue
-        for t in doc.tokens:
-            if m.start <= t.start and t.end <= m.end and t.text[:1].isupper() and len(t.text) > 2:
-                word = fold_case(clean_word(t.text))
-                words.add(word)
-                if t.feats.get("Case", "Nom") == "Nom":
-                    nominatives.add(word)
-    sources: dict[str, set[str]] = {}
-    for word in words:
-        for form in _ending_forms(word, None):
-            sources.setdefault(form, set()).add(word)
-    shared = {form for form, found in sources.items() if len(found) > 1}
-    return frozenset(nominatives | shared)
-
-
-# Hard-stem masculine endings that no nominative of a man's name has, with the consonants they
-# may follow and the tagger's cases they fit: «Гомер-а», «Миних-у», «Клебш-ем», «Лагранж-ем».
-# Not «-е» («Гёте», «Витте»), and «-у» only where the case wants it («с Жоржем Помпиду»).
-_HARD_ENDINGS = (("а", CONSONANTS, ("Gen", "Acc")), ("у", CONSONANTS, ("Dat", "Gen")),
-                 ("ом", CONSONANTS, ("Ins",)), ("ем", frozenset("жшчщц"), ("Ins",)))
-
-
-def _hard_stem(word: str, case: str) -> str | None:
-    for ending, after, cases in _HARD_ENDINGS:
-        stem = word[: -len(ending)]
-        if case in cases and word.endswith(ending) and len(stem) >= 3 and stem[-1].lower() in after:
-            return stem
-    return None
-
-
-def person_forms(doc: Doc) -> frozenset[str]:
     """The name words the document writes in the nominative in its persons' names (folded):
     the evidence a declined name's normal form is chosen by («Миндовга» → «Миндовг» where
     the text also says «Миндовг»)."""
