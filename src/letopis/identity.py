@@ -39,7 +39,7 @@ from .fold import fold_wording
 from .lang.ru.function_words import ACRONYM_SKIPPED_WORDS
 from .lang.ru.names import SURNAME_PARTICLES
 
-_WORD = re.compile(r"[^\s.]+\.?")
+NAME_WORD = re.compile(r"[^\s.]+\.?")  # a word of a name, or an initial with its dot
 _HEAD_WORD_TYPES = frozenset({"GROUP", "ORGANIZATION"})
 
 
@@ -52,10 +52,11 @@ def name_key(name: str) -> str:
 @lru_cache(maxsize=65536)
 def words(name: str) -> tuple[str, ...]:
     """Name words, initials apart: «А.А. Ахматова» → ('а.', 'а.', 'ахматова')."""
-    return tuple(_WORD.findall(name_key(name)))
+    return tuple(NAME_WORD.findall(name_key(name)))
 
 
-def _initial_fits(short: str, full: str) -> bool:
+def initial_fits(short: str, full: str) -> bool:
+    """A word of a shorter name fits a word of a fuller one: the same word, or its initial («А.»)."""
     if short.endswith(".") and len(short) <= 4:
         return full.startswith(short.rstrip("."))
     return short == full
@@ -67,7 +68,7 @@ def name_suffix(short: str, full: str) -> bool:
     if not a or a == b or len(a) > len(b) or a[-1] != b[-1] or a[-1].endswith("."):
         return False
     rest = iter(b[:-1])
-    return all(any(_initial_fits(x, y) for y in rest) for x in a[:-1])
+    return all(any(initial_fits(x, y) for y in rest) for x in a[:-1])
 
 
 def name_prefix(short: str, full: str) -> bool:

@@ -18,7 +18,6 @@ Merge rules, in order, each recorded as evidence on the mentions it joins:
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -28,7 +27,7 @@ from typing import Any
 from ..clusters import UnionFind
 from ..doc import Doc, Entity
 from ..fold import fold_name
-from ..identity import Identities, Named
+from ..identity import NAME_WORD, Identities, Named, initial_fits
 from ..lang.ru.function_words import ACRONYM_SKIPPED_WORDS
 from ..lang.ru.aliases import ALIAS_GROUPS
 from ..lang.ru.names import SURNAME_PARTICLES
@@ -54,25 +53,16 @@ class Item:
     evidence: str | None = None
 
 
-_WORD = re.compile(r"[^\s.]+\.?")
-
-
 @lru_cache(maxsize=65536)
 def _words(normal: str) -> list[str]:
     """Name words, initials apart: «А.А. Ахматова» → ['а.', 'а.', 'ахматова'].
 
     Cached: callers must not change the list."""
-    return _WORD.findall(fold_name(normal).replace("\u00a0", " "))
+    return NAME_WORD.findall(fold_name(normal).replace("\u00a0", " "))
 
 
 def _initials(full: str) -> str:
     return "".join(w[0] for w in _words(full) if w not in ACRONYM_SKIPPED_WORDS)
-
-
-def _initial_fits(short: str, full: str) -> bool:
-    if short.endswith(".") and len(short) <= 4:
-        return full.startswith(short.rstrip("."))
-    return short == full
 
 
 def name_suffix(short: str, full: str) -> bool:
@@ -86,7 +76,7 @@ def name_suffix(short: str, full: str) -> bool:
     if not a or a == b or len(a) > len(b) or a[-1] != b[-1] or a[-1].endswith("."):
         return False
     rest = iter(b[:-1])
-    return all(any(_initial_fits(x, y) for y in rest) for x in a[:-1])
+    return all(any(initial_fits(x, y) for y in rest) for x in a[:-1])
 
 
 def name_prefix(short: str, full: str) -> bool:
