@@ -54,12 +54,25 @@ def test_coordinates_are_where_the_place_is():
         ([("Кембридж", None)], "Кембридж", "GB"),
         ([("Кембридж", None), ("США", None)], "Кембридж", "US"),  # the document's country wins
         ([("Верден", None), ("Франция", None)], "Верден", "FR"),
+        # one neighbour's capital does not outweigh a story set among the towns of Rus:
+        # Veliky Novgorod, not Novhorod-Siverskyi
+        ([("Новгород", None), ("Киев", None), ("Москва", None), ("Суздаль", None), ("Ростов", None)], "Новгород", "RU"),
     ],
 )
 def test_ambiguous_names_resolved_from_the_document(names, target, country):
     places = dict(zip([n for n, _ in names], resolve(names)))
     place, why = places[target]
     assert place is not None and place.country == country, why
+
+
+def test_no_town_of_the_name_where_the_story_is_set_stays_unlocated():
+    # Richmonds in Canada, the USA, Australia…, none in England, where the story is set
+    places = dict(zip(["Ричмонд", "Лондон", "Англия"], resolve([("Ричмонд", None), ("Лондон", None), ("Англия", None)])))
+    place, why = places["Ричмонд"]
+    assert place is None and "countries" in why
+    # with no country named at all, the most populous town is the best guess
+    [(alone, _)] = resolve([("Ричмонд", None)])
+    assert alone is not None
 
 
 def test_unknown_place():

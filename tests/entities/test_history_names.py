@@ -150,7 +150,24 @@ RULES = [
     ("person_word", "Флот вошёл в Бакингемшир.", "Бакингемшир", "LOCATION", None),
     ("family", "Власть взяли Бонуры.", "Бонуры", "PERSON", None),
     ("name_adjective", "Он стал Лукасовским профессором.", "Лукасовским", "PERSON", "OTHER"),
+    # a heading with no stop, then a line that opens with a common word
+    ("common_word", "Распад державы\nВопреки воле отца сын ушёл на север.", "Вопреки", "PERSON", "OTHER"),
+    ("common_word", "1767 - Амнистия (прощены беглые).", "Амнистия", "PERSON", "OTHER"),
+    # mid-line, after a comma, the capital is free: a name or a title, left as it is
+    ("common_word", "Одна из работ, Диссертация о звуке, вышла в Базеле.", "Диссертация", "PERSON", None),
 ]
+
+
+def test_a_repeated_opening_word_is_no_evidence_of_a_name(analysed):
+    # the same page pasted twice, each line opening with a common word
+    page = "Поход на юг\nВопреки совету бояр князь повёл дружину к морю.\n"
+    doc = analysed(page + page)
+    assert not [e for e in doc.entities if e.type == "PERSON" and e.name == "Вопреки"]
+
+
+def test_a_common_word_named_mid_sentence_stays_a_name(analysed):
+    doc = analysed("Роза вышла в сад. Потом к ней подошла Роза и её брат.")
+    assert [e for e in doc.entities if e.type == "PERSON" and e.name == "Роза"]
 
 
 @pytest.mark.parametrize("rule, text, words, was, answer", RULES)

@@ -35,9 +35,13 @@ SUBTYPE_FOR_KIND: dict[str, str] = {
 WATER_KINDS = frozenset({"RIVER", "LAKE", "SEA"})
 
 
-# A country the document names counts as much as a population twenty times larger (e^3):
+# A country the document names counts as much as a population seven times larger (e^2):
 # Cambridge, Massachusetts in an American story, yet Paris, France beside «США».
-CONTEXT_WEIGHT = 3.0
+CONTEXT_WEIGHT = 2.0
+# A name shared by towns in this many countries, none of which the document names, is located
+# only when its largest town is this many times larger than any abroad (Paris, France is).
+SCATTERED_COUNTRIES = 3
+DWARFS = 20
 
 
 def compatible(subtype: str | None, kind: str) -> bool:
@@ -83,11 +87,32 @@ def resolve(names: Sequence[tuple[str, str | None]]) -> list[tuple[Place | None,
         elif len(found) == 1:
             out.append((found[0], "the only place of this name"))
         else:
-            best = max(found, key=lambda p: math.log1p(p.population) + (CONTEXT_WEIGHT if context[p.country or ""] else 0))
-            why = (f"in {best.country}, a country the document names" if context[best.country or ""]
-                   else "the most populous of its name")
-            out.append((best, f"{why} ({len(found)} candidates)"))
+            out.append(_choose(found, context))
     return out
+
+
+def _choose(found: list[Place], context: Counter[str]) -> tuple[Place | None, str]:
+    """One of several towns of a name. A country the document names lends its towns a bonus in
+    proportion to how often the document names places there, so that one passing mention of a
+    neighbour does not outweigh the country the story is set in («Новгород» in a chronicle of
+    Rus that names Kiev is Veliky Novgorod, not Novhorod-Siverskyi). Where the document names
+    countries, none of the towns lies in them, and the towns are spread over several countries,
+    only a town that dwarfs the others is taken; otherwise the place stays unlocated, since an
+    unlocated place is better than a wrong pin («Ричмонд» in a story set in England)."""
+    most = max(context.values(), default=0)
+
+    def bonus(p: Place) -> float:
+        return CONTEXT_WEIGHT * context[p.country or ""] / most if most else 0.0
+
+    ranked = sorted(found, key=lambda p: math.log1p(p.population) + bonus(p), reverse=True)
+    best = ranked[0]
+    if context[best.country or ""]:
+        return best, f"in {best.country}, a country the document names ({len(found)} candidates)"
+    countries = {p.country for p in found}
+    runner_up = max((p.population for p in found if p.country != best.country), default=0)
+    if most and len(countries) >= SCATTERED_COUNTRIES and best.population < DWARFS * runner_up:
+        return None, f"{len(found)} towns of this name in {len(countries)} countries, none in a country the document names"
+    return best, f"the most populous of its name ({len(found)} candidates)"
 
 
 def record(place: Place) -> dict[str, Any]:

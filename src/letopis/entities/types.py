@@ -11,7 +11,7 @@ it); the first rule that speaks wins, and the stage writes it to the trace.
 | `named_event` | a place or facility headed by an event noun → `EVENT` (no entity) | «Бородинское сражение», «Февральская революция» |
 | `council` | a person or place whose head is an organisation's noun → `ORGANIZATION` | «Петросовет», «Горсовет», «Синод» |
 | `titled_name` | a capitalised place right after a person's title: in apposition, after an abbreviated title, or in the title's case where it is no country, region or large city → `PERSON` | «пред. Львов», «князь Львов», «мэр Байи» (not «президента США») |
-| `common_word` | a one-word person that opens a sentence and that the dictionary knows only as a common word → `OTHER` (no entity) | «Диссертация ...», «Вопреки ...», «Фельдмаршал ...», «1725» |
+| `common_word` | a one-word person that opens a sentence, a clause after a stop, or a line, and that the dictionary knows only as a common word, unless the text names someone so mid-sentence → `OTHER` (no entity) | «Диссертация ...», «…княжества\nВопреки ...», «1762 - Секуляризация», «1725» |
 | `family` | a person named by a surname in the plural, or after «семья», «братья», «род» → `GROUP` | «Романовы», «князья Долгоруковы», «братья Бернулли» |
 | `name_adjective` | a one-word person that is an adjective of a following noun → `OTHER` | «Лукасовским профессором» |
 | `state_name` | a one-word person the gazetteer knows as a place (any place where the dictionary reads the word as one; else a country, state or region) and no dictionary as a person's name → `LOCATION` | «Пруссию», «Гёттинген», «Овернь» |
@@ -122,18 +122,34 @@ def common_word(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
     word = token.text.strip("•*-– ")
     if not any(c.isalpha() for c in word):
         return "OTHER"  # «1725» tagged a person
-    before = _before(doc, tokens, 1)
-    opening = not before or before[-1].pos == "PUNCT" and before[-1].text not in (",",)
-    if not opening or not natasha.known(word):
+    if not _opening(doc, tokens[0]) or not natasha.known(word):
         return None
     if any(a.grammemes & (_NAME_MARKS | {"Geox"}) for a in natasha.analyses(word)):
         return None
     lemma = _lemma(token)
     for other in doc.mentions:  # the text names someone so elsewhere: «Мадонна», «Кит Флинт»
         if other is not m and other.type == "PERSON":
-            if any(_lemma(doc.tokens[i]) == lemma for i in mention_tokens(doc, other)):
+            words = mention_tokens(doc, other)
+            # Another opening of a sentence or a line proves nothing: a repeated page or a
+            # recurring address («Голубчик!») is no name.
+            if any(_lemma(doc.tokens[i]) == lemma and (len(words) > 1 or not _opening(doc, i)) for i in words):
                 return None
     return "OTHER"
+
+
+def _opening(doc: Doc, index: int) -> bool:
+    """Whether the token's capital letter is not free: it opens a sentence, a clause after a
+    stop or a dash, or a line (a heading with no stop before the next line: «… княжества\nВопреки»;
+    «1762 - Секуляризация»)."""
+    token = doc.tokens[index]
+    start = doc.sentences[token.sent].first
+    if index == start:
+        return True
+    before = doc.tokens[index - 1]
+    if before.pos == "PUNCT" and before.text not in (",",):
+        return True
+    line = doc.text.rfind("\n", 0, token.start)
+    return line >= 0 and not any(c.isalpha() for c in doc.text[line + 1:token.start])
 
 
 # Words before a surname in the plural that make it a family: «братья Бернулли».
