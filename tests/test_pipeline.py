@@ -38,7 +38,7 @@ def test_default_pipeline_order():
     import letopis
 
     assert letopis.default_pipeline().names == [
-        "segment", "morph", "syntax", "ner", "entities", "timex", "events", "factuality", "roles",
+        "segment", "morph", "syntax", "ner", "entities", "timex", "places_in_time", "events", "factuality", "roles",
         "time_links", "coreference", "relations", "dating",
     ]
 

@@ -27,6 +27,7 @@ FACTORIES: dict[str, str] = {
     "ner": "ner:NERStage",
     "entities": "entities:EntityStage",
     "timex": "timex:TimexStage",
+    "places_in_time": "places_in_time:PlacesInTimeStage",
     "events": "events:EventStage",
     "factuality": "factuality:FactualityStage",
     "roles": "roles:RolesStage",

@@ -4,7 +4,9 @@
   scripts, Russian and historical ones included: «Сталинград» is Volgograd);
 - pycountry (ISO 3166-1 countries with their Russian names);
 - letopis's own table `data/geo/places.tsv` (regions, historical states, continents, the
-  short Russian names of countries and former names of cities; its header states its source).
+  short Russian names of countries and former names of cities; its header states its source);
+- letopis's table `data/geo/periods.tsv`: the historical state a modern country's name stands
+  for in a given span of years («Литва» in 1250 is the Grand Duchy of Lithuania).
 
 Countries take the coordinates of their capital from the GeoNames city list. Everything
 is returned as plain `Place` records; indexes are built once per process, lazily.
@@ -110,6 +112,9 @@ def _named_countries() -> dict[str, list[Place]]:
     return index
 
 
+_by_id: dict[str, Place] = {}
+
+
 @lru_cache(maxsize=1)
 def _table() -> dict[str, list[Place]]:
     _, countries = _geonames()
@@ -129,6 +134,7 @@ def _table() -> dict[str, list[Place]]:
         else:
             place = Place(f"letopis:{ident}", names.split("|")[0], kind, iso or None,
                           float(lat) if lat else None, float(lon) if lon else None, 0, "letopis")
+            _by_id[place.id] = place
         for name in names.split("|"):
             if place not in index.setdefault(fold_lookup(name), []):
                 index[fold_lookup(name)].append(place)
@@ -146,6 +152,31 @@ def lookup(name: str) -> list[Place]:
             if place not in out:
                 out.append(place)
     return out
+
+
+@lru_cache(maxsize=1)
+def _periods() -> dict[str, list[tuple[int, int, Place]]]:
+    """ISO country -> (first year, last year, historical state), from `data/geo/periods.tsv`."""
+    _table()
+    out: dict[str, list[tuple[int, int, Place]]] = {}
+    text = resources.files("letopis.data.geo").joinpath("periods.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        iso, ident, first, last = line.split("\t")
+        state = _by_id.get(f"letopis:{ident}")
+        if state is None:
+            raise ModelError(f"periods.tsv names {ident}, which places.tsv does not have")
+        out.setdefault(iso, []).append((int(first), int(last), state))
+    return out
+
+
+def state_in(place: Place, year: int) -> Place | None:
+    """The historical state that the modern country `place` stands for in `year`, if the
+    periods table has one («Литва», 1250 → the Grand Duchy of Lithuania)."""
+    if place.kind != "COUNTRY" or not place.country:
+        return None
+    return next((state for first, last, state in _periods().get(place.country, ()) if first <= year < last), None)
 
 
 def country(iso: str) -> Place | None:
