@@ -13,6 +13,7 @@ _EXTENSIONS = {
     ".txt": "text", ".text": "text",
     ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".xml": "tei", ".tei": "tei",
 }
 
 
