@@ -52,11 +52,16 @@ def namespace(element: Any) -> str | None:
 
 def element(tag: str, attributes: dict[str, str] | None = None, text: str | None = None, ns: str = "") -> Any:
     """A new element `{ns}tag` with its attributes (`xml:id` and `xml:lang` allowed as such)."""
-    made = etree.Element(f"{{{ns}}}{tag}" if ns else tag)
+    made = etree.Element(f"{{{ns}}}{tag}", nsmap={None: ns}) if ns else etree.Element(tag)
     for name, value in (attributes or {}).items():
         made.set(f"{{{XML_NS}}}{name[4:]}" if name.startswith("xml:") else name, value)
     made.text = text
     return made
+
+
+def indent(element: Any) -> None:
+    """Indent `element`'s children (only for elements that hold no text of the source)."""
+    etree.indent(element)
 
 
 def to_string(root: Any) -> str:

@@ -13,9 +13,9 @@ non-text input), `markup` (HTML to visible text), `files` (reading a path or sta
 """
 
 from .decoding import DEFAULT_MAX_BYTES, FORMATS, Source, decode
-from .files import read
+from .files import read, read_markup
 from .markup import CELL, LINE, PARAGRAPH, SKIPPED, VOID, html_to_text
 from .tei import TeiText, read_tei
 
 __all__ = ["CELL", "DEFAULT_MAX_BYTES", "FORMATS", "LINE", "PARAGRAPH", "SKIPPED", "Source", "VOID",
-           "TeiText", "decode", "html_to_text", "read", "read_tei"]
+           "TeiText", "decode", "html_to_text", "read", "read_markup", "read_tei"]
