@@ -38,7 +38,7 @@ def parse(markup: str) -> Any:
         return etree.fromstring(markup, _PARSER)
     except etree.XMLSyntaxError as error:
         line, column = error.position if error.position else (0, 0)
-        message = str(error.msg or error).split(" (line")[0]
+        message = re.sub(r",? \(?line \d+, column \d+\)?$", "", str(error.msg or error))
         raise XmlError(f"not well-formed XML at line {line}, column {column}: {message}") from None
 
 

@@ -272,6 +272,11 @@ def build_entities(doc: Doc, infos: dict[int, MentionInfo]) -> None:
         doc.entities.append(entity)
 
 
+def _ref(attributes: dict[str, Any]) -> str | None:
+    ref = attributes.get("ref")
+    return ref if isinstance(ref, str) and ref else None
+
+
 def unify(docs: Sequence[Doc]) -> tuple[list[Entity], dict[tuple[str, str], str]]:
     """Corpus entities (ids E1, E2, ...) from the documents' entities, and (doc id, local id) -> corpus id.
 
@@ -280,7 +285,7 @@ def unify(docs: Sequence[Doc]) -> tuple[list[Entity], dict[tuple[str, str], str]
     empty (the chronology lists mentions per document).
     """
     pairs: list[tuple[Doc, Entity]] = [(doc, e) for doc in docs for e in doc.entities]
-    items = [Named(e.type, e.name, tuple(e.aliases), (e.attributes.get("geo") or {}).get("id"), n)
+    items = [Named(e.type, e.name, tuple(e.aliases), (e.attributes.get("geo") or {}).get("id"), n, _ref(e.attributes))
              for n, doc in enumerate(docs) for e in doc.entities]
     corpus: list[Entity] = []
     mapping: dict[tuple[str, str], str] = {}
