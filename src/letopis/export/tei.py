@@ -61,7 +61,8 @@ def to_xml(chronology: Any, *, texts: Mapping[str, str] | None = None, markup: M
     if len(trees) == 1:
         return xml.to_string(trees[0])
     corpus = xml.element("teiCorpus", ns=NS)
-    corpus.append(_header("letopis chronology", f"{len(trees)} documents"))
+    julian = any(e.get(f"{{{xml.XML_NS}}}id") == "julian" for tree in trees for e in tree.iter())
+    corpus.append(_header("letopis chronology", f"{len(trees)} documents", calendar=not julian))
     corpus.append(_stand_off(_entity_lists(src, {d["id"] for d in documents})))
     corpus.extend(trees)
     return xml.to_string(corpus)
@@ -83,7 +84,7 @@ def _document(src: Source, document: Record, markup: str | None, lists: bool) ->
     doc_id, text = document["id"], src.texts[document["id"]]
     base = _from_tei(markup) if markup is not None else None
     if base is None or len(base.offsets) != len(text) + 1:
-        base = _skeleton(text, str(document.get("source") or doc_id))
+        base = _skeleton(text, str(document.get("source") or doc_id), calendar=lists)
     spans = _spans(src, doc_id, text)
     inline = _inline(spans, base, text)
     root = xml.parse(_insert(base, text, inline))
@@ -105,9 +106,10 @@ def _from_tei(markup: str) -> _Base:
     return _Base(markup, tei.offsets, tei.string_offsets, marked, bool(_DEFAULT_NS.search(markup)))
 
 
-def _skeleton(text: str, title: str) -> _Base:
-    """A new TEI document whose body holds `text`, one `<p>` per blank-line block."""
-    head = xml.to_string(_header(title, "the text as letopis read it")).split("?>", 1)[1].strip()
+def _skeleton(text: str, title: str, calendar: bool) -> _Base:
+    """A new TEI document whose body holds `text`, one `<p>` per blank-line block (the
+    Julian calendar declared in its header unless a corpus header declares it)."""
+    head = xml.to_string(_header(title, "the text as letopis read it", calendar)).split("?>", 1)[1].strip()
     out = [f'<TEI xmlns="{NS}">', head, "<text><body>"]
     size = sum(map(len, out))
     offsets: list[int] = []
@@ -123,7 +125,7 @@ def _skeleton(text: str, title: str) -> _Base:
             size += 3
         for ch in piece:
             offsets.append(size)
-            written = _char(ch) if paragraph or not ch.isspace() else ch
+            written = _char(ch)
             out.append(written)
             size += len(written)
         if paragraph:
@@ -142,7 +144,7 @@ def _char(ch: str) -> str:
     return escape(ch)
 
 
-def _header(title: str, about: str) -> Any:
+def _header(title: str, about: str, calendar: bool = True) -> Any:
     header = xml.element("teiHeader", ns=NS)
     file_desc = _sub(header, "fileDesc")
     _sub(_sub(file_desc, "titleStmt"), "title", text=title)
@@ -151,8 +153,9 @@ def _header(title: str, about: str) -> Any:
     application = _sub(_sub(_sub(header, "encodingDesc"), "appInfo"), "application",
                        {"ident": "letopis", "version": __version__})
     _sub(application, "label", text="letopis")
-    calendars = _sub(_sub(header, "profileDesc"), "calendarDesc")
-    _sub(_sub(calendars, "calendar", {"xml:id": "julian"}), "p", text="Julian calendar (Old Style)")
+    if calendar:  # what @calendar="#julian" on letopis's dates points at
+        calendars = _sub(_sub(header, "profileDesc"), "calendarDesc")
+        _sub(_sub(calendars, "calendar", {"xml:id": "julian"}), "p", text="Julian calendar (Old Style)")
     return header
 
 
