@@ -110,6 +110,7 @@ def _skeleton(text: str, title: str, calendar: bool) -> _Base:
     """A new TEI document whose body holds `text`, one `<p>` per blank-line block (the
     Julian calendar declared in its header unless a corpus header declares it)."""
     head = xml.to_string(_header(title, "the text as letopis read it", calendar)).split("?>", 1)[1].strip()
+    head = head.replace(f' xmlns="{NS}"', "", 1)  # declared on <TEI> already
     out = [f'<TEI xmlns="{NS}">', head, "<text><body>"]
     size = sum(map(len, out))
     offsets: list[int] = []
