@@ -11,12 +11,31 @@ import pytest
 from lxml import etree
 
 from letopis.cli import EXIT_SOME_FAILED, main
+from letopis.export.tei import date_attributes
 from letopis.ingest import read, read_tei
 
 from conftest import DATA, KINDS
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+@pytest.mark.parametrize("timex, attributes", [
+    ({"value": "1552-10-12", "earliest": "1552-10-12", "latest": "1552-10-12", "anchor": "absolute"},
+     {"when": "1552-10-12", "cert": "high"}),
+    ({"value": "1552", "earliest": "1552-01-01", "latest": "1552-12-31", "anchor": "absolute"},
+     {"when": "1552", "cert": "high"}),
+    # a year read on the Julian calendar is no Gregorian year: its bounds are given instead
+    ({"value": "1552", "earliest": "1552-01-11", "latest": "1553-01-10", "anchor": "absolute",
+      "calendar": {"calendar": "julian", "written": "1552", "basis": "convention"}},
+     {"notBefore": "1552-01-11", "notAfter": "1553-01-10", "calendar": "#julian", "cert": "high"}),
+    ({"value": "XXXX-XX-XX", "earliest": None, "latest": "1552-10-01", "anchor": "relative"},
+     {"notAfter": "1552-10-01", "cert": "medium"}),
+    ({"value": "P6W", "type": "DURATION", "anchor": "absolute"}, {"type": "duration", "dur-iso": "P6W", "cert": "high"}),
+    ({"value": "PXW", "type": "DURATION", "anchor": "absolute"}, {"type": "duration", "cert": "high"}),
+])
+def test_date_attributes(timex, attributes):
+    assert date_attributes({"id": "d1.t1", **timex}) == {"xml:id": "lt-d1.t1", **attributes}
 
 
 def _by_source(chronology: dict, kind: str) -> str:
@@ -188,7 +207,7 @@ def test_export_from_json_finds_the_tei_sources_and_builds_a_corpus(tei_chronolo
 
 def test_plain_text_becomes_a_new_valid_tei_with_the_text_unchanged(tmp_path, tei_schema):
     text = ("Осада Казани\r\n\r\nВ 1552 году войско Ивана Грозного осадило Казань & взяло её 2 октября.\n"
-            "Вслед за тем к Москве отошло всё Среднее Поволжье.\n")
+            "Осада длилась шесть недель. Вслед за тем к Москве отошло всё Среднее Поволжье.\n")
     source = tmp_path / "kazan.txt"
     source.write_bytes(text.encode("utf-8"))
     target = tmp_path / "kazan.xml"
@@ -200,6 +219,7 @@ def test_plain_text_becomes_a_new_valid_tei_with_the_text_unchanged(tmp_path, te
     # a Russian date before 1918 is Old Style by the convention: Gregorian @when, Julian content
     assert any((d.text, d.get("when"), d.get("calendar")) == ("2 октября", "1552-10-12", "#julian")
                for d in root.iter(f"{TEI}date"))
+    assert any(d.get("dur-iso") == "P6W" for d in root.iter(f"{TEI}date"))
 
 
 def test_a_bad_file_is_reported_and_the_batch_goes_on(tei_files, tmp_path, capsys):

@@ -41,6 +41,7 @@ LISTS = ("listPerson", "listPlace", "listOrg")
 CERT = {"absolute": "high", "explicit": "high", "context": "medium", "document": "medium", "relative": "medium",
         "inferred": "low"}
 _W3C = re.compile(r"^-?\d{4,}(-\d\d(-\d\d)?)?$")
+_DURATION = re.compile(r"^P(\d+[YMWD])*(T(\d+[HMS])+)?$")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _DEFAULT_NS = re.compile(r'<(?:[\w.-]+:)?TEI\b[^>]*\sxmlns\s*=\s*["\']' + re.escape(NS) + '["\']')
 
@@ -214,6 +215,8 @@ def date_attributes(timex: Record) -> dict[str, str]:
                 attributes["notAfter"] = latest
     else:
         attributes["type"] = str(timex.get("type", "DATE")).lower()
+        if attributes["type"] == "duration" and _DURATION.match(value):
+            attributes["dur-iso"] = value
     if calendar == "julian":
         attributes["calendar"] = "#julian"
     cert = CERT.get(str(timex.get("anchor")))
