@@ -33,6 +33,7 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
      {"notAfter": "1552-10-01", "cert": "medium"}),
     ({"value": "P6W", "type": "DURATION", "anchor": "absolute"}, {"type": "duration", "dur-iso": "P6W", "cert": "high"}),
     ({"value": "PXW", "type": "DURATION", "anchor": "absolute"}, {"type": "duration", "cert": "high"}),
+    ({"value": "XXXX-XX-XX", "type": "DATE", "anchor": "relative"}, {}),  # nothing known: no bounds, no certainty
 ])
 def test_date_attributes(timex, attributes):
     assert date_attributes({"id": "d1.t1", **timex}) == {"xml:id": "lt-d1.t1", **attributes}

@@ -24,7 +24,8 @@ from xml.sax.saxutils import escape
 from .. import __version__
 from ..adapters import xml
 from ..ingest.tei import NS, read_tei
-from .source import Record, Source, geo_of, source
+from ..errors import InputError
+from .source import ExportError, Record, Source, geo_of, source
 
 PREFIX = "lt-"  # letopis's xml:ids, kept apart from an edition's own
 # entity type -> inline element, its @type, the list it goes into, and the list's entry element
@@ -54,8 +55,6 @@ def to_xml(chronology: Any, *, texts: Mapping[str, str] | None = None, markup: M
     markup = dict(markup or {})
     documents = [d for d in src.documents.values() if d["id"] in src.texts]
     if not documents:
-        from .source import ExportError
-
         raise ExportError("TEI export needs the documents' texts: export from a store, or keep the "
                           "source files beside the chronology JSON")
     trees = [_document(src, d, markup.get(d["id"]), lists=len(documents) == 1) for d in documents]
@@ -83,15 +82,15 @@ class _Base:
 
 def _document(src: Source, document: Record, markup: str | None, lists: bool) -> Any:
     doc_id, text = document["id"], src.texts[document["id"]]
-    base = _from_tei(markup) if markup is not None else None
-    if base is None or len(base.offsets) != len(text) + 1:
+    base = _from_tei(markup, text) if markup is not None else None
+    if base is None:
         base = _skeleton(text, str(document.get("source") or doc_id), calendar=lists)
     spans = _spans(src, doc_id, text)
     inline = _inline(spans, base, text)
     root = xml.parse(_insert(base, text, inline))
-    body = root.find(f"{{{NS}}}text")
-    text_id = body.get(f"{{{xml.XML_NS}}}id") or f"{PREFIX}{doc_id}-text"
-    body.set(f"{{{xml.XML_NS}}}id", text_id)
+    text_element = root.find(f"{{{NS}}}text")
+    text_id = text_element.get(f"{{{xml.XML_NS}}}id") or f"{PREFIX}{doc_id}-text"
+    text_element.set(f"{{{xml.XML_NS}}}id", text_id)
     parts = _entity_lists(src, {doc_id}) if lists else []
     parts += [_events(src, doc_id, text, base, text_id),
               _annotations([s for s in spans if s not in inline], base, text, text_id)]
@@ -101,8 +100,14 @@ def _document(src: Source, document: Record, markup: str | None, lists: bool) ->
     return root
 
 
-def _from_tei(markup: str) -> _Base:
-    tei = read_tei(markup)
+def _from_tei(markup: str, text: str) -> _Base | None:
+    """The edition's markup, when it still reads as the analysed text (else None: a new file is made)."""
+    try:
+        tei = read_tei(markup)
+    except InputError:
+        return None
+    if tei.text != text:
+        return None
     marked = {(m.start, m.end, m.tag) for m in tei.marked}
     return _Base(markup, tei.offsets, tei.string_offsets, marked, bool(_DEFAULT_NS.search(markup)))
 
@@ -213,8 +218,8 @@ def date_attributes(timex: Record) -> dict[str, str]:
                 attributes["notBefore"] = earliest
             if latest:
                 attributes["notAfter"] = latest
-    else:
-        attributes["type"] = str(timex.get("type", "DATE")).lower()
+    elif timex.get("type", "DATE") not in ("DATE", "TIME"):
+        attributes["type"] = str(timex["type"]).lower()
         if attributes["type"] == "duration" and _DURATION.match(value):
             attributes["dur-iso"] = value
     if calendar == "julian":
@@ -274,7 +279,8 @@ def _insert(base: _Base, text: str, inline: set[_Span]) -> str:
 
 
 def _pointer(base: _Base, text_id: str, start: int, end: int) -> str:
-    first, last = base.strings[start], base.strings[end - 1] + 1 if end > start else base.strings[start]
+    """TEI's pointer to the text's characters `start:end` (end > start), in the string value of `<text>`."""
+    first, last = base.strings[start], base.strings[end - 1] + 1
     return f"#string-range(id('{text_id}'),{first},{last - first})"
 
 
@@ -289,7 +295,8 @@ def _place_after_text(root: Any, stand_off: Any) -> None:
     """Append `stand_off` to the document, on a line of its own (the source's whitespace untouched)."""
     last = root[-1] if len(root) else None
     if last is not None:
-        stand_off.tail, last.tail = last.tail, (last.tail or "") + "\n"
+        original = last.tail or ""
+        stand_off.tail, last.tail = original, original if original.endswith("\n") else original + "\n"
     root.append(stand_off)
 
 
