@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).resolve().parent / "data"
-KINDS = ("letter", "chronicle", "edition", "oldstyle")
+from tei_support import DATA, KINDS
 
 
 @pytest.fixture(scope="session")

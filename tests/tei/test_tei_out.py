@@ -14,7 +14,7 @@ from letopis.cli import EXIT_SOME_FAILED, main
 from letopis.export.tei import date_attributes
 from letopis.ingest import read, read_tei
 
-from conftest import DATA, KINDS
+from tei_support import DATA, KINDS
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"

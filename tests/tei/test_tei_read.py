@@ -8,7 +8,7 @@ from letopis.errors import EmptyInput, InputError
 from letopis.ingest import decode, read, read_tei
 from letopis.ingest.tei_given import bounds
 
-from conftest import DATA
+from tei_support import DATA
 
 HEAD = ('<?xml version="1.0" encoding="UTF-8"?>\n<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc>'
         '<titleStmt><title>Т</title></titleStmt><publicationStmt><p>П</p></publicationStmt>'

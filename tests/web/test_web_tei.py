@@ -9,9 +9,9 @@ import pytest
 
 from letopis.ingest import read
 
-from conftest import ROOT, Running
+from conftest import Running  # tests/web/conftest.py
 
-EDITION = ROOT / "tests" / "tei" / "data" / "edition.xml"
+EDITION = Path(__file__).resolve().parents[1] / "tei" / "data" / "edition.xml"
 
 
 @pytest.fixture(scope="module")
