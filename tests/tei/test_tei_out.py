@@ -87,6 +87,18 @@ def test_different_refs_are_different_people_across_documents(tei_chronology):
     assert _entity(chronology, "#nikolai")["id"] != _entity(chronology, "#nicholas1")["id"]
 
 
+def test_one_name_with_two_refs_is_two_people_in_one_document():
+    import letopis
+    from letopis.ingest import decode
+
+    markup = (DATA / "letter.xml").read_text(encoding="utf-8").replace(
+        "</placeName>.</p>", '</placeName>. Потом <persName ref="#nikolai-uncle">Николай</persName> уехал в полк.</p>')
+    source = decode(markup.encode("utf-8"), "letter.xml")
+    doc = letopis.analyse(source.text, given=source.given)
+    named = {m.ref: m.entity for m in doc.mentions if m.text == "Николай"}
+    assert set(named) == {"#nikolai", "#nikolai-uncle"} and named["#nikolai"] != named["#nikolai-uncle"]
+
+
 @pytest.fixture(scope="module")
 def tei_outputs(tei_files, tmp_path_factory) -> dict[str, str]:
     """`letopis extract FILE --format tei` of each test file."""

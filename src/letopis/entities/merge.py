@@ -6,7 +6,8 @@ Merge rules, in order, each recorded as evidence on the mentions it joins:
                 takes part in no other rule: the next «Правительство Японии» is another one;
   same_name     same type and the same normal form (case and ё ignored);
   same_place    locations the gazetteer resolves to the same place («США», «Соединённые Штаты»);
-  same_ref      names the source's markup gives the same identifier (a TEI `@ref`);
+  same_ref      names the source's markup gives the same identifier (a TEI `@ref`); no rule
+                joins two names it gives different identifiers;
   name_suffix   a person named by a tail of a fuller name: «Шабан-Дельмас» = «Жак Шабан-Дельмас»,
                 «де Голль» = «Шарль де Голль», «Ш. де Голль» (initials agree);
   first_name    a first name (and patronymic) opening exactly one fuller person name in view:
@@ -106,10 +107,16 @@ class _Clusters(UnionFind):
     def __init__(self, items: list[Item]):
         super().__init__(len(items))
         self.items = items
+        self.refs = {i: item.ref for i, item in enumerate(items) if item.ref}  # root -> its cluster's markup identifier
 
     def join(self, a: int, b: int, evidence: str) -> None:
+        ref_a, ref_b = self.refs.get(self.find(a)), self.refs.get(self.find(b))
+        if ref_a and ref_b and ref_a != ref_b:
+            return  # two identifiers the source's markup gives are two referents, whatever the names
         if self.union(a, b):
             self.items[b].evidence = self.items[b].evidence or evidence
+            if ref_a or ref_b:
+                self.refs[self.find(a)] = ref_a or ref_b
 
     def groups(self) -> list[list[int]]:
         return sorted(super().groups(), key=lambda g: min(self.items[i].position for i in g))
