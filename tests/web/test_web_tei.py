@@ -48,3 +48,15 @@ def test_document_page_shows_the_text_as_read_with_its_triggers(tei_server, page
     links = page.locator("#text a.ev")
     assert links.count() == len({e["trigger"]["start"] for e in doc["events"]})
     assert sorted(links.all_inner_texts()) == sorted({e["trigger"]["text"] for e in doc["events"]})
+
+
+def test_an_uploaded_tei_file_is_read_with_its_markup(server):
+    body = (Path(__file__).resolve().parents[1] / "tei" / "data" / "oldstyle.xml").read_bytes()
+    status, answer = server.json("/api/extract?source=oldstyle.xml", method="POST", body=body,
+                                 headers={"Content-Type": "application/xml"})
+    assert status == 200
+    assert not answer["text"].startswith("<") and "Сенатскую площадь" in answer["text"]
+    (date,) = [t for t in answer["chronology"]["timexes"] if t["text"] == "14 декабря 1825 года"]
+    # the edition's @calendar, not the Old Style convention letopis would apply on its own
+    assert (date["earliest"], date["calendar"]["written"], date["calendar"]["basis"], date["rule"]) == (
+        "1825-12-26", "1825-12-14", "old-style mark", "tei_date")
