@@ -131,3 +131,19 @@ def test_bad_tei_is_refused_with_one_line(tmp_path, content, error, words):
 
 def test_julian_bounds_of_a_year():
     assert bounds("1700", True) == ("1700-01-11", "1701-01-11")
+
+
+@pytest.mark.parametrize("kind", ["letter", "chronicle", "edition", "oldstyle"])
+@pytest.mark.parametrize("line_end", ["\n", "\r\n"])
+def test_string_offsets_point_into_the_string_value_of_text(kind, line_end):
+    """What TEI's string-range() counts: the characters of <text> as an XML parser reads them."""
+    from lxml import etree
+
+    markup = (DATA / f"{kind}.xml").read_text(encoding="utf-8").replace("\n", line_end)
+    read = read_tei(markup)
+    root = etree.fromstring(markup.encode("utf-8"))
+    value = "".join(root.find("{http://www.tei-c.org/ns/1.0}text").itertext())
+    assert len(read.string_offsets) == len(read.text) + 1 and read.string_offsets[-1] == len(value)
+    for i, ch in enumerate(read.text):
+        if not ch.isspace():
+            assert value[read.string_offsets[i]] == ch

@@ -20,7 +20,6 @@ from ..adapters import xml
 from ..errors import EmptyInput, InputError
 
 NS = "http://www.tei-c.org/ns/1.0"
-_ROOT = re.compile(r"<(?:[\w.-]+:)?(TEI|teiCorpus)[\s>/]")
 _SNIFF = re.compile(r'^\ufeff?\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*|<\?.*?\?>\s*|<!DOCTYPE[^>]*>\s*)*<(?:[\w.-]+:)?TEI[\s>]', re.S)
 
 SKIPPED = frozenset({"note", "rdg", "rdgGrp", "witDetail", "fw", "figDesc", "teiHeader", "standOff",
@@ -125,7 +124,11 @@ class _Reader:
                     self.space = (at, self.string)
             else:
                 self.emit(ch, at)
-            self.string += 1
+            if not (literal and ch == "\r" and data.startswith("\n", i + 1)):
+                self.string += 1  # XML reads a line end "\r\n" as one "\n"
+
+    def skipped(self, data: str, literal: bool = True) -> None:
+        self.string += len(data) - (data.count("\r\n") if literal else 0)
 
     def block(self, n: int, at: int) -> None:
         if n > self.breaks:
@@ -144,12 +147,13 @@ def read_tei(markup: str, name: str = "<tei>") -> TeiText:
         root = xml.parse(markup)
     except xml.XmlError as error:
         raise InputError(f"{name}: {error}") from None
-    if xml.namespace(root) != NS or xml.local_name(root) != "TEI":
-        found = xml.local_name(root)
-        what = "a teiCorpus; split it into one TEI file per document" if xml.local_name(root) == "teiCorpus" and xml.namespace(root) == NS \
-            else f"XML whose root is <{found}> in {'namespace ' + xml.namespace(root) if xml.namespace(root) else 'no namespace'}"
-        raise InputError(f"{name}: is {what}, not a TEI P5 document (<TEI xmlns=\"{NS}\">); "
-                         "convert it to plain text or TEI first")
+    found, namespace = xml.local_name(root), xml.namespace(root)
+    if (found, namespace) == ("teiCorpus", NS):
+        raise InputError(f"{name}: is a teiCorpus; split it into one TEI file per document")
+    if (found, namespace) != ("TEI", NS):
+        where = f"namespace {namespace}" if namespace else "no namespace"
+        raise InputError(f"{name}: is XML whose root is <{found}> in {where}, not a TEI P5 document "
+                         f"(<TEI xmlns=\"{NS}\">); convert it to plain text or TEI first")
     reader = _Reader()
     stack: list[str] = []
     text_depth = skip_depth = 0  # stack depth at which <text> and the skipped element opened
@@ -159,19 +163,19 @@ def read_tei(markup: str, name: str = "<tei>") -> TeiText:
         data = markup[position:token.start()]
         if data and text_depth:
             if skip_depth:
-                reader.string += len(data)
+                reader.skipped(data)
             else:
                 reader.text(data, position)
         position = token.end()
         if token.group("cdata") is not None and text_depth:
             if skip_depth:
-                reader.string += len(token.group("cdata"))
+                reader.skipped(token.group("cdata"))
             else:
                 reader.text(token.group("cdata"), token.start("cdata"))
         elif token.group("ref") is not None and text_depth:
             value = _reference(token.group("ref"), name)
             if skip_depth:
-                reader.string += len(value)
+                reader.skipped(value, literal=False)
             else:
                 reader.text(value, token.start(), literal=False)
         elif token.group("open") is not None:
