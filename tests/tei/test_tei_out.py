@@ -254,3 +254,13 @@ def test_a_bad_file_is_reported_and_the_batch_goes_on(tei_files, tmp_path, capsy
     assert "not well-formed XML" in errors[0] and "not a TEI P5 document" in errors[1]
     assert "no base text" in errors[2] and "over the" in errors[3]
     assert etree.fromstring(target.read_bytes()).tag == f"{TEI}TEI"
+
+
+def test_export_from_a_store_keeps_the_edition(tei_files, tei_schema, tmp_path):
+    db, target = tmp_path / "corpus.db", tmp_path / "edition.tei.xml"
+    assert main(["ingest", str(tei_files["edition"]), "--db", str(db), "-q", "-j", "1"]) == 0
+    assert main(["export", "--db", str(db), "-f", "tei", "-o", str(target)]) == 0
+    out = target.read_text(encoding="utf-8")
+    assert tei_schema.errors(out) == []
+    assert '<rdg wit="#B">Новъгородъ</rdg>' in out and '<pb n="2"/>' in out
+    assert read_tei(out).text == read(tei_files["edition"]).text
