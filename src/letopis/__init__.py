@@ -21,7 +21,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from .chronology import Chronology
-    from .doc import Doc
+    from .doc import Doc, Given
     from .ingest import Source
     from .pipeline import Pipeline
 
@@ -46,6 +46,7 @@ def analyse(
     calendar: str = "auto",
     pipeline: "Pipeline | None" = None,
     on_stage: "Callable[[str, int, int], None] | None" = None,
+    given: "Given | None" = None,
 ) -> "Doc":
     """Run the pipeline over one text and return its `Doc` with everything found.
 
@@ -55,15 +56,19 @@ def analyse(
     Style when the text is about Russia, `letopis.time.convention`), `julian-before-1918`
     (always Old Style) or `gregorian` (as written). Marked and dual dates follow their marks.
     `on_stage(name, number, count)` is called as each stage begins (progress on a long text).
+    `given` holds what the source's markup already says (a TEI file's dates, names and header
+    date, `Source.given`): the stages take its spans as found, and its date stands for `dct`
+    when none is passed.
     """
-    from .doc import Doc
+    from .doc import Doc, Given
 
     if not isinstance(text, str):
         raise TypeError(f"analyse() takes a str, not {type(text).__name__}; decode bytes with letopis.ingest.decode()")
     from .time.convention import check_setting
 
-    doc = Doc(doc_id, text, source=source, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), dct=dct,
-              calendar=check_setting(calendar))
+    given = given or Given()
+    doc = Doc(doc_id, text, source=source, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), dct=dct or given.dct,
+              calendar=check_setting(calendar), given=given)
     return (pipeline or default_pipeline())(doc, on_stage)
 
 
@@ -95,7 +100,7 @@ def extract_sources(
     docs = []
     for i, src in enumerate(sources, 1):
         doc = analyse(src.text, doc_id=f"d{i}", source=src.name, dct=dct, calendar=calendar,
-                      pipeline=pipeline)
+                      pipeline=pipeline, given=src.given)
         doc.source_offsets = src.source_offsets
         docs.append(doc)
     return build(docs)

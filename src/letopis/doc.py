@@ -50,6 +50,7 @@ class Mention:
     source: str = "ner"  # what found it: ner, rule, pronoun, ...
     evidence: str | None = None  # why it was linked, for pronouns and merges
     form: str | None = None  # name, adjective, descriptor or pronoun (entities.forms)
+    ref: str | None = None  # the source markup's identifier of the entity (TEI @ref), for given mentions
 
 
 @dataclass(slots=True)
@@ -202,6 +203,16 @@ class Relation:
 
 
 @dataclass(slots=True)
+class Given:
+    """What the source's own markup already says (a TEI edition's dates and names): the timex
+    and NER stages take these spans as found, in place of their own readings of them."""
+
+    timexes: list[Timex] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    dct: str | None = None  # the document's date from its header, ISO
+
+
+@dataclass(slots=True)
 class Doc:
     """One document and everything the pipeline found in it."""
 
@@ -213,6 +224,7 @@ class Doc:
     source_offsets: list[int] | None = None
     dct: str | None = None  # document creation time, ISO date, when the user gives one
     calendar: str = "auto"  # unmarked Russian dates before 1918: auto, julian-before-1918 or gregorian
+    given: Given = field(default_factory=Given)
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)

@@ -5,6 +5,8 @@ ingest (`store.entities.find`) and the corpus layer (`corpus.entities.merge_enti
 
   type        never across types: «Вашингтон» the person is not «Вашингтон» the city;
   one doc     never two entities of one document: its own merge has told them apart;
+  same_ref    both given one identifier by their sources' markup (a TEI `@ref`,
+              `attributes.ref`); two different identifiers are two referents, whatever the names;
   same_place  both resolved by the gazetteer to one id (`attributes.geo.id`), whatever they
               are called; two different ids are two places, even of one name («Александрия»);
   same_name   a name or alias in common (case, ё, quotes, dashes and spaces aside: `fold_wording`),
@@ -125,6 +127,7 @@ class Named:
     aliases: tuple[str, ...] = ()
     place: str | None = None
     source: Hashable = None
+    ref: str | None = None  # the identifier the source's markup gives it (a TEI @ref)
 
     @property
     def names(self) -> list[str]:
@@ -142,6 +145,8 @@ class Named:
                 out.add(f"{self.type}|initials|{initials(self.name)}")
         if self.place:
             out.add(f"{self.type}|geo|{self.place}")
+        if self.ref:
+            out.add(f"{self.type}|ref|{self.ref}")
         return out
 
     def exact_probes(self) -> set[str]:
@@ -149,6 +154,8 @@ class Named:
         out = {f"{self.type}|n|{n}" for n in self.names}
         if self.place:
             out.add(f"{self.type}|geo|{self.place}")
+        if self.ref:
+            out.add(f"{self.type}|ref|{self.ref}")
         return out
 
     def partial_probes(self) -> set[str]:
@@ -175,6 +182,8 @@ def exact(a: Named, b: Named) -> str | None:
     """The evidence that a and b are one referent by gazetteer id or a shared name, or None."""
     if a.type != b.type or (a.source is not None and a.source == b.source):
         return None
+    if a.ref and b.ref:
+        return f"same_ref {a.ref}" if a.ref == b.ref else None
     if a.place and b.place:
         return f"same_place {a.place}" if a.place == b.place else None
     if a.type == "PERSON" and different_people(a.name, b.name):
@@ -189,6 +198,8 @@ def partial(short: Named, full: Named) -> str | None:
         return None
     if short.place and full.place and short.place != full.place:
         return None
+    if short.ref and full.ref and short.ref != full.ref:
+        return None
     for rule, types, test in PARTIAL_RULES:
         if (types is None or short.type in types) and test(short.name, full.name):
             return f"{rule} of {full.name}"
@@ -199,6 +210,8 @@ def compatible(item: Named, members: Iterable[Named]) -> bool:
     """Whether `item` may join a referent already named by `members`: no other place, no other person."""
     for other in members:
         if item.place and other.place and item.place != other.place:
+            return False
+        if item.ref and other.ref and item.ref != other.ref:
             return False
         if item.type == "PERSON" and different_people(item.name, other.name):
             return False

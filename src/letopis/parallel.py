@@ -100,7 +100,7 @@ def analyse_source(name: str, source: "Source", settings: Settings) -> Outcome:
         long = settings.stage_progress and len(source.text) >= LONG_TEXT
         on_stage = stage_reporter(source.name, len(source.text)) if long else None
         doc = analyse(source.text, doc_id=LOCAL_ID, source=source.name, dct=settings.dct, calendar=settings.calendar,
-                      on_stage=on_stage)
+                      on_stage=on_stage, given=source.given)
         doc.source_offsets = source.source_offsets
         chronology = build([doc]).to_dict()
     except LetopisError as error:

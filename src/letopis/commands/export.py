@@ -11,13 +11,13 @@ from typing import Any
 from ..cli import DEFAULT_DB, EXIT_OK, add_db_option
 from ..errors import LetopisError
 
-FORMATS = ("timelinejs", "timelinejs-csv", "geojson", "csv", "jsonld", "gexf", "graphml")
+FORMATS = ("timelinejs", "timelinejs-csv", "geojson", "csv", "jsonld", "gexf", "graphml", "tei")
 
 
 def register(commands) -> None:
     export = commands.add_parser(
         "export",
-        help="export a chronology to TimelineJS, GeoJSON, CSV, JSON-LD, GEXF or GraphML",
+        help="export a chronology to TimelineJS, GeoJSON, CSV, JSON-LD, GEXF, GraphML or TEI",
         description="Export a chronology (a corpus store or a JSON file made by 'letopis extract') "
                     "to a format historians' tools read. Field mappings: docs/exports.md.",
     )
@@ -48,7 +48,10 @@ def export_command(args: argparse.Namespace) -> int:
             raise LetopisError("--corpus needs a corpus store (--db); a chronology file has no merged events")
         chronology = export.read_json(args.from_json)
         texts = _texts_beside(chronology, Path(args.from_json).parent)
-    written = export.write(chronology, args.format, args.output, texts=texts, **layer, **_options(args))
+    options = _options(args)
+    if args.format == "tei":
+        options["markup"] = tei_markup(chronology, Path(args.from_json).parent if args.from_json else Path("."))
+    written = export.write(chronology, args.format, args.output, texts=texts, **layer, **options)
     events = len(chronology.get("events") or [])
     files = f" ({len(written)} files)" if len(written) > 1 else ""
     print(f"letopis: {args.format}: {events} events written to {args.output}{files}", file=sys.stderr)
@@ -114,3 +117,20 @@ def _texts_beside(chronology: dict[str, Any], folder: Path) -> dict[str, str]:
         if hashlib.sha256(text.encode("utf-8")).hexdigest() == digest and len(text) == doc.get("length"):
             texts[str(doc["id"])] = text
     return texts
+
+
+def tei_markup(chronology: dict[str, Any], folder: Path) -> dict[str, str]:
+    """The decoded markup of the documents read from TEI files that are still there unchanged
+    (looked for as given, then in `folder`), so that the TEI export keeps their own markup."""
+    from ..ingest import read_markup
+
+    found = {}
+    for doc in chronology.get("documents") or []:
+        name = doc.get("source")
+        if not isinstance(name, str):
+            continue
+        path = next((p for p in (Path(name), folder / name) if p.is_file()), None)
+        read = read_markup(path) if path is not None else None
+        if read is not None and read[0].sha256 == doc.get("sha256"):
+            found[str(doc["id"])] = read[1]
+    return found

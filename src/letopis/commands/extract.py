@@ -25,7 +25,7 @@ from ..parallel import Outcome, Settings, relabel
 from ..time.calendar import iso, parse_day
 from ..time.convention import SETTINGS
 
-FORMATS = ("json", "md", "html", "jsonl", "parquet")
+FORMATS = ("json", "md", "html", "jsonl", "parquet", "tei")
 STREAMED = ("jsonl", "parquet")
 
 
@@ -33,7 +33,7 @@ def register(commands) -> None:
     extract = commands.add_parser(
         "extract",
         help="print the chronology of one or more documents",
-        description="Read documents (.txt, .md, .html; '-' for stdin) and print one chronology.",
+        description="Read documents (.txt, .md, .html, TEI .xml; '-' for stdin) and print one chronology.",
     )
     extract.add_argument("files", nargs="+", metavar="FILE", help="documents to read; '-' reads standard input")
     extract.add_argument("-o", "--output", metavar="OUT", help="write here instead of standard output (a folder for parquet)")
@@ -44,7 +44,7 @@ def register(commands) -> None:
     extract.add_argument("--dct", metavar="YYYY-MM-DD", help="document date, for news: anchors «вчера», «в прошлом году»")
     add_calendar_option(extract)
     extract.add_argument("--max-size", metavar="MB", type=float, default=64.0, help="refuse inputs larger than this (default 64)")
-    extract.add_argument("--input-format", choices=("text", "markdown", "html"), help="override detection of the input format")
+    extract.add_argument("--input-format", choices=("text", "markdown", "html", "tei"), help="override detection of the input format")
     extract.add_argument(
         "-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
         help="worker processes (default: the number of cores; 1 analyses in this process)",
@@ -67,7 +67,8 @@ def _format_of(args: argparse.Namespace) -> str:
     if args.format:
         return args.format
     suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
-    known = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "jsonl": "jsonl", "ndjson": "jsonl", "parquet": "parquet"}
+    known = {"md": "md", "markdown": "md", "html": "html", "htm": "html", "jsonl": "jsonl", "ndjson": "jsonl", "parquet": "parquet",
+             "xml": "tei", "tei": "tei"}
     return known.get(suffix, "json")
 
 
@@ -110,6 +111,12 @@ def _outcomes(args: argparse.Namespace, settings: Settings) -> Iterator[Outcome]
 def _render(chron, fmt: str, texts: dict[str, str]) -> str:
     if fmt == "json":
         return chron.to_json() + "\n"
+    if fmt == "tei":
+        from .. import export
+        from .export import tei_markup
+
+        data = chron.to_dict()
+        return export.render(data, "tei", texts=texts, markup=tei_markup(data, Path("."))) + "\n"
     from ..render.html import render_html
     from ..render.markdown import render_markdown
 

@@ -21,7 +21,7 @@ from ..cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, add_
 from ..errors import LetopisError, UsageError
 from .extract import add_calendar_option
 
-EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
+EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".xml")
 _GLOB_CHARS = frozenset("*?[")
 
 
@@ -29,7 +29,7 @@ def register(commands) -> None:
     ingest = commands.add_parser(
         "ingest",
         help="analyse documents into the corpus database",
-        description="Analyse documents (files, folders searched recursively for .txt .md .markdown .html .htm, "
+        description="Analyse documents (files, folders searched recursively for .txt .md .markdown .html .htm .xml (TEI), "
                     "or glob patterns) and store them in the corpus. Documents already stored are skipped, "
                     "so an interrupted run resumes when run again.",
     )
@@ -42,7 +42,7 @@ def register(commands) -> None:
     ingest.add_argument("--dct", metavar="YYYY-MM-DD", help="document date, for news: anchors «вчера», «в прошлом году»")
     add_calendar_option(ingest)
     ingest.add_argument("--max-size", metavar="MB", type=float, default=64.0, help="refuse inputs larger than this (default 64)")
-    ingest.add_argument("--input-format", choices=("text", "markdown", "html"), help="override detection of the input format")
+    ingest.add_argument("--input-format", choices=("text", "markdown", "html", "tei"), help="override detection of the input format")
     ingest.add_argument("-q", "--quiet", action="store_true", help="no progress or summary; errors only")
     engines.add_arguments(ingest)
     ingest.set_defaults(run=ingest_command)

@@ -30,8 +30,9 @@ def _document(source: int, entity: Record) -> tuple:
 
 def _named(source: int, entity: Record) -> Named:
     geo = ((entity.get("attributes") or {}).get("geo") or {}).get("id")
+    ref = (entity.get("attributes") or {}).get("ref")
     return Named(entity["type"], entity["name"], tuple(a for a in entity.get("aliases", []) if a), geo or None,
-                 _document(source, entity))
+                 _document(source, entity), ref if isinstance(ref, str) and ref else None)
 
 
 def entity_key(entity: Record) -> str:

@@ -6,6 +6,8 @@ Merge rules, in order, each recorded as evidence on the mentions it joins:
                 takes part in no other rule: the next «Правительство Японии» is another one;
   same_name     same type and the same normal form (case and ё ignored);
   same_place    locations the gazetteer resolves to the same place («США», «Соединённые Штаты»);
+  same_ref      names the source's markup gives the same identifier (a TEI `@ref`); no rule
+                joins two names it gives different identifiers;
   name_suffix   a person named by a tail of a fuller name: «Шабан-Дельмас» = «Жак Шабан-Дельмас»,
                 «де Голль» = «Шарль де Голль», «Ш. де Голль» (initials agree);
   first_name    a first name (and patronymic) opening exactly one fuller person name in view:
@@ -49,6 +51,7 @@ class Item:
     normal: str
     position: tuple[int, int]  # for ordering: (document number, start offset)
     place: str | None = None  # gazetteer id, for locations
+    ref: str | None = None  # the source markup's identifier (TEI @ref), for given mentions
     cluster: int = -1
     evidence: str | None = None
 
@@ -104,10 +107,16 @@ class _Clusters(UnionFind):
     def __init__(self, items: list[Item]):
         super().__init__(len(items))
         self.items = items
+        self.refs = {i: item.ref for i, item in enumerate(items) if item.ref}  # root -> its cluster's markup identifier
 
     def join(self, a: int, b: int, evidence: str) -> None:
+        ref_a, ref_b = self.refs.get(self.find(a)), self.refs.get(self.find(b))
+        if ref_a and ref_b and ref_a != ref_b:
+            return  # two identifiers the source's markup gives are two referents, whatever the names
         if self.union(a, b):
             self.items[b].evidence = self.items[b].evidence or evidence
+            if ref_a or ref_b:
+                self.refs[self.find(a)] = ref_a or ref_b
 
     def groups(self) -> list[list[int]]:
         return sorted(super().groups(), key=lambda g: min(self.items[i].position for i in g))
@@ -149,6 +158,7 @@ def cluster(items: list[Item], nested: dict[int, int] | None = None) -> list[lis
     ambiguous = {i for i in persons if len({fold_name(items[j].normal) for j in fuller_names(i)}) > 1}
     first_by_name: dict[tuple[str, str], int] = {}
     first_by_place: dict[str, int] = {}
+    first_by_ref: dict[str, int] = {}
     for i, item in enumerate(items):
         key = (item.type, fold_name(item.normal))
         if i in nested:
@@ -164,6 +174,11 @@ def cluster(items: list[Item], nested: dict[int, int] | None = None) -> list[lis
                 c.join(first_by_place[item.place], i, f"same_place {item.place}")
             else:
                 first_by_place[item.place] = i
+        if item.ref:
+            if item.ref in first_by_ref:
+                c.join(first_by_ref[item.ref], i, f"same_ref {item.ref}")
+            else:
+                first_by_ref[item.ref] = i
     for i in persons:
         fuller = fuller_names(i)
         roots = {c.find(j) for j in fuller}
@@ -240,7 +255,8 @@ def nested_heads(doc: Doc, keys: Sequence[int]) -> dict[int, int]:
 
 def build_entities(doc: Doc, infos: dict[int, MentionInfo]) -> None:
     """Cluster the mentions in `infos` into `doc.entities` (ids e1, e2, ...), linking both ways."""
-    items = [Item(k, doc.mentions[k].type, info.normal, (0, doc.mentions[k].start), info.place) for k, info in infos.items()]
+    items = [Item(k, doc.mentions[k].type, info.normal, (0, doc.mentions[k].start), info.place, doc.mentions[k].ref)
+             for k, info in infos.items()]
     for number, group in enumerate(cluster(items, nested_heads(doc, list(infos))), 1):
         mentions = sorted(item.key for item in group)
         names = [infos[k].normal for k in mentions]
@@ -263,6 +279,11 @@ def build_entities(doc: Doc, infos: dict[int, MentionInfo]) -> None:
         doc.entities.append(entity)
 
 
+def _ref(attributes: dict[str, Any]) -> str | None:
+    ref = attributes.get("ref")
+    return ref if isinstance(ref, str) and ref else None
+
+
 def unify(docs: Sequence[Doc]) -> tuple[list[Entity], dict[tuple[str, str], str]]:
     """Corpus entities (ids E1, E2, ...) from the documents' entities, and (doc id, local id) -> corpus id.
 
@@ -271,7 +292,7 @@ def unify(docs: Sequence[Doc]) -> tuple[list[Entity], dict[tuple[str, str], str]
     empty (the chronology lists mentions per document).
     """
     pairs: list[tuple[Doc, Entity]] = [(doc, e) for doc in docs for e in doc.entities]
-    items = [Named(e.type, e.name, tuple(e.aliases), (e.attributes.get("geo") or {}).get("id"), n)
+    items = [Named(e.type, e.name, tuple(e.aliases), (e.attributes.get("geo") or {}).get("id"), n, _ref(e.attributes))
              for n, doc in enumerate(docs) for e in doc.entities]
     corpus: list[Entity] = []
     mapping: dict[tuple[str, str], str] = {}

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..output import write_atomically
-from . import geojson, gexf, graphml, jsonld, tables, timelinejs, timelinejs_csv
+from . import geojson, gexf, graphml, jsonld, tables, tei, timelinejs, timelinejs_csv
 from .source import ExportError, Source, check, read_json, source
 from .tables import dataframes
 
@@ -31,6 +31,7 @@ TEXT_FORMATS: dict[str, Callable[..., str]] = {
     "jsonld": jsonld.to_json,
     "gexf": gexf.to_xml,
     "graphml": graphml.to_xml,
+    "tei": tei.to_xml,
 }
 FORMATS = (*TEXT_FORMATS, "csv")
 

@@ -8,11 +8,13 @@ import sys
 
 from ..errors import InputTooLarge, UnreadableInput
 from .decoding import DEFAULT_MAX_BYTES, Source, decode, too_large
+from .encodings import decode_text
 
 _EXTENSIONS = {
     ".txt": "text", ".text": "text",
     ".md": "markdown", ".markdown": "markdown",
     ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".xml": "tei", ".tei": "tei",
 }
 
 
@@ -42,3 +44,19 @@ def read(path: str | os.PathLike, *, format: str | None = None, max_bytes: int =
     if format is None:
         format = _EXTENSIONS.get(os.path.splitext(name)[1].lower())
     return decode(data, name, format=format, max_bytes=max_bytes)
+
+
+def read_markup(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Source, str] | None:
+    """A TEI file's `Source` and its decoded markup (what the TEI export builds on); None for
+    any other file, or one that cannot be read."""
+    from ..errors import InputError
+
+    try:
+        source = read(path, max_bytes=max_bytes)
+        if source.format != "tei":
+            return None
+        with open(path, "rb") as f:
+            markup, _ = decode_text(f.read(max_bytes + 1), source.name, html=True)
+    except (InputError, OSError):
+        return None
+    return source, markup

@@ -174,6 +174,8 @@ class EntityStage:
             attributes["_number"] = "Sing" if m.type == "PERSON" else number_of(doc, tokens)
             if m.type == "GROUP":
                 attributes["_number"] = "Plur"
+            if m.ref:
+                attributes["ref"] = m.ref  # the identifier the source's markup gives it
             infos[k] = MentionInfo(m.normal, None, attributes)
             doc.note("entities", "normal", m.start, m.end, normal=m.normal, head=doc.tokens[span_head(doc, tokens)].text)
             if m.type == "LOCATION":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..doc import PLACE_TYPES, Doc, Timex, TimexCalendar
 from ..time import convention, extract
 
@@ -18,6 +20,9 @@ class TimexStage:
     or, for `auto`, when `convention.decide` finds the text is about Russia: from the places
     the entity stages located when they ran before this stage, else from its words. The
     decision is one trace entry (`timex`, `calendar_convention`).
+
+    Dates the source's markup gives (`doc.given`, a TEI edition's `<date when>`) are taken as
+    found, in place of any expression read over the same words; ids follow the text's order.
     """
 
     name = "timex"
@@ -27,12 +32,16 @@ class TimexStage:
     def __call__(self, doc: Doc) -> Doc:
         decision = convention.decide(doc.text, _place_countries(doc), doc.calendar)
         doc.note("timex", "calendar_convention", 0, len(doc.text), **decision.note())
-        for i, t in enumerate(extract(doc.text, dct=doc.dct, julian_before_1918=decision.julian), start=1):
+        given = [(g.start, g.end) for g in doc.given.timexes]
+        for t in extract(doc.text, dct=doc.dct, julian_before_1918=decision.julian):
+            if any(a < t.end and t.start < b for a, b in given):
+                doc.note("timex", "given_by_markup", t.start, t.end, value=t.value)
+                continue
             style = t.style
             if style is not None and style.basis == "convention" and decision.basis == "option":
                 style.basis = "option"
             doc.timexes.append(Timex(
-                id=f"t{i}", start=t.start, end=t.end, text=t.text, type=t.type, value=t.value,
+                id="", start=t.start, end=t.end, text=t.text, type=t.type, value=t.value,
                 mod=t.mod, edtf=t.edtf, anchor=t.anchor, earliest=t.earliest, latest=t.latest,
                 rule=t.rule, anchor_ref=t.anchor_ref, old_style=t.old_style,
                 calendar=None if style is None else TimexCalendar(style.calendar, style.written, style.basis),
@@ -40,6 +49,14 @@ class TimexStage:
             doc.note("timex", t.rule, t.start, t.end, value=t.value, mod=t.mod, anchor=t.anchor,
                      how=t.how, old_style=t.old_style,
                      calendar=None if style is None else f"{style.calendar} ({style.basis}): {style.written}")
+        for g in doc.given.timexes:
+            doc.timexes.append(replace(g, calendar=replace(g.calendar) if g.calendar else None))
+            doc.note("timex", g.rule, g.start, g.end, value=g.value, earliest=g.earliest, latest=g.latest,
+                     old_style=g.old_style)
+        if given:
+            doc.timexes.sort(key=lambda t: (t.start, -t.end))
+        for i, t in enumerate(doc.timexes, start=1):
+            t.id = f"t{i}"
         return doc
 
 

@@ -14,6 +14,7 @@ import json
 import threading
 import time
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from ..errors import LetopisError
 from ..render import view
@@ -21,6 +22,9 @@ from ..store.base import Record
 from ..time.calendar import iso, parse_day
 from .corpus import Corpus
 from .http import ApiError, Request
+
+if TYPE_CHECKING:
+    from ..doc import Given
 
 TRUE = ("1", "true", "yes", "on")
 
@@ -34,13 +38,14 @@ class Extractor:
         self._turn = threading.Semaphore(1)
         self._worker = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="letopis-extract")
 
-    def run(self, text: str, source: str, dct: str | None) -> tuple[Record, float]:
-        """The one-document chronology of `text` and the seconds it took, or ApiError 503/504."""
+    def run(self, text: str, source: str, dct: str | None, given: Given | None = None) -> tuple[Record, float]:
+        """The one-document chronology of `text` and the seconds it took, or ApiError 503/504;
+        `given` is what an uploaded TEI file's markup says (`Source.given`)."""
         began = time.monotonic()
         if not self._turn.acquire(timeout=self.timeout):
             raise ApiError(503, f"the server is busy analysing another text for more than {self.timeout:g} s; try again shortly")
         try:
-            future = self._worker.submit(_chronology, text, source, dct)
+            future = self._worker.submit(_chronology, text, source, dct, given)
         except BaseException:
             self._turn.release()
             raise
@@ -58,16 +63,17 @@ class Extractor:
         self._worker.shutdown(wait=False, cancel_futures=True)
 
 
-def _chronology(text: str, source: str, dct: str | None) -> Record:
+def _chronology(text: str, source: str, dct: str | None, given: Given | None = None) -> Record:
     from .. import analyse
     from ..chronology import build
 
-    doc = analyse(text, doc_id="d1", source=source, dct=dct)
+    doc = analyse(text, doc_id="d1", source=source, dct=dct, given=given)
     return build([doc]).to_dict()
 
 
-def _input(request: Request, max_bytes: int) -> tuple[str, str, str | None, bool]:
-    """(text, source name, dct, store?) from a JSON body or from the raw bytes of a file."""
+def _input(request: Request, max_bytes: int) -> tuple[str, str, str | None, bool, Given | None]:
+    """(text, source name, dct, store?, what a TEI file's markup says) from a JSON body or
+    from the raw bytes of a file."""
     from ..ingest import decode
 
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -79,11 +85,12 @@ def _input(request: Request, max_bytes: int) -> tuple[str, str, str | None, bool
         if not isinstance(body, dict) or not isinstance(body.get("text"), str):
             raise ApiError(400, "send a JSON object with the text to analyse in \"text\"")
         text, source = body["text"], str(body.get("source") or "<вставленный текст>")
-        dct, store = body.get("dct"), body.get("store") is True
+        dct, store, given = body.get("dct"), body.get("store") is True, None
     else:
         source = request.text("source") or "<загруженный файл>"
         try:
-            text = decode(request.body, source, format=request.text("format"), max_bytes=max_bytes).text
+            decoded = decode(request.body, source, format=request.text("format"), max_bytes=max_bytes)
+            text, given = decoded.text, decoded.given
         except LetopisError as error:
             raise ApiError(400, str(error)) from None
         dct, store = request.text("dct"), (request.text("store") or "").lower() in TRUE
@@ -94,16 +101,16 @@ def _input(request: Request, max_bytes: int) -> tuple[str, str, str | None, bool
         if date is None:
             raise ApiError(400, f"dct must be a date as YYYY-MM-DD (-0043-03-15 before year 1), not {dct!r}")
         dct = iso(date)
-    return text, source, dct, store
+    return text, source, dct, store, given
 
 
 def extract(corpus: Corpus, request: Request, extractor: Extractor, writable: bool) -> Record:
-    text, source, dct, store = _input(request, extractor.max_bytes)
+    text, source, dct, store, given = _input(request, extractor.max_bytes)
     if store and not writable:
         raise ApiError(403, "this server is read-only: start it with --writable to store texts")
     if store and not corpus.available:
         raise ApiError(503, "no corpus is open to store the text in: start the server with --db FILE --writable")
-    chronology, seconds = extractor.run(text, source, dct)
+    chronology, seconds = extractor.run(text, source, dct, given)
     stored = None
     if store:
         with corpus.store() as db:
