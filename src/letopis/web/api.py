@@ -11,7 +11,8 @@ from typing import Any
 from ..doc import ACTOR_TYPES, PLACE_TYPES
 from ..store.base import Record
 from ..store.dates import UNKNOWN_KEY
-from ..time.calendar import day_number, day_number_or_none, iso, parse_day
+from ..time.calendar import day_number, day_number_or_none, day_text, iso, parse_day
+from ..lang.ru import labels as labels
 from . import crossdoc, present
 from .corpus import Corpus, summary
 from .http import ApiError, Request
@@ -30,7 +31,7 @@ def _day(request: Request, name: str) -> str | None:
         return None
     date = parse_day(value)
     if date is None:
-        raise ApiError(400, f"{name} must be a date as YYYY-MM-DD (-0043-03-15 before year 1), not {value!r}")
+        raise ApiError(400, f"{name}: нужна дата вида ГГГГ-ММ-ДД (до 1 года н. э. — -0043-03-15), а не {value!r}")
     return iso(date)
 
 
@@ -58,7 +59,7 @@ def document(corpus: Corpus, request: Request) -> Record:
     with corpus.store() as store:
         doc = store.document(doc_id)
         if doc is None:
-            raise ApiError(404, f"no document {doc_id!r}")
+            raise ApiError(404, f"документа {doc_id!r} нет")
         events = store.events(doc=doc_id)
     doc = dict(doc)
     doc["events"] = [{"id": ev.get("id"), "trigger": ev.get("trigger"), "sentence": ev.get("sentence"),
@@ -69,27 +70,37 @@ def document(corpus: Corpus, request: Request) -> Record:
 
 # --- events ----------------------------------------------------------------------------
 
-def events(corpus: Corpus, request: Request) -> Record:
-    limit, offset = _page(request, 100, 1000)
+def _event_filters(request: Request) -> tuple[Record, str | None, str | None]:
+    """The store filters a request asks for (codes or Russian labels), and its dated and disputed."""
     factuality = request.text("factuality")
-    if factuality is not None and factuality not in FACTUALITIES:
-        raise ApiError(400, f"factuality must be one of {', '.join(FACTUALITIES)}, not {factuality!r}")
+    if factuality is not None:
+        factuality = labels.code_of("factuality", factuality)
+        if factuality not in FACTUALITIES:
+            words = ", ".join(labels.FACTUALITY_LABELS[f] for f in FACTUALITIES)
+            raise ApiError(400, f"фактичность — одно из: {words}; не {request.text('factuality')!r}")
+    type_ = request.text("type")
+    type_ = labels.code_of("event_types", type_) if type_ is not None else None
     filters = {
         "person": request.text("person"), "place": request.text("place"), "entity": request.text("entity"),
-        "type": request.text("type"), "factuality": factuality, "doc": request.text("doc"),
+        "type": type_, "factuality": factuality, "doc": request.text("doc"),
         "date_from": _day(request, "from"), "date_to": _day(request, "to"),
     }
     if filters["date_from"] and filters["date_to"] and day_number(filters["date_from"]) > day_number(filters["date_to"]):
-        raise ApiError(400, "from must not be later than to")
+        raise ApiError(400, "начало периода (from) позже его конца (to)")
     dated = request.text("dated")
     if dated not in (None, "yes", "no"):
-        raise ApiError(400, f"dated must be yes or no, not {dated!r}")
+        raise ApiError(400, f"dated — yes (с датой) или no (без даты), не {dated!r}")
     if dated == "no" and (filters["date_from"] or filters["date_to"]):
-        raise ApiError(400, "dated=no (events without a date) cannot be combined with from/to")
+        raise ApiError(400, "события без даты (dated=no) нельзя отбирать по датам from/to")
     disputed = request.text("disputed")
     if disputed not in (None, "yes"):
-        raise ApiError(400, f"disputed must be yes (only events whose sources disagree), not {disputed!r}")
-    filters = {k: v for k, v in filters.items() if v is not None}
+        raise ApiError(400, f"disputed — только yes (события, о которых источники спорят), не {disputed!r}")
+    return {k: v for k, v in filters.items() if v is not None}, dated, disputed
+
+
+def events(corpus: Corpus, request: Request) -> Record:
+    limit, offset = _page(request, 100, 1000)
+    filters, dated, disputed = _event_filters(request)
     with corpus.store() as store:
         if disputed:
             found = _disputed(corpus, store, filters, dated, limit + 1, offset)
@@ -143,7 +154,7 @@ def event(corpus: Corpus, request: Request) -> Record:
     with corpus.store() as store:
         found = store.event(event_id)
         if found is None:
-            raise ApiError(404, f"no event {event_id!r}")
+            raise ApiError(404, f"события {event_id!r} нет")
         ids = present.referenced([found])
         entities = [e for i in sorted(ids) if (e := store.entity(i)) is not None]
         linked = {i: store.event(i) for i in list(found.get("causes") or [])[:50] + list(found.get("effects") or [])[:50]}
@@ -196,7 +207,7 @@ def entity(corpus: Corpus, request: Request) -> Record:
     with corpus.store() as store:
         found = store.entity(entity_id)
         if found is None:
-            raise ApiError(404, f"no entity {entity_id!r}")
+            raise ApiError(404, f"участника {entity_id!r} нет")
         own = store.events(entity=entity_id, limit=limit + 1, offset=offset)
         briefs, names = _events_with_names(corpus, store, own)
         # counted over the first 500 events, or over all of them when they fit on this first page
@@ -238,7 +249,7 @@ def _mentions_in_context(store, mentions: list[Record], limit: int) -> list[Reco
 def search(corpus: Corpus, request: Request) -> Record:
     query = request.text("q")
     if query is None:
-        raise ApiError(400, "q is required: the words to look for")
+        raise ApiError(400, "нужен параметр q: слова для поиска")
     limit = request.integer("limit", 20, low=1, high=100)
     with corpus.store() as store:
         hits = store.search(query, limit=limit)
@@ -300,3 +311,51 @@ def graph(corpus: Corpus, request: Request) -> Record:
             nodes.setdefault(actor, {"id": actor, "kind": "actor", "label": entity.get("name"), "type": entity.get("type")})
             links.append({"source": actor, "target": ev["id"], "role": role, "role_words": present.role_words(role)})
     return {"nodes": list(nodes.values()), "links": links}
+
+
+def labels_table(corpus: Corpus, request: Request) -> Record:
+    """Every code the viewer shows and its Russian label (letopis.lang.ru.labels)."""
+    return labels.TABLES
+
+
+def histogram(corpus: Corpus, request: Request) -> Record:
+    """Dated events counted in `bins` equal spans: of the from/to period when given, else of
+    the whole filtered corpus. An event counts at the middle of its bounds; an open-ended
+    one («не ранее X») at its known bound, and is counted apart in `open` as well."""
+    bins = request.integer("bins", 60, low=1, high=400)
+    filters, _, disputed = _event_filters(request)
+    key = "histogram:" + repr(sorted(filters.items())) + f":{disputed}"
+
+    def points() -> list[tuple[float, bool]]:
+        with corpus.store() as store:
+            found = _disputed(corpus, store, filters, "yes", 10**9, 0) if disputed else store.events(**(filters or EVERY_DAY))
+        out = []
+        for ev in found:
+            time = ev.get("time") or {}
+            a, b = day_number_or_none(time.get("earliest")), day_number_or_none(time.get("latest"))
+            if a is None and b is None:
+                continue
+            out.append(((a + b + 1) / 2 if a is not None and b is not None else (a if a is not None else b), a is None or b is None))
+        return out
+
+    found = corpus.memo(key, points)
+    lo = day_number(filters["date_from"]) if "date_from" in filters else min((p for p, _ in found), default=None)
+    hi = day_number(filters["date_to"]) + 1 if "date_to" in filters else max((p for p, _ in found), default=None)
+    if lo is None or hi is None:
+        return {"from": None, "to": None, "bins": [], "total": 0, "open": 0}
+    hi = max(hi, lo + 1)
+    width = (hi - lo) / bins
+    counts, opened = [0] * bins, [0] * bins
+    for at, open_ended in found:
+        if lo <= at <= hi:
+            i = min(bins - 1, int((at - lo) / width))
+            counts[i] += 1
+            opened[i] += open_ended
+    return {"from": iso_of(lo), "to": iso_of(hi), "total": sum(counts), "open": sum(opened),
+            "bins": [{"from": iso_of(lo + i * width), "to": iso_of(lo + (i + 1) * width), "count": c, "open": o}
+                     for i, (c, o) in enumerate(zip(counts, opened))]}
+
+
+def iso_of(number: float) -> str:
+    """The ISO day a (fractional) day number falls in."""
+    return day_text(int(number // 1))

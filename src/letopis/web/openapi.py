@@ -134,7 +134,7 @@ def spec() -> Schema:
     event_filters = [
         q("person", "a person's name or alias, any case or word form"),
         q("place", "a place's name or alias"), q("entity", "an entity id (any role)"),
-        q("type", "event type from the taxonomy (docs/events.md)"),
+        q("type", "event type from the taxonomy (docs/events.md), as its code or its Russian label"),
         q("factuality", "actual, negated, intended, unrealized, hypothetical or uncertain"),
         q("doc", "a document id"),
         q("from", "keep events whose [earliest, latest] meets [from, to]; drops undated events", DAY),
@@ -212,6 +212,13 @@ def spec() -> Schema:
                 "type": "object", "properties": {"chronology": _ref("Chronology"), "text": {"type": "string"},
                                                  "seconds": {"type": "number"}, "stored": {"type": ["string", "null"]}}}),
                 **_errors(400, 403, 413, 503, 504)}}},
+        "/api/labels": _get("the Russian label of every code the viewer shows (types, roles, factuality, statuses, "
+                            "conflict kinds and summaries); filters accept these labels too", [],
+                            {"type": "object", "additionalProperties": {"type": "object",
+                                                                        "additionalProperties": {"type": "string"}}}),
+        "/api/histogram": _get("how many dated events fall in each of `bins` equal spans of the filtered period",
+                               [*event_filters[:-2], q("bins", "number of spans", {"type": "integer"})],
+                               {"type": "object"}),
         "/api/openapi.json": {"get": {"summary": "this description", "responses": {
             "200": _ok("OpenAPI 3.1 document", {"type": "object"})}}},
     }

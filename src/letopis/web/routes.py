@@ -38,6 +38,8 @@ API = [
     _route("POST", "/api/merge/undo", "merge-undo"),
     _route("POST", "/api/merge/force", "merge-force"),
     _route("POST", "/api/extract", "extract"),
+    _route("GET", "/api/labels", api.labels_table),
+    _route("GET", "/api/histogram", api.histogram),
     _route("GET", "/api/openapi.json", "openapi"),
 ]
 

@@ -25,7 +25,7 @@
         if (span.start < from || span.end > to) continue;
         frag.append(text.slice(pos, span.start));
         const link = h("a", {class: "ev", href: "/events/" + encodeURIComponent(span.ev.id),
-                              title: `${span.ev.type} — ${span.ev.date.text}`}, text.slice(span.start, span.end));
+                              title: `${L.typeWords(span.ev.type)} — ${span.ev.date.text}`}, text.slice(span.start, span.end));
         frag.append(link);
         pos = span.end;
       }

@@ -13,7 +13,7 @@
         h("td", {}, d.length === undefined ? "" : String(d.length)), h("td", {}, d.events === undefined ? "" : String(d.events)),
         h("td", {}, h("a", {href: "/timeline?doc=" + encodeURIComponent(d.id)}, "хронология"))));
       L.fill(list, h("p", {class: "muted"}, `Всего документов: ${page.total}`),
-        h("table", {}, h("thead", {}, h("tr", {}, ["id", "источник", "символов", "событий", ""].map((w) => h("th", {}, w)))), h("tbody", {}, rows)),
+        h("table", {}, h("thead", {}, h("tr", {}, ["№", "источник", "символов", "событий", ""].map((w) => h("th", {}, w)))), h("tbody", {}, rows)),
         L.pager(page, load));
     } catch (error) {
       L.fill(list, L.errorBox(error));

@@ -59,7 +59,7 @@
         g.append(s("rect", {x: node.x - 4, y: node.y - 4, width: 8, height: 8, fill: "#e0b400", stroke: "#7a5f00"}));
         g.append(s("text", {x: node.x + 6, y: node.y + 3, fill: "#666"}, node.label));
       }
-      g.append(s("title", {}, node.kind === "actor" ? node.label : `${node.label} — ${node.type}, ${node.date}`));
+      g.append(s("title", {}, node.kind === "actor" ? node.label : `${node.label} — ${L.typeWords(node.type)}, ${node.date}`));
       nodes.append(g);
     }
     svg.append(lines, nodes);

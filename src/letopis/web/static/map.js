@@ -107,7 +107,7 @@
       h("h2", {}, L.entityLink(place)),
       h("p", {class: "muted small"}, `${place.geo.lat.toFixed(2)}, ${place.geo.lon.toFixed(2)} · упоминаний: ${place.mentions}`),
       place.events.length ? h("ul", {class: "plain", id: "place-events"}, place.events.map((ev) => h("li", {},
-        L.eventLink(ev), " ", h("span", {class: "type"}, ev.type), h("div", {class: "small muted"}, ev.date.text))))
+        L.eventLink(ev), " ", h("span", {class: "type"}, L.typeWords(ev.type)), h("div", {class: "small muted"}, ev.date.text))))
         : h("p", {class: "muted"}, "Событий в этом месте не найдено."),
       place.more_events ? h("p", {}, h("a", {href: "/timeline?place=" + encodeURIComponent(place.name)}, "все события места на шкале →")) : null,
       h("p", {}, h("a", {href: "#", onclick: (e) => { e.preventDefault(); selected = null; L.fill(side, ...placeList()); draw(); }}, "← все места")));

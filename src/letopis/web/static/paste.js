@@ -16,7 +16,7 @@
     const body = rows.map((r) => h("tr", {},
       h("td", {}, String(r.number)),
       h("td", {class: "date"}, r.date, r.basis ? h("span", {class: "basis"}, r.basis) : null),
-      h("td", {}, h("strong", {}, r.trigger), " ", h("span", {class: "type"}, r.type), " ",
+      h("td", {}, h("strong", {}, r.trigger), " ", h("span", {class: "type"}, L.typeWords(r.type)), " ",
         r.factuality ? h("span", {class: "fact"}, r.factuality) : null),
       h("td", {}, r.who.map(([name, role], i) => [i ? ", " : "", name, " ", h("span", {class: "role"}, "(" + role + ")")])),
       h("td", {}, r.where.join(", ")),

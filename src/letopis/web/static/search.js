@@ -24,7 +24,7 @@
         const ev = hit.event;
         const head = hit.kind === "event"
           ? [h("a", {href: "/events/" + encodeURIComponent(hit.id)}, (ev && ev.trigger.text) || hit.id), " ",
-             ev ? h("span", {class: "type"}, ev.type) : null, ev ? " — " + ev.date.text : ""]
+             ev ? h("span", {class: "type"}, L.typeWords(ev.type)) : null, ev ? " — " + ev.date.text : ""]
           : [h("a", {href: "/documents/" + encodeURIComponent(hit.id)}, "документ " + hit.id)];
         return h("li", {"data-kind": hit.kind}, head, " ", h("span", {class: "muted small"}, hit.doc || ""),
                  h("div", {class: "snippet"}, snippet(hit)));

@@ -73,7 +73,7 @@
   }
 
   function rowName(key) {
-    if (state.rows === "type") return key;
+    if (state.rows === "type") return L.typeWords(key === "—" ? "" : key);
     return key ? (state.entities[key] || {}).name || key : "без участников";
   }
 
@@ -202,7 +202,7 @@
     const date = ev.date || {};
     const cross = (sources ? `\nрассказывают ${sources} источника` : "") +
       (disputed ? `\nисточники расходятся: ${ev.conflicts.map((k) => L.CONFLICT_KINDS[k] || k).join(", ")}` : "");
-    g.append(s("title", {}, `${(ev.trigger && ev.trigger.text) || ""} — ${ev.type || ""}\n${date.described || date.text || ""}${cross}`));
+    g.append(s("title", {}, `${(ev.trigger && ev.trigger.text) || ""} — ${L.typeWords(ev.type)}\n${date.described || date.text || ""}${cross}`));
     const open = () => { location.href = "/events/" + encodeURIComponent(ev.id); };
     g.addEventListener("click", open);
     g.addEventListener("keydown", (e) => { if (e.key === "Enter") open(); });
@@ -245,7 +245,7 @@
     const form = h("form", {class: "filters", role: "search"},
       field("person", "лицо", text("person", "имя или фамилия")),
       field("place", "место", text("place", "город, страна")),
-      field("type", "тип", text("type", "battle, uprising…")),
+      field("type", "тип", text("type", "сражение, восстание…")),
       field("factuality", "фактичность", fact),
       field("doc", "документ", text("doc", "d1, d2…")),
       field("from", "с", h("input", {type: "date", name: "from", value: values.get("from") || ""})),
