@@ -8,6 +8,7 @@ import re
 
 import pytest
 from conftest import shot  # tests/web/conftest.py
+from playwright.sync_api import expect
 
 from letopis.lang.ru import labels
 
@@ -29,7 +30,7 @@ def test_no_english_code_in_the_visible_text_of_any_page(server, corpus_db, page
     for path in _pages(server, corpus_db):
         page.goto(server.url + path)
         page.wait_for_load_state("networkidle")
-        page.wait_for_function("!document.querySelector('main .loading')")
+        expect(page.locator("main .loading")).to_have_count(0)
         text = page.locator("body").inner_text()
         found = CODE.findall(text)
         assert not found, f"{path} shows codes {sorted(set(found))}"

@@ -14,7 +14,7 @@ from ..store.dates import UNKNOWN_KEY
 from ..time.calendar import day_number, day_number_or_none, day_text, iso, parse_day
 from ..lang.ru import labels as labels
 from . import crossdoc, present
-from .corpus import Corpus, summary
+from .corpus import Corpus, summary, title_of
 from .http import ApiError, Request
 
 FACTUALITIES = ("actual", "negated", "intended", "unrealized", "hypothetical", "uncertain")
@@ -50,7 +50,7 @@ def _events_with_names(corpus: Corpus, store, events: list[Record]) -> tuple[lis
 def documents(corpus: Corpus, request: Request) -> Record:
     limit, offset = _page(request, 50, 1000)
     with corpus.store() as store:
-        docs = corpus.memo("documents", store.documents)
+        docs = corpus.memo("documents", lambda: [d | {"title": title_of(d.get("source"), d.get("id"))} for d in store.documents()])
     return _paged(docs[offset:offset + limit + 1], limit, offset, total=len(docs))
 
 
@@ -62,6 +62,7 @@ def document(corpus: Corpus, request: Request) -> Record:
             raise ApiError(404, f"документа {doc_id!r} нет")
         events = store.events(doc=doc_id)
     doc = dict(doc)
+    doc["title"] = title_of(doc.get("source"), doc_id)
     doc["events"] = [{"id": ev.get("id"), "trigger": ev.get("trigger"), "sentence": ev.get("sentence"),
                       "type": ev.get("type"), "factuality": ev.get("factuality"),
                       "date": present.date_words(ev.get("time"))} for ev in events]
@@ -113,7 +114,10 @@ def events(corpus: Corpus, request: Request) -> Record:
         else:
             found = store.events(**filters, limit=limit + 1, offset=offset)
         briefs, names = _events_with_names(corpus, store, found)
-    return _paged(briefs, limit, offset, entities=names)
+        extra = {}
+        if request.text("count") == "yes" and dated != "no":  # how many in all, for "1–50 of 269"
+            extra["total"] = corpus.memo("count:" + repr(sorted(filters.items())), lambda: store.count_events(**filters))
+    return _paged(briefs, limit, offset, entities=names, **extra)
 
 
 def _disputed(corpus: Corpus, store, filters: Record, dated: str | None, limit: int, offset: int) -> list[Record]:
@@ -172,7 +176,8 @@ def event(corpus: Corpus, request: Request) -> Record:
     out["roles"] = {p: present.role_words(p) for p in {str(x.get("role")) for x in found.get("participants") or []}}
     out["causes"] = [_link(i, linked.get(i)) for i in found.get("causes") or []]
     out["effects"] = [_link(i, linked.get(i)) for i in found.get("effects") or []]
-    out["document"] = {"id": doc.get("id"), "source": doc.get("source")} if doc else {"id": found.get("doc")}
+    out["document"] = ({"id": doc.get("id"), "source": doc.get("source"), "title": title_of(doc.get("source"), doc.get("id"))}
+                       if doc else {"id": found.get("doc"), "title": title_of(None, found.get("doc"))})
     out["corpus"] = across
     return out
 
@@ -242,6 +247,24 @@ def _mentions_in_context(store, mentions: list[Record], limit: int) -> list[Reco
             continue
         out.append({"doc": doc, "start": start, "end": end, **present.context(text, start, end)})
     return out
+
+
+def suggest(corpus: Corpus, request: Request) -> Record:
+    """Names to offer as a person types: entities whose name has a word starting with `q`
+    (or `q` in any word form), most mentioned first."""
+    query = request.text("q")
+    if query is None:
+        raise ApiError(400, "нужен параметр q: начало имени")
+    type_ = request.text("type")
+    if type_ is not None:
+        type_ = labels.code_of("entity_types", type_)
+    limit = request.integer("limit", 10, low=1, high=50)
+
+    def found() -> list[Record]:
+        with corpus.store() as store:
+            return [summary(e) for e in store.entities(type=type_, name=query, limit=limit)]
+
+    return {"query": query, "items": corpus.memo(f"suggest:{type_}:{query}:{limit}", found)}
 
 
 # --- search, places, graph -------------------------------------------------------------

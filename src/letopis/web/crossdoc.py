@@ -15,7 +15,7 @@ from ..errors import LetopisError
 from ..store.base import Record
 from ..lang.ru import labels
 from . import present
-from .corpus import Corpus
+from .corpus import Corpus, title_of
 from .http import ApiError, Request
 
 CONFLICT_KINDS = labels.CONFLICT_KINDS
@@ -118,7 +118,8 @@ def _mention(mention: Record, this: str | None = None) -> Record:
     if not (0 <= spans[0]["start"] < spans[0]["end"] <= len(text)):
         spans = []
     return {
-        "doc": mention.get("doc"), "source": mention.get("source"), "event": mention.get("event"),
+        "doc": mention.get("doc"), "source": mention.get("source"), "title": title_of(mention.get("source"), mention.get("doc")),
+        "event": mention.get("event"),
         "type": mention.get("type"), "type_words": labels.event_type(mention.get("type")), "trigger": trigger, "sentence_text": text, "highlights": spans,
         "date": present.date_words(mention.get("time")), "time": mention.get("time"),
         "factuality": mention.get("factuality"), "this": mention.get("event") == this,

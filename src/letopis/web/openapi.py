@@ -142,6 +142,8 @@ def spec() -> Schema:
         q("dated", "yes: only events with a date bound; no: only events without any (listed apart on the timeline)",
           {"enum": ["yes", "no"]}),
         q("disputed", "yes: only events whose sources disagree (a claim of some conflict)", {"enum": ["yes"]}),
+        q("count", "yes: also give `total`, how many events meet the filters (not with disputed or dated=no)",
+          {"enum": ["yes"]}),
         LIMIT, OFFSET,
     ]
     paths = {
@@ -169,6 +171,13 @@ def spec() -> Schema:
                              q("limit", "most hits", {"type": "integer", "minimum": 1, "maximum": 100})],
                             {"type": "object", "properties": {"query": {"type": "string"},
                                                               "items": {"type": "array", "items": _ref("SearchHit")}}}),
+        "/api/suggest": _get("names to offer as one types: entities with a name word starting with q (or q in any "
+                             "word form), most mentioned first",
+                             [_param("q", "query", "the start of a name", required=True),
+                              q("type", "PERSON, LOCATION, ... (or its Russian label)"),
+                              q("limit", "most names", {"type": "integer", "minimum": 1, "maximum": 50})],
+                             {"type": "object", "properties": {"query": {"type": "string"},
+                                                               "items": {"type": "array", "items": _ref("EntitySummary")}}}),
         "/api/places": _get("places with coordinates (most mentioned first) and their first events",
                             [q("limit", "most places", {"type": "integer"}),
                              q("events", "events listed per place", {"type": "integer"})],

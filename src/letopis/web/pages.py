@@ -15,6 +15,7 @@ from importlib import resources
 from ..lang.ru import labels
 
 TITLES = {
+    "explore": "Обзор",
     "timeline": "Хронология",
     "event": "Событие",
     "entities": "Участники",
@@ -27,7 +28,7 @@ TITLES = {
     "conflicts": "Разногласия",
     "paste": "Вставить текст",
 }
-NAV = [("timeline", "/timeline"), ("conflicts", "/conflicts"), ("documents", "/documents"), ("entities", "/entities"),
+NAV = [("explore", "/explore"), ("timeline", "/timeline"), ("conflicts", "/conflicts"), ("documents", "/documents"), ("entities", "/entities"),
        ("map", "/map"),
        ("graph", "/graph"), ("search", "/search"), ("paste", "/paste")]
 TYPES = {
@@ -54,6 +55,7 @@ def shell(page: str, writable: bool, max_upload: int) -> bytes:
         '<link rel="icon" href="/static/favicon.svg">\n'
         '<script src="/static/days.js" defer></script>\n'
         '<script src="/static/labels.js" defer></script>\n'
+        '<script src="/static/axis.js" defer></script>\n'
         '<script src="/static/common.js" defer></script>\n'
         f'<script src="/static/{page}.js" defer></script>\n'
         "</head>\n"

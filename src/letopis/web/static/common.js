@@ -197,7 +197,7 @@ const L = (() => {
     const docHref = "/documents/" + encodeURIComponent(m.doc) + (m.trigger ? `#s${m.trigger.start}-${m.trigger.end}` : "");
     return h("li", {class: m.this ? "this" : null, "data-event": m.event, "data-doc": m.doc},
       h("div", {class: "account-head"},
-        h("a", {href: docHref}, m.source || m.doc),
+        h("a", {href: docHref, title: m.source || ""}, m.title || m.source || m.doc),
         h("span", {}, "событие ", m.this ? h("strong", {}, m.event) : eventLink({id: m.event, label: m.event}), m.this ? " (эта страница)" : ""),
         h("span", {class: "account-date"}, "дата: ", h("strong", {}, (m.date && m.date.text) || "не названа"),
           m.date && m.date.basis ? ` (${m.date.basis})` : ""),
@@ -209,7 +209,7 @@ const L = (() => {
   function conflictBox(c, options) {
     const rows = c.claims.map((claim) => h("tr", {"data-event": claim.event},
       h("td", {class: "claim"}, claim.claim_words),
-      h("td", {}, h("a", {href: "/documents/" + encodeURIComponent(claim.doc)}, claim.source || claim.doc), h("br"),
+      h("td", {}, h("a", {href: "/documents/" + encodeURIComponent(claim.doc)}, claim.title || claim.source || claim.doc), h("br"),
         eventLink({id: claim.event, label: claim.event})),
       h("td", {class: "small"}, sentence(claim.sentence_text, claim.highlights))));
     const heading = options && options.withEvent

@@ -65,7 +65,7 @@
                                  time.edtf ? ` · EDTF ${time.edtf}` : ""),
       h("dt", {}, "тип"), h("dd", {}, h("span", {class: "type"}, L.typeWords(ev.type))),
       h("dt", {}, "фактичность"), h("dd", {id: "factuality"}, L.factBadge(ev.factuality), " ", ev.factuality_words.explained),
-      h("dt", {}, "документ"), h("dd", {}, h("a", {href: docHref, id: "in-context"}, (ev.document.source || ev.doc) + " — предложение в тексте")));
+      h("dt", {}, "документ"), h("dd", {}, h("a", {href: docHref, id: "in-context"}, (ev.document.title || ev.document.source || ev.doc) + " — предложение в тексте")));
     L.show(
       h("p", {class: "small muted"}, h("a", {href: "/timeline"}, "← хронология"), " · событие ", ev.id),
       h("h1", {}, "«", trigger, "»", L.crossBadges({sources: ev.corpus ? ev.corpus.sources : 1,

@@ -6,7 +6,6 @@
   const {h, s} = L;
   const PAGE = 300;
   const ROW_LABEL = 170, LANE = 22, ROW_GAP = 8, AXIS = 34, MAX_LANES = 8, OPEN = 42;
-  const MONTHS = ["янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
   const COLORS = {actual: "#7a2e1f", intended: "#d08a2b", unrealized: "#9b9b9b", negated: "#4d4d4d",
                   hypothetical: "#5b78b8", uncertain: "#9a6fb0"};
   const ACTORS = new Set(["PERSON", "ORGANIZATION", "GROUP", "PROFESSION"]);
@@ -15,46 +14,8 @@
                  open: L.query().get("open") !== "no", overview: null};
   const FILTERS = ["person", "place", "type", "factuality", "doc", "from", "to", "disputed"];
 
-  const {yearText} = Days;  // day numbers are Julian Day Numbers (days.js)
 
-  /** {y, m (0–11), d} of a day number. */
-  function fromDay(n) {
-    const {y, m, d} = Days.date(n);
-    return {y, m: m - 1, d};
-  }
-
-  /** Tick positions and labels for the visible span: years, months or days. */
-  function ticks(d0, d1, width) {
-    const span = d1 - d0, wanted = Math.max(2, Math.floor(width / 90));
-    const out = [];
-    if (span / 365.25 > wanted) {
-      const years = span / 365.25 / wanted;
-      const step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000].find((x) => x >= years) || 1000;
-      const first = Math.ceil(fromDay(d0).y / step) * step;
-      for (let y = first; y <= fromDay(d1).y; y += step) {
-        const n = Days.jdn(y, 1, 1);
-        out.push([n, yearText(y)]);
-      }
-    } else if (span / 30.44 > wanted / 2) {
-      const step = [1, 2, 3, 6].find((x) => x >= span / 30.44 / wanted) || 12;
-      let {y, m} = fromDay(d0);
-      m = Math.ceil(m / step) * step;
-      for (let guard = 0; guard < 500; guard++) {
-        if (m >= 12) { y += 1; m -= 12; }
-        const n = Days.jdn(y, m + 1, 1);
-        if (n > d1) break;
-        if (n >= d0) out.push([n, m === 0 ? `${MONTHS[m]} ${yearText(y)}` : MONTHS[m]]);
-        m += step;
-      }
-    } else {
-      const step = [1, 2, 5, 7, 10, 14].find((x) => x >= span / wanted) || 15;
-      for (let n = Math.ceil(d0 / step) * step; n <= d1; n += step) {
-        const d = fromDay(n);
-        out.push([n, `${d.d} ${MONTHS[d.m]} ${yearText(d.y)}`]);
-      }
-    }
-    return out;
-  }
+  const ticks = Axis.ticks;  // centuries, years, months or days, as the span asks (axis.js)
 
   function bounds(ev) {
     const t = ev.time || {};
