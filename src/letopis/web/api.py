@@ -270,16 +270,35 @@ def suggest(corpus: Corpus, request: Request) -> Record:
 # --- search, places, graph -------------------------------------------------------------
 
 def search(corpus: Corpus, request: Request) -> Record:
+    """Full-text hits, a page at a time, with their count. Words match in any form; when no
+    whole word matches, the last one matches as the start of a longer word («Лобач»)."""
     query = request.text("q")
     if query is None:
         raise ApiError(400, "нужен параметр q: слова для поиска")
-    limit = request.integer("limit", 20, low=1, high=100)
+    limit, offset = request.integer("limit", 20, low=1, high=100), request.integer("offset", 0)
+    kind = request.text("kind")
+    if kind is not None:
+        kind = {"событие": "event", "события": "event", "документ": "document", "документы": "document"}.get(kind, kind)
+        if kind not in ("event", "document"):
+            raise ApiError(400, f"kind — event (события) или document (документы), не {request.text('kind')!r}")
+    doc = request.text("doc")
     with corpus.store() as store:
-        hits = store.search(query, limit=limit)
+        def count(prefix: bool) -> int:
+            return corpus.memo(f"search-count:{query}:{kind}:{doc}:{prefix}",
+                               lambda: store.count_search(query, kind=kind, doc=doc, prefix=prefix))
+
+        prefix = False
+        total = count(False)
+        if total == 0:
+            prefix, total = True, count(True)
+        hits = store.search(query, limit=limit, offset=offset, kind=kind, doc=doc, prefix=prefix) if total else []
+        titles = {d["id"]: title_of(d.get("source"), d["id"]) for d in corpus.memo("documents-plain", store.documents)}
         for hit in hits:
+            hit["title"] = titles.get(str(hit.get("doc")), hit.get("doc"))
             if hit.get("kind") == "event" and (found := store.event(str(hit.get("id")))) is not None:
                 hit["event"] = present.brief(found)
-    return {"query": query, "items": hits}
+    return {"query": query, "items": hits, "total": total, "limit": limit, "offset": offset,
+            "more": offset + len(hits) < total, "prefix": prefix}
 
 
 def places(corpus: Corpus, request: Request) -> Record:

@@ -167,10 +167,14 @@ def spec() -> Schema:
                                        "corpus": {"type": ["object", "null"], "description":
                                                   "its corpus entity: members in every document, merge rules"}}}]}, 404),
         "/api/search": _get("full-text search over documents and events",
-                            [_param("q", "query", "words to look for", required=True),
-                             q("limit", "most hits", {"type": "integer", "minimum": 1, "maximum": 100})],
+                            [_param("q", "query", "words to look for (any word form; the last word also as the start "
+                                                   "of a longer one when no whole word matches)", required=True),
+                             q("kind", "event or document (or событие, документ)"), q("doc", "a document id"),
+                             q("limit", "most hits", {"type": "integer", "minimum": 1, "maximum": 100}), OFFSET],
                             {"type": "object", "properties": {"query": {"type": "string"},
-                                                              "items": {"type": "array", "items": _ref("SearchHit")}}}),
+                                                              "items": {"type": "array", "items": _ref("SearchHit")},
+                                                              "total": {"type": "integer"}, "more": {"type": "boolean"},
+                                                              "prefix": {"type": "boolean"}}}),
         "/api/suggest": _get("names to offer as one types: entities with a name word starting with q (or q in any "
                              "word form), most mentioned first",
                              [_param("q", "query", "the start of a name", required=True),
