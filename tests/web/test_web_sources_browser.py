@@ -45,7 +45,7 @@ def test_event_page_lists_both_sources_and_the_disagreement(sources_server, page
     expect(accounts).to_have_count(2)
     text = page.locator("#sources").inner_text()
     for claim in conflict["claims"]:
-        assert claim["source"] in text and claim["claim_words"] in text
+        assert claim["title"] in text and claim["claim_words"] in text  # the document by its title, not its file
     assert page.locator("#sources mark.trigger").count() == 2
     assert page.locator("#why li").count() >= 1 and "оценка" in page.locator("#why").inner_text()
     box = page.locator(f'#disagreements section.conflict[data-conflict="{conflict["id"]}"]')

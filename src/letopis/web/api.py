@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..doc import ACTOR_TYPES, PLACE_TYPES
+from ..render.dates import UNKNOWN as UNKNOWN_DATE
 from ..store.base import Record
 from ..store.dates import UNKNOWN_KEY
 from ..time.calendar import day_number, day_number_or_none, day_text, iso, parse_day
@@ -346,8 +347,11 @@ def graph(corpus: Corpus, request: Request) -> Record:
             continue
         if len([n for n in nodes.values() if n["kind"] == "event"]) >= limit:
             break
-        nodes[ev["id"]] = {"id": ev["id"], "kind": "event", "label": (ev.get("trigger") or {}).get("text", ""),
-                           "type": ev.get("type"), "date": present.date_words(ev.get("time"))["text"]}
+        date = present.date_words(ev.get("time"))["text"]
+        trigger = (ev.get("trigger") or {}).get("text", "")
+        nodes[ev["id"]] = {"id": ev["id"], "kind": "event", "label": f"{trigger}, {date}" if date != UNKNOWN_DATE else trigger,
+                           "trigger": trigger, "type": ev.get("type"), "type_words": labels.event_type(ev.get("type")),
+                           "date": date}
         for actor, role in actors:
             entity = names[actor]
             nodes.setdefault(actor, {"id": actor, "kind": "actor", "label": entity.get("name"), "type": entity.get("type")})

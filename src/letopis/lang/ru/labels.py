@@ -8,8 +8,57 @@ given either the code («battle») or its label («сражение»).
 
 from __future__ import annotations
 
-from ...render.dates import BASIS
-from ...render.view import ENTITY_TYPES, FACTUALITY, RELATIONS, ROLES, SUBTYPES
+# What a report says for each code (the Markdown and HTML reports read these too).
+FACTUALITY = {
+    "actual": "",
+    "negated": "не произошло",
+    "intended": "намерение",
+    "unrealized": "не осуществлено",
+    "hypothetical": "предположение",
+    "uncertain": "неясно",
+}
+ROLES = {
+    "agent": "деятель",
+    "patient": "объект",
+    "recipient": "адресат",
+    "instrument": "средство",
+    "beneficiary": "в пользу",
+    "participant": "участник",
+    "co-agent": "соучастник",
+}
+ENTITY_TYPES = {
+    "PERSON": "лицо",
+    "ORGANIZATION": "организация",
+    "LOCATION": "место",
+    "FACILITY": "сооружение",
+    "GROUP": "группа",
+    "PROFESSION": "должность",
+    "EVENT": "событие",
+}
+SUBTYPES = {
+    "CITY": "город",
+    "COUNTRY": "страна",
+    "REGION": "регион",
+    "DISTRICT": "район",
+    "MILITARY_UNIT": "воинская часть",
+    "NATIONALITY": "народ",
+    "PARTY": "партия",
+    "GOVERNMENT": "правительство",
+}
+RELATIONS = {
+    "cause": "вызвало",
+    "before": "раньше, чем",
+    "after": "позже, чем",
+    "overlap": "одновременно с",
+    "same": "то же, что",
+}
+BASIS = {
+    "explicit": "указана",
+    "context": "из контекста",
+    "relative": "относительно события",
+    "inferred": "выведена",
+    "unknown": "",
+}
 
 EVENT_TYPES: dict[str, str] = {
     "abdication": "отречение",
