@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from ..render.titles import title_of  # noqa: F401  (re-exported for the API)
 from ..store.base import Record, Store
 
 SUMMARY_FIELDS = ("id", "type", "subtype", "name")
@@ -35,18 +36,6 @@ def file_stamp(path: str | os.PathLike) -> Callable[[], object]:
         return tuple(out)
 
     return stamp
-
-
-def title_of(source: str | None, doc_id: str | None = None) -> str:
-    """A document's title for a reader: its file's name without folders and extension,
-    with dashes and underscores as spaces («examples/paris-1944.txt» → «paris 1944»)."""
-    if not source:
-        return f"документ {doc_id}" if doc_id else "документ"
-    name = source.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
-    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
-    if stem.endswith((".html", ".htm", ".txt", ".md")):  # hostile.html.txt
-        stem = stem.rsplit(".", 1)[0]
-    return " ".join(stem.replace("_", " ").replace("-", " ").split()) or name
 
 
 def summary(entity: Record) -> Record:
