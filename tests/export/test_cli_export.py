@@ -163,3 +163,11 @@ def test_files_are_made_with_the_users_umask(example_json, tmp_path, umask, mode
             assert out.stat().st_mode & 0o777 == mode, (name, oct(out.stat().st_mode))
     finally:
         os.umask(old)
+
+
+@pytest.mark.parametrize("groups", ["type", "actor", "none"])
+def test_timelinejs_rows_are_few_or_none(example_json, tmp_path, groups):
+    out = tmp_path / "timeline.json"
+    assert main(["export", "--from-json", str(example_json), "-f", "timelinejs", "-o", str(out), "--groups", groups]) == 0
+    rows = {s.get("group") for s in json.loads(out.read_text(encoding="utf-8"))["events"]}
+    assert rows == {None} if groups == "none" else 1 < len(rows) <= 6

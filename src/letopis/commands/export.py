@@ -31,6 +31,9 @@ def register(commands) -> None:
                         help="with --db: add the cross-document layer (merged events and conflicts); "
                              "TimelineJS then shows one slide per merged event, csv adds its tables")
     export.add_argument("--title", help="TimelineJS: the title slide's headline")
+    export.add_argument("--groups", choices=("type", "actor", "none"), default="type",
+                        help="TimelineJS: rows by a handful of kinds of event (default), by the main agents, or none; "
+                             "rows are drawn only when they are few, so the time navigation stays visible")
     export.add_argument("--base-iri", default=None, metavar="IRI", help="JSON-LD: prefix of the node IRIs (default urn:letopis:)")
     export.add_argument("--cidoc", action="store_true", help="JSON-LD: add CIDOC-CRM types and properties")
     export.set_defaults(run=export_command)
@@ -80,7 +83,7 @@ def _what_was_written(fmt: str, chronology: dict[str, Any], layer: dict[str, Any
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
     if args.format in ("timelinejs", "timelinejs-csv"):
-        return {"title": args.title}
+        return {"title": args.title, "groups": args.groups}
     if args.format == "jsonld":
         options: dict[str, Any] = {"cidoc": args.cidoc}
         if args.base_iri:
