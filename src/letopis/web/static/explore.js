@@ -149,6 +149,7 @@
       svg.append(bar);
     }
     for (const [n, label] of Axis.ticks(o0, o1, width, 110)) {
+      if (x(n) + label.length * 5.5 > width) continue;  // a label cut by the edge says nothing
       svg.append(s("line", {class: "grid", x1: x(n), x2: x(n), y1: base, y2: base + 4}));
       svg.append(s("text", {x: x(n) + 2, y: H - 3, class: "tick"}, label));
     }

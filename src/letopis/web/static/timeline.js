@@ -306,7 +306,9 @@
       bar.append(s("title", {}, `${bin.count} соб.`));
       svg.append(bar);
     }
-    for (const [n, label] of ticks(o0, o1, width)) svg.append(s("text", {x: x(n) + 2, y: H - 2}, label));
+    for (const [n, label] of ticks(o0, o1, width)) {
+      if (x(n) + label.length * 5.5 <= width) svg.append(s("text", {x: x(n) + 2, y: H - 2}, label));
+    }
     if (state.domain) {
       const w0 = Math.max(0, x(state.domain[0])), w1 = Math.min(width, Math.max(w0 + 3, x(state.domain[1])));
       svg.append(s("rect", {class: "window", x: w0, y: 1, width: w1 - w0, height: base - 1}));
