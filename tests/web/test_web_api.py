@@ -374,3 +374,38 @@ def test_documents_ingested_while_serving_appear(corpus_db, tmp_path, analyse):
         assert page["total"] == 3 and page["items"][-1]["id"] == added
     finally:
         running.stop()
+
+
+# --- the exploration page's API ------------------------------------------------------------
+
+def test_the_histogram_counts_every_dated_event_once(server):
+    _, every = server.json("/api/events?dated=yes&limit=1000")
+    _, histogram = server.json("/api/histogram?bins=37")
+    assert len(histogram["bins"]) == 37 and histogram["total"] == len(every["items"])
+    assert sum(b["count"] for b in histogram["bins"]) == histogram["total"]
+    assert histogram["open"] == sum(1 for e in every["items"] if bool(e["time"]["earliest"]) != bool(e["time"]["latest"]))
+
+
+def test_the_histogram_spans_the_period_asked_for(server):
+    _, histogram = server.json("/api/histogram?from=1944-08-01&to=1944-08-31&bins=31")
+    assert histogram["from"] == "1944-08-01" and histogram["bins"][-1]["to"] == "1944-09-01"
+    assert [b["from"] for b in histogram["bins"][:2]] == ["1944-08-01", "1944-08-02"]
+
+
+def test_the_count_of_a_filtered_list(server):
+    _, page = server.json("/api/events?from=1944-08-19&to=1944-08-25&limit=2&count=yes")
+    _, every = server.json("/api/events?from=1944-08-19&to=1944-08-25&limit=1000")
+    assert page["total"] == len(every["items"]) > 2 and page["more"]
+
+
+@pytest.mark.parametrize("source, title", [
+    ("examples/paris-1944.txt", "paris 1944"),
+    ("C:\\тексты\\восстание_в_Варшаве.md", "восстание в Варшаве"),
+    ("hostile.html.txt", "hostile"),
+    (".hidden", ".hidden"),
+    (None, "документ d3"),
+])
+def test_a_document_is_named_by_its_title(source, title):
+    from letopis.render.titles import title_of
+
+    assert title_of(source, "d3") == title
