@@ -97,6 +97,9 @@ def test_entity_page_shows_its_other_documents_and_undoes_the_merge(sources_writ
     members.first.wait_for()
     expect(members).to_have_count(len(merged["corpus"]["members"]))
     assert merged["corpus"]["merges"][0]["words"] in page.locator("#across").inner_text()
+    # the other documents by their titles, not their ids
+    titles = {merged["documents"][d] for m in merged["corpus"]["members"] for d in m["docs"]}
+    assert all(t in page.locator("#members").inner_text() for t in titles)
     shot(page, "sources-entity")
     page.locator("#undo-merge").click()
     expect(page.locator("#members")).to_have_count(0)

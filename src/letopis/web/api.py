@@ -232,7 +232,17 @@ def entity(corpus: Corpus, request: Request) -> Record:
         "co_actors": [{"id": i, "events": n} for i, n in co_actors if i in names],
         "mention_contexts": mentions,
         "corpus": across,
+        "documents": _titles(corpus),
     }
+
+
+def _titles(corpus: Corpus) -> dict[str, str]:
+    """Every document's title by id, so that a page names documents, not ids."""
+    def read() -> dict[str, str]:
+        with corpus.store() as store:
+            return {str(d["id"]): title_of(d.get("source"), d["id"]) for d in store.documents()}
+
+    return corpus.memo("titles", read)
 
 
 def _mentions_in_context(store, mentions: list[Record], limit: int) -> list[Record]:
