@@ -139,6 +139,13 @@ def plan(url: str, total: int, seed: int) -> list[tuple[str, str]]:
         ("GET /api/search", lambda: f"/api/search?q={quote(rng.choice(WORDS))}"),
         ("GET /api/places", lambda: "/api/places"),
         ("GET /api/graph", lambda: f"/api/graph?doc={rng.choice(documents)['id']}"),
+        # the exploration page: its histogram, a table page with its count, names as one types, search pages
+        ("GET /api/histogram", lambda: f"/api/histogram?bins=100&doc={rng.choice(documents)['id']}"),
+        ("GET /api/histogram (corpus)", lambda: "/api/histogram?bins=100"),
+        ("GET /api/events?count=yes", lambda: _date_range(rng, dated).replace("limit=100", "limit=25&count=yes")),
+        ("GET /api/suggest", lambda: f"/api/suggest?q={quote(rng.choice(people)['name'][:4])}&type=PERSON"),
+        ("GET /api/search&offset=", lambda: f"/api/search?q={quote(rng.choice(WORDS))}&offset=20&limit=20"),
+        ("GET /explore (page)", lambda: "/explore"),
         ("GET /timeline (page)", lambda: "/timeline"),
         ("GET /static/timeline.js (floor)", lambda: "/static/timeline.js"),
     ]

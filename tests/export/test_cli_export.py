@@ -127,3 +127,47 @@ def test_library_names_an_unknown_format(chronology):
         export.render(chronology, "kml")
     with pytest.raises(export.ExportError, match="several files"):
         export.render(chronology, "csv")
+
+
+# --- what each export says it wrote, and the files' modes ----------------------------------
+
+def test_timelinejs_counts_the_slides_it_wrote_and_the_undated_left_out(example_json, chronology, tmp_path, capsys):
+    out = tmp_path / "timeline.json"
+    assert main(["export", "--from-json", str(example_json), "-f", "timelinejs", "-o", str(out)]) == 0
+    slides = len(json.loads(out.read_text(encoding="utf-8"))["events"])
+    total = len(chronology["events"])
+    err = capsys.readouterr().err
+    assert f"{slides} of {total} events on the timeline" in err
+    assert slides == total or f"{total - slides} without a date left out" in err
+
+
+def test_geojson_counts_places_and_the_events_they_hold(example_json, chronology, tmp_path, capsys):
+    out = tmp_path / "places.geojson"
+    assert main(["export", "--from-json", str(example_json), "-f", "geojson", "-o", str(out)]) == 0
+    features = json.loads(out.read_text(encoding="utf-8"))["features"]
+    assert f"{len(features)} places with coordinates" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("umask, mode", [(0o022, 0o644), (0o002, 0o664), (0o077, 0o600)])
+def test_files_are_made_with_the_users_umask(example_json, tmp_path, umask, mode):
+    import os
+
+    old = os.umask(umask)
+    try:
+        for fmt, name in [("timelinejs", "t.json"), ("csv", "tables.zip"), ("csv", "tables")]:
+            out = tmp_path / f"{umask:o}-{name}"
+            assert main(["export", "--from-json", str(example_json), "-f", fmt, "-o", str(out)]) == 0
+            if out.is_dir():
+                assert out.stat().st_mode & 0o777 == mode | (mode & 0o444) >> 2
+                out = out / "events.csv"
+            assert out.stat().st_mode & 0o777 == mode, (name, oct(out.stat().st_mode))
+    finally:
+        os.umask(old)
+
+
+@pytest.mark.parametrize("groups", ["type", "actor", "none"])
+def test_timelinejs_rows_are_few_or_none(example_json, tmp_path, groups):
+    out = tmp_path / "timeline.json"
+    assert main(["export", "--from-json", str(example_json), "-f", "timelinejs", "-o", str(out), "--groups", groups]) == 0
+    rows = {s.get("group") for s in json.loads(out.read_text(encoding="utf-8"))["events"]}
+    assert rows == {None} if groups == "none" else 1 < len(rows) <= 6

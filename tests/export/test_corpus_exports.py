@@ -10,6 +10,7 @@ import pytest
 
 from export_support import timelinejs_problems
 from letopis.cli import main
+from letopis.render.titles import title_of
 
 pytestmark = pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
 
@@ -57,7 +58,7 @@ def test_timeline_has_one_slide_per_dated_corpus_event(store, tmp_path):
         assert slide["display_date"].startswith("источники расходятся")
         assert slide["start_date"]["day"] == int(first[-2:]) and slide["end_date"]["day"] == int(last[-2:])
         for mention in c["mentions"]:
-            assert mention["source"] in slide["text"]["text"]
+            assert title_of(mention["source"]) in slide["text"]["text"]  # the title, not the path
         assert slide["text"]["text"].count("Расхождение") == len(c["conflicts"]) >= 1
 
 

@@ -141,7 +141,7 @@ def test_markup_in_the_source_is_shown_as_text_not_run(tricky):
         assert "<b>рабочие</b> & служащие" in parsed.text
         assert "<" not in slide["text"]["headline"]
     title = _Html(data["title"]["text"]["headline"])
-    assert title.tags == [] and "<script>.txt" in title.text
+    assert title.tags == [] and "«<script>»" in title.text  # the file «<script>.txt» by its title
 
 
 def test_csv_has_the_template_columns_and_the_same_slides(chronology):
@@ -173,3 +173,27 @@ def test_a_chronology_without_dates_is_refused_in_words(analyse):
     assert chronology["events"] and not dated(chronology)
     with pytest.raises(export.ExportError, match=r"no event has a date \(\d+ undated\)"):
         timelinejs.timeline(chronology)
+
+
+# --- groups only when few, and a title slide of titles -----------------------------------
+
+def test_slides_are_grouped_by_a_handful_of_coarse_kinds(chronology):
+    data = timelinejs.timeline(chronology)
+    groups = {slide.get("group") for slide in data["events"]}
+    assert 1 < len(groups) <= timelinejs.MAX_GROUPS
+    assert not any(re.search("[a-z]", g or "") for g in groups), groups
+
+
+def test_grouping_by_actor_keeps_the_main_agents_and_the_rest_together(chronology):
+    data = timelinejs.timeline(chronology, groups="actor")
+    groups = {slide.get("group") for slide in data["events"]}
+    assert len(groups) <= timelinejs.MAX_GROUPS and "другие участники" in groups
+
+
+def test_no_groups_when_asked(chronology):
+    assert not any("group" in slide for slide in timelinejs.timeline(chronology, groups="none")["events"])
+
+
+def test_the_title_slide_names_documents_by_title_not_path(chronology):
+    headline = timelinejs.timeline(chronology)["title"]["text"]["headline"]
+    assert "/" not in headline and ".txt" not in headline and "paris 1944" in headline

@@ -168,3 +168,33 @@ def sources_writable(sources_db, tmp_path):
     running = Running(copy, writable=True)
     yield running
     running.stop()
+
+
+# --- a corpus of many centuries (52 BC to 2015): the exploration page and the timeline's axis --
+
+CENTURIES = ROOT / "tests" / "web" / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def centuries_db(tmp_path_factory, example_doc, analyse) -> Path:
+    """The bundled example (Paris, 1944) and short accounts from Alesia (52 BC) to Paris
+    (2015), analysed by the real pipeline and stored with the corpus layer built."""
+    from letopis.chronology import build
+    from letopis.corpus import rebuild
+    from letopis.store import open_store
+
+    path = tmp_path_factory.mktemp("centuries") / "centuries.db"
+    with open_store(path) as store:
+        store.add_document(example_doc.source, example_doc.text, build([example_doc]).to_dict())
+        for text_path in sorted(CENTURIES.glob("*.txt")):
+            text = text_path.read_text(encoding="utf-8")
+            store.add_document(text_path.name, text, build([analyse(text, source=text_path.name)]).to_dict())
+        rebuild(store)
+    return path
+
+
+@pytest.fixture(scope="session")
+def centuries_server(centuries_db):
+    running = Running(centuries_db)
+    yield running
+    running.stop()

@@ -46,3 +46,22 @@ def test_starts_with_its_url_and_stops_cleanly(corpus_db, stop):
     finally:
         if process.poll() is None:
             process.kill()
+
+
+def test_serves_the_letopis_db_of_the_current_folder_without_db(corpus_db, tmp_path):
+    import shutil
+
+    shutil.copy(corpus_db["path"], tmp_path / "letopis.db")
+    process = subprocess.Popen([sys.executable, "-m", "letopis", "serve", "--port", "0", "-q"],
+                               stderr=subprocess.PIPE, text=True, cwd=tmp_path)
+    try:
+        line = process.stderr.readline()
+        url = re.search(r"at (http://127\.0\.0\.1:\d+/)", line)
+        assert url and "letopis.db" in line, line
+        with urllib.request.urlopen(url.group(1) + "api/documents", timeout=30) as response:
+            assert json.loads(response.read())["total"] == 2
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import quote
 import re
 
 import pytest
@@ -155,7 +156,6 @@ def test_search_finds_a_word_of_the_text(server, corpus_db):
     ("/api/entities/E99999", 404),
     ("/api/documents/d999", 404),
     ("/api/nothing", 404),
-    ("/nothing", 404),
     ("/static/../pyproject.toml", 404),
     ("/api/events?limit=0", 400),
     ("/api/events?limit=many", 400),
@@ -173,6 +173,39 @@ def test_errors_are_json_with_their_status(server, path, status):
     assert got == status
     assert headers["Content-Type"].startswith("application/json")
     assert json.loads(body)["error"]["message"]
+
+
+@pytest.mark.parametrize("path", ["/nothing", "/events/d1.ev1/more", "/карта"])
+def test_an_unknown_page_is_an_html_page_with_the_way_back(server, path):
+    got, headers, body = server.request(quote(path))
+    assert got == 404 and headers["Content-Type"].startswith("text/html")
+    page = body.decode("utf-8")
+    assert "Страница не найдена" in page and 'href="/"' in page
+    assert "<script" not in page
+
+
+def test_labels_name_every_code_in_russian(server, corpus_db):
+    status, table = server.json("/api/labels")
+    assert status == 200
+    _, found = server.json("/api/events?limit=1000")
+    for ev in found["items"]:
+        assert ev["type_words"] == table["event_types"].get(ev["type"], ev["type"])
+        assert not re.search("[a-z]", ev["type_words"]), ev["type"]
+        for p in ev["participants"]:
+            assert not re.search("[a-z]", p["role_words"]), p["role"]
+
+
+@pytest.mark.parametrize("code, words", [("battle", "сражение"), ("uprising", "Восстание"), ("strike", "забастовка")])
+def test_the_type_filter_takes_the_russian_label(server, code, words):
+    _, by_code = server.json(f"/api/events?type={code}")
+    _, by_words = server.json("/api/events?type=" + quote(words))
+    assert [e["id"] for e in by_code["items"]] == [e["id"] for e in by_words["items"]]
+
+
+def test_the_factuality_filter_takes_the_russian_label(server):
+    _, by_code = server.json("/api/events?factuality=unrealized")
+    _, by_words = server.json("/api/events?factuality=" + quote("не осуществлено"))
+    assert by_code["items"] and [e["id"] for e in by_code["items"]] == [e["id"] for e in by_words["items"]]
 
 
 def test_wrong_method_is_405(server):
@@ -341,3 +374,38 @@ def test_documents_ingested_while_serving_appear(corpus_db, tmp_path, analyse):
         assert page["total"] == 3 and page["items"][-1]["id"] == added
     finally:
         running.stop()
+
+
+# --- the exploration page's API ------------------------------------------------------------
+
+def test_the_histogram_counts_every_dated_event_once(server):
+    _, every = server.json("/api/events?dated=yes&limit=1000")
+    _, histogram = server.json("/api/histogram?bins=37")
+    assert len(histogram["bins"]) == 37 and histogram["total"] == len(every["items"])
+    assert sum(b["count"] for b in histogram["bins"]) == histogram["total"]
+    assert histogram["open"] == sum(1 for e in every["items"] if bool(e["time"]["earliest"]) != bool(e["time"]["latest"]))
+
+
+def test_the_histogram_spans_the_period_asked_for(server):
+    _, histogram = server.json("/api/histogram?from=1944-08-01&to=1944-08-31&bins=31")
+    assert histogram["from"] == "1944-08-01" and histogram["bins"][-1]["to"] == "1944-09-01"
+    assert [b["from"] for b in histogram["bins"][:2]] == ["1944-08-01", "1944-08-02"]
+
+
+def test_the_count_of_a_filtered_list(server):
+    _, page = server.json("/api/events?from=1944-08-19&to=1944-08-25&limit=2&count=yes")
+    _, every = server.json("/api/events?from=1944-08-19&to=1944-08-25&limit=1000")
+    assert page["total"] == len(every["items"]) > 2 and page["more"]
+
+
+@pytest.mark.parametrize("source, title", [
+    ("examples/paris-1944.txt", "paris 1944"),
+    ("C:\\тексты\\восстание_в_Варшаве.md", "восстание в Варшаве"),
+    ("hostile.html.txt", "hostile"),
+    (".hidden", ".hidden"),
+    (None, "документ d3"),
+])
+def test_a_document_is_named_by_its_title(source, title):
+    from letopis.render.titles import title_of
+
+    assert title_of(source, "d3") == title

@@ -45,7 +45,7 @@ def test_event_page_lists_both_sources_and_the_disagreement(sources_server, page
     expect(accounts).to_have_count(2)
     text = page.locator("#sources").inner_text()
     for claim in conflict["claims"]:
-        assert claim["source"] in text and claim["claim_words"] in text
+        assert claim["title"] in text and claim["claim_words"] in text  # the document by its title, not its file
     assert page.locator("#sources mark.trigger").count() == 2
     assert page.locator("#why li").count() >= 1 and "оценка" in page.locator("#why").inner_text()
     box = page.locator(f'#disagreements section.conflict[data-conflict="{conflict["id"]}"]')
@@ -97,6 +97,9 @@ def test_entity_page_shows_its_other_documents_and_undoes_the_merge(sources_writ
     members.first.wait_for()
     expect(members).to_have_count(len(merged["corpus"]["members"]))
     assert merged["corpus"]["merges"][0]["words"] in page.locator("#across").inner_text()
+    # the other documents by their titles, not their ids
+    titles = {merged["documents"][d] for m in merged["corpus"]["members"] for d in m["docs"]}
+    assert all(t in page.locator("#members").inner_text() for t in titles)
     shot(page, "sources-entity")
     page.locator("#undo-merge").click()
     expect(page.locator("#members")).to_have_count(0)

@@ -31,6 +31,9 @@ def register(commands) -> None:
                         help="with --db: add the cross-document layer (merged events and conflicts); "
                              "TimelineJS then shows one slide per merged event, csv adds its tables")
     export.add_argument("--title", help="TimelineJS: the title slide's headline")
+    export.add_argument("--groups", choices=("type", "actor", "none"), default="type",
+                        help="TimelineJS: rows by a handful of kinds of event (default), by the main agents, or none; "
+                             "rows are drawn only when they are few, so the time navigation stays visible")
     export.add_argument("--base-iri", default=None, metavar="IRI", help="JSON-LD: prefix of the node IRIs (default urn:letopis:)")
     export.add_argument("--cidoc", action="store_true", help="JSON-LD: add CIDOC-CRM types and properties")
     export.set_defaults(run=export_command)
@@ -52,15 +55,38 @@ def export_command(args: argparse.Namespace) -> int:
     if args.format == "tei":
         options["markup"] = tei_markup(chronology, Path(args.from_json).parent if args.from_json else Path("."))
     written = export.write(chronology, args.format, args.output, texts=texts, **layer, **options)
-    events = len(chronology.get("events") or [])
     files = f" ({len(written)} files)" if len(written) > 1 else ""
-    print(f"letopis: {args.format}: {events} events written to {args.output}{files}", file=sys.stderr)
+    what = _what_was_written(args.format, chronology, layer, written, _options(args))
+    print(f"letopis: {args.format}: {what}; written to {args.output}{files}", file=sys.stderr)
     return EXIT_OK
+
+
+def _what_was_written(fmt: str, chronology: dict[str, Any], layer: dict[str, Any], written: list[Path],
+                      options: dict[str, Any]) -> str:
+    """What the file holds and what it left out, counted from what was written."""
+    import json
+
+    events = chronology.get("events") or []
+    if fmt in ("timelinejs", "timelinejs-csv"):
+        from ..export import timelinejs
+
+        slides = len(timelinejs.timeline(chronology, **layer, **options)["events"])
+        total, unit = (len(layer["corpus_events"]), "merged events") if layer.get("corpus_events") else (len(events), "events")
+        left = total - slides
+        return f"{slides} of {total} {unit} on the timeline" + (f", {left} without a date left out" if left else "")
+    if fmt == "geojson":
+        features = json.loads(written[0].read_text(encoding="utf-8")).get("features") or []
+        shown = {e.get("id") for f in features for e in (f.get("properties") or {}).get("events") or []}
+        left = len(events) - len(shown)
+        return (f"{len(features)} places with coordinates, holding {len(shown)} of {len(events)} events"
+                + (f"; {left} with no place on the map left out" if left else ""))
+    entities = len(chronology.get("entities") or [])
+    return f"{len(events)} events and {entities} entities"
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
     if args.format in ("timelinejs", "timelinejs-csv"):
-        return {"title": args.title}
+        return {"title": args.title, "groups": args.groups}
     if args.format == "jsonld":
         options: dict[str, Any] = {"cidoc": args.cidoc}
         if args.base_iri:

@@ -8,7 +8,7 @@ import sys
 import threading
 from pathlib import Path
 
-from ..cli import EXIT_OK, add_db_option
+from ..cli import DEFAULT_DB, EXIT_OK, add_db_option
 from ..errors import LetopisError
 
 
@@ -19,7 +19,8 @@ def register(commands) -> None:
         description="Start the web viewer on this computer. Read-only unless --writable; "
                     "without --db only the paste page (analyse a text at once) works.",
     )
-    add_db_option(serve, default=None, help="the corpus database made by `letopis ingest`")
+    add_db_option(serve, default=None, help="the corpus database made by `letopis ingest` "
+                                            "(default: letopis.db here, when there is one)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this computer only)")
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
     serve.add_argument("--writable", action="store_true", help="allow storing pasted texts in the corpus")
@@ -55,6 +56,8 @@ def serve_command(args: argparse.Namespace) -> int:
         raise LetopisError(f"--port must be between 0 and 65535, not {args.port}")
     if args.max_upload <= 0 or args.timeout <= 0:
         raise LetopisError("--max-upload and --timeout must be positive")
+    if args.db is None and Path(DEFAULT_DB).is_file():  # the corpus `letopis ingest` just wrote here
+        args.db = DEFAULT_DB
     if args.writable and args.db is None:
         raise LetopisError("--writable needs --db FILE: the corpus to store texts in")
     settings = Settings(writable=args.writable, max_upload=int(args.max_upload * 1024 * 1024),

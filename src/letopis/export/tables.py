@@ -21,6 +21,7 @@ import zipfile
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..output import creation_mode
 from .source import ExportError, Record, Source, display_date, geo_of, source, time_of
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -170,6 +171,7 @@ def write_folder(chronology: Any, folder: str | Path, **extras: Any) -> list[Pat
         raise ExportError(f"{folder}: folder {parent} does not exist")
     data = tables(chronology, **extras)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    os.chmod(staging, creation_mode(folder=True))
     try:
         for name, rows in data.items():
             (staging / f"{name}.csv").write_text(csv_text(name, rows), encoding=ENCODING, newline="")
@@ -197,6 +199,7 @@ def write_zip(chronology: Any, path: str | Path, **extras: Any) -> Path:
         with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for name, rows in data.items():
                 archive.writestr(f"{name}.csv", csv_text(name, rows).encode(ENCODING))
+        os.chmod(temporary, creation_mode())
         os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

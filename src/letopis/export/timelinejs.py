@@ -19,7 +19,9 @@ import html
 import json
 from typing import Any
 
+from ..lang.ru import labels
 from ..render import dates
+from ..render.titles import title_of
 from ..render.view import FACTUALITY, ROLES
 from ..time.calendar import days_in_month
 from .source import ExportError, Record, Source, dated, display_date, source, time_of
@@ -27,9 +29,19 @@ from .source import ExportError, Record, Source, dated, display_date, source, ti
 TITLE_ID = "letopis-title"
 
 
-def timeline(chronology: Any, *, title: str | None = None, **extras: Any) -> Record:
+MAX_GROUPS = 6  # more rows than this push TimelineJS's time navigation out of a 700-px embed
+GROUPINGS = ("type", "actor", "none")
+
+
+def timeline(chronology: Any, *, title: str | None = None, groups: str = "type", **extras: Any) -> Record:
     """The TimelineJS JSON object (`title` and `events`) for a chronology; with corpus
-    events, one slide per corpus event instead of one per mention."""
+    events, one slide per corpus event instead of one per mention.
+
+    Slides are grouped (one TimelineJS row per group) only when the groups are few: by a
+    handful of coarse kinds of event (`groups="type"`), or by the main agent
+    (`groups="actor"`: the five who act most, the rest together); `"none"` never groups."""
+    if groups not in GROUPINGS:
+        raise ExportError(f"groups must be one of {', '.join(GROUPINGS)}, not {groups!r}")
     src = source(chronology, **extras)
     if src.corpus_events:
         from .timelinejs_corpus import corpus_slides
@@ -41,7 +53,26 @@ def timeline(chronology: Any, *, title: str | None = None, **extras: Any) -> Rec
     if not slides:
         # TimelineJS refuses a timeline without events ("Timeline configuration has no events")
         raise ExportError(f"no event has a date ({left_out} undated): TimelineJS cannot place any of them")
+    _group(slides, groups)
     return {"title": _title_slide(src, title, len(slides), left_out), "events": slides}
+
+
+def _group(slides: list[Record], groups: str) -> None:
+    """Set each slide's `group` (read from its private `_type` and `_actor`), or none at all."""
+    keys = {"type": "_type", "actor": "_actor"}.get(groups)
+    if keys == "_actor":
+        counts: dict[str, int] = {}
+        for s in slides:
+            if s.get("_actor"):
+                counts[s["_actor"]] = counts.get(s["_actor"], 0) + 1
+        main = set(sorted(counts, key=lambda a: (-counts[a], a))[:MAX_GROUPS - 1])
+        for s in slides:
+            s["_actor"] = s["_actor"] if s.get("_actor") in main else "другие участники"
+    names = {s.get(keys) for s in slides} if keys else set()
+    for s in slides:
+        group = s.pop("_type", None), s.pop("_actor", None)
+        if keys and 1 < len(names) <= MAX_GROUPS:
+            s["group"] = group[0] if keys == "_type" else group[1]
 
 
 def to_json(chronology: Any, *, title: str | None = None, **extras: Any) -> str:
@@ -57,7 +88,8 @@ def slide(src: Source, event: Record) -> Record:
         "start_date": start,
         "display_date": words,
         "text": {"headline": headline(src, event), "text": body(src, event)},
-        "group": str(event.get("type") or ""),
+        "_type": labels.COARSE_TYPES.get(str(event.get("type")), labels.OTHER_GROUP),
+        "_actor": next((src.name(p["entity"]) for p in event.get("participants") or [] if p.get("role") == "agent"), ""),
         "unique_id": str(event["id"]),
     }
     if end is not None:
@@ -128,7 +160,7 @@ def body(src: Source, event: Record) -> str:
     if places:
         lines.append(f"<p>Место: {', '.join(places)}</p>")
     factuality = FACTUALITY.get(event.get("factuality") or "actual", event.get("factuality"))
-    kind = e(str(event.get("type") or ""))
+    kind = e(labels.event_type(event.get("type")))
     lines.append(f"<p>Тип: {kind}" + (f"; {e(str(factuality))}" if factuality else "") + "</p>")
     edtf = time_of(event).get("edtf")
     lines.append(f"<p>Дата: {e(display_date(event))}" + (f"; EDTF {e(str(edtf))}" if edtf else "") + "</p>")
@@ -149,14 +181,15 @@ def marked(sentence: str, event: Record) -> str:
 
 def _source_words(src: Source, event: Record) -> str:
     doc_id = str(event.get("doc", ""))
-    name = str(src.documents.get(doc_id, {}).get("source") or doc_id)
+    name = title_of(src.documents.get(doc_id, {}).get("source"), doc_id)
     trigger = event.get("trigger") or {}
     return f"{name} ({doc_id}, символы {trigger.get('start')}–{trigger.get('end')}; событие {event['id']})"
 
 
 def _title_slide(src: Source, title: str | None, placed: int, left_out: int) -> Record:
-    sources = [str(d.get("source") or d["id"]) for d in src.documents.values()]
-    headline_text = title or ("Хронология: " + ", ".join(sources) if sources else "Хронология")
+    sources = [title_of(d.get("source"), d["id"]) for d in src.documents.values()]
+    shown = ", ".join(f"«{s}»" for s in sources[:5]) + (f" и ещё {len(sources) - 5}" if len(sources) > 5 else "")
+    headline_text = title or ("Хронология: " + shown if sources else "Хронология")
     words = [f"На ленте {placed} {_events_word(placed)}."]
     if left_out:
         words.append(f"{left_out} {_events_word(left_out)} без даты не {_placed_word(left_out)}: "

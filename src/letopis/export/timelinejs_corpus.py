@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import html
 
+from ..lang.ru import labels
 from ..render import dates
+from ..render.titles import title_of
 from .source import Record, Source
 from .timelinejs import date_objects, marked
 
@@ -50,7 +52,9 @@ def _slide(event: Record, window: tuple[str | None, str | None, bool], conflicts
         "start_date": start,
         "display_date": words,
         "text": {"headline": _headline(event, mentions), "text": _body(mentions, event, conflicts)},
-        "group": str(event.get("type") or ""),
+        "_type": labels.COARSE_TYPES.get(str(event.get("type")), labels.OTHER_GROUP),
+        "_actor": next((str(p.get("name") or p.get("entity")) for m in mentions for p in m.get("participants") or []
+                        if p.get("role") == "agent"), ""),
         "unique_id": str(event.get("id")),
     }
     if end is not None:
@@ -75,10 +79,10 @@ def _body(mentions: list[Record], event: Record, conflicts: dict[str, Record]) -
         when = dates.describe(time.get("earliest"), time.get("latest"), time.get("basis") or "unknown")
         sentence = (m.get("sentence") or {}).get("text")
         quote = marked(sentence, m) if isinstance(sentence, str) else e(str((m.get("trigger") or {}).get("text") or ""))
-        lines.append(f"<p><b>{e(str(m.get('source') or m.get('doc')))}</b> ({e(when)}; событие {e(str(m.get('event')))}): "
+        lines.append(f"<p><b>{e(title_of(m.get('source'), m.get('doc')))}</b> ({e(when)}; событие {e(str(m.get('event')))}): "
                      f"«{quote}»</p>")
     for conflict_id in event.get("conflicts") or []:
         conflict = conflicts.get(str(conflict_id))
-        summary = conflict.get("summary") if conflict else conflict_id
-        lines.append(f"<p>Расхождение: {e(str(summary))}</p>")
+        kind = labels.CONFLICT_KINDS.get(str(conflict.get("kind")), "") if conflict else ""
+        lines.append(f"<p>Расхождение: {e(kind or str(conflict_id))}</p>")
     return "".join(lines)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..lang.ru.labels import BASIS  # the one table of labels
 from ..time import calendar as _calendar
 from ..time.calendar import days_in_month
 
@@ -19,13 +20,6 @@ MONTHS = ("январь", "февраль", "март", "апрель", "май"
           "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь")
 MONTHS_GEN = ("января", "февраля", "марта", "апреля", "мая", "июня",
               "июля", "августа", "сентября", "октября", "ноября", "декабря")
-BASIS = {
-    "explicit": "указана",
-    "context": "из контекста",
-    "relative": "относительно события",
-    "inferred": "выведена",
-    "unknown": "",
-}
 UNKNOWN = "дата неизвестна"
 DASH = "–"  # en dash between the ends of a range
 

@@ -11,51 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..lang.ru.labels import ENTITY_TYPES, FACTUALITY, RELATIONS, ROLES, SUBTYPES  # the one table of labels
 from . import dates
-
-FACTUALITY = {
-    "actual": "",
-    "negated": "не произошло",
-    "intended": "намерение",
-    "unrealized": "не осуществлено",
-    "hypothetical": "предположение",
-    "uncertain": "неясно",
-}
-ROLES = {
-    "agent": "деятель",
-    "patient": "объект",
-    "recipient": "адресат",
-    "instrument": "средство",
-    "beneficiary": "в пользу",
-    "participant": "участник",
-    "co-agent": "соучастник",
-}
-ENTITY_TYPES = {
-    "PERSON": "лицо",
-    "ORGANIZATION": "организация",
-    "LOCATION": "место",
-    "FACILITY": "сооружение",
-    "GROUP": "группа",
-    "PROFESSION": "должность",
-    "EVENT": "событие",
-}
-SUBTYPES = {
-    "CITY": "город",
-    "COUNTRY": "страна",
-    "REGION": "регион",
-    "DISTRICT": "район",
-    "MILITARY_UNIT": "воинская часть",
-    "NATIONALITY": "народ",
-    "PARTY": "партия",
-    "GOVERNMENT": "правительство",
-}
-RELATIONS = {
-    "cause": "вызвало",
-    "before": "раньше, чем",
-    "after": "позже, чем",
-    "overlap": "одновременно с",
-    "same": "то же, что",
-}
 
 
 @dataclass(slots=True)

@@ -43,19 +43,30 @@ class EventFilter:
         return " AND ".join(self.clauses) or "1"
 
 
+MIN_PREFIX = 3  # letters a word needs before it is matched as the start of a longer one
+
+
 def match_entities(connection: sqlite3.Connection, name: str, types: Sequence[str] = ()) -> list[str]:
     """Entities one of whose names holds every word of `name`, in any word form.
 
     «де Голля» finds «Шарль де Голль» and «де Голль»; «Шабан-Дельмаса» finds «Жак Шабан-Дельмас».
     """
+    found = _match_entities(connection, name, types, prefix=False)
+    # Nothing by whole words: the last word may be the start of one («Лобач» → «Лобачевский»).
+    return found or _match_entities(connection, name, types, prefix=True)
+
+
+def _match_entities(connection: sqlite3.Connection, name: str, types: Sequence[str], *, prefix: bool) -> list[str]:
     forms = query_forms(name)
     if len(forms) > 1 and forms[0][0] in PREPOSITIONS:
         forms = forms[1:]  # «в Париже», «из Лондона»: the place is what follows
-    if not forms:
+    if not forms or (prefix and len(forms[-1][0]) < MIN_PREFIX):
         return []
     clauses, params = [], []
-    for word_forms in forms:
+    for i, word_forms in enumerate(forms):
         patterns = like_patterns(word_forms)
+        if prefix and i == len(forms) - 1:
+            patterns = [p[:-2] + "%" for p in patterns[:1]]  # as written, open at the end
         clauses.append("(" + " OR ".join("k.words LIKE ? ESCAPE '\\'" for _ in patterns) + ")")
         params += patterns
     sql = f"SELECT DISTINCT k.entity FROM entity_names k JOIN entities e ON e.id = k.entity WHERE {' AND '.join(clauses)}"

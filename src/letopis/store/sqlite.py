@@ -275,18 +275,39 @@ class SqliteStore(CorpusLayerTables, Aggregates):
                 "SELECT data FROM relations WHERE source = ? OR target = ? ORDER BY n", (event_id, event_id))
         return [json.loads(row[0]) for row in rows]
 
-    def search(self, query: str, *, limit: int = 20) -> list[Record]:
+    def search(self, query: str, *, limit: int = 20, offset: int = 0, kind: str | None = None, doc: str | None = None,
+               prefix: bool = False) -> list[Record]:
         """Full-text hits, best first. An event hit is a sentence: `id` is the event whose
         trigger the query names (else the sentence's first event), `events` all its events;
         `snippet` marks the matching words in [brackets], `text`/`marks`/`start`/`end` give
         the same as plain text, offsets within it, and the window's offsets in the document."""
-        match = fts_query(query)
-        if match is None:
+        where = self._search_where(query, kind, doc, prefix)
+        if where is None:
             return []
         rows = self.connection.execute(
-            "SELECT kind, ref, doc FROM search WHERE search MATCH ? ORDER BY rank LIMIT ?", (match, int(limit))
+            f"SELECT kind, ref, doc FROM search WHERE {where[0]} ORDER BY rank LIMIT ? OFFSET ?",
+            (*where[1], int(limit), int(offset))
         ).fetchall()
         return self._snippets(rows, query)
+
+    def count_search(self, query: str, *, kind: str | None = None, doc: str | None = None, prefix: bool = False) -> int:
+        """How many hits `search` has for these arguments without `limit`/`offset`."""
+        where = self._search_where(query, kind, doc, prefix)
+        if where is None:
+            return 0
+        return self.connection.execute(f"SELECT COUNT(*) FROM search WHERE {where[0]}", where[1]).fetchone()[0]
+
+    @staticmethod
+    def _search_where(query: str, kind: str | None, doc: str | None, prefix: bool) -> tuple[str, list[Any]] | None:
+        match = fts_query(query, prefix=prefix)
+        if match is None:
+            return None
+        sql, params = "search MATCH ?", [match]
+        if kind:
+            sql, params = sql + " AND kind = ?", params + [kind]
+        if doc:
+            sql, params = sql + " AND doc = ?", params + [doc]
+        return sql, params
 
     def _snippets(self, rows: list[tuple[str, str, str]], query: str) -> list[Record]:
         connection = self.connection

@@ -54,11 +54,15 @@ def query_forms(query: str) -> list[tuple[str, ...]]:
     return forms
 
 
-def fts_query(query: str) -> str | None:
-    """An FTS5 MATCH expression: every query word, each as an OR of its lemmas; None if no words."""
+def fts_query(query: str, *, prefix: bool = False) -> str | None:
+    """An FTS5 MATCH expression: every query word, each as an OR of its lemmas; None if no words.
+    With `prefix`, the last word as written also matches the start of a longer word."""
     parts = []
-    for forms in query_forms(query):
+    every = query_forms(query)
+    for i, forms in enumerate(every):
         alternatives = " OR ".join(_quote(form) for form in forms)
+        if prefix and i == len(every) - 1:
+            alternatives += " OR " + _quote(forms[0]) + "*"
         parts.append(f"({alternatives})")
     return " AND ".join(parts) or None
 

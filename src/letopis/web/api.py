@@ -9,11 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from ..doc import ACTOR_TYPES, PLACE_TYPES
+from ..render.dates import UNKNOWN as UNKNOWN_DATE
 from ..store.base import Record
 from ..store.dates import UNKNOWN_KEY
-from ..time.calendar import day_number, day_number_or_none, iso, parse_day
+from ..time.calendar import day_number, day_number_or_none, day_text, iso, parse_day
+from ..lang.ru import labels as labels
 from . import crossdoc, present
-from .corpus import Corpus, summary
+from .corpus import Corpus, summary, title_of
 from .http import ApiError, Request
 
 FACTUALITIES = ("actual", "negated", "intended", "unrealized", "hypothetical", "uncertain")
@@ -30,7 +32,7 @@ def _day(request: Request, name: str) -> str | None:
         return None
     date = parse_day(value)
     if date is None:
-        raise ApiError(400, f"{name} must be a date as YYYY-MM-DD (-0043-03-15 before year 1), not {value!r}")
+        raise ApiError(400, f"{name}: нужна дата вида ГГГГ-ММ-ДД (до 1 года н. э. — -0043-03-15), а не {value!r}")
     return iso(date)
 
 
@@ -49,7 +51,7 @@ def _events_with_names(corpus: Corpus, store, events: list[Record]) -> tuple[lis
 def documents(corpus: Corpus, request: Request) -> Record:
     limit, offset = _page(request, 50, 1000)
     with corpus.store() as store:
-        docs = corpus.memo("documents", store.documents)
+        docs = corpus.memo("documents", lambda: [d | {"title": title_of(d.get("source"), d.get("id"))} for d in store.documents()])
     return _paged(docs[offset:offset + limit + 1], limit, offset, total=len(docs))
 
 
@@ -58,9 +60,10 @@ def document(corpus: Corpus, request: Request) -> Record:
     with corpus.store() as store:
         doc = store.document(doc_id)
         if doc is None:
-            raise ApiError(404, f"no document {doc_id!r}")
+            raise ApiError(404, f"документа {doc_id!r} нет")
         events = store.events(doc=doc_id)
     doc = dict(doc)
+    doc["title"] = title_of(doc.get("source"), doc_id)
     doc["events"] = [{"id": ev.get("id"), "trigger": ev.get("trigger"), "sentence": ev.get("sentence"),
                       "type": ev.get("type"), "factuality": ev.get("factuality"),
                       "date": present.date_words(ev.get("time"))} for ev in events]
@@ -69,27 +72,37 @@ def document(corpus: Corpus, request: Request) -> Record:
 
 # --- events ----------------------------------------------------------------------------
 
-def events(corpus: Corpus, request: Request) -> Record:
-    limit, offset = _page(request, 100, 1000)
+def _event_filters(request: Request) -> tuple[Record, str | None, str | None]:
+    """The store filters a request asks for (codes or Russian labels), and its dated and disputed."""
     factuality = request.text("factuality")
-    if factuality is not None and factuality not in FACTUALITIES:
-        raise ApiError(400, f"factuality must be one of {', '.join(FACTUALITIES)}, not {factuality!r}")
+    if factuality is not None:
+        factuality = labels.code_of("factuality", factuality)
+        if factuality not in FACTUALITIES:
+            words = ", ".join(labels.FACTUALITY_LABELS[f] for f in FACTUALITIES)
+            raise ApiError(400, f"фактичность — одно из: {words}; не {request.text('factuality')!r}")
+    type_ = request.text("type")
+    type_ = labels.code_of("event_types", type_) if type_ is not None else None
     filters = {
         "person": request.text("person"), "place": request.text("place"), "entity": request.text("entity"),
-        "type": request.text("type"), "factuality": factuality, "doc": request.text("doc"),
+        "type": type_, "factuality": factuality, "doc": request.text("doc"),
         "date_from": _day(request, "from"), "date_to": _day(request, "to"),
     }
     if filters["date_from"] and filters["date_to"] and day_number(filters["date_from"]) > day_number(filters["date_to"]):
-        raise ApiError(400, "from must not be later than to")
+        raise ApiError(400, "начало периода (from) позже его конца (to)")
     dated = request.text("dated")
     if dated not in (None, "yes", "no"):
-        raise ApiError(400, f"dated must be yes or no, not {dated!r}")
+        raise ApiError(400, f"dated — yes (с датой) или no (без даты), не {dated!r}")
     if dated == "no" and (filters["date_from"] or filters["date_to"]):
-        raise ApiError(400, "dated=no (events without a date) cannot be combined with from/to")
+        raise ApiError(400, "события без даты (dated=no) нельзя отбирать по датам from/to")
     disputed = request.text("disputed")
     if disputed not in (None, "yes"):
-        raise ApiError(400, f"disputed must be yes (only events whose sources disagree), not {disputed!r}")
-    filters = {k: v for k, v in filters.items() if v is not None}
+        raise ApiError(400, f"disputed — только yes (события, о которых источники спорят), не {disputed!r}")
+    return {k: v for k, v in filters.items() if v is not None}, dated, disputed
+
+
+def events(corpus: Corpus, request: Request) -> Record:
+    limit, offset = _page(request, 100, 1000)
+    filters, dated, disputed = _event_filters(request)
     with corpus.store() as store:
         if disputed:
             found = _disputed(corpus, store, filters, dated, limit + 1, offset)
@@ -102,7 +115,10 @@ def events(corpus: Corpus, request: Request) -> Record:
         else:
             found = store.events(**filters, limit=limit + 1, offset=offset)
         briefs, names = _events_with_names(corpus, store, found)
-    return _paged(briefs, limit, offset, entities=names)
+        extra = {}
+        if request.text("count") == "yes" and dated != "no":  # how many in all, for "1–50 of 269"
+            extra["total"] = corpus.memo("count:" + repr(sorted(filters.items())), lambda: store.count_events(**filters))
+    return _paged(briefs, limit, offset, entities=names, **extra)
 
 
 def _disputed(corpus: Corpus, store, filters: Record, dated: str | None, limit: int, offset: int) -> list[Record]:
@@ -143,7 +159,7 @@ def event(corpus: Corpus, request: Request) -> Record:
     with corpus.store() as store:
         found = store.event(event_id)
         if found is None:
-            raise ApiError(404, f"no event {event_id!r}")
+            raise ApiError(404, f"события {event_id!r} нет")
         ids = present.referenced([found])
         entities = [e for i in sorted(ids) if (e := store.entity(i)) is not None]
         linked = {i: store.event(i) for i in list(found.get("causes") or [])[:50] + list(found.get("effects") or [])[:50]}
@@ -161,7 +177,8 @@ def event(corpus: Corpus, request: Request) -> Record:
     out["roles"] = {p: present.role_words(p) for p in {str(x.get("role")) for x in found.get("participants") or []}}
     out["causes"] = [_link(i, linked.get(i)) for i in found.get("causes") or []]
     out["effects"] = [_link(i, linked.get(i)) for i in found.get("effects") or []]
-    out["document"] = {"id": doc.get("id"), "source": doc.get("source")} if doc else {"id": found.get("doc")}
+    out["document"] = ({"id": doc.get("id"), "source": doc.get("source"), "title": title_of(doc.get("source"), doc.get("id"))}
+                       if doc else {"id": found.get("doc"), "title": title_of(None, found.get("doc"))})
     out["corpus"] = across
     return out
 
@@ -196,7 +213,7 @@ def entity(corpus: Corpus, request: Request) -> Record:
     with corpus.store() as store:
         found = store.entity(entity_id)
         if found is None:
-            raise ApiError(404, f"no entity {entity_id!r}")
+            raise ApiError(404, f"участника {entity_id!r} нет")
         own = store.events(entity=entity_id, limit=limit + 1, offset=offset)
         briefs, names = _events_with_names(corpus, store, own)
         # counted over the first 500 events, or over all of them when they fit on this first page
@@ -215,7 +232,17 @@ def entity(corpus: Corpus, request: Request) -> Record:
         "co_actors": [{"id": i, "events": n} for i, n in co_actors if i in names],
         "mention_contexts": mentions,
         "corpus": across,
+        "documents": _titles(corpus),
     }
+
+
+def _titles(corpus: Corpus) -> dict[str, str]:
+    """Every document's title by id, so that a page names documents, not ids."""
+    def read() -> dict[str, str]:
+        with corpus.store() as store:
+            return {str(d["id"]): title_of(d.get("source"), d["id"]) for d in store.documents()}
+
+    return corpus.memo("titles", read)
 
 
 def _mentions_in_context(store, mentions: list[Record], limit: int) -> list[Record]:
@@ -233,19 +260,56 @@ def _mentions_in_context(store, mentions: list[Record], limit: int) -> list[Reco
     return out
 
 
+def suggest(corpus: Corpus, request: Request) -> Record:
+    """Names to offer as a person types: entities whose name has a word starting with `q`
+    (or `q` in any word form), most mentioned first."""
+    query = request.text("q")
+    if query is None:
+        raise ApiError(400, "нужен параметр q: начало имени")
+    type_ = request.text("type")
+    if type_ is not None:
+        type_ = labels.code_of("entity_types", type_)
+    limit = request.integer("limit", 10, low=1, high=50)
+
+    def found() -> list[Record]:
+        with corpus.store() as store:
+            return [summary(e) for e in store.entities(type=type_, name=query, limit=limit)]
+
+    return {"query": query, "items": corpus.memo(f"suggest:{type_}:{query}:{limit}", found)}
+
+
 # --- search, places, graph -------------------------------------------------------------
 
 def search(corpus: Corpus, request: Request) -> Record:
+    """Full-text hits, a page at a time, with their count. Words match in any form; when no
+    whole word matches, the last one matches as the start of a longer word («Лобач»)."""
     query = request.text("q")
     if query is None:
-        raise ApiError(400, "q is required: the words to look for")
-    limit = request.integer("limit", 20, low=1, high=100)
+        raise ApiError(400, "нужен параметр q: слова для поиска")
+    limit, offset = request.integer("limit", 20, low=1, high=100), request.integer("offset", 0)
+    kind = request.text("kind")
+    if kind is not None:
+        kind = {"событие": "event", "события": "event", "документ": "document", "документы": "document"}.get(kind, kind)
+        if kind not in ("event", "document"):
+            raise ApiError(400, f"kind — event (события) или document (документы), не {request.text('kind')!r}")
+    doc = request.text("doc")
     with corpus.store() as store:
-        hits = store.search(query, limit=limit)
+        def count(prefix: bool) -> int:
+            return corpus.memo(f"search-count:{query}:{kind}:{doc}:{prefix}",
+                               lambda: store.count_search(query, kind=kind, doc=doc, prefix=prefix))
+
+        prefix = False
+        total = count(False)
+        if total == 0:
+            prefix, total = True, count(True)
+        hits = store.search(query, limit=limit, offset=offset, kind=kind, doc=doc, prefix=prefix) if total else []
+        titles = {d["id"]: title_of(d.get("source"), d["id"]) for d in corpus.memo("documents-plain", store.documents)}
         for hit in hits:
+            hit["title"] = titles.get(str(hit.get("doc")), hit.get("doc"))
             if hit.get("kind") == "event" and (found := store.event(str(hit.get("id")))) is not None:
                 hit["event"] = present.brief(found)
-    return {"query": query, "items": hits}
+    return {"query": query, "items": hits, "total": total, "limit": limit, "offset": offset,
+            "more": offset + len(hits) < total, "prefix": prefix}
 
 
 def places(corpus: Corpus, request: Request) -> Record:
@@ -293,10 +357,61 @@ def graph(corpus: Corpus, request: Request) -> Record:
             continue
         if len([n for n in nodes.values() if n["kind"] == "event"]) >= limit:
             break
-        nodes[ev["id"]] = {"id": ev["id"], "kind": "event", "label": (ev.get("trigger") or {}).get("text", ""),
-                           "type": ev.get("type"), "date": present.date_words(ev.get("time"))["text"]}
+        date = present.date_words(ev.get("time"))["text"]
+        trigger = (ev.get("trigger") or {}).get("text", "")
+        nodes[ev["id"]] = {"id": ev["id"], "kind": "event", "label": f"{trigger}, {date}" if date != UNKNOWN_DATE else trigger,
+                           "trigger": trigger, "type": ev.get("type"), "type_words": labels.event_type(ev.get("type")),
+                           "date": date}
         for actor, role in actors:
             entity = names[actor]
             nodes.setdefault(actor, {"id": actor, "kind": "actor", "label": entity.get("name"), "type": entity.get("type")})
             links.append({"source": actor, "target": ev["id"], "role": role, "role_words": present.role_words(role)})
     return {"nodes": list(nodes.values()), "links": links}
+
+
+def labels_table(corpus: Corpus, request: Request) -> Record:
+    """Every code the viewer shows and its Russian label (letopis.lang.ru.labels)."""
+    return labels.TABLES
+
+
+def histogram(corpus: Corpus, request: Request) -> Record:
+    """Dated events counted in `bins` equal spans: of the from/to period when given, else of
+    the whole filtered corpus. An event counts at the middle of its bounds; an open-ended
+    one («не ранее X») at its known bound, and is counted apart in `open` as well."""
+    bins = request.integer("bins", 60, low=1, high=400)
+    filters, _, disputed = _event_filters(request)
+    key = "histogram:" + repr(sorted(filters.items())) + f":{disputed}"
+
+    def points() -> list[tuple[float, bool]]:
+        with corpus.store() as store:
+            found = _disputed(corpus, store, filters, "yes", 10**9, 0) if disputed else store.events(**(filters or EVERY_DAY))
+        out = []
+        for ev in found:
+            time = ev.get("time") or {}
+            a, b = day_number_or_none(time.get("earliest")), day_number_or_none(time.get("latest"))
+            if a is None and b is None:
+                continue
+            out.append(((a + b + 1) / 2 if a is not None and b is not None else (a if a is not None else b), a is None or b is None))
+        return out
+
+    found = corpus.memo(key, points)
+    lo = day_number(filters["date_from"]) if "date_from" in filters else min((p for p, _ in found), default=None)
+    hi = day_number(filters["date_to"]) + 1 if "date_to" in filters else max((p for p, _ in found), default=None)
+    if lo is None or hi is None:
+        return {"from": None, "to": None, "bins": [], "total": 0, "open": 0}
+    hi = max(hi, lo + 1)
+    width = (hi - lo) / bins
+    counts, opened = [0] * bins, [0] * bins
+    for at, open_ended in found:
+        if lo <= at <= hi:
+            i = min(bins - 1, int((at - lo) / width))
+            counts[i] += 1
+            opened[i] += open_ended
+    return {"from": iso_of(lo), "to": iso_of(hi), "total": sum(counts), "open": sum(opened),
+            "bins": [{"from": iso_of(lo + i * width), "to": iso_of(lo + (i + 1) * width), "count": c, "open": o}
+                     for i, (c, o) in enumerate(zip(counts, opened))]}
+
+
+def iso_of(number: float) -> str:
+    """The ISO day a (fractional) day number falls in."""
+    return day_text(int(number // 1))

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from ..render.titles import title_of  # noqa: F401  (re-exported for the API)
 from ..store.base import Record, Store
 
 SUMMARY_FIELDS = ("id", "type", "subtype", "name")

@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 
 from ..errors import LetopisError
 from ..store.base import Record
+from ..lang.ru import labels
 from . import present
-from .corpus import Corpus
+from .corpus import Corpus, title_of
 from .http import ApiError, Request
 
-CONFLICT_KINDS = {"date": "даты", "number": "числа", "actor": "кто действовал", "outcome": "чем кончилось"}
+CONFLICT_KINDS = labels.CONFLICT_KINDS
 TIME_WORDS = {
     "same_day": "оба источника называют один и тот же день",
     "overlap": "промежутки дат пересекаются",
@@ -117,8 +118,9 @@ def _mention(mention: Record, this: str | None = None) -> Record:
     if not (0 <= spans[0]["start"] < spans[0]["end"] <= len(text)):
         spans = []
     return {
-        "doc": mention.get("doc"), "source": mention.get("source"), "event": mention.get("event"),
-        "type": mention.get("type"), "trigger": trigger, "sentence_text": text, "highlights": spans,
+        "doc": mention.get("doc"), "source": mention.get("source"), "title": title_of(mention.get("source"), mention.get("doc")),
+        "event": mention.get("event"),
+        "type": mention.get("type"), "type_words": labels.event_type(mention.get("type")), "trigger": trigger, "sentence_text": text, "highlights": spans,
         "date": present.date_words(mention.get("time")), "time": mention.get("time"),
         "factuality": mention.get("factuality"), "this": mention.get("event") == this,
         "participants": mention.get("participants") or [], "places": mention.get("places") or [],
@@ -176,7 +178,9 @@ def conflict_view(conflict: Record, event: Record | None) -> Record:
         claims.append(_mention(mention) | {"claim": claim.get("claim"), "claim_words": claim_words(kind, claim.get("claim"))})
     first = (event or {}).get("mentions") or conflict.get("claims") or [{}]
     return {"id": conflict.get("id"), "kind": kind, "kind_words": CONFLICT_KINDS.get(kind, kind),
-            "event": conflict.get("event"), "type": (event or {}).get("type"), "summary": conflict.get("summary"),
+            "event": conflict.get("event"), "type": (event or {}).get("type"),
+            "type_words": labels.event_type((event or {}).get("type")),
+            "summary": labels.conflict_summary(kind, [c["claim_words"] for c in claims]),
             "trigger": (first[0].get("trigger") or {}).get("text"), "claims": claims}
 
 
@@ -199,7 +203,8 @@ def corpus_event_view(index: Layer, store, event: Record, this: str | None = Non
     else:
         words = present.date_words(time)
     return {
-        "id": event["id"], "type": event.get("type"), "time": time, "date": words,
+        "id": event["id"], "type": event.get("type"), "type_words": labels.event_type(event.get("type")),
+        "time": time, "date": words,
         "sources": len(event["mentions"]),
         "mentions": [_mention(m, this) for m in event["mentions"]],
         "evidence": [{"a": keys.get(e.get("a"), e.get("a")), "b": keys.get(e.get("b"), e.get("b")), "score": e.get("score"),
@@ -246,8 +251,10 @@ def conflicts(corpus: Corpus, request: Request) -> Record:
 
     limit, offset = request.integer("limit", 100, low=1, high=1000), request.integer("offset", 0)
     kind = request.text("kind")
+    if kind is not None:
+        kind = labels.code_of("conflict_kinds", kind)
     if kind is not None and kind not in CONFLICT_KINDS:
-        raise ApiError(400, f"kind must be one of {', '.join(CONFLICT_KINDS)}, not {kind!r}")
+        raise ApiError(400, f"kind — одно из: {', '.join(CONFLICT_KINDS)} ({', '.join(CONFLICT_KINDS.values())}), не {kind!r}")
     index = layer(corpus)
     found = [c for c in index.conflicts.values() if kind is None or c["kind"] == kind]
     with corpus.store() as store:
@@ -267,7 +274,7 @@ def corpus_event(corpus: Corpus, request: Request) -> Record:
             stored = _stored(store, storage.corpus_event_of, event_id)
             found = _stored(store, storage.corpus_event, stored) if stored else None
         if found is None:
-            raise ApiError(404, f"no corpus event {event_id!r}")
+            raise ApiError(404, f"корпусного события {event_id!r} нет")
         return corpus_event_view(index, store, found)
 
 

@@ -134,7 +134,7 @@ def spec() -> Schema:
     event_filters = [
         q("person", "a person's name or alias, any case or word form"),
         q("place", "a place's name or alias"), q("entity", "an entity id (any role)"),
-        q("type", "event type from the taxonomy (docs/events.md)"),
+        q("type", "event type from the taxonomy (docs/events.md), as its code or its Russian label"),
         q("factuality", "actual, negated, intended, unrealized, hypothetical or uncertain"),
         q("doc", "a document id"),
         q("from", "keep events whose [earliest, latest] meets [from, to]; drops undated events", DAY),
@@ -142,6 +142,8 @@ def spec() -> Schema:
         q("dated", "yes: only events with a date bound; no: only events without any (listed apart on the timeline)",
           {"enum": ["yes", "no"]}),
         q("disputed", "yes: only events whose sources disagree (a claim of some conflict)", {"enum": ["yes"]}),
+        q("count", "yes: also give `total`, how many events meet the filters (not with disputed or dated=no)",
+          {"enum": ["yes"]}),
         LIMIT, OFFSET,
     ]
     paths = {
@@ -165,10 +167,21 @@ def spec() -> Schema:
                                        "corpus": {"type": ["object", "null"], "description":
                                                   "its corpus entity: members in every document, merge rules"}}}]}, 404),
         "/api/search": _get("full-text search over documents and events",
-                            [_param("q", "query", "words to look for", required=True),
-                             q("limit", "most hits", {"type": "integer", "minimum": 1, "maximum": 100})],
+                            [_param("q", "query", "words to look for (any word form; the last word also as the start "
+                                                   "of a longer one when no whole word matches)", required=True),
+                             q("kind", "event or document (or событие, документ)"), q("doc", "a document id"),
+                             q("limit", "most hits", {"type": "integer", "minimum": 1, "maximum": 100}), OFFSET],
                             {"type": "object", "properties": {"query": {"type": "string"},
-                                                              "items": {"type": "array", "items": _ref("SearchHit")}}}),
+                                                              "items": {"type": "array", "items": _ref("SearchHit")},
+                                                              "total": {"type": "integer"}, "more": {"type": "boolean"},
+                                                              "prefix": {"type": "boolean"}}}),
+        "/api/suggest": _get("names to offer as one types: entities with a name word starting with q (or q in any "
+                             "word form), most mentioned first",
+                             [_param("q", "query", "the start of a name", required=True),
+                              q("type", "PERSON, LOCATION, ... (or its Russian label)"),
+                              q("limit", "most names", {"type": "integer", "minimum": 1, "maximum": 50})],
+                             {"type": "object", "properties": {"query": {"type": "string"},
+                                                               "items": {"type": "array", "items": _ref("EntitySummary")}}}),
         "/api/places": _get("places with coordinates (most mentioned first) and their first events",
                             [q("limit", "most places", {"type": "integer"}),
                              q("events", "events listed per place", {"type": "integer"})],
@@ -212,6 +225,13 @@ def spec() -> Schema:
                 "type": "object", "properties": {"chronology": _ref("Chronology"), "text": {"type": "string"},
                                                  "seconds": {"type": "number"}, "stored": {"type": ["string", "null"]}}}),
                 **_errors(400, 403, 413, 503, 504)}}},
+        "/api/labels": _get("the Russian label of every code the viewer shows (types, roles, factuality, statuses, "
+                            "conflict kinds and summaries); filters accept these labels too", [],
+                            {"type": "object", "additionalProperties": {"type": "object",
+                                                                        "additionalProperties": {"type": "string"}}}),
+        "/api/histogram": _get("how many dated events fall in each of `bins` equal spans of the filtered period",
+                               [*event_filters[:-2], q("bins", "number of spans", {"type": "integer"})],
+                               {"type": "object"}),
         "/api/openapi.json": {"get": {"summary": "this description", "responses": {
             "200": _ok("OpenAPI 3.1 document", {"type": "object"})}}},
     }

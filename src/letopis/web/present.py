@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..lang.ru import labels
 from ..render import dates
 from ..render.view import FACTUALITY, ROLES, type_words
 from ..store.base import Record
@@ -88,6 +89,9 @@ def brief(event: Record) -> Record:
     out = {key: event.get(key) for key in ("id", "doc", "trigger", "sentence", "type", "factuality",
                                               "time", "participants", "places")}
     out["date"] = date_words(event.get("time"))
+    out["type_words"] = labels.event_type(event.get("type"))
+    out["factuality_words"] = labels.label("factuality", event.get("factuality") or "actual")
+    out["participants"] = [dict(p) | {"role_words": role_words(str(p.get("role")))} for p in event.get("participants") or []]
     if "sentence_text" in event:
         out["sentence_text"] = event["sentence_text"]
     return out

@@ -31,6 +31,7 @@ API = [
     _route("GET", "/api/entities", api.entities),
     _route("GET", "/api/entities/{id}", api.entity),
     _route("GET", "/api/search", api.search),
+    _route("GET", "/api/suggest", api.suggest),
     _route("GET", "/api/places", api.places),
     _route("GET", "/api/graph", api.graph),
     _route("GET", "/api/conflicts", crossdoc.conflicts),
@@ -38,6 +39,8 @@ API = [
     _route("POST", "/api/merge/undo", "merge-undo"),
     _route("POST", "/api/merge/force", "merge-force"),
     _route("POST", "/api/extract", "extract"),
+    _route("GET", "/api/labels", api.labels_table),
+    _route("GET", "/api/histogram", api.histogram),
     _route("GET", "/api/openapi.json", "openapi"),
 ]
 
@@ -45,6 +48,7 @@ API = [
 PAGES = [
     _route("GET", "/", "timeline"),
     _route("GET", "/timeline", "timeline"),
+    _route("GET", "/explore", "explore"),
     _route("GET", "/events/{id}", "event"),
     _route("GET", "/entities", "entities"),
     _route("GET", "/entities/{id}", "entity"),

@@ -74,6 +74,8 @@ class App:
         if route is None:
             if other:
                 raise ApiError(405, f"{request.method} is not allowed on {path}")
+            if routes is PAGES and request.method in ("GET", "HEAD"):  # a person followed a link: answer a page
+                return Response(404, pages.not_found(path), "text/html; charset=utf-8", {"Cache-Control": "no-cache"})
             raise ApiError(404, f"nothing at {path}")
         request.params = params
         if callable(route.handler):

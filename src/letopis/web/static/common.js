@@ -112,9 +112,14 @@ const L = (() => {
     return decodeURIComponent(location.pathname.split("/").filter(Boolean).pop() || "");
   }
 
-  const FACTUALITY = {actual: "", negated: "не произошло", intended: "намерение", unrealized: "не осуществлено",
-                      hypothetical: "предположение", uncertain: "неясно"};
-  const ROLES = {agent: "деятель", patient: "объект", recipient: "адресат", instrument: "средство", beneficiary: "в пользу"};
+  /* Every code shown to a reader goes through the one table of Russian labels (labels.js,
+   * generated from letopis.lang.ru.labels). */
+  const FACTUALITY = {...LABELS.factuality, actual: ""};
+  const ROLES = LABELS.roles;
+  const word = (table, code) => (code === null || code === undefined || code === "") ? "" : (LABELS[table][code] || code);
+  const typeWords = (code) => code ? word("event_types", code) : "без типа";
+  const roleWords = (code) => word("roles", code);
+  const entityTypeWords = (code) => word("entity_types", code);
 
   function eventLink(ev) {
     return h("a", {href: "/events/" + encodeURIComponent(ev.id)}, (ev.trigger && ev.trigger.text) || ev.label || ev.id);
@@ -131,7 +136,7 @@ const L = (() => {
 
   function factBadge(value) {
     const words = FACTUALITY[value];
-    return words ? h("span", {class: "fact", title: value}, words) : null;
+    return words ? h("span", {class: "fact", title: "фактичность"}, words) : null;
   }
 
   /** "Иван (деятель), Пётр (объект)" as links, from an event and an id → entity map. */
@@ -141,7 +146,7 @@ const L = (() => {
       const entity = entities[p.entity];
       if (!entity) continue;
       if (out.length) out.push(", ");
-      out.push(entityLink(entity), " ", h("span", {class: "role"}, "(" + (ROLES[p.role] || p.role) + ")"));
+      out.push(entityLink(entity), " ", h("span", {class: "role"}, "(" + (p.role_words || roleWords(p.role)) + ")"));
     }
     return out;
   }
@@ -164,7 +169,7 @@ const L = (() => {
                    withSentence ? h("th", {}, "предложение") : null);
     const rows = events.map((ev) => h("tr", {"data-event": ev.id},
       dateCell(ev),
-      h("td", {}, eventLink(ev), " ", h("span", {class: "type"}, ev.type || ""), " ", factBadge(ev.factuality), crossBadges(ev)),
+      h("td", {}, eventLink(ev), " ", h("span", {class: "type"}, typeWords(ev.type)), " ", factBadge(ev.factuality), crossBadges(ev)),
       h("td", {}, participants(ev, entities)),
       h("td", {}, places(ev, entities)),
       withSentence ? h("td", {class: "small"}, ev.sentence_text || "") : null));
@@ -172,7 +177,7 @@ const L = (() => {
   }
 
   /** Badges for an event told by several sources and for one whose sources disagree. */
-  const CONFLICT_KINDS = {date: "даты", number: "числа", actor: "кто действовал", outcome: "чем кончилось"};
+  const CONFLICT_KINDS = LABELS.conflict_kinds;
   function crossBadges(ev) {
     const out = [];
     if (ev.sources > 1) out.push(h("span", {class: "sources-badge", title: `рассказано в ${ev.sources} источниках`}, `${ev.sources} ист.`));
@@ -192,7 +197,7 @@ const L = (() => {
     const docHref = "/documents/" + encodeURIComponent(m.doc) + (m.trigger ? `#s${m.trigger.start}-${m.trigger.end}` : "");
     return h("li", {class: m.this ? "this" : null, "data-event": m.event, "data-doc": m.doc},
       h("div", {class: "account-head"},
-        h("a", {href: docHref}, m.source || m.doc),
+        h("a", {href: docHref, title: m.source || ""}, m.title || m.source || m.doc),
         h("span", {}, "событие ", m.this ? h("strong", {}, m.event) : eventLink({id: m.event, label: m.event}), m.this ? " (эта страница)" : ""),
         h("span", {class: "account-date"}, "дата: ", h("strong", {}, (m.date && m.date.text) || "не названа"),
           m.date && m.date.basis ? ` (${m.date.basis})` : ""),
@@ -204,11 +209,11 @@ const L = (() => {
   function conflictBox(c, options) {
     const rows = c.claims.map((claim) => h("tr", {"data-event": claim.event},
       h("td", {class: "claim"}, claim.claim_words),
-      h("td", {}, h("a", {href: "/documents/" + encodeURIComponent(claim.doc)}, claim.source || claim.doc), h("br"),
+      h("td", {}, h("a", {href: "/documents/" + encodeURIComponent(claim.doc)}, claim.title || claim.source || claim.doc), h("br"),
         eventLink({id: claim.event, label: claim.event})),
       h("td", {class: "small"}, sentence(claim.sentence_text, claim.highlights))));
     const heading = options && options.withEvent
-      ? ["«", (c.trigger || c.event), "» ", h("span", {class: "type"}, c.type || ""), " — расходятся ", CONFLICT_KINDS[c.kind] || c.kind]
+      ? ["«", (c.trigger || c.event), "» ", h("span", {class: "type"}, typeWords(c.type)), " — расходятся ", CONFLICT_KINDS[c.kind] || c.kind]
       : ["Расходятся ", c.kind_words || c.kind];
     return h("section", {class: "conflict", "data-conflict": c.id, "data-kind": c.kind},
       h("h3", {}, heading, " ", h("span", {class: "muted small"}, `(${c.id}, корпусное событие ${c.event})`)),
@@ -267,6 +272,6 @@ const L = (() => {
   function title(text) { document.title = text + " — letopis"; }
 
   return {h, s, api, show, fill, errorBox, marked, query, setQuery, pathId, eventLink, entityLink, dateCell, factBadge,
-          participants, places, eventsTable, pager, title, FACTUALITY, ROLES, main,
+          participants, places, eventsTable, pager, title, FACTUALITY, ROLES, main, word, typeWords, roleWords, entityTypeWords,
           CONFLICT_KINDS, crossBadges, account, conflictBox, writable, post, correctionsPanel};
 })();

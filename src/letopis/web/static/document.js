@@ -5,7 +5,7 @@
   const {h} = L;
   try {
     const doc = await L.api("/api/documents/" + encodeURIComponent(L.pathId()));
-    L.title(doc.source || doc.id);
+    L.title(doc.title || doc.source || doc.id);
     const text = doc.text || "";
     const focus = /^#s(\d+)-(\d+)$/.exec(location.hash);
     const spans = [];
@@ -25,7 +25,7 @@
         if (span.start < from || span.end > to) continue;
         frag.append(text.slice(pos, span.start));
         const link = h("a", {class: "ev", href: "/events/" + encodeURIComponent(span.ev.id),
-                              title: `${span.ev.type} — ${span.ev.date.text}`}, text.slice(span.start, span.end));
+                              title: `${L.typeWords(span.ev.type)} — ${span.ev.date.text}`}, text.slice(span.start, span.end));
         frag.append(link);
         pos = span.end;
       }
@@ -40,7 +40,7 @@
     L.show(
       h("p", {class: "small muted"}, h("a", {href: "/documents"}, "← документы"), " · ", doc.id,
         " · ", h("a", {href: "/timeline?doc=" + encodeURIComponent(doc.id)}, "хронология документа")),
-      h("h1", {}, doc.source || doc.id),
+      h("h1", {}, doc.title || doc.source || doc.id),
       h("p", {class: "muted small"}, `${text.length} символов, событий: ${doc.events.length}. Подчёркнуты слова, называющие события.`),
       box);
     const target = document.getElementById("focus");

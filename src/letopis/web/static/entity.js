@@ -12,7 +12,7 @@
     if (!c) return null;
     const members = c.members.map((m) => h("li", {"data-entity": m.entity},
       m.this ? h("strong", {}, m.name || m.entity) : L.entityLink({id: m.entity, name: m.name || m.entity}),
-      " ", h("span", {class: "muted small"}, `${m.entity} · документы: ${m.docs.join(", ")}`)));
+      " ", h("span", {class: "muted small"}, `документы: ${m.docs.map((d) => (e.documents || {})[d] || d).join(", ")}`)));
     const merges = c.merges.map((m) => h("li", {}, m.words, m.value ? ` («${m.value}»)` : ""));
     return h("section", {id: "across"}, h("h2", {}, "В других документах ", h("span", {class: "muted small"}, `(${c.id})`)),
       c.merged ? h("ul", {class: "plain", id: "members"}, members) : h("p", {class: "muted"}, "Это имя не объединено с другими."),
@@ -32,7 +32,7 @@
       const coActors = e.co_actors.map((c) => h("li", {}, L.entityLink(e.entities[c.id]), " ", h("span", {class: "muted small"}, `(${c.events})`)));
       const mentions = e.mention_contexts.map((m) => h("li", {},
         h("span", {class: "small"}, m.before), h("mark", {class: "participant"}, m.mark), h("span", {class: "small"}, m.after), " ",
-        h("a", {class: "small", href: `/documents/${encodeURIComponent(m.doc)}#s${m.start}-${m.end}`}, m.doc)));
+        h("a", {class: "small", href: `/documents/${encodeURIComponent(m.doc)}#s${m.start}-${m.end}`}, (e.documents || {})[m.doc] || m.doc)));
       L.show(
         h("p", {class: "small muted"}, h("a", {href: "/entities"}, "← участники"), " · ", e.id),
         h("h1", {}, e.name),

@@ -9,7 +9,7 @@
   function linkList(items) {
     if (!items.length) return h("span", {class: "muted"}, "нет");
     return h("ul", {class: "plain"}, items.map((ev) => h("li", {},
-      L.eventLink(ev), " ", h("span", {class: "type"}, ev.type || ""), " — ", (ev.date && ev.date.text) || "")));
+      L.eventLink(ev), " ", h("span", {class: "type"}, L.typeWords(ev.type)), " — ", (ev.date && ev.date.text) || "")));
   }
 
   /** Every source that tells this event, why they count as one event, and corrections. */
@@ -54,7 +54,7 @@
     const docHref = `/documents/${encodeURIComponent(ev.doc)}#s${ev.sentence.start}-${ev.sentence.end}`;
     const participants = (ev.participants || []).map((p) => {
       const entity = ev.entities[p.entity];
-      return entity ? h("li", {}, L.entityLink(entity), " ", h("span", {class: "role"}, ev.roles[p.role] || p.role)) : null;
+      return entity ? h("li", {}, L.entityLink(entity), " ", h("span", {class: "role"}, ev.roles[p.role] || L.roleWords(p.role))) : null;
     });
     const places = (ev.places || []).map((id) => ev.entities[id] ? h("li", {}, L.entityLink(ev.entities[id])) : null);
     const time = ev.time || {};
@@ -63,9 +63,9 @@
       h("dt", {}, "основание"), h("dd", {id: "basis"}, ev.date.explained),
       h("dt", {}, "границы"), h("dd", {class: "small"}, `не ранее: ${time.earliest || "—"}; не позднее: ${time.latest || "—"}`,
                                  time.edtf ? ` · EDTF ${time.edtf}` : ""),
-      h("dt", {}, "тип"), h("dd", {}, h("span", {class: "type"}, ev.type)),
+      h("dt", {}, "тип"), h("dd", {}, h("span", {class: "type"}, L.typeWords(ev.type))),
       h("dt", {}, "фактичность"), h("dd", {id: "factuality"}, L.factBadge(ev.factuality), " ", ev.factuality_words.explained),
-      h("dt", {}, "документ"), h("dd", {}, h("a", {href: docHref, id: "in-context"}, (ev.document.source || ev.doc) + " — предложение в тексте")));
+      h("dt", {}, "документ"), h("dd", {}, h("a", {href: docHref, id: "in-context"}, (ev.document.title || ev.document.source || ev.doc) + " — предложение в тексте")));
     L.show(
       h("p", {class: "small muted"}, h("a", {href: "/timeline"}, "← хронология"), " · событие ", ev.id),
       h("h1", {}, "«", trigger, "»", L.crossBadges({sources: ev.corpus ? ev.corpus.sources : 1,

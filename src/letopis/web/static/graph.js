@@ -49,34 +49,53 @@
     const lines = s("g", {});
     for (const [a, b] of edges) lines.append(s("line", {class: "link", x1: a.x, y1: a.y, x2: b.x, y2: b.y}));
     const nodes = s("g", {});
-    for (const node of data.nodes) {
+    const taken = [];  // label boxes placed so far: actors first, then events; a label that would overlap is left to its tooltip
+    const fits = (x, y, text) => {
+      const box = [x, y - 10, x + text.length * 6.2, y + 3];
+      if (box[2] > W || taken.some((t) => box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3])) return false;
+      taken.push(box);
+      return true;
+    };
+    const ordered = [...data.nodes].sort((a, b) => (a.kind === "actor" ? 0 : 1) - (b.kind === "actor" ? 0 : 1));
+    for (const node of ordered) {
       const href = node.kind === "actor" ? "/entities/" + encodeURIComponent(node.id) : "/events/" + encodeURIComponent(node.id);
       const g = s("a", {class: "node", href, "data-kind": node.kind});
       if (node.kind === "actor") {
         g.append(s("circle", {cx: node.x, cy: node.y, r: 7, fill: COLORS[node.type] || "#555"}));
-        g.append(s("text", {x: node.x + 9, y: node.y + 4, "font-weight": "bold"}, node.label));
+        if (fits(node.x + 9, node.y + 4, node.label)) g.append(s("text", {x: node.x + 9, y: node.y + 4, "font-weight": "bold"}, node.label));
       } else {
         g.append(s("rect", {x: node.x - 4, y: node.y - 4, width: 8, height: 8, fill: "#e0b400", stroke: "#7a5f00"}));
-        g.append(s("text", {x: node.x + 6, y: node.y + 3, fill: "#666"}, node.label));
+        if (fits(node.x + 6, node.y + 3, node.label)) g.append(s("text", {x: node.x + 6, y: node.y + 3, fill: "#666"}, node.label));
       }
-      g.append(s("title", {}, node.kind === "actor" ? node.label : `${node.label} — ${node.type}, ${node.date}`));
+      g.append(s("title", {}, node.kind === "actor" ? node.label : `${node.label} — ${L.typeWords(node.type)}`));
       nodes.append(g);
     }
     svg.append(lines, nodes);
     L.fill(box, svg);
   }
 
+  /** The documents by title; the filter works by id. */
+  function docSelect(chosen) {
+    const select = h("select", {name: "doc"}, h("option", {value: ""}, "все"),
+      chosen ? h("option", {value: chosen, selected: true}, chosen) : null);
+    L.api("/api/documents", {limit: 1000}).then((docs) => {
+      L.fill(select, h("option", {value: ""}, "все"),
+        docs.items.map((d) => h("option", {value: d.id, selected: d.id === chosen}, d.title || d.id)));
+    }).catch(() => null);
+    return select;
+  }
+
   const q = L.query();
   const box = h("div", {class: "chart graph", id: "graph"});
   const form = h("form", {class: "filters"},
-    h("label", {}, "документ", h("input", {type: "text", name: "doc", value: q.get("doc") || "", size: 8})),
+    h("label", {}, "документ", docSelect(q.get("doc"))),
     h("label", {}, "лицо", h("input", {type: "text", name: "person", value: q.get("person") || ""})),
     h("label", {}, "событий не больше", h("input", {type: "text", name: "limit", value: q.get("limit") || "80", size: 4})),
     h("button", {type: "submit", class: "primary"}, "показать"));
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const data = new FormData(form);
-    L.setQuery({doc: data.get("doc").trim(), person: data.get("person").trim(), limit: data.get("limit").trim()});
+    L.setQuery({doc: (data.get("doc") || "").trim(), person: data.get("person").trim(), limit: data.get("limit").trim()});
     load();
   });
   const legend = h("div", {class: "swatches"}, Object.entries({PERSON: "лицо", ORGANIZATION: "организация", GROUP: "группа", PROFESSION: "должность"}).map(([type, words]) => {

@@ -3,7 +3,7 @@
 
 (async () => {
   const {h, s} = L;
-  const W = 960, H = 540;
+  const W = 960, H = 540, CLUSTER = 16;
   let places = [], view = null, selected = null, land = null;
   const chart = h("div", {class: "chart map", id: "map"});
   const side = h("aside", {id: "place"});
@@ -61,21 +61,33 @@
     const dots = s("g", {});
     const labels = s("g", {});
     const taken = [];
+    // Places closer than a few pixels form a cluster, drawn once with its count; a click zooms into it.
+    const groups = [];
     for (const place of [...places].sort((a, b) => b.mentions - a.mentions)) {
       const x = px(place.geo.lon), y = py(place.geo.lat);
       if (x < -20 || x > W + 20 || y < -20 || y > H + 20) continue;
-      const r = 3 + 11 * Math.sqrt(place.mentions / most);
-      const dot = s("circle", {class: "place" + (selected === place.id ? " selected" : ""), cx: x, cy: y, r, tabindex: 0,
-                               "data-place": place.id}, s("title", {}, `${place.name}: упоминаний ${place.mentions}`));
-      dot.addEventListener("click", () => choose(place));
-      dot.addEventListener("keydown", (e) => { if (e.key === "Enter") choose(place); });
+      const near = groups.find((g) => Math.hypot(g.x - x, g.y - y) < CLUSTER && !g.members.some((m) => m.id === selected));
+      if (near && place.id !== selected) { near.members.push(place); near.mentions += place.mentions; }
+      else groups.push({x, y, members: [place], mentions: place.mentions});
+    }
+    for (const group of groups) {
+      const {x, y} = group, place = group.members[0], many = group.members.length > 1;
+      const r = 3 + 11 * Math.sqrt(Math.min(1, group.mentions / most));
+      const title = group.members.map((m) => `${m.name}: упоминаний ${m.mentions}`).join("\n");
+      const dot = s("circle", {class: "place" + (many ? " cluster" : "") + (selected === place.id ? " selected" : ""), cx: x, cy: y, r,
+                               tabindex: 0, "data-place": group.members.map((m) => m.id).join(" ")}, s("title", {}, title));
+      const act = () => { if (many) { view = fit(group.members); draw(); } else choose(place); };
+      dot.addEventListener("click", act);
+      dot.addEventListener("keydown", (e) => { if (e.key === "Enter") act(); });
       dots.append(dot);
+      if (many) dots.append(s("text", {class: "clustercount", x, y: y + 4}, String(group.members.length)));
       // Label the biggest places first and skip a label that would overlap one already placed.
-      const box = {x0: x + r + 2, x1: x + r + 2 + place.name.length * 7, y0: y - 8, y1: y + 6};
+      const name = many ? `${place.name} и ещё ${group.members.length - 1}` : place.name;
+      const box = {x0: x + r + 2, x1: x + r + 2 + name.length * 7, y0: y - 8, y1: y + 6};
       const free = !taken.some((b) => box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1);
-      if ((r > 4 && free) || selected === place.id) {
+      if ((r > 4 && free && box.x1 < W) || selected === place.id) {
         taken.push(box);
-        labels.append(s("text", {class: "placelabel", x: box.x0, y: y + 4, "font-size": 12}, place.name));
+        labels.append(s("text", {class: "placelabel", x: box.x0, y: y + 4, "font-size": 12}, name));
       }
     }
     svg.append(dots, labels);
@@ -107,7 +119,7 @@
       h("h2", {}, L.entityLink(place)),
       h("p", {class: "muted small"}, `${place.geo.lat.toFixed(2)}, ${place.geo.lon.toFixed(2)} · упоминаний: ${place.mentions}`),
       place.events.length ? h("ul", {class: "plain", id: "place-events"}, place.events.map((ev) => h("li", {},
-        L.eventLink(ev), " ", h("span", {class: "type"}, ev.type), h("div", {class: "small muted"}, ev.date.text))))
+        L.eventLink(ev), " ", h("span", {class: "type"}, L.typeWords(ev.type)), h("div", {class: "small muted"}, ev.date.text))))
         : h("p", {class: "muted"}, "Событий в этом месте не найдено."),
       place.more_events ? h("p", {}, h("a", {href: "/timeline?place=" + encodeURIComponent(place.name)}, "все события места на шкале →")) : null,
       h("p", {}, h("a", {href: "#", onclick: (e) => { e.preventDefault(); selected = null; L.fill(side, ...placeList()); draw(); }}, "← все места")));

@@ -16,12 +16,29 @@
     const body = rows.map((r) => h("tr", {},
       h("td", {}, String(r.number)),
       h("td", {class: "date"}, r.date, r.basis ? h("span", {class: "basis"}, r.basis) : null),
-      h("td", {}, h("strong", {}, r.trigger), " ", h("span", {class: "type"}, r.type), " ",
+      h("td", {}, h("strong", {}, r.trigger), " ", h("span", {class: "type"}, L.typeWords(r.type)), " ",
         r.factuality ? h("span", {class: "fact"}, r.factuality) : null),
       h("td", {}, r.who.map(([name, role], i) => [i ? ", " : "", name, " ", h("span", {class: "role"}, "(" + role + ")")])),
       h("td", {}, r.where.join(", ")),
       h("td", {class: "small"}, r.quote ? [r.quote.before, h("mark", {class: "trigger"}, r.quote.mark), r.quote.after] : "")));
     return h("table", {id: "chronology"}, h("thead", {}, head), h("tbody", {}, body));
+  }
+
+  const PAGE = 50;
+  let shown = null;
+
+  /** One page of the rows (a long text gives hundreds), with links to the stored text's views. */
+  function showPage(offset) {
+    const rows = shown.rows;
+    if (!rows.length) { L.fill(results, h("p", {class: "muted"}, "В тексте не найдено событий.")); return; }
+    const page = {items: rows.slice(offset, offset + PAGE), offset, limit: PAGE, more: offset + PAGE < rows.length};
+    const stored = shown.stored;
+    const links = stored ? h("p", {id: "stored-links"}, "Этот текст в корпусе: ",
+      h("a", {href: "/explore?doc=" + encodeURIComponent(stored)}, "обзор"), " · ",
+      h("a", {href: "/timeline?doc=" + encodeURIComponent(stored)}, "хронология"), " · ",
+      h("a", {href: "/documents/" + encodeURIComponent(stored)}, "текст")) : null;
+    L.fill(results, links, h("div", {class: "scroll"}, table(page.items)),
+      rows.length > PAGE ? h("div", {}, h("span", {class: "muted", id: "rows-count"}, `Всего событий: ${rows.length}. `), L.pager(page, (o) => { showPage(o); results.scrollIntoView(); })) : null);
   }
 
   async function submit(e) {
@@ -52,7 +69,8 @@
       L.fill(status, `Событий: ${events}; анализ занял ${out.seconds.toFixed(1)} с. `,
         out.stored ? h("span", {}, "Текст сохранён в корпус как ", h("a", {href: "/documents/" + encodeURIComponent(out.stored)}, out.stored), ".")
                    : "Текст не сохранён.");
-      L.fill(results, events ? table(out.rows) : h("p", {class: "muted"}, "В тексте не найдено событий."));
+      shown = out;
+      showPage(0);
     } catch (error) {
       L.fill(status, L.errorBox(error));
     } finally {

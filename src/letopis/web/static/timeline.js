@@ -6,54 +6,16 @@
   const {h, s} = L;
   const PAGE = 300;
   const ROW_LABEL = 170, LANE = 22, ROW_GAP = 8, AXIS = 34, MAX_LANES = 8, OPEN = 42;
-  const MONTHS = ["янв", "фев", "мар", "апр", "мая", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
   const COLORS = {actual: "#7a2e1f", intended: "#d08a2b", unrealized: "#9b9b9b", negated: "#4d4d4d",
                   hypothetical: "#5b78b8", uncertain: "#9a6fb0"};
   const ACTORS = new Set(["PERSON", "ORGANIZATION", "GROUP", "PROFESSION"]);
 
-  const state = {events: [], entities: {}, more: false, offset: 0, rows: L.query().get("rows") || "type", domain: null};
+  const state = {events: [], entities: {}, more: false, offset: 0, rows: L.query().get("rows") || "type", domain: null,
+                 open: L.query().get("open") !== "no", overview: null};
   const FILTERS = ["person", "place", "type", "factuality", "doc", "from", "to", "disputed"];
 
-  const {yearText} = Days;  // day numbers are Julian Day Numbers (days.js)
 
-  /** {y, m (0–11), d} of a day number. */
-  function fromDay(n) {
-    const {y, m, d} = Days.date(n);
-    return {y, m: m - 1, d};
-  }
-
-  /** Tick positions and labels for the visible span: years, months or days. */
-  function ticks(d0, d1, width) {
-    const span = d1 - d0, wanted = Math.max(2, Math.floor(width / 90));
-    const out = [];
-    if (span / 365.25 > wanted) {
-      const years = span / 365.25 / wanted;
-      const step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000].find((x) => x >= years) || 1000;
-      const first = Math.ceil(fromDay(d0).y / step) * step;
-      for (let y = first; y <= fromDay(d1).y; y += step) {
-        const n = Days.jdn(y, 1, 1);
-        out.push([n, yearText(y)]);
-      }
-    } else if (span / 30.44 > wanted / 2) {
-      const step = [1, 2, 3, 6].find((x) => x >= span / 30.44 / wanted) || 12;
-      let {y, m} = fromDay(d0);
-      m = Math.ceil(m / step) * step;
-      for (let guard = 0; guard < 500; guard++) {
-        if (m >= 12) { y += 1; m -= 12; }
-        const n = Days.jdn(y, m + 1, 1);
-        if (n > d1) break;
-        if (n >= d0) out.push([n, m === 0 ? `${MONTHS[m]} ${yearText(y)}` : MONTHS[m]]);
-        m += step;
-      }
-    } else {
-      const step = [1, 2, 5, 7, 10, 14].find((x) => x >= span / wanted) || 15;
-      for (let n = Math.ceil(d0 / step) * step; n <= d1; n += step) {
-        const d = fromDay(n);
-        out.push([n, `${d.d} ${MONTHS[d.m]} ${yearText(d.y)}`]);
-      }
-    }
-    return out;
-  }
+  const ticks = Axis.ticks;  // centuries, years, months or days, as the span asks (axis.js)
 
   function bounds(ev) {
     const t = ev.time || {};
@@ -73,7 +35,7 @@
   }
 
   function rowName(key) {
-    if (state.rows === "type") return key;
+    if (state.rows === "type") return L.typeWords(key === "—" ? "" : key);
     return key ? (state.entities[key] || {}).name || key : "без участников";
   }
 
@@ -89,7 +51,7 @@
   }
 
   function draw(chart) {
-    const events = state.events.filter(dated);
+    const events = state.events.filter(dated).filter((ev) => state.open || !openEnded(ev));
     const width = Math.max(600, chart.clientWidth || 900);
     const svg = s("svg", {role: "img", "aria-label": "шкала времени"});
     L.fill(chart, svg);
@@ -98,10 +60,11 @@
       svg.append(s("text", {x: 20, y: 35, class: "rowlabel"}, "Нет датированных событий для этих условий."));
       return;
     }
-    state.domain = state.domain || fullDomain(events);
+    state.domain = state.domain || filterDomain() || fullDomain(events);
     const [d0, d1] = state.domain;
     const plot = width - ROW_LABEL - 10;
     const x = (n) => ROW_LABEL + ((n - d0) / (d1 - d0)) * plot;
+    const inView = (ev) => { const g = geometry(ev, x, width); return g.x1 >= ROW_LABEL && g.x0 <= width; };
 
     const defs = s("defs", {});
     for (const [name, color] of Object.entries(COLORS)) {
@@ -114,16 +77,19 @@
 
     // rows, biggest first
     const rows = new Map();
-    for (const ev of events) for (const key of rowKeys(ev)) (rows.get(key) || rows.set(key, []).get(key)).push(ev);
+    for (const ev of events.filter(inView)) for (const key of rowKeys(ev)) (rows.get(key) || rows.set(key, []).get(key)).push(ev);
     const ordered = [...rows.entries()].sort((p, q) => q[1].length - p[1].length);
 
     const body = s("g", {});
+    const marks = s("g", {"clip-path": "url(#plot-clip)"});
+    const clip = s("rect", {x: ROW_LABEL - 2, y: 0, width: plot + 12, height: 10});
+    defs.append(s("clipPath", {id: "plot-clip"}, clip));
     let y = AXIS + 6;
     for (const [key, list] of ordered) {
       const lanes = [];
       const placed = [];
       for (const ev of list) {
-        const shape = geometry(ev, x);
+        const shape = geometry(ev, x, width);
         const label = (ev.trigger && ev.trigger.text) || "";
         const right = shape.x1 + 4 + label.length * 6.2;
         let lane = lanes.findIndex((end) => end < shape.x0 - 3);
@@ -141,7 +107,7 @@
       const rowLabel = s("text", {class: "rowlabel", x: 6, y: y + 15}, name.length > 24 ? name.slice(0, 23) + "…" : name);
       rowLabel.append(s("title", {}, `${name}: ${list.length}`));
       body.append(rowLabel);
-      for (const [ev, shape, lane, label] of placed) body.append(mark(ev, shape, y + lane * LANE, label));
+      for (const [ev, shape, lane, label] of placed) marks.append(mark(ev, shape, y + lane * LANE, label));
       y += height + ROW_GAP;
     }
 
@@ -150,8 +116,11 @@
       const px = x(n);
       if (px < ROW_LABEL || px > width) continue;
       axis.append(s("line", {class: "grid", x1: px, x2: px, y1: AXIS - 6, y2: y}));
-      axis.append(s("text", {x: px + 3, y: AXIS - 12}, label));
+      axis.append(s("text", {x: px + 3, y: AXIS - 12, class: "tick", "data-day": Days.text(n)}, label));
     }
+    if (!ordered.length) body.append(s("text", {x: ROW_LABEL + 10, y: AXIS + 24, class: "rowlabel"}, "В этом окне событий нет."));
+    clip.setAttribute("height", y + 4);
+    body.append(marks);
     svg.setAttribute("height", y + 4);
     svg.setAttribute("viewBox", `0 0 ${width} ${y + 4}`);
     svg.append(axis, body);
@@ -161,12 +130,27 @@
   }
 
   /** Where an event's mark goes: a point for one day, a bar for a range, a fading bar for an open bound. */
-  function geometry(ev, x) {
+  function geometry(ev, x, width) {
     const {a, b} = bounds(ev);
     if (a !== null && b !== null && a === b) return {kind: "point", x0: x(a + 0.5) - 5, x1: x(a + 0.5) + 5};
-    if (a !== null && b !== null) { const x0 = x(a), x1 = Math.max(x(b + 1), x0 + 6); return {kind: "range", x0, x1}; }
-    if (a !== null) return {kind: "after", x0: x(a), x1: x(a) + OPEN};
-    return {kind: "before", x0: x(b + 1) - OPEN, x1: x(b + 1)};
+    if (a !== null && b !== null) {
+      const x0 = Math.max(x(a), ROW_LABEL - 1), x1 = Math.min(Math.max(x(b + 1), x0 + 6), width + 1);
+      return {kind: "range", x0, x1};
+    }
+    // An open bound stays inside the window: «не ранее X» begun before the window shows at its left edge.
+    if (a !== null) { const x0 = Math.max(x(a), ROW_LABEL); return {kind: "after", x0, x1: x0 + OPEN, cut: x(a) < ROW_LABEL}; }
+    const x1 = Math.min(x(b + 1), width);
+    return {kind: "before", x0: x1 - OPEN, x1, cut: x(b + 1) > width};
+  }
+
+  function openEnded(ev) { const {a, b} = bounds(ev); return (a === null) !== (b === null); }
+
+  /** The window a from/to filter asks for: exactly that period. */
+  function filterDomain() {
+    const q = L.query(), a = Days.number(q.get("from")), b = Days.number(q.get("to"));
+    if (a === null && b === null) return null;
+    const loaded = fullDomain(state.events.filter(dated)) || [a ?? b, (b ?? a) + 1];
+    return [a ?? loaded[0], b !== null ? b + 1 : loaded[1]];
   }
 
   function mark(ev, shape, top, label) {
@@ -182,7 +166,8 @@
       const side = shape.kind === "after" ? "r" : "l";
       g.append(s("rect", {x: shape.x0, y: mid - 5, width: shape.x1 - shape.x0, height: 10, fill: `url(#open-${side}-${fact})`}));
       const edge = shape.kind === "after" ? shape.x0 : shape.x1;
-      g.append(s("line", {x1: edge, x2: edge, y1: mid - 7, y2: mid + 7, stroke: color, "stroke-width": 2}));
+      if (shape.cut) g.classList.add("cut");  // its known bound lies outside the window
+      else g.append(s("line", {x1: edge, x2: edge, y1: mid - 7, y2: mid + 7, stroke: color, "stroke-width": 2}));
     }
     const disputed = ev.conflicts && ev.conflicts.length;
     if (disputed) {
@@ -202,7 +187,7 @@
     const date = ev.date || {};
     const cross = (sources ? `\nрассказывают ${sources} источника` : "") +
       (disputed ? `\nисточники расходятся: ${ev.conflicts.map((k) => L.CONFLICT_KINDS[k] || k).join(", ")}` : "");
-    g.append(s("title", {}, `${(ev.trigger && ev.trigger.text) || ""} — ${ev.type || ""}\n${date.described || date.text || ""}${cross}`));
+    g.append(s("title", {}, `${(ev.trigger && ev.trigger.text) || ""} — ${L.typeWords(ev.type)}\n${date.described || date.text || ""}${cross}`));
     const open = () => { location.href = "/events/" + encodeURIComponent(ev.id); };
     g.addEventListener("click", open);
     g.addEventListener("keydown", (e) => { if (e.key === "Enter") open(); });
@@ -217,6 +202,7 @@
       const ratio = (at - d0) / (d1 - d0);
       state.domain = [at - ratio * span, at - ratio * span + span];
       draw(chart);
+      drawOverview();
     };
     svg.addEventListener("wheel", (e) => {
       e.preventDefault();
@@ -237,6 +223,17 @@
     state.zoomAt = zoomAt;
   }
 
+  /** The documents by title; filled once the list arrives (the filter works by id). */
+  function docSelect(chosen) {
+    const select = h("select", {name: "doc"}, h("option", {value: ""}, "все"),
+      chosen ? h("option", {value: chosen, selected: true}, chosen) : null);
+    L.api("/api/documents", {limit: 1000}).then((docs) => {
+      L.fill(select, h("option", {value: ""}, "все"),
+        docs.items.map((d) => h("option", {value: d.id, selected: d.id === chosen}, d.title || d.id)));
+    }).catch(() => null);
+    return select;
+  }
+
   function filtersForm(values) {
     const field = (name, label, input) => h("label", {}, label, input);
     const text = (name, placeholder) => h("input", {type: "text", name, value: values.get(name) || "", placeholder, size: 14});
@@ -245,9 +242,9 @@
     const form = h("form", {class: "filters", role: "search"},
       field("person", "лицо", text("person", "имя или фамилия")),
       field("place", "место", text("place", "город, страна")),
-      field("type", "тип", text("type", "battle, uprising…")),
+      field("type", "тип", text("type", "сражение, восстание…")),
       field("factuality", "фактичность", fact),
-      field("doc", "документ", text("doc", "d1, d2…")),
+      field("doc", "документ", docSelect(values.get("doc"))),
       field("from", "с", h("input", {type: "date", name: "from", value: values.get("from") || ""})),
       field("to", "по", h("input", {type: "date", name: "to", value: values.get("to") || ""})),
       h("label", {class: "check"}, h("span", {}, "разногласия"),
@@ -257,7 +254,7 @@
     form.addEventListener("submit", (e) => {
       e.preventDefault();
       const data = new FormData(form);
-      const values = {rows: state.rows};
+      const values = {rows: state.rows, open: state.open ? "" : "no"};
       for (const key of FILTERS) values[key] = (data.get(key) || "").trim();
       L.setQuery(values);
       state.domain = null;
@@ -278,7 +275,70 @@
     return box;
   }
 
-  let chart, unknownBox, status, moreButton;
+  let chart, unknownBox, status, moreButton, overviewBox;
+
+  /** The overview strip: dated events of the whole corpus (the facets, not the dates) by period,
+   * the detail's window marked on it; dragging across it chooses the period to show. */
+  async function loadOverview() {
+    const params = filterParams();
+    delete params.from; delete params.to;
+    try {
+      state.overview = await L.api("/api/histogram", {...params, bins: 120});
+      drawOverview();
+    } catch (error) {
+      L.fill(overviewBox, L.errorBox(error));
+    }
+  }
+
+  function drawOverview() {
+    const data = state.overview;
+    if (!data || !data.bins.length) { overviewBox.replaceChildren(); return; }
+    const width = Math.max(300, overviewBox.clientWidth || 900), H = 64, base = H - 14;
+    const o0 = Days.number(data.from), o1 = Days.number(data.to) + 1;
+    const x = (n) => ((n - o0) / (o1 - o0)) * width;
+    const svg = s("svg", {viewBox: `0 0 ${width} ${H}`, role: "img", "aria-label": "обзор всего корпуса: события по времени"});
+    const most = Math.max(1, ...data.bins.map((b) => b.count));
+    for (const bin of data.bins) {
+      if (!bin.count) continue;
+      const bx = x(Days.number(bin.from)), bw = Math.max(1.5, x(Days.number(bin.to)) - bx - 0.5);
+      const height = Math.max(2, (bin.count / most) * (base - 4));
+      const bar = s("rect", {class: "bar", x: bx, y: base - height, width: bw, height});
+      bar.append(s("title", {}, `${bin.count} соб.`));
+      svg.append(bar);
+    }
+    for (const [n, label] of ticks(o0, o1, width)) {
+      if (x(n) + label.length * 5.5 <= width) svg.append(s("text", {x: x(n) + 2, y: H - 2}, label));
+    }
+    if (state.domain) {
+      const w0 = Math.max(0, x(state.domain[0])), w1 = Math.min(width, Math.max(w0 + 3, x(state.domain[1])));
+      svg.append(s("rect", {class: "window", x: w0, y: 1, width: w1 - w0, height: base - 1}));
+    }
+    const brush = s("rect", {class: "brush", x: 0, y: 1, width: 0, height: base - 1, visibility: "hidden"});
+    svg.append(brush);
+    let start = null;
+    const at = (e) => { const box = svg.getBoundingClientRect(); return ((e.clientX - box.left) / box.width) * width; };
+    svg.addEventListener("pointerdown", (e) => { start = at(e); svg.setPointerCapture(e.pointerId); });
+    svg.addEventListener("pointermove", (e) => {
+      if (start === null) return;
+      const now = at(e);
+      brush.setAttribute("x", Math.min(start, now)); brush.setAttribute("width", Math.abs(now - start));
+      brush.setAttribute("visibility", "visible");
+    });
+    svg.addEventListener("pointerup", (e) => {
+      if (start === null) return;
+      const end = at(e), lo = Math.min(start, end), hi = Math.max(start, end);
+      start = null;
+      if (hi - lo < 3) return;
+      const day = (px) => Math.floor(o0 + (px / width) * (o1 - o0));
+      const current = Object.fromEntries(L.query());
+      current.from = Days.text(day(lo)); current.to = Days.text(day(hi));
+      L.setQuery(current);
+      for (const name of ["from", "to"]) { const input = document.querySelector(`form.filters input[name=${name}]`); if (input) input.value = current[name].startsWith("-") ? "" : current[name]; }
+      state.domain = null;
+      load(true);
+    });
+    L.fill(overviewBox, svg);
+  }
 
   function filterParams() {
     const params = {};
@@ -288,7 +348,7 @@
 
   /** Dated events, PAGE at a time, drawn on the axis. */
   async function load(reset) {
-    if (reset) { state.events = []; state.entities = {}; state.offset = 0; loadUndated(0); }
+    if (reset) { state.events = []; state.entities = {}; state.offset = 0; loadUndated(0); loadOverview(); }
     status.textContent = "Загрузка…";
     try {
       const page = await L.api("/api/events", {...filterParams(), dated: "yes", limit: PAGE, offset: state.offset});
@@ -296,9 +356,12 @@
       Object.assign(state.entities, page.entities);
       state.more = page.more;
       state.offset += page.items.length;
-      status.textContent = `На шкале событий: ${state.events.length}` + (page.more ? " (есть ещё)" : "");
+      const open = state.events.filter((ev) => dated(ev) && openEnded(ev)).length;
+      status.textContent = `На шкале событий: ${state.events.length}` + (page.more ? " (есть ещё)" : "") +
+        (open ? `; из них с открытой границей: ${open}` + (state.open ? "" : " (скрыты)") : "");
       moreButton.hidden = !page.more;
       draw(chart);
+      drawOverview();
     } catch (error) {
       L.fill(status, L.errorBox(error));
     }
@@ -338,15 +401,24 @@
     const toolbar = h("div", {class: "toolbar"}, toggle,
       h("button", {type: "button", onclick: zoom(0.6), title: "крупнее"}, "+"),
       h("button", {type: "button", onclick: zoom(1 / 0.6), title: "мельче"}, "−"),
-      h("button", {type: "button", onclick: () => { state.domain = null; draw(chart); }}, "весь период"),
+      h("button", {type: "button", onclick: () => { state.domain = null; draw(chart); drawOverview(); }}, "весь период"),
+      h("label", {class: "check", title: "события, у которых известна только одна граница («не ранее», «не позднее»)"},
+        h("input", {type: "checkbox", id: "open-toggle", checked: state.open, onchange: (e) => {
+          state.open = e.target.checked;
+          const current = Object.fromEntries(L.query());
+          current.open = state.open ? "" : "no";
+          L.setQuery(current);
+          draw(chart);
+        }}), " открытые границы"),
       h("span", {class: "muted"}, "колесо мыши — масштаб, перетаскивание — сдвиг, щелчок — страница события"));
     chart = h("div", {class: "chart", id: "timeline"});
     unknownBox = h("section", {id: "undated"});
     status = h("p", {class: "muted", id: "status"});
     moreButton = h("button", {type: "button", hidden: true, onclick: () => load(false)}, `загрузить ещё ${PAGE}`);
-    L.show(h("h1", {}, "Хронология"), filtersForm(values), toolbar, legend(), chart, h("div", {class: "pager"}, status, moreButton), unknownBox);
+    overviewBox = h("div", {class: "chart overview", id: "overview"});
+    L.show(h("h1", {}, "Хронология"), filtersForm(values), toolbar, legend(), overviewBox, chart, h("div", {class: "pager"}, status, moreButton), unknownBox);
     let resize;
-    window.addEventListener("resize", () => { clearTimeout(resize); resize = setTimeout(() => draw(chart), 150); });
+    window.addEventListener("resize", () => { clearTimeout(resize); resize = setTimeout(() => { draw(chart); drawOverview(); }, 150); });
     load(true);
   }
 
