@@ -11,6 +11,7 @@ from __future__ import annotations
 from ..doc import Doc, Event, EventTime
 from ..index import carrier_index
 from ..time import resolve_anchor
+from ..time import is_notes
 from ..time.calendar import day_number
 from .factuality import DASHES
 from . import lives
@@ -172,6 +173,18 @@ def carry_line_date(doc: Doc) -> None:
         doc.note("dating", "line_date_carries", event.trigger.start, event.trigger.end, event=event.id, via=reference.id)
 
 
+def _is_narrative_step(doc: Doc, event: Event) -> bool:
+    """A perfective past verb (finite, or a gerund: «Вернувшись в Париж») moves the narrative
+    on; an imperfective one, a participle or a noun in prose may be background («немцы
+    лишали имущества», «за время оккупации»)."""
+    for carrier in event.carrier_tokens():
+        feats = doc.tokens[carrier].feats
+        if feats.get("Aspect") == "Perf" and (feats.get("VerbForm") == "Conv"
+                                             or feats.get("VerbForm") == "Fin" and feats.get("Tense") == "Past"):
+            return True
+    return False
+
+
 def _bounds_narrative(event: Event) -> bool:
     """A dated event that may bound its undated neighbours: said to have happened, dated
     from the text (not itself inferred)."""
@@ -179,14 +192,14 @@ def _bounds_narrative(event: Event) -> bool:
             and event.time.earliest is not None)
 
 
-def _next_bounds(doc: Doc) -> list[Event | None]:
-    """For each event (narrative order), the next event after it that may bound it."""
-    following: list[Event | None] = [None] * len(doc.events)
+def _next_bounds(events: list[Event], bounding: set[str]) -> list[Event | None]:
+    """For each event (text order), the next event after it that may bound it."""
+    following: list[Event | None] = [None] * len(events)
     upcoming: Event | None = None
-    for index in range(len(doc.events) - 1, -1, -1):
+    for index in range(len(events) - 1, -1, -1):
         following[index] = upcoming
-        if _bounds_narrative(doc.events[index]):
-            upcoming = doc.events[index]
+        if events[index].id in bounding:
+            upcoming = events[index]
     return following
 
 
@@ -194,20 +207,29 @@ def infer_from_narrative(doc: Doc) -> None:
     """What the narrative tells undated happened no earlier than the dated event told before
     it, and, where the text runs forward (the next dated event is not earlier than that one),
     no later than the dated event told after it; without a forward run the upper bound stays
-    open (a flashback, a recap). Only what is said to have happened is bounded so."""
+    open (a flashback, a recap). Only what is said to have happened is bounded so. In prose
+    only a narrative step is (`_is_narrative_step`), and the upper bound comes from the same
+    paragraph: a new paragraph may return to background («командование получило приказ …»
+    before «К июлю 1944 года …»). Study notes (`time.is_notes`) are a sequence line by line."""
     reference: Event | None = None
-    following = _next_bounds(doc)
-    for index, event in enumerate(doc.events):  # narrative order
+    events = sorted(doc.events, key=lambda e: e.trigger.start)  # text order
+    # a day something was set for is a plan: what is told near it may come before it
+    planned = {e.time_links.scheduled_for for e in doc.events if e.time_links.scheduled_for}
+    bounding = {e.id for e in events if _bounds_narrative(e) and e.time.timex not in planned}
+    following = _next_bounds(events, bounding)
+    notes = is_notes(doc.text)
+    for index, event in enumerate(events):
         if event.time.basis != "unknown":
-            if _bounds_narrative(event):
+            if event.id in bounding:
                 reference = event
             continue
-        if reference is None or event.factuality != "actual":
+        if reference is None or event.factuality != "actual" or not (notes or _is_narrative_step(doc, event)):
             continue
         earliest = reference.time.earliest
         latest = None
         after = following[index]
-        if after is not None and after.time.latest and day_number(after.time.latest) >= day_number(earliest):
+        if (after is not None and after.time.latest and day_number(after.time.latest) >= day_number(earliest)
+                and (notes or "\n" not in doc.text[event.trigger.end : after.trigger.start])):
             latest = after.time.latest
         event.time = _inferred(earliest, latest)
         doc.note("dating", "narrative_between", event.trigger.start, event.trigger.end, event=event.id,

@@ -198,7 +198,7 @@ def day_only(m: Match) -> Reading | None:
     """A day of the month without its month: «17-го числа», «на 20-е». The month and year come from
     the narrative (`anchor`); «на 20-е годы», «20-е место» are not days."""
     day = int(m["d"])
-    if not 1 <= day <= 31 or _NOT_DAY_AFTER.match(m.string, m.end()):
+    if not 1 <= day <= 31:  # «числа» written makes it a day whatever follows («17-го числа армия вышла»)
         return None
     return point(m, Period("day", None, None, day))
 
