@@ -111,3 +111,28 @@ AGES = [
 def test_age_phrases(phrase, years):
     match = AGE.search(phrase)
     assert (age_years(match) if match else None) == years
+
+
+# Each event takes the date of its own clause; coordinated clauses keep their own dates.
+# (sentence, trigger, expected (earliest, latest, basis)); the sentences follow a dated passage.
+CLAUSES = [
+    ("1 сентября 1939 года Германия начала вторжение в Польшу, а 17 сентября СССР осуществил вторжение с востока.",
+     "вторжение", ("1939-09-01", "1939-09-01", "explicit")),
+    ("Юнкер прошёл испытание 22 декабря 1806 года и 14 февраля 1807 года был зачислен в полк.",
+     "испытание", ("1806-12-22", "1806-12-22", "explicit")),
+    ("Юнкер прошёл испытание 22 декабря 1806 года и 14 февраля 1807 года был зачислен в полк.",
+     "зачислен", ("1807-02-14", "1807-02-14", "explicit")),
+    # a date on a verb that is no event dates the event its subject names
+    ("13 ноября 2015 года в Париже произошла серия терактов.", "терактов", ("2015-11-13", "2015-11-13", "explicit")),
+]
+
+
+@pytest.mark.parametrize("text, trigger, expected", CLAUSES, ids=[c[1] + str(i) for i, c in enumerate(CLAUSES)])
+def test_clause_date(analyse, text, trigger, expected):
+    assert window(analyse(PASSAGE + " " + text, calendar="gregorian"), trigger) == expected
+
+
+def test_second_clause_keeps_its_date(analyse):
+    doc = analyse(PASSAGE + " " + CLAUSES[0][0], calendar="gregorian")
+    second = [e for e in doc.events if e.trigger.text == "вторжение"][-1]
+    assert (second.time.earliest, second.time.latest) == ("1939-09-17", "1939-09-17")

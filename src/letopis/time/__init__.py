@@ -70,7 +70,8 @@ def extract(text: str, dct: str | None = None, julian_before_1918: bool = False)
             said = _inside(speech, found[i].start)
             saved = (ctx.ref, ctx.ref_kind)
             ctx.ahead = _year_ahead(text, found, i) if ctx.ref is None and ctx.dct is None else None
-            ctx.recap = notes or _recap_before(text, found[i].start)
+            period = found[i].reading.period
+            ctx.recap = notes or (period is not None and period.year is None and _recap_before(text, found[i].start))
             for f in (found[i], found[i].inner):
                 if f is None:
                     continue
