@@ -198,8 +198,10 @@ def _read_style(text: str, item: Extracted, reading: Reading, ref_style: Style |
             item.style = styles.Style("gregorian", item.value, ref_style.basis)
             return
         style, always = styles.Style("julian", item.value, ref_style.basis), True
-    elif item.anchor == "document" or not julian_before_1918:
-        return
+    elif item.anchor == "document" or not julian_before_1918 or item.rule == "date.iso":
+        return  # an ISO date («1869-03-09») is Gregorian by its standard
+    elif item.earliest and item.latest and item.earliest[:4] != item.latest[:4] and not styles.has_day_before_switch(item.latest):
+        return  # years reaching past the switch («в 1918–1920 годах») are read as written
     elif styles.has_day_before_switch(item.earliest, item.latest):
         style, always = styles.Style("julian", item.value, "convention"), False
     else:
