@@ -84,6 +84,12 @@ def test_life_dates(analyse, trigger, expected):
     assert window(analyse(BIOGRAPHY, calendar="gregorian"), trigger) == expected
 
 
+def test_an_age_named_in_a_when_clause_dates_the_main_clause(analyse):
+    text = BIOGRAPHY.replace("Его брат умер молодым.", "Когда ему было 30 лет, его брат умер.")
+    time = event(analyse(text, calendar="gregorian"), "умер").time
+    assert (time.earliest, time.latest, time.basis) == ("1821-03-03", "1822-03-02", "relative")
+
+
 def test_another_persons_death_is_not_the_protagonists(analyse):
     doc = analyse(BIOGRAPHY, calendar="gregorian")
     assert event(doc, "умер").time.latest != "1860-11-14"
@@ -101,9 +107,12 @@ AGES = [
     ("в 14 лет", 14), ("В возрасте 20 лет", 20), ("в возрасте шестидесяти двух лет", 62),
     ("в три года", 3), ("в двухлетнем возрасте", 2), ("в 17-летнем возрасте", 17),
     ("в 35-ти лет", 35), ("в необыкновенно раннем возрасте 16 лет", 16), ("в возрасте около 40 лет", 40),
+    ("с 14 лет", 14), ("с пятилетнего возраста", 5), ("когда ему было 42 года", 42),
+    ("когда Пьеру исполнилось двадцать лет", 20),
     # hard negatives: years, decades, durations and places are no ages
     ("в 1812 году", None), ("в 20-е годы", None), ("в течение 3 лет", None), ("через 5 лет", None),
-    ("заняла 20-е место", None), ("в раннем возрасте", None), ("в 300 лет", None),
+    ("заняла 20-е место", None), ("в раннем возрасте", None), ("в 300 лет", None), ("с 1812 года", None),
+    ("когда ему было не до того", None),
 ]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..doc import Doc, Event, EventTime
+from ..doc import Doc, Event, EventTime, Sentence
 from ..index import carrier_index, tokens_overlapping
 from ..lang.ru import lives as lex
 from ..syntax_tree import ancestors, span_head
@@ -88,12 +88,19 @@ def _add_years(day: str, years: int) -> str:
 
 def age_years(match: re.Match[str]) -> int | None:
     """The age a match of `lex.AGE` says, whole years."""
-    words = (match["n"] or match["adj"] or "").rstrip("-")
+    words = (match["n"] or match["adj"] or match["since"] or match["when"] or "").rstrip("-")
     digits = re.match(r"\d+", words)
     value = int(digits.group(0)) if digits else quantity(words)
     if value is None or value != int(value) or not 0 < value <= lex.OLDEST:
         return None
     return int(value)
+
+
+def _nearest_event(doc: Doc, sentence: Sentence, start: int, end: int) -> Event | None:
+    """The event of the sentence nearest to [start, end) outside it."""
+    around = [e for e in doc.events if sentence.start <= e.trigger.start < sentence.end
+              and not start <= e.trigger.start < end]
+    return min(around, key=lambda e: min(abs(e.trigger.start - end), abs(start - e.trigger.end)), default=None)
 
 
 def date_from_ages(doc: Doc, life: Life) -> None:
@@ -113,7 +120,11 @@ def date_from_ages(doc: Doc, life: Life) -> None:
                 continue
             head = span_head(doc, tokens)
             event = next((owner[n] for n in ancestors(doc, head) if n in owner and not start <= doc.tokens[n].start < end), None)
-            if event is None or event.time.basis in {"explicit", "context"} or not _of_protagonist(doc, event):
+            if event is None and match["whose"]:  # a when-clause the parser made the main one
+                event = _nearest_event(doc, sentence, start, end)
+            # «когда ему было 42 года» names whose age it is; otherwise it is the subject's
+            if event is None or event.time.basis in {"explicit", "context"} or not (
+                    match["whose"] or _of_protagonist(doc, event)):
                 continue
             earliest = _add_years(born_first, years)
             latest = iso(add_days(parse_iso(_add_years(born_last, years + 1)), -1))
@@ -131,8 +142,22 @@ def bound_by_lifetime(doc: Doc, life: Life) -> None:
         doc.note("dating", "within_lifetime", event.trigger.start, event.trigger.end, event=event.id)
 
 
+def _refine_birth(doc: Doc, life: Life) -> Life:
+    """«1849–1925» in the opening, «родился 25 апреля 1849 года» later: the finer date of birth."""
+    first, last = life.born
+    for event in doc.events:
+        time = event.time
+        if (doc.tokens[event.head].lemma in lex.BIRTH_LEMMAS and time.basis == "explicit" and time.earliest
+                and time.latest and first <= time.earliest and time.latest <= last
+                and (time.earliest, time.latest) != (first, last) and _of_protagonist(doc, event)):
+            return Life((time.earliest, time.latest), life.died)
+    return life
+
+
 def life_of(doc: Doc) -> Life | None:
     life = opening_life(doc)
+    if life is not None:
+        life = _refine_birth(doc, life)
     if life is not None:
         doc.note("dating", "life_in_opening", 0, 0, born=life.born[0], died=life.died[1])
     return life
