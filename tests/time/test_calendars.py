@@ -32,6 +32,10 @@ CONVENTION = [
     # from 1 February 1918 (as written) Russia counted in the New Style
     ("Мирный договор подписали 3 марта 1918 года.", "3 марта 1918 года", "1918-03-03", "1918-03-03", N, N, N),
     ("Перепись прошла в 1926 году.", "в 1926 году", "1926-01-01", "1926-12-31", N, N, N),
+    # an ISO date is Gregorian by its standard
+    ("Он родился 1869-03-09 в Шавлях.", "1869-03-09", "1869-03-09", "1869-03-09", N, N, N),
+    # years reaching past the switch are read as written
+    ("Гражданская война шла в 1917–1920 годах.", "в 1917–1920 годах", "1917-01-01", "1920-12-31", N, N, N),
     # a year that spans the switch moves at its start only
     ("Гражданская война разгорелась в 1918 году.", "в 1918 году", "1918-01-14", "1918-12-31",
      "julian", "1918", "convention"),
@@ -131,6 +135,8 @@ DECISIONS = [
     ("Паскаль родился в Клермон-Ферране и умер в Париже.", ["FR", "FR", "FR"], False, "places"),
     ("Царь созвал бояр; губерния платила подати, уезд выставлял рекрутов.", None, True, "vocabulary"),
     ("Царь созвал бояр; губерния платила подати.", ["RU", None], True, "vocabulary"),
+    # Russian patronymics name people of Russia
+    ("Вениамин Фёдорович учился у Петра Ивановича; Анна Сергеевна жила в Одессе.", None, True, "vocabulary"),
     # Western biographies in Russian name Petersburg and Russia without being about them
     ("Эйлер переехал в Петербург, работал в России и в Берлине.", None, False, "no evidence"),
 ]

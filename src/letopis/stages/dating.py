@@ -11,8 +11,10 @@ from __future__ import annotations
 from ..doc import Doc, Event, EventTime
 from ..index import carrier_index
 from ..time import resolve_anchor
+from ..time import is_notes
 from ..time.calendar import day_number
 from .factuality import DASHES
+from . import lives
 from .order import anchored_events
 
 BASIS_OF_ANCHOR = {"absolute": "explicit", "context": "context", "relative": "relative", "document": "context"}
@@ -172,25 +174,66 @@ def carry_line_date(doc: Doc) -> None:
 
 
 def _is_narrative_step(doc: Doc, event: Event) -> bool:
-    """A perfective past finite verb (or an event folded into one) moves the narrative on."""
+    """A perfective past verb (finite, or a gerund: «Вернувшись в Париж») moves the narrative
+    on; an imperfective one, a participle or a noun in prose may be background («немцы
+    лишали имущества», «за время оккупации»)."""
     for carrier in event.carrier_tokens():
         feats = doc.tokens[carrier].feats
-        if feats.get("VerbForm") == "Fin" and feats.get("Aspect") == "Perf" and feats.get("Tense") == "Past":
+        if feats.get("Aspect") == "Perf" and (feats.get("VerbForm") == "Conv"
+                                             or feats.get("VerbForm") == "Fin" and feats.get("Tense") == "Past"):
             return True
     return False
 
 
+def _bounds_narrative(event: Event) -> bool:
+    """A dated event that may bound its undated neighbours: said to have happened, dated
+    from the text (not itself inferred)."""
+    return (event.factuality == "actual" and event.time.basis in {"explicit", "context", "relative"}
+            and event.time.earliest is not None)
+
+
+def _next_bounds(events: list[Event], bounding: set[str]) -> list[Event | None]:
+    """For each event (text order), the next event after it that may bound it."""
+    following: list[Event | None] = [None] * len(events)
+    upcoming: Event | None = None
+    for index in range(len(events) - 1, -1, -1):
+        following[index] = upcoming
+        if events[index].id in bounding:
+            upcoming = events[index]
+    return following
+
+
 def infer_from_narrative(doc: Doc) -> None:
-    """An undated narrative step happened no earlier than the last dated step before it."""
-    reference: str | None = None
-    for event in doc.events:  # narrative order
+    """What the narrative tells undated happened no earlier than the dated event told before
+    it, and, where the text runs forward (the next dated event is not earlier than that one),
+    no later than the dated event told after it; without a forward run the upper bound stays
+    open (a flashback, a recap). Only what is said to have happened is bounded so. In prose
+    only a narrative step is (`_is_narrative_step`), and the upper bound comes from the same
+    paragraph: a new paragraph may return to background («командование получило приказ …»
+    before «К июлю 1944 года …»). Study notes (`time.is_notes`) are a sequence line by line."""
+    reference: Event | None = None
+    events = sorted(doc.events, key=lambda e: e.trigger.start)  # text order
+    # a day something was set for is a plan: what is told near it may come before it
+    planned = {e.time_links.scheduled_for for e in doc.events if e.time_links.scheduled_for}
+    bounding = {e.id for e in events if _bounds_narrative(e) and e.time.timex not in planned}
+    following = _next_bounds(events, bounding)
+    notes = is_notes(doc.text)
+    for index, event in enumerate(events):
         if event.time.basis != "unknown":
-            if event.factuality == "actual" and event.time.earliest and _is_narrative_step(doc, event):
-                reference = event.time.earliest
+            if event.id in bounding:
+                reference = event
             continue
-        if reference and event.factuality == "actual" and _is_narrative_step(doc, event):
-            event.time = EventTime(reference, None, f"{reference}/..", "inferred", None)
-            doc.note("dating", "narrative_not_before", event.trigger.start, event.trigger.end, event=event.id, bound=reference)
+        if reference is None or event.factuality != "actual" or not (notes or _is_narrative_step(doc, event)):
+            continue
+        earliest = reference.time.earliest
+        latest = None
+        after = following[index]
+        if (after is not None and after.time.latest and day_number(after.time.latest) >= day_number(earliest)
+                and (notes or "\n" not in doc.text[event.trigger.end : after.trigger.start])):
+            latest = after.time.latest
+        event.time = _inferred(earliest, latest)
+        doc.note("dating", "narrative_between", event.trigger.start, event.trigger.end, event=event.id,
+                 after=reference.id, before=after.id if latest else None)
 
 
 def propagate(doc: Doc) -> None:
@@ -230,8 +273,14 @@ class DatingStage:
         share_coreferent_time(doc)
         bound_discoveries(doc)
         date_from_anchors(doc)
+        life = lives.life_of(doc)
+        if life is not None:
+            lives.date_birth_and_death(doc, life)
+            lives.date_from_ages(doc, life)
         share_clause_time(doc)
         carry_line_date(doc)
         infer_from_narrative(doc)
         propagate(doc)
+        if life is not None:
+            lives.bound_by_lifetime(doc, life)
         return doc

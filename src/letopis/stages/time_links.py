@@ -103,15 +103,22 @@ def attach_linked_timexes(doc: Doc) -> None:
 
 def _event_argument(doc: Doc, owner: dict[int, Event], path: list[int]) -> Event | None:
     """«14 августа командование получило приказ»: a date on a verb that is no event of its
-    own dates the event that is its subject or object."""
+    own dates the event that is its subject or object, or the event that subject names
+    («произошла серия терактов»)."""
     sent = doc.sentences[doc.tokens[path[0]].sent] if path else None
     if sent is None:
         return None
     for node in path:
         for other in range(sent.first, sent.last):
             token = doc.tokens[other]
-            if token.head == node and token.rel in {"obj", "nsubj", "nsubj:pass"} and other in owner:
+            if token.head != node or token.rel not in {"obj", "nsubj", "nsubj:pass"}:
+                continue
+            if other in owner:
                 return owner[other]
+            # «произошла серия терактов»: the event is the quantity noun's dependent
+            for inner in range(sent.first, sent.last):
+                if doc.tokens[inner].head == other and doc.tokens[inner].rel == "nmod" and inner in owner:
+                    return owner[inner]
     return None
 
 

@@ -8,16 +8,18 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from . import calendar, styles
+from . import lexicon as lx
 from .anchor import Context, resolve, resolve_anchor
 from .edtf_adapter import checked
 from .reading import Reading
 from .recognise import find
 from .styles import Style
 
-__all__ = ["extract", "resolve_anchor", "Extracted", "Context", "Style"]
+__all__ = ["extract", "resolve_anchor", "is_notes", "Extracted", "Context", "Style"]
 
 
 @dataclass(slots=True)
@@ -48,6 +50,9 @@ def extract(text: str, dct: str | None = None, julian_before_1918: bool = False)
     """
     ctx = Context(dct=calendar.parse_iso(dct) if dct else None)
     found = find(text)
+    ctx.last_year = _last_year(found)
+    notes = is_notes(text)
+    speech = _speech_spans(text)
     out = []
     ref_style: Style | None = None  # the mark or dual date the narrative's reference was read by
     i = 0
@@ -62,20 +67,105 @@ def extract(text: str, dct: str | None = None, julian_before_1918: bool = False)
                                styles.Style("gregorian", written, "dual"))]
         else:
             used, items = 1, []
+            said = _inside(speech, found[i].start)
+            saved = (ctx.ref, ctx.ref_kind)
+            ctx.ahead = _year_ahead(text, found, i) if ctx.ref is None and ctx.dct is None else None
+            period = found[i].reading.period
+            ctx.recap = notes or (period is not None and period.year is None and _recap_before(text, found[i].start))
             for f in (found[i], found[i].inner):
                 if f is None:
                     continue
                 r = resolve(f.reading, ctx)
+                if said:  # speech has the narrative's «now» and does not move it
+                    r.how.append("in_speech")
                 item = Extracted(f.start, f.end, text[f.start:f.end], f.rule, r.type, r.value, r.mod,
                                  checked(r.edtf), r.earliest, r.latest, r.anchor, r.anchor_ref, r.old_style, r.how)
                 _read_style(text, item, f.reading, ref_style, julian_before_1918)
                 items.append(item)
+            if said:
+                ctx.ref, ctx.ref_kind = saved
         i += used
         for item in items:
             if item.anchor == "absolute" and (item.earliest or item.latest):
                 ref_style = item.style if item.style and item.style.basis != "convention" else None
             out.append(item)
     return out
+
+
+_DIALOGUE_LINE = re.compile(r"^[ \t\u00a0]*[—–-][ \u00a0]", re.MULTILINE)
+_ATTRIBUTION_DASH = re.compile(r"[,!?….]?[ \u00a0]+[—–][ \u00a0]+")
+_QUOTE = re.compile(r"«[^«»\n]*»")
+
+
+def _speech_spans(text: str) -> list[tuple[int, int]]:
+    """Direct speech: the spoken parts of dialogue lines («— Завтра выступаем, — сказал он. —
+    Готовьтесь.»: the first and last parts), and words in guillemets; disjoint, sorted."""
+    spans = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    for m in _DIALOGUE_LINE.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        start, spoken = m.end(), True
+        for dash in _ATTRIBUTION_DASH.finditer(text, m.end(), end):
+            if spoken:
+                spans.append((start, dash.start()))
+            start, spoken = dash.end(), not spoken
+        if spoken:
+            spans.append((start, end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` lies in one of the disjoint sorted `spans`."""
+    i = bisect_right(spans, (offset, len(spans) and spans[-1][1] + 1)) - 1
+    return i >= 0 and spans[i][0] <= offset < spans[i][1]
+
+
+_NOTE_LINE = re.compile(r"^[ \t\u00a0•·*▪◦-]*\d{1,4}(?:\s+[а-яё]+\.?)?(?:\s+\d{3,4})?(?:\s*г\.)?\s*[-–—:]", re.MULTILINE)
+_RECAP = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, lx.RECAP_WORDS)) + r")(?!\w)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…\n]")
+MIN_NOTE_LINES = 3
+
+
+def is_notes(text: str) -> bool:
+    """Study notes: at least `MIN_NOTE_LINES` lines led by a date and a dash («1905 — …»)."""
+    count = 0
+    for _ in _NOTE_LINE.finditer(text):
+        count += 1
+        if count >= MIN_NOTE_LINES:
+            return True
+    return False
+
+
+def _recap_before(text: str, offset: int) -> bool:
+    """Whether the sentence before `offset` turns back with a recap word («Вспомним, что …»)."""
+    start = max(0, offset - 200)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, offset)]
+    return _RECAP.search(text, ends[-1] if ends else start, offset) is not None
+
+
+def _last_year(found: list) -> int | None:
+    """The latest year the text writes (a date, a range's end)."""
+    years = [p.year for f in found for p in (f.reading.period, f.reading.end)
+             if p is not None and p.year is not None and f.reading.kind in ("point", "range")]
+    return max(years, default=None)
+
+
+def _year_ahead(text: str, found: list, i: int) -> calendar.Ymd | None:
+    """The first full date after `found[i]` in the same episode (no blank line between), as
+    (year, month, day), for a text that starts without a year."""
+    for f in found[i + 1:]:
+        if "\n\n" in text[found[i].start : f.start] or re.search(r"\n[ \t]*\n", text[found[i].start : f.start]):
+            return None
+        p = f.reading.period
+        if f.reading.kind == "point" and p is not None and p.year is not None and p.month is not None:
+            return p.year, p.month, p.day or 1
+    return None
 
 
 def _read_style(text: str, item: Extracted, reading: Reading, ref_style: Style | None, julian_before_1918: bool) -> None:
@@ -108,8 +198,10 @@ def _read_style(text: str, item: Extracted, reading: Reading, ref_style: Style |
             item.style = styles.Style("gregorian", item.value, ref_style.basis)
             return
         style, always = styles.Style("julian", item.value, ref_style.basis), True
-    elif item.anchor == "document" or not julian_before_1918:
-        return
+    elif item.anchor == "document" or not julian_before_1918 or item.rule == "date.iso":
+        return  # an ISO date («1869-03-09») is Gregorian by its standard
+    elif item.earliest and item.latest and item.earliest[:4] != item.latest[:4] and not styles.has_day_before_switch(item.latest):
+        return  # years reaching past the switch («в 1918–1920 годах») are read as written
     elif styles.has_day_before_switch(item.earliest, item.latest):
         style, always = styles.Style("julian", item.value, "convention"), False
     else:

@@ -4,8 +4,16 @@ Anchoring rules (documented in docs/time.md):
 - A date without a year takes the year of the narrative reference: the last
   explicitly dated expression before it. A date that would then fall more than
   half a year before the reference is read as the next year (the narrative has
-  crossed a year end); one that falls a little before it is a flashback and
+  crossed a year end), unless a recap turns back to it («вспомним, что 18
+  февраля»; study notes, made of dated lines, recap throughout), it comes more than
+  two months after the reference and the text never writes a later year: then it
+  keeps the year. One that falls a little before it is a flashback and
   keeps the year («К июлю 1944 года ... празднования 14 июля»).
+- A text that starts without a year takes it backwards from its first full date,
+  within the same episode (no blank line between).
+- Direct speech and quotations carry their own «now»: the narrative date at that
+  point. «завтра» said by a character counts from it and never moves the
+  narrative's reference (`extract` restores it after the speech's expressions).
 - With a document date (DCT, news), the year comes from the DCT instead: the
   occurrence nearest to it, within half a year either way.
 - «вчера», «в прошлом году», «два года назад» count from the DCT when there is
@@ -29,6 +37,7 @@ from .periods import Period
 from .reading import Reading
 
 HALF_YEAR = 183
+YEAR_END_STEP = 62  # days: a year-less date this soon after the reference crosses the year end
 _UNIT_DAYS = {"D": 1, "W": 7}
 
 
@@ -37,6 +46,9 @@ class Context:
     dct: cal.Ymd | None = None
     ref: pd.Bounds | None = None  # day bounds of the narrative reference
     ref_kind: str = ""  # its granularity: day, month, year ...
+    last_year: int | None = None  # the latest year the text writes: a year end is crossed only up to it
+    recap: bool = False  # the sentence turns back (a recap word) or the text is study notes
+    ahead: cal.Ymd | None = None  # the first full date later in the episode, for a text that starts without a year
 
 
 @dataclass(slots=True)
@@ -80,12 +92,23 @@ def _place_year(p: Period, reading: Reading, ctx: Context) -> tuple[Period | Non
             y += 1
         return p.with_year(y), "document", "dct_year"
     if ctx.ref is None:
+        if ctx.ahead is not None and p.month is not None:
+            # «12 марта войска вошли в город … 3 мая 1814 года»: the year written later in the
+            # episode, or the one before it when the month comes after that date's month
+            y = ctx.ahead[0] - (1 if p.month > ctx.ahead[1] else 0)
+            return p.with_year(y), "context", "year_from_later_date"
         return None, "context", "no reference year"
     if ctx.ref[0][0] != ctx.ref[1][0]:  # a decade, a century, «1941–1945»: no single year to give
         return None, "context", "reference spans several years"
     y = ctx.ref[0][0]
     _, hi = pd.bounds(p.with_year(y))
     if cal.jdn(*ctx.ref[0]) - cal.jdn(*hi) > HALF_YEAR:
+        next_lo, _ = pd.bounds(p.with_year(y + 1))
+        if (ctx.recap and ctx.last_year is not None and ctx.last_year <= y
+                and cal.jdn(*next_lo) - cal.jdn(*ctx.ref[1]) > YEAR_END_STEP):
+            # a recap or study notes, not just across the year end, and the text never reaches
+            # the next year («в ноябре 1917 года … вспомним, что 18 февраля»)
+            return p.with_year(y), "context", "reference_year_within_text_span"
         return p.with_year(y + 1), "context", "next_year_after_reference"
     return p.with_year(y), "context", "reference_year"
 

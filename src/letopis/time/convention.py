@@ -42,9 +42,12 @@ MIN_WORDS = 3  # words of Russian history needed when the places do not decide
 _RUSSIAN_WORDS = re.compile(
     r"\b(?:цар[ьяюеёи]|царств|царевич|царевн|цариц|губерни|губернск|уезд|волост|бояр|опричн|стрельц|"
     r"кремл|рус[ьи]\b|самодерж|крепостн|земск|земств|помещик|дворянств|"
-    r"велик\w+\s+княз|велик\w+\s+княжеств|удельн|патриарх|синод|казач|казак|гетман|дум[аыеу]\b)",
+    r"велик\w+\s+княз|велик\w+\s+княжеств|удельн|патриарх|синод|казач|казак|гетман|дум[аыеу]\b|"
+    r"большевик|меньшевик|эсер(?:ы|ов|ами)?\b|рсдрп|декабрист|народовол|черносот)",
     re.IGNORECASE,
 )
+# Russian patronymics («Вениамин Фёдорович», «Алексеевича»): people of Russia, named the Russian way.
+_PATRONYMIC = re.compile(r"(?<!\w)[А-ЯЁ][а-яё]+(?:ович|евич|овн|евн|ичн)(?:а|у|ем|ом|ой|е|ы)?(?!\w)")
 
 
 @dataclass(slots=True)
@@ -85,5 +88,6 @@ def decide(text: str, countries: Iterable[str | None] | None = None, setting: st
     if len(located) >= MIN_PLACES:
         return Decision(russian * 2 > len(located), setting, "places", russian, other)
     words = [m.group(0).lower() for m in _RUSSIAN_WORDS.finditer(text)]
+    words += [m.group(0) for m in _PATRONYMIC.finditer(text)]
     return Decision(len(words) >= MIN_WORDS, setting, "vocabulary" if len(words) >= MIN_WORDS else "no evidence",
                     russian, other, words)

@@ -185,6 +185,8 @@ def day_month_range(m: Match) -> Reading | None:
     if not (valid_day(m1, d1) and valid_day(m2, d2)):
         return None
     y2, _ = year_of(m)
+    if year_of(m, "1")[0] is not None and re.search(r"\sи\s", m.string[m.end("m1") : m.start("d2")]):
+        return None  # «22 декабря 1806 года и 14 февраля 1807 года»: two dates, each of its own clause
     y1 = year_of(m, "1")[0] or (None if y2 is None else y2 - (1 if m1 > m2 else 0))
     return Reading("range", period=Period("day", y1, m1, d1), end=Period("day", y2, m2, d2),
                    year_shift=rel_year(m), old_style=bool(m["os"]))
@@ -198,7 +200,7 @@ def day_only(m: Match) -> Reading | None:
     """A day of the month without its month: «17-го числа», «на 20-е». The month and year come from
     the narrative (`anchor`); «на 20-е годы», «20-е место» are not days."""
     day = int(m["d"])
-    if not 1 <= day <= 31 or _NOT_DAY_AFTER.match(m.string, m.end()):
+    if not 1 <= day <= 31:  # «числа» written makes it a day whatever follows («17-го числа армия вышла»)
         return None
     return point(m, Period("day", None, None, day))
 

@@ -224,3 +224,9 @@ PERIOD_EVENTS = (
 EVENT_BOUNDS = {"после": ("after", "AFTER"), "до": ("before", "BEFORE"), "перед": ("before", "BEFORE"),
                 "во время": ("during", None), "в ходе": ("during", None), "в годы": ("during", None),
                 "в период": ("during", None)}
+
+# Words that turn a sentence back to an earlier time (a recap or a flashback): a year-less date
+# after them does not roll the year forward unless the text reaches the next year.
+RECAP_WORDS = ("вспомним", "напомним", "напомню", "напомнить", "вспомнить", "вспоминал", "вспоминала",
+               "ещё", "еще", "ранее", "раньше", "прежде", "перед этим", "до этого", "до того", "тогда же",
+               "как уже", "как мы помним", "в своё время", "в свое время")
