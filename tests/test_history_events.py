@@ -77,6 +77,52 @@ def test_short_news_keeps_the_news_sense(analyse):
     assert historical(in_passage(analyse, "В 1840 году Петров получил степень магистра."))
 
 
+# A news report that recalls a life in old dates still writes from its own day: its narrator
+# speaks of today and of what will be; the historian's sense of event stays out of it.
+NEWS_RECALLING_THE_PAST = (
+    "Сегодня в Твери откроют памятник инженеру Сергею Лебедеву. На церемонию приедут его внуки. "
+    "Лебедев родился в 1902 году. В 1924 году он окончил институт, в 1931 году получил степень, "
+    "в 1935 году стал профессором, в 1950 году переехал в Москву, умер в 1974 году."
+)
+LIFE = (
+    "Лебедев родился в 1902 году. В 1924 году он окончил институт, в 1931 году получил степень, "
+    "в 1935 году стал профессором, в 1950 году переехал в Москву, умер в 1974 году."
+)
+
+
+@pytest.mark.parametrize(
+    "text, genre, expected",
+    [
+        (LIFE, "auto", True),  # dense in past dates, a narrator after all he tells
+        (NEWS_RECALLING_THE_PAST, "auto", False),  # «сегодня», «откроют», «приедут»
+        (NEWS_RECALLING_THE_PAST, "history", True),  # the caller's word decides
+        (LIFE, "news", False),
+        ("В 1840 году Петров получил степень магистра.", "history", True),
+    ],
+)
+def test_genre_of_the_text(analyse, text, genre, expected):
+    from letopis.stages.narrative import historical
+
+    assert historical(analyse(text, genre=genre)) is expected
+
+
+def test_quoted_future_is_no_present_of_the_narrator(analyse):
+    from letopis.stages.narrative import present_marks
+
+    doc = analyse(LIFE + " «Завтра мы уедем и вернёмся не скоро», — писал он брату.\n– Завтра увидимся, – сказал он.")
+    assert present_marks(doc) == 0
+
+
+def test_genre_hint_finds_the_lone_sentence_event(analyse):
+    doc = analyse("В 1840 году Петров получил степень магистра.", genre="history")
+    assert covered(doc, "получил"), triggers(doc)
+
+
+def test_unknown_genre_is_refused(analyse):
+    with pytest.raises(ValueError, match="genre takes one of"):
+        analyse("Текст.", genre="novel")
+
+
 def test_named_event_is_no_place(analyse):
     doc = analyse("26 августа 1812 года произошло Бородинское сражение.")
     assert not any(m.type == "LOCATION" and "сражение" in m.text for m in doc.mentions)

@@ -44,6 +44,7 @@ def analyse(
     source: str = "<string>",
     dct: str | None = None,
     calendar: str = "auto",
+    genre: str = "auto",
     pipeline: "Pipeline | None" = None,
     on_stage: "Callable[[str, int, int], None] | None" = None,
 ) -> "Doc":
@@ -54,16 +55,20 @@ def analyse(
     `calendar` says how unmarked Russian dates before 14 February 1918 are read: `auto` (Old
     Style when the text is about Russia, `letopis.time.convention`), `julian-before-1918`
     (always Old Style) or `gregorian` (as written). Marked and dual dates follow their marks.
+    `genre` says whose sense of event to use: `history` (a historian's: «окончил
+    университет», «стал профессором»), `news` (NEREL's) or `auto` (decided from the text,
+    `letopis.stages.narrative`).
     `on_stage(name, number, count)` is called as each stage begins (progress on a long text).
     """
     from .doc import Doc
 
     if not isinstance(text, str):
         raise TypeError(f"analyse() takes a str, not {type(text).__name__}; decode bytes with letopis.ingest.decode()")
+    from .stages.narrative import check_genre
     from .time.convention import check_setting
 
     doc = Doc(doc_id, text, source=source, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), dct=dct,
-              calendar=check_setting(calendar))
+              calendar=check_setting(calendar), genre=check_genre(genre))
     return (pipeline or default_pipeline())(doc, on_stage)
 
 
@@ -72,13 +77,16 @@ def extract(
     *,
     dct: str | None = None,
     calendar: str = "auto",
+    genre: str = "auto",
     pipeline: "Pipeline | None" = None,
 ) -> "Chronology":
-    """The chronology of one text, or of several texts taken together (`calendar` as for `analyse`)."""
+    """The chronology of one text, or of several texts taken together (`calendar` and `genre`
+    as for `analyse`)."""
     from .chronology import build
 
     items = [texts] if isinstance(texts, str) else list(texts)
-    docs = [analyse(text, doc_id=f"d{i}", dct=dct, calendar=calendar, pipeline=pipeline) for i, text in enumerate(items, 1)]
+    docs = [analyse(text, doc_id=f"d{i}", dct=dct, calendar=calendar, genre=genre, pipeline=pipeline)
+            for i, text in enumerate(items, 1)]
     return build(docs)
 
 

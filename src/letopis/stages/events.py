@@ -17,6 +17,7 @@ from ..lang.ru import events as lex
 from ..index import tree
 from ..syntax_tree import preposition
 from . import event_features
+from .narrative import historical
 
 LEMMA_TYPE: dict[str, str] = {}
 for _type, _lemmas in lex.TRIGGERS.items():
@@ -148,24 +149,6 @@ class LexiconDecision:
 
     def __call__(self, index: int) -> bool:
         return _is_trigger(self.doc.tokens[index])
-
-
-# The history adaptation reads narrative of the past: a text whose dates lie mostly before
-# this year, a generation before our own (news, which NEREL is, writes of its own days and
-# keeps NEREL's sense of event).
-HISTORICAL_BEFORE = 1990
-# ... and a chronicle's density of them: news that recalls a past year or two keeps NEREL's sense.
-HISTORICAL_DATES = 5
-HISTORICAL_SHARE = 0.85
-
-
-def historical(doc: Doc) -> bool:
-    """Whether `doc` is historical narrative: most of its dated expressions lie before
-    `HISTORICAL_BEFORE`; a text without dates is not (it keeps NEREL's sense of event)."""
-    years = [int(t.earliest[:4]) for t in doc.timexes if t.earliest and t.earliest[:4].isdigit()]
-    if len(years) < HISTORICAL_DATES:
-        return False
-    return sum(year < HISTORICAL_BEFORE for year in years) >= HISTORICAL_SHARE * len(years)
 
 
 class ModelDecision:
