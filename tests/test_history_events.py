@@ -150,3 +150,59 @@ def test_no_junk_trigger(analyse, text, word):
 def test_states_are_no_events(analyse, text):
     doc = in_passage(analyse, text)
     assert [e for e in doc.events if e.trigger.start >= len(PASSAGE)] == [], triggers(doc)
+
+
+# A status taken, said of someone: a noun of office or membership as a predicate.
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("В 1901 году он был председателем общества любителей словесности.", "председателем"),
+        ("С 1880 года Мечников — профессор Новороссийского университета.", "профессор"),
+        ("С 1905 года он состоял членом городской думы.", "членом"),
+        ("Член Русского географического общества 1870, член-корреспондент Академии наук 1876.", "член-корреспондент"),
+        ("В 1912 году стал деканом, в 1917 году — ректором.", "ректором"),
+    ],
+)
+def test_status_predicate_is_an_event(analyse, text, word):
+    doc = in_passage(analyse, text)
+    assert covered(doc, word), triggers(doc)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("В 1870 году он отправил письмо президенту академии.", "президенту"),
+        ("Оставаясь почётным членом академии, он в 1741 году переехал в Берлин.", "членом"),
+    ],
+)
+def test_office_word_that_tells_no_status(analyse, text, word):
+    doc = in_passage(analyse, text)
+    assert not covered(doc, word), triggers(doc)
+
+
+# The one a life story tells of does what a verb without a doer of its own does, and holds
+# the status of a verbless line; the body one holds office in is not the doer.
+BIOGRAPHY = (
+    "Иван Петрович Сомов родился в 1840 году в Туле. В 1858 году Сомов поступил в университет. "
+    "Сомов учился у лучших профессоров. В 1862 году Сомов защитил диссертацию. В 1865 году Сомов уехал в Казань. "
+    "Его сестра Анна в 1866 году вышла замуж. Женился в 1868 году на дочери купца. "
+    "Лауреат Демидовской премии 1872 года. "
+    "В 1880 году был председателем Казанского физико-математического общества. Умер в 1901 году."
+)
+
+
+@pytest.mark.parametrize("word", ["Женился", "Лауреат", "председателем", "Умер"])
+def test_protagonist_is_the_doer(analyse, word):
+    doc = analyse(BIOGRAPHY)
+    at = doc.text.index(word)
+    event = next(e for e in doc.events if e.trigger.start <= at < e.trigger.end)
+    names = {e.id: e.name for e in doc.entities}
+    assert [names[p.entity] for p in event.participants if p.role == "agent"] == ["Иван Петрович Сомов"]
+
+
+def test_no_protagonist_among_equals(analyse):
+    from letopis.stages.agents import main_person
+
+    doc = analyse("В 1601 году Борис Годунов принял послов. В 1603 году Василий Шуйский уехал в Псков. "
+                  "В 1605 году Годунов умер. В 1606 году Шуйский стал царём. В 1610 году Шуйского свергли.")
+    assert main_person(doc) is None

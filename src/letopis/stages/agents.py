@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from ..doc import Doc, Event, Participant
 from ..entities.coref import SubjectContext, agrees_with_verb, entity_at, subject_of
 from ..lang.ru import agents as lex
+from ..lang.ru import events as event_lex
 from ..syntax_tree import Children, preposition
 
 ACTOR_TYPES = {"PERSON", "ORGANIZATION", "GROUP", "LOCATION"}  # a state acts as its people
@@ -47,6 +48,7 @@ PERSONAL = {"PERSON", "ORGANIZATION", "GROUP"}
 SUBJECTS = ("nsubj", "nsubj:pass")
 GENERIC = "participant"
 WINDOW = 3  # sentences back where an omitted subject may be found
+PROTAGONIST_MENTIONS = 5  # how often the one a text tells of is named at least
 BRACKETS = {"(": ")", "[": "]"}
 
 
@@ -65,6 +67,7 @@ class Ctx:
     kids: Children
     subjects: SubjectContext
     types: dict[str, str]  # entity id -> type
+    protagonist: str | None = None  # the person the text tells of (`main_person`)
 
     def entity(self, token: int) -> str | None:
         return entity_at(self.doc, token, self.subjects)
@@ -155,8 +158,8 @@ def light_verb(ctx: Ctx, event: Event) -> Found | None:
 def noun_genitive(ctx: Ctx, event: Event) -> Found | None:
     doc = ctx.doc
     token = doc.tokens[event.head]
-    if token.pos != "NOUN":
-        return None
+    if token.pos != "NOUN" or token.lemma in event_lex.STATUS_NOUNS:
+        return None  # «председателем общества»: the body one holds office in is not the doer
     kids = ctx.kids.of_sentence(event.sentence)
     dependents = ctx.kids(event.head)
     targeted = any(
@@ -271,6 +274,56 @@ def _previous_agent(ctx: Ctx, event: Event) -> Found | None:
     return None
 
 
+def main_person(doc: Doc) -> str | None:
+    """The one a text tells of: the person named most often, at least `PROTAGONIST_MENTIONS`
+    times and twice as often as anyone else (a biography's subject; no one in a chronicle of
+    many rulers)."""
+    counts = sorted(((len(e.mentions), e.id) for e in doc.entities if e.type == "PERSON"), reverse=True)
+    if not counts or counts[0][0] < PROTAGONIST_MENTIONS:
+        return None
+    if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
+        return None
+    return counts[0][1]
+
+
+def _unresolved_pronoun_subject(ctx: Ctx, index: int) -> bool:
+    """The verb's subject is a personal pronoun no entity was found for: «он окончил»."""
+    subjects = [k for k in ctx.kids(index) if ctx.doc.tokens[k].rel in SUBJECTS]
+    return bool(subjects) and all(ctx.doc.tokens[k].pos == "PRON" and ctx.doc.tokens[k].lemma in lex.PERSONAL_PRONOUNS
+                                  and ctx.entity(k) is None for k in subjects)
+
+
+def protagonist(ctx: Ctx, event: Event) -> Found | None:
+    """In a life story the one it tells of does what a verb without a doer of its own does
+    («Окончил гимназию в 1865 году», «Умер в 1895 году, похоронен …», «он переехал» with the
+    pronoun unresolved), when the verb agrees with him, and holds the status of a verbless
+    line («Лауреат премии 1862», «С 1872 года — профессор»)."""
+    doc = ctx.doc
+    person = ctx.protagonist
+    if person is None:
+        return None
+    index = event.head
+    token = doc.tokens[index]
+    if token.pos == "NOUN" and token.lemma in event_lex.STATUS_NOUNS:
+        if _has_subject(ctx, index) or token.rel not in {"root", "conj", "parataxis"}:
+            return None
+        return Found(person, f"the status «{token.text}» is said of the one the text tells of", index)
+    if token.pos not in {"VERB", "AUX"} or token.rel not in {"root", "conj", "parataxis"}:
+        return None
+    if _has_subject(ctx, index) and not _unresolved_pronoun_subject(ctx, index):
+        return None
+    form = token.feats.get("VerbForm")
+    if _passive(doc, index) and token.lemma not in lex.PROTAGONIST_PASSIVES:
+        return None
+    if form not in {"Fin", "Part"} or token.feats.get("Person", "3") != "3" or token.feats.get("Mood") == "Imp":
+        return None
+    if form == "Part" and not _passive(doc, index):
+        return None
+    if not agrees_with_verb(doc, index, person, ctx.subjects):
+        return None
+    return Found(person, f"«{token.text}» has no doer of its own: the one the text tells of", index)
+
+
 Rule = Callable[[Ctx, Event], "Found | None"]
 RULES: list[tuple[str, Rule]] = [
     ("protagonist_passive", protagonist_passive),
@@ -281,6 +334,7 @@ RULES: list[tuple[str, Rule]] = [
     ("nominative_actor", nominative_actor),
     ("adverbial_noun", adverbial_noun),
     ("zero_subject", zero_subject),
+    ("protagonist", protagonist),
 ]
 
 
@@ -300,10 +354,20 @@ def not_an_actor(ctx: Ctx, entity: str) -> bool:
     return True
 
 
+def _named_by_trigger(ctx: Ctx, event: Event, entity: str) -> bool:
+    """The event's own word is a mention of the entity: «был членом общества», where «членом
+    общества» names a profession, does not make the office its own doer."""
+    found = ctx.subjects.entities.get(entity)
+    if found is None:
+        return False
+    mentions = ctx.doc.mentions
+    return any(mentions[i].start <= event.trigger.start and event.trigger.end <= mentions[i].end for i in found.mentions)
+
+
 def assign(doc: Doc) -> None:
     if not doc.events:
         return
-    ctx = Ctx(doc, Children(doc), SubjectContext.of(doc), {e.id: e.type for e in doc.entities})
+    ctx = Ctx(doc, Children(doc), SubjectContext.of(doc), {e.id: e.type for e in doc.entities}, main_person(doc))
     dropped: dict[str, bool] = {}
     for event in doc.events:
         kept = []
@@ -312,6 +376,9 @@ def assign(doc: Doc) -> None:
                 dropped[p.entity] = not_an_actor(ctx, p.entity)
             if dropped[p.entity]:
                 doc.note("agents", "not_an_actor", event.trigger.start, event.trigger.end, event=event.id, entity=p.entity)
+                continue
+            if _named_by_trigger(ctx, event, p.entity):
+                doc.note("agents", "trigger_names_the_entity", event.trigger.start, event.trigger.end, event=event.id, entity=p.entity)
                 continue
             kept.append(p)
         event.participants = kept

@@ -139,6 +139,58 @@ def junk(doc: Doc, index: int, in_timex: set[int]) -> str | None:
     return next((rule.__name__ for rule in JUNK if rule(doc, index, in_timex)), None)
 
 
+DASHES = {"—", "–", "-"}
+# Verbs that make their instrumental a status taken: «назначен профессором», «избран членом».
+STATUS_TAKERS = lex.STATUS_COPULAS | {"назначить", "назначать", "избрать", "избирать", "избираться", "утвердить", "сделать"}
+
+
+def status_predicate(doc: Doc, kids: dict[int, list[int]], index: int, in_timex: set[int], depth: int = 0) -> bool:
+    """A noun of office or membership said of someone, the status taken of a biography: «был
+    председателем», «стал академиком», «назначен профессором», «С 1872 года Клейн —
+    профессор», «член общества (1852)», and its conjuncts («секретарём и деканом»)."""
+    token = doc.tokens[index]
+    if token.pos not in {"NOUN", "PROPN"} or token.lemma not in lex.STATUS_NOUNS:
+        return False
+    children = kids.get(index, ())
+    if any(doc.tokens[c].rel == "cop" and doc.tokens[c].lemma in lex.STATUS_COPULAS for c in children):
+        return True
+    head = doc.tokens[token.head] if token.head >= 0 else None
+    if head is not None and token.feats.get("Case") == "Ins" and head.lemma in STATUS_TAKERS \
+            and token.rel.split(":")[0] in {"obl", "xcomp", "obj", "nmod"}:
+        return True
+    if token.rel in {"conj", "appos"} and head is not None and depth < 2 \
+            and status_predicate(doc, kids, token.head, in_timex, depth + 1):
+        return True  # «стал профессором, деканом», «член общества 1870, член-корреспондент академии 1876»
+    if token.rel == "appos" and token.feats.get("Case") == "Nom" and index > 0 and doc.tokens[index - 1].text in DASHES \
+            and head is not None and head.rel == "nsubj":
+        return True  # «С 1880 года Мечников — профессор»: the dash stands for the copula
+    if token.rel in {"root", "parataxis"} and token.feats.get("Case") == "Nom":
+        # a verbless clause: «Клейн — профессор» (a subject), «Член общества 1852» (its date)
+        return any(doc.tokens[c].rel == "nsubj" for c in children) or _dated_phrase(doc, kids, index, in_timex)
+    return False
+
+
+def _dated_phrase(doc: Doc, kids: dict[int, list[int]], index: int, in_timex: set[int]) -> bool:
+    """A date within two links below token `index`: «член общества 1852»."""
+    level = list(kids.get(index, ()))
+    for _ in range(2):
+        if any(k in in_timex for k in level):
+            return True
+        level = [g for k in level for g in kids.get(k, ())]
+    return any(k in in_timex for k in level)
+
+
+def status_words(doc: Doc, roles: "_Roles") -> set[int]:
+    """Words of office inside a profession mention that are status predicates: «был
+    председателем общества» tells a status taken even though «председателем общества» is
+    the mention of a profession."""
+    words = [i for i, m in roles.owner.items() if doc.mentions[m].type == "PROFESSION" and doc.tokens[i].lemma in lex.STATUS_NOUNS]
+    if not words:
+        return set()
+    in_timex = event_features.Context(doc).in_timex
+    return {i for i in words if status_predicate(doc, tree(doc).of_sentence(doc.tokens[i].sent), i, in_timex)}
+
+
 class LexiconDecision:
     """Triggers by the lexicon alone: the decision when no classifier is shipped."""
 
@@ -203,6 +255,10 @@ class ModelDecision:
                 self.doc.note("events", ruled_out, token.start, token.end)
                 self.decided[index] = False
                 return False
+            if self.historical and candidate(self.doc, index, self.named) and status_predicate(self.doc, self.tree.of_sentence(token.sent), index, self.ctx.in_timex):
+                self.doc.note("events", "status_predicate", token.start, token.end)
+                self.decided[index] = True
+                return True
             threshold = self.model.threshold
             if token.lemma in lex.LEGAL_TEXTS:
                 threshold = 0.0 if self._asks_for_something(index) else threshold
@@ -456,7 +512,8 @@ def _role_for(doc: Doc, kids, carrier: int, child: int, event_type: str) -> str 
         if not prep and case == "Ins" and (passive or head.pos == "NOUN"):
             return "agent"
         if not prep and case == "Gen" and head.pos == "NOUN":
-            return "agent"
+            # «председателем общества»: the body one holds office in is not the doer
+            return None if head.lemma in lex.STATUS_NOUNS else "agent"
         if not prep and case == "Dat":
             return "recipient"
         if prep in {"к", "перед"} and case == "Dat":
@@ -638,6 +695,8 @@ class EventStage:
         titled = named_events(doc)
         roles = _Roles(doc)
         named = {t for t, m in roles.owner.items() if doc.mentions[m].source != "pronoun"}
+        if not self.lexicon and historical(doc):
+            named -= status_words(doc, roles)
         decide = LexiconDecision(doc) if self.lexicon else decision(doc, named, self.model)
         is_event = _WithNamed(decide, titled) if titled else decide
         for sentence in range(len(doc.sentences)):
