@@ -15,6 +15,8 @@ an agent, the rules of `RULES` are tried in order and the first that finds one g
   («Город был взят (1514) (Даниил Щеня)», «победа эскадры (Ушаков)»);
 - `commander`: the commander of the troops that are the subject
   («войска под командованием Кутузова разбили …»);
+- `troops_of`: the owner of the troops that are the subject, or the bare instrumental of a
+  passive («Казань была взята войсками Ивана Грозного»);
 - `light_verb`: an event noun taken by a verb that lends it its subject
   («Клейн совершает поездку», «Наполеон объявил войну»);
 - `noun_genitive`: the bare genitive of an event noun that has no other doer: of a noun
@@ -27,7 +29,13 @@ an agent, the rules of `RULES` are tried in order and the first that finds one g
 - `zero_subject`: a verb with no subject of its own takes the subject of the verb it is
   coordinated with or depends on, or the agent of the event just before, when they agree in
   gender and number («Василий продолжил политику отца. 1512-1522 – Возобновил военные
-  действия»; «Умер в 1895 году, похоронен …»).
+  действия»; «Умер в 1895 году, похоронен …»);
+- `protagonist`: the one a life story tells of (`main_person`) does what a verb without a
+  doer of its own, or with a pronoun left unresolved, does when it agrees with him, and holds
+  the status of a verbless line («Лауреат премии 1872 года»).
+
+An event's own word is never a mention of its doer (`trigger_names_the_entity`: «был членом
+общества», where «членом общества» is a profession mention).
 
 Each rule that fires is noted in the trace (`agents`, rule name).
 """
@@ -136,6 +144,33 @@ def commander(ctx: Ctx, event: Event) -> Found | None:
                         entity = ctx.actor(name, {"PERSON"})
                         if entity:
                             return Found(entity, f"«{doc.tokens[k].text}» under «{doc.tokens[name].text}»", name)
+    return None
+
+
+def troops_of(ctx: Ctx, event: Event) -> Found | None:
+    """Troops named by whom they belong to stand for him where nothing else names the doer:
+    «Казань была взята войсками Ивана Грозного», «полки Дмитрия разбили Мамая» (the doer of a
+    passive is its bare instrumental; of an active verb, its subject)."""
+    doc = ctx.doc
+    for carrier in event.carrier_tokens():
+        passive = _passive(doc, carrier)
+        kids = ctx.kids.of_sentence(event.sentence)
+        for k in ctx.kids(carrier):
+            t = doc.tokens[k]
+            if t.lemma not in lex.TROOPS:
+                continue
+            doer = t.rel == "nsubj" and not passive or (
+                passive and t.rel.startswith("obl") and t.feats.get("Case") == "Ins" and not preposition(doc, kids, k))
+            if not doer:
+                continue
+            if ctx.actor(k) is not None:
+                return None  # the troops have a name of their own («Красная армия»)
+            for owner in ctx.kids(k):
+                o = doc.tokens[owner]
+                if o.rel.startswith("nmod") and o.feats.get("Case") == "Gen" and not preposition(doc, kids, owner):
+                    entity = ctx.actor(owner)
+                    if entity:
+                        return Found(entity, f"«{t.text} {o.text}»: the troops stand for their owner", owner)
     return None
 
 
@@ -329,6 +364,7 @@ RULES: list[tuple[str, Rule]] = [
     ("protagonist_passive", protagonist_passive),
     ("bracketed_name", bracketed_name),
     ("commander", commander),
+    ("troops_of", troops_of),
     ("light_verb", light_verb),
     ("noun_genitive", noun_genitive),
     ("nominative_actor", nominative_actor),

@@ -128,9 +128,30 @@ def _junk_state(doc: Doc, index: int, in_timex: set[int]) -> bool:
     return doc.tokens[index].lemma in lex.STATE_WORDS  # «оставался в Кембридже», «считал»
 
 
+def _junk_time_spent(doc: Doc, index: int, in_timex: set[int]) -> bool:
+    """Time spent somewhere, a state: «провёл лето в Англии», «почти полжизни провёл в России»."""
+    token = doc.tokens[index]
+    if token.lemma not in lex.TIME_SPENDING:
+        return False
+    sent = doc.sentences[token.sent]
+    return any(other.head == index and other.rel.split(":")[0] in {"obj", "obl"}
+               and (other.lemma in lex.TIME_NOUNS or other.lemma.startswith("пол") or j in in_timex)
+               for j, other in enumerate(doc.tokens[sent.first:sent.last], start=sent.first))
+
+
+def _junk_state_complement(doc: Doc, index: int, in_timex: set[int]) -> bool:
+    """The complement of a verb of state: «оставаясь почётным членом академии», «являлся
+    председателем» (what already was)."""
+    token = doc.tokens[index]
+    if token.pos != "NOUN" or token.head < 0 or token.feats.get("Case") != "Ins":
+        return False
+    return doc.tokens[token.head].lemma in lex.STATE_WORDS - lex.STATUS_COPULAS  # «состоял членом» is a status
+
+
 # Words that are never triggers whatever the model says, each rule with its name in the trace.
 JUNK: tuple[Callable[[Doc, int, set[int]], bool], ...] = (
-    _junk_roman, _junk_date_word, _junk_attribute, _junk_habit, _junk_state,
+    _junk_roman, _junk_date_word, _junk_attribute, _junk_habit, _junk_state, _junk_time_spent,
+    _junk_state_complement,
 )
 
 
@@ -189,6 +210,20 @@ def status_words(doc: Doc, roles: "_Roles") -> set[int]:
         return set()
     in_timex = event_features.Context(doc).in_timex
     return {i for i in words if status_predicate(doc, tree(doc).of_sentence(doc.tokens[i].sent), i, in_timex)}
+
+
+def generic_war(doc: Doc, kids: dict[int, list[int]], index: int, depth: int = 0) -> bool:
+    """A noun of war in the plural with no number and no name speaks of war in general:
+    «пагубность наступательных войн», «разбирательство конфликтов», «отсутствие боёв»
+    (not «Азовские походы», a named event, nor «две войны»)."""
+    token = doc.tokens[index]
+    if token.rel == "amod" and token.head >= 0 and token.pos == "ADJ" and depth == 0:
+        return generic_war(doc, kids, token.head, 1)  # «наступательных (войн)»
+    if token.pos != "NOUN" or token.feats.get("Number") != "Plur":
+        return False
+    if ALL_LEMMA_TYPES.get(token.lemma) not in lex.WAR_TYPES and lex.HISTORY_TYPE.get(token.lemma) != "war":
+        return False
+    return not any(doc.tokens[k].rel == "nummod" or doc.tokens[k].text[:1].isupper() for k in kids.get(index, ()))
 
 
 class LexiconDecision:
@@ -253,6 +288,10 @@ class ModelDecision:
             ruled_out = junk(self.doc, index, self.ctx.in_timex)
             if ruled_out:
                 self.doc.note("events", ruled_out, token.start, token.end)
+                self.decided[index] = False
+                return False
+            if self.historical and generic_war(self.doc, self.tree.of_sentence(token.sent), index):
+                self.doc.note("events", "generic_war", token.start, token.end)
                 self.decided[index] = False
                 return False
             if self.historical and candidate(self.doc, index, self.named) and status_predicate(self.doc, self.tree.of_sentence(token.sent), index, self.ctx.in_timex):
@@ -430,6 +469,15 @@ def _break_cycles(step: dict[int, int]) -> None:
             del step[min(path[path.index(index):])]
 
 
+def _manner(doc: Doc, index: int) -> bool:
+    """An event noun in the bare instrumental says how its verb's event went: «взят штурмом»,
+    «взят приступом» are one capture."""
+    token = doc.tokens[index]
+    head = doc.tokens[token.head] if token.head >= 0 else None
+    return (head is not None and head.pos == "VERB" and token.pos == "NOUN" and token.rel == "obl"
+            and token.feats.get("Case") == "Ins" and not any(t.head == index and t.rel == "case" for t in doc.tokens[max(index - 3, 0):index]))
+
+
 def _merge_phrases(doc: Doc, drafts: dict[int, _Draft]) -> None:
     """Fold event words into the event word they depend on when they name one event.
 
@@ -441,7 +489,7 @@ def _merge_phrases(doc: Doc, drafts: dict[int, _Draft]) -> None:
         token = doc.tokens[index]
         if token.head not in drafts or token.rel.split(":")[0] not in PHRASE_RELS or abs(token.head - index) > PHRASE_SPAN:
             continue
-        if "other" != drafts[index].type != drafts[token.head].type != "other":
+        if "other" != drafts[index].type != drafts[token.head].type != "other" and not _manner(doc, index):
             continue  # two kinds of event: «объявлена забастовка» is an announcement and a strike
         into[index] = token.head
     _break_cycles(into)

@@ -9,9 +9,9 @@ narrative. The caller may say which a text is (`Doc.genre`, `letopis.analyse(gen
 - a chronicle is dense in dates of the past: at least `HISTORICAL_DATES` dated expressions,
   `HISTORICAL_SHARE` of them before `HISTORICAL_BEFORE`;
 - its narrator stands after all it tells, while news writes from its own day: a text whose
-  narrator (outside quotes and dialogue) speaks of the future («откроется», «посетят») or of
-  today and yesterday («сегодня», «вчера») `PRESENT_MARKS` times or more is news, however
-  old the dates it recalls.
+  narrator (outside quotes and dialogue) speaks of the future («откроется», «посетят»: one
+  mark each) or counts from the day of writing («сегодня», «вчера», «два года назад»: two
+  marks) `PRESENT_MARKS` marks or more is news, however old the dates it recalls.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ HISTORICAL_SHARE = 0.85
 # Marks of a narrator's present: one may be a slip or a historical future («он станет»), two
 # are a narrator who writes from his own day.
 PRESENT_MARKS = 2
+DEICTIC_WEIGHT = 2
 DASHES = ("–", "—", "-")  # a line of dialogue opens with a dash
 QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
 
@@ -56,14 +57,20 @@ def _quoted(text: str) -> list[tuple[int, int]]:
 
 
 def present_marks(doc: Doc) -> int:
-    """How often the narrator speaks from his own day: future-tense verbs and the words of
-    today and yesterday outside quotations and dialogue."""
+    """How firmly the narrator speaks from his own day, outside quotations and dialogue: a
+    future-tense verb counts one (it may be a historical future, «он станет»), a word that
+    counts from the day of writing two («сегодня», «вчера», «два года назад»; not the
+    storyteller's «год тому назад»)."""
     spans = _quoted(doc.text)
     count = 0
-    for token in doc.tokens:
-        future = token.pos in {"VERB", "AUX"} and token.feats.get("Tense") == "Fut" and token.feats.get("VerbForm") == "Fin"
-        if (future or token.lemma in lex.PRESENT_DAY_WORDS) and not any(a <= token.start < b for a, b in spans):
+    for index, token in enumerate(doc.tokens):
+        if any(a <= token.start < b for a, b in spans):
+            continue
+        if token.pos in {"VERB", "AUX"} and token.feats.get("Tense") == "Fut" and token.feats.get("VerbForm") == "Fin":
             count += 1
+        elif token.lemma in lex.PRESENT_DAY_WORDS or (token.lemma in lex.AGO_WORDS and not (
+                index > 0 and doc.tokens[index - 1].lemma in lex.STORY_AGO)):
+            count += DEICTIC_WEIGHT
     return count
 
 

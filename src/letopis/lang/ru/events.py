@@ -314,6 +314,7 @@ STATE_WORDS = {
     "оставаться", "находиться", "пребывать", "пребывание", "придерживаться", "считать", "полагать",
     "думать", "любить", "нравиться", "казаться", "повезти", "владеть", "являться", "состоять",
     "надеяться", "верить", "сомневаться", "уважать", "ненавидеть", "бояться", "мечтать",
+    "отсутствие", "наличие",
 }
 
 # Nouns of an office, rank or membership: as a predicate («был председателем», «стал
@@ -333,3 +334,19 @@ STATUS_COPULAS = {"быть", "стать", "становиться", "сдел�
 # Words of a narrator who writes from his own day, as news does: «сегодня откроется памятник»,
 # «вчера умер». A chronicle's narrator stands after all it tells (docs/events.md, «Genre»).
 PRESENT_DAY_WORDS = {"сегодня", "вчера", "завтра", "позавчера", "послезавтра"}
+# «два года назад» counts from the day of writing; the storyteller's «год тому назад» from
+# the story's own day.
+AGO_WORDS = {"назад"}
+STORY_AGO = {"тот", "тому"}
+
+# Nouns of a stretch of time: «провёл лето в Англии», «проводил половину времени» tell where
+# time went, a state, not an event.
+TIME_NOUNS = {
+    "время", "год", "лето", "зима", "весна", "осень", "жизнь", "детство", "юность", "молодость",
+    "старость", "день", "месяц", "неделя", "вечер", "ночь", "утро", "половина", "часть", "остаток",
+    "век", "период", "срок", "час",
+}
+TIME_SPENDING = {"провести", "проводить"}
+# Types of war whose plural, without a name or a number, speaks of war in general: «нужды
+# войны» no, «наступательных войн», «военных конфликтов», «отсутствие боёв».
+WAR_TYPES = {"battle", "military_operation", "uprising"}
