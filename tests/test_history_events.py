@@ -265,3 +265,13 @@ def test_manner_instrumental_is_one_event(analyse):
     doc = in_passage(analyse, "В 1169 году Киев был взят штурмом.")
     own = [e.trigger.text for e in doc.events if e.trigger.start >= len(PASSAGE)]
     assert len(own) == 1 and covered(doc, "взят"), own
+
+
+def test_new_sentence_without_subject_goes_back_to_the_protagonist(analyse):
+    # «Мельников так и не женился. Умер …»: in a life of Сомов the subject-less «Умер» is Сомов's
+    text = BIOGRAPHY.replace(" Умер в 1901 году.", " Его друг Мельников так и не женился. Умер в 1901 году.")
+    doc = analyse(text)
+    at = doc.text.index("Умер")
+    event = next(e for e in doc.events if e.trigger.start <= at < e.trigger.end)
+    names = {e.id: e.name for e in doc.entities}
+    assert [names[p.entity] for p in event.participants if p.role == "agent"] == ["Иван Петрович Сомов"]

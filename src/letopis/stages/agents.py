@@ -32,7 +32,9 @@ an agent, the rules of `RULES` are tried in order and the first that finds one g
   действия»; «Умер в 1895 году, похоронен …»);
 - `protagonist`: the one a life story tells of (`main_person`) does what a verb without a
   doer of its own, or with a pronoun left unresolved, does when it agrees with him, and holds
-  the status of a verbless line («Лауреат премии 1872 года»).
+  the status of a verbless line («Лауреат премии 1872 года»). In a life story a new sentence
+  without a subject goes back to him rather than continue someone the sentence before named
+  («Сильвестр так и не женился. Умер в 1897 году»), when the verb agrees with him.
 
 An event's own word is never a mention of its doer (`trigger_names_the_entity`: «был членом
 общества», where «членом общества» is a profession mention).
@@ -280,6 +282,9 @@ def zero_subject(ctx: Ctx, event: Event) -> Found | None:
     if form == "Fin" and token.feats.get("Person", "3") != "3" or form == "Inf" or token.feats.get("Mood") == "Imp":
         return None
     found = subject_of(doc, verb, _context=ctx.subjects)
+    if found and token.rel == "root" and form == "Fin" and _back_to_protagonist(ctx, event, found[0]):
+        # (a root verb without a subject of its own took the previous sentence's subject)
+        return None  # a new sentence without a subject goes back to the one the life story tells of
     if found:
         return Found(found[0], found[1], verb) if ctx.types.get(found[0]) in ACTOR_TYPES else None
     if token.rel not in {"root", "conj", "parataxis"}:
@@ -287,6 +292,14 @@ def zero_subject(ctx: Ctx, event: Event) -> Found | None:
     if token.rel == "conj" and _has_subject(ctx, token.head):
         return None  # the verb it is coordinated with names a subject that is no entity
     return _previous_agent(ctx, event)
+
+
+def _back_to_protagonist(ctx: Ctx, event: Event, other: str) -> bool:
+    """In a life story a sentence without a subject speaks of the one it tells of, not of
+    someone the sentence before named: «Сильвестр так и не женился. Умер в 1897 году» is said
+    of the biography's subject when the verb agrees with him (rule `protagonist`)."""
+    person = ctx.protagonist
+    return person is not None and other != person and agrees_with_verb(ctx.doc, event.head, person, ctx.subjects)
 
 
 def _previous_agent(ctx: Ctx, event: Event) -> Found | None:
@@ -302,6 +315,8 @@ def _previous_agent(ctx: Ctx, event: Event) -> Found | None:
             if _has_subject(ctx, other.head):
                 return None  # a doer that is no entity stands between («Толпа разгромила …»)
             continue
+        if other.sentence != event.sentence and _back_to_protagonist(ctx, event, agents[0]):
+            return None  # a new sentence without a subject goes back to the one the life story tells of
         if agrees_with_verb(doc, event.head, agents[0], ctx.subjects):
             text = doc.text[other.trigger.start:other.trigger.end]
             return Found(agents[0], f"the omitted subject continues the agent of «{text}»", other.head)
