@@ -44,6 +44,7 @@ def analyse(
     source: str = "<string>",
     dct: str | None = None,
     calendar: str = "auto",
+    genre: str = "auto",
     pipeline: "Pipeline | None" = None,
     on_stage: "Callable[[str, int, int], None] | None" = None,
     given: "Given | None" = None,
@@ -55,6 +56,9 @@ def analyse(
     `calendar` says how unmarked Russian dates before 14 February 1918 are read: `auto` (Old
     Style when the text is about Russia, `letopis.time.convention`), `julian-before-1918`
     (always Old Style) or `gregorian` (as written). Marked and dual dates follow their marks.
+    `genre` says whose sense of event to use: `history` (a historian's: «окончил
+    университет», «стал профессором»), `news` (NEREL's) or `auto` (decided from the text,
+    `letopis.stages.narrative`).
     `on_stage(name, number, count)` is called as each stage begins (progress on a long text).
     `given` holds what the source's markup already says (a TEI file's dates, names and header
     date, `Source.given`): the stages take its spans as found, and its date stands for `dct`
@@ -64,11 +68,12 @@ def analyse(
 
     if not isinstance(text, str):
         raise TypeError(f"analyse() takes a str, not {type(text).__name__}; decode bytes with letopis.ingest.decode()")
+    from .stages.narrative import check_genre
     from .time.convention import check_setting
 
     given = given or Given()
     doc = Doc(doc_id, text, source=source, sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(), dct=dct or given.dct,
-              calendar=check_setting(calendar), given=given)
+              calendar=check_setting(calendar), genre=check_genre(genre), given=given)
     return (pipeline or default_pipeline())(doc, on_stage)
 
 
@@ -77,13 +82,16 @@ def extract(
     *,
     dct: str | None = None,
     calendar: str = "auto",
+    genre: str = "auto",
     pipeline: "Pipeline | None" = None,
 ) -> "Chronology":
-    """The chronology of one text, or of several texts taken together (`calendar` as for `analyse`)."""
+    """The chronology of one text, or of several texts taken together (`calendar` and `genre`
+    as for `analyse`)."""
     from .chronology import build
 
     items = [texts] if isinstance(texts, str) else list(texts)
-    docs = [analyse(text, doc_id=f"d{i}", dct=dct, calendar=calendar, pipeline=pipeline) for i, text in enumerate(items, 1)]
+    docs = [analyse(text, doc_id=f"d{i}", dct=dct, calendar=calendar, genre=genre, pipeline=pipeline)
+            for i, text in enumerate(items, 1)]
     return build(docs)
 
 
@@ -92,6 +100,7 @@ def extract_sources(
     *,
     dct: str | None = None,
     calendar: str = "auto",
+    genre: str = "auto",
     pipeline: "Pipeline | None" = None,
 ) -> "Chronology":
     """The chronology of documents read with `letopis.ingest.read` (one `documents` entry each)."""
@@ -99,7 +108,7 @@ def extract_sources(
 
     docs = []
     for i, src in enumerate(sources, 1):
-        doc = analyse(src.text, doc_id=f"d{i}", source=src.name, dct=dct, calendar=calendar,
+        doc = analyse(src.text, doc_id=f"d{i}", source=src.name, dct=dct, calendar=calendar, genre=genre,
                       pipeline=pipeline, given=src.given)
         doc.source_offsets = src.source_offsets
         docs.append(doc)

@@ -224,6 +224,7 @@ class Doc:
     source_offsets: list[int] | None = None
     dct: str | None = None  # document creation time, ISO date, when the user gives one
     calendar: str = "auto"  # unmarked Russian dates before 1918: auto, julian-before-1918 or gregorian
+    genre: str = "auto"  # auto, history or news: whose sense of event (`letopis.stages.narrative`)
     given: Given = field(default_factory=Given)
     tokens: list[Token] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)

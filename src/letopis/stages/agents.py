@@ -15,6 +15,8 @@ an agent, the rules of `RULES` are tried in order and the first that finds one g
   («Город был взят (1514) (Даниил Щеня)», «победа эскадры (Ушаков)»);
 - `commander`: the commander of the troops that are the subject
   («войска под командованием Кутузова разбили …»);
+- `troops_of`: the owner of the troops that are the subject, or the bare instrumental of a
+  passive («Казань была взята войсками Ивана Грозного»);
 - `light_verb`: an event noun taken by a verb that lends it its subject
   («Клейн совершает поездку», «Наполеон объявил войну»);
 - `noun_genitive`: the bare genitive of an event noun that has no other doer: of a noun
@@ -27,7 +29,15 @@ an agent, the rules of `RULES` are tried in order and the first that finds one g
 - `zero_subject`: a verb with no subject of its own takes the subject of the verb it is
   coordinated with or depends on, or the agent of the event just before, when they agree in
   gender and number («Василий продолжил политику отца. 1512-1522 – Возобновил военные
-  действия»; «Умер в 1895 году, похоронен …»).
+  действия»; «Умер в 1895 году, похоронен …»);
+- `protagonist`: the one a life story tells of (`main_person`) does what a verb without a
+  doer of its own, or with a pronoun left unresolved, does when it agrees with him, and holds
+  the status of a verbless line («Лауреат премии 1872 года»). In a life story a new sentence
+  without a subject goes back to him rather than continue someone the sentence before named
+  («Сильвестр так и не женился. Умер в 1897 году»), when the verb agrees with him.
+
+An event's own word is never a mention of its doer (`trigger_names_the_entity`: «был членом
+общества», where «членом общества» is a profession mention).
 
 Each rule that fires is noted in the trace (`agents`, rule name).
 """
@@ -40,6 +50,7 @@ from dataclasses import dataclass
 from ..doc import Doc, Event, Participant
 from ..entities.coref import SubjectContext, agrees_with_verb, entity_at, subject_of
 from ..lang.ru import agents as lex
+from ..lang.ru import events as event_lex
 from ..syntax_tree import Children, preposition
 
 ACTOR_TYPES = {"PERSON", "ORGANIZATION", "GROUP", "LOCATION"}  # a state acts as its people
@@ -47,6 +58,7 @@ PERSONAL = {"PERSON", "ORGANIZATION", "GROUP"}
 SUBJECTS = ("nsubj", "nsubj:pass")
 GENERIC = "participant"
 WINDOW = 3  # sentences back where an omitted subject may be found
+PROTAGONIST_MENTIONS = 5  # how often the one a text tells of is named at least
 BRACKETS = {"(": ")", "[": "]"}
 
 
@@ -65,6 +77,7 @@ class Ctx:
     kids: Children
     subjects: SubjectContext
     types: dict[str, str]  # entity id -> type
+    protagonist: str | None = None  # the person the text tells of (`main_person`)
 
     def entity(self, token: int) -> str | None:
         return entity_at(self.doc, token, self.subjects)
@@ -136,6 +149,33 @@ def commander(ctx: Ctx, event: Event) -> Found | None:
     return None
 
 
+def troops_of(ctx: Ctx, event: Event) -> Found | None:
+    """Troops named by whom they belong to stand for him where nothing else names the doer:
+    «Казань была взята войсками Ивана Грозного», «полки Дмитрия разбили Мамая» (the doer of a
+    passive is its bare instrumental; of an active verb, its subject)."""
+    doc = ctx.doc
+    for carrier in event.carrier_tokens():
+        passive = _passive(doc, carrier)
+        kids = ctx.kids.of_sentence(event.sentence)
+        for k in ctx.kids(carrier):
+            t = doc.tokens[k]
+            if t.lemma not in lex.TROOPS:
+                continue
+            doer = t.rel == "nsubj" and not passive or (
+                passive and t.rel.startswith("obl") and t.feats.get("Case") == "Ins" and not preposition(doc, kids, k))
+            if not doer:
+                continue
+            if ctx.actor(k) is not None:
+                return None  # the troops have a name of their own («Красная армия»)
+            for owner in ctx.kids(k):
+                o = doc.tokens[owner]
+                if o.rel.startswith("nmod") and o.feats.get("Case") == "Gen" and not preposition(doc, kids, owner):
+                    entity = ctx.actor(owner)
+                    if entity:
+                        return Found(entity, f"«{t.text} {o.text}»: the troops stand for their owner", owner)
+    return None
+
+
 def light_verb(ctx: Ctx, event: Event) -> Found | None:
     doc = ctx.doc
     token = doc.tokens[event.head]
@@ -155,8 +195,8 @@ def light_verb(ctx: Ctx, event: Event) -> Found | None:
 def noun_genitive(ctx: Ctx, event: Event) -> Found | None:
     doc = ctx.doc
     token = doc.tokens[event.head]
-    if token.pos != "NOUN":
-        return None
+    if token.pos != "NOUN" or token.lemma in event_lex.STATUS_NOUNS:
+        return None  # «председателем общества»: the body one holds office in is not the doer
     kids = ctx.kids.of_sentence(event.sentence)
     dependents = ctx.kids(event.head)
     targeted = any(
@@ -242,6 +282,9 @@ def zero_subject(ctx: Ctx, event: Event) -> Found | None:
     if form == "Fin" and token.feats.get("Person", "3") != "3" or form == "Inf" or token.feats.get("Mood") == "Imp":
         return None
     found = subject_of(doc, verb, _context=ctx.subjects)
+    if found and token.rel == "root" and form == "Fin" and _back_to_protagonist(ctx, event, found[0]):
+        # (a root verb without a subject of its own took the previous sentence's subject)
+        return None  # a new sentence without a subject goes back to the one the life story tells of
     if found:
         return Found(found[0], found[1], verb) if ctx.types.get(found[0]) in ACTOR_TYPES else None
     if token.rel not in {"root", "conj", "parataxis"}:
@@ -249,6 +292,14 @@ def zero_subject(ctx: Ctx, event: Event) -> Found | None:
     if token.rel == "conj" and _has_subject(ctx, token.head):
         return None  # the verb it is coordinated with names a subject that is no entity
     return _previous_agent(ctx, event)
+
+
+def _back_to_protagonist(ctx: Ctx, event: Event, other: str) -> bool:
+    """In a life story a sentence without a subject speaks of the one it tells of, not of
+    someone the sentence before named: «Сильвестр так и не женился. Умер в 1897 году» is said
+    of the biography's subject when the verb agrees with him (rule `protagonist`)."""
+    person = ctx.protagonist
+    return person is not None and other != person and agrees_with_verb(ctx.doc, event.head, person, ctx.subjects)
 
 
 def _previous_agent(ctx: Ctx, event: Event) -> Found | None:
@@ -264,6 +315,8 @@ def _previous_agent(ctx: Ctx, event: Event) -> Found | None:
             if _has_subject(ctx, other.head):
                 return None  # a doer that is no entity stands between («Толпа разгромила …»)
             continue
+        if other.sentence != event.sentence and _back_to_protagonist(ctx, event, agents[0]):
+            return None  # a new sentence without a subject goes back to the one the life story tells of
         if agrees_with_verb(doc, event.head, agents[0], ctx.subjects):
             text = doc.text[other.trigger.start:other.trigger.end]
             return Found(agents[0], f"the omitted subject continues the agent of «{text}»", other.head)
@@ -271,16 +324,68 @@ def _previous_agent(ctx: Ctx, event: Event) -> Found | None:
     return None
 
 
+def main_person(doc: Doc) -> str | None:
+    """The one a text tells of: the person named most often, at least `PROTAGONIST_MENTIONS`
+    times and twice as often as anyone else (a biography's subject; no one in a chronicle of
+    many rulers)."""
+    counts = sorted(((len(e.mentions), e.id) for e in doc.entities if e.type == "PERSON"), reverse=True)
+    if not counts or counts[0][0] < PROTAGONIST_MENTIONS:
+        return None
+    if len(counts) > 1 and counts[0][0] < 2 * counts[1][0]:
+        return None
+    return counts[0][1]
+
+
+def _unresolved_pronoun_subject(ctx: Ctx, index: int) -> bool:
+    """The verb's subject is a personal pronoun no entity was found for: «он окончил»."""
+    subjects = [k for k in ctx.kids(index) if ctx.doc.tokens[k].rel in SUBJECTS]
+    return bool(subjects) and all(ctx.doc.tokens[k].pos == "PRON" and ctx.doc.tokens[k].lemma in lex.PERSONAL_PRONOUNS
+                                  and ctx.entity(k) is None for k in subjects)
+
+
+def protagonist(ctx: Ctx, event: Event) -> Found | None:
+    """In a life story the one it tells of does what a verb without a doer of its own does
+    («Окончил гимназию в 1865 году», «Умер в 1895 году, похоронен …», «он переехал» with the
+    pronoun unresolved), when the verb agrees with him, and holds the status of a verbless
+    line («Лауреат премии 1862», «С 1872 года — профессор»)."""
+    doc = ctx.doc
+    person = ctx.protagonist
+    if person is None:
+        return None
+    index = event.head
+    token = doc.tokens[index]
+    if token.pos == "NOUN" and token.lemma in event_lex.STATUS_NOUNS:
+        if _has_subject(ctx, index) or token.rel not in {"root", "conj", "parataxis"}:
+            return None
+        return Found(person, f"the status «{token.text}» is said of the one the text tells of", index)
+    if token.pos not in {"VERB", "AUX"} or token.rel not in {"root", "conj", "parataxis"}:
+        return None
+    if _has_subject(ctx, index) and not _unresolved_pronoun_subject(ctx, index):
+        return None
+    form = token.feats.get("VerbForm")
+    if _passive(doc, index) and token.lemma not in lex.PROTAGONIST_PASSIVES:
+        return None
+    if form not in {"Fin", "Part"} or token.feats.get("Person", "3") != "3" or token.feats.get("Mood") == "Imp":
+        return None
+    if form == "Part" and not _passive(doc, index):
+        return None
+    if not agrees_with_verb(doc, index, person, ctx.subjects):
+        return None
+    return Found(person, f"«{token.text}» has no doer of its own: the one the text tells of", index)
+
+
 Rule = Callable[[Ctx, Event], "Found | None"]
 RULES: list[tuple[str, Rule]] = [
     ("protagonist_passive", protagonist_passive),
     ("bracketed_name", bracketed_name),
     ("commander", commander),
+    ("troops_of", troops_of),
     ("light_verb", light_verb),
     ("noun_genitive", noun_genitive),
     ("nominative_actor", nominative_actor),
     ("adverbial_noun", adverbial_noun),
     ("zero_subject", zero_subject),
+    ("protagonist", protagonist),
 ]
 
 
@@ -300,10 +405,20 @@ def not_an_actor(ctx: Ctx, entity: str) -> bool:
     return True
 
 
+def _named_by_trigger(ctx: Ctx, event: Event, entity: str) -> bool:
+    """The event's own word is a mention of the entity: «был членом общества», where «членом
+    общества» names a profession, does not make the office its own doer."""
+    found = ctx.subjects.entities.get(entity)
+    if found is None:
+        return False
+    mentions = ctx.doc.mentions
+    return any(mentions[i].start <= event.trigger.start and event.trigger.end <= mentions[i].end for i in found.mentions)
+
+
 def assign(doc: Doc) -> None:
     if not doc.events:
         return
-    ctx = Ctx(doc, Children(doc), SubjectContext.of(doc), {e.id: e.type for e in doc.entities})
+    ctx = Ctx(doc, Children(doc), SubjectContext.of(doc), {e.id: e.type for e in doc.entities}, main_person(doc))
     dropped: dict[str, bool] = {}
     for event in doc.events:
         kept = []
@@ -312,6 +427,9 @@ def assign(doc: Doc) -> None:
                 dropped[p.entity] = not_an_actor(ctx, p.entity)
             if dropped[p.entity]:
                 doc.note("agents", "not_an_actor", event.trigger.start, event.trigger.end, event=event.id, entity=p.entity)
+                continue
+            if _named_by_trigger(ctx, event, p.entity):
+                doc.note("agents", "trigger_names_the_entity", event.trigger.start, event.trigger.end, event=event.id, entity=p.entity)
                 continue
             kept.append(p)
         event.participants = kept

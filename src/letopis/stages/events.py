@@ -17,6 +17,7 @@ from ..lang.ru import events as lex
 from ..index import tree
 from ..syntax_tree import preposition
 from . import event_features
+from .narrative import historical
 
 LEMMA_TYPE: dict[str, str] = {}
 for _type, _lemmas in lex.TRIGGERS.items():
@@ -127,15 +128,102 @@ def _junk_state(doc: Doc, index: int, in_timex: set[int]) -> bool:
     return doc.tokens[index].lemma in lex.STATE_WORDS  # «оставался в Кембридже», «считал»
 
 
+def _junk_time_spent(doc: Doc, index: int, in_timex: set[int]) -> bool:
+    """Time spent somewhere, a state: «провёл лето в Англии», «почти полжизни провёл в России»."""
+    token = doc.tokens[index]
+    if token.lemma not in lex.TIME_SPENDING:
+        return False
+    sent = doc.sentences[token.sent]
+    return any(other.head == index and other.rel.split(":")[0] in {"obj", "obl"}
+               and (other.lemma in lex.TIME_NOUNS or other.lemma.startswith("пол") or j in in_timex)
+               for j, other in enumerate(doc.tokens[sent.first:sent.last], start=sent.first))
+
+
+def _junk_state_complement(doc: Doc, index: int, in_timex: set[int]) -> bool:
+    """The complement of a verb of state: «оставаясь почётным членом академии», «являлся
+    председателем» (what already was)."""
+    token = doc.tokens[index]
+    if token.pos != "NOUN" or token.head < 0 or token.feats.get("Case") != "Ins":
+        return False
+    return doc.tokens[token.head].lemma in lex.STATE_WORDS - lex.STATUS_COPULAS  # «состоял членом» is a status
+
+
 # Words that are never triggers whatever the model says, each rule with its name in the trace.
 JUNK: tuple[Callable[[Doc, int, set[int]], bool], ...] = (
-    _junk_roman, _junk_date_word, _junk_attribute, _junk_habit, _junk_state,
+    _junk_roman, _junk_date_word, _junk_attribute, _junk_habit, _junk_state, _junk_time_spent,
+    _junk_state_complement,
 )
 
 
 def junk(doc: Doc, index: int, in_timex: set[int]) -> str | None:
     """The name of the rule that rules token `index` out as a trigger, if one does."""
     return next((rule.__name__ for rule in JUNK if rule(doc, index, in_timex)), None)
+
+
+DASHES = {"—", "–", "-"}
+# Verbs that make their instrumental a status taken: «назначен профессором», «избран членом».
+STATUS_TAKERS = lex.STATUS_COPULAS | {"назначить", "назначать", "избрать", "избирать", "избираться", "утвердить", "сделать"}
+
+
+def status_predicate(doc: Doc, kids: dict[int, list[int]], index: int, in_timex: set[int], depth: int = 0) -> bool:
+    """A noun of office or membership said of someone, the status taken of a biography: «был
+    председателем», «стал академиком», «назначен профессором», «С 1872 года Клейн —
+    профессор», «член общества (1852)», and its conjuncts («секретарём и деканом»)."""
+    token = doc.tokens[index]
+    if token.pos not in {"NOUN", "PROPN"} or token.lemma not in lex.STATUS_NOUNS:
+        return False
+    children = kids.get(index, ())
+    if any(doc.tokens[c].rel == "cop" and doc.tokens[c].lemma in lex.STATUS_COPULAS for c in children):
+        return True
+    head = doc.tokens[token.head] if token.head >= 0 else None
+    if head is not None and token.feats.get("Case") == "Ins" and head.lemma in STATUS_TAKERS \
+            and token.rel.split(":")[0] in {"obl", "xcomp", "obj", "nmod"}:
+        return True
+    if token.rel in {"conj", "appos"} and head is not None and depth < 2 \
+            and status_predicate(doc, kids, token.head, in_timex, depth + 1):
+        return True  # «стал профессором, деканом», «член общества 1870, член-корреспондент академии 1876»
+    if token.rel == "appos" and token.feats.get("Case") == "Nom" and index > 0 and doc.tokens[index - 1].text in DASHES \
+            and head is not None and head.rel == "nsubj":
+        return True  # «С 1880 года Мечников — профессор»: the dash stands for the copula
+    if token.rel in {"root", "parataxis"} and token.feats.get("Case") == "Nom":
+        # a verbless clause: «Клейн — профессор» (a subject), «Член общества 1852» (its date)
+        return any(doc.tokens[c].rel == "nsubj" for c in children) or _dated_phrase(doc, kids, index, in_timex)
+    return False
+
+
+def _dated_phrase(doc: Doc, kids: dict[int, list[int]], index: int, in_timex: set[int]) -> bool:
+    """A date within two links below token `index`: «член общества 1852»."""
+    level = list(kids.get(index, ()))
+    for _ in range(2):
+        if any(k in in_timex for k in level):
+            return True
+        level = [g for k in level for g in kids.get(k, ())]
+    return any(k in in_timex for k in level)
+
+
+def status_words(doc: Doc, roles: "_Roles") -> set[int]:
+    """Words of office inside a profession mention that are status predicates: «был
+    председателем общества» tells a status taken even though «председателем общества» is
+    the mention of a profession."""
+    words = [i for i, m in roles.owner.items() if doc.mentions[m].type == "PROFESSION" and doc.tokens[i].lemma in lex.STATUS_NOUNS]
+    if not words:
+        return set()
+    in_timex = event_features.Context(doc).in_timex
+    return {i for i in words if status_predicate(doc, tree(doc).of_sentence(doc.tokens[i].sent), i, in_timex)}
+
+
+def generic_war(doc: Doc, kids: dict[int, list[int]], index: int, depth: int = 0) -> bool:
+    """A noun of war in the plural with no number and no name speaks of war in general:
+    «пагубность наступательных войн», «разбирательство конфликтов», «отсутствие боёв»
+    (not «Азовские походы», a named event, nor «две войны»)."""
+    token = doc.tokens[index]
+    if token.rel == "amod" and token.head >= 0 and token.pos == "ADJ" and depth == 0:
+        return generic_war(doc, kids, token.head, 1)  # «наступательных (войн)»
+    if token.pos != "NOUN" or token.feats.get("Number") != "Plur":
+        return False
+    if ALL_LEMMA_TYPES.get(token.lemma) not in lex.WAR_TYPES and lex.HISTORY_TYPE.get(token.lemma) != "war":
+        return False
+    return not any(doc.tokens[k].rel == "nummod" or doc.tokens[k].text[:1].isupper() for k in kids.get(index, ()))
 
 
 class LexiconDecision:
@@ -148,24 +236,6 @@ class LexiconDecision:
 
     def __call__(self, index: int) -> bool:
         return _is_trigger(self.doc.tokens[index])
-
-
-# The history adaptation reads narrative of the past: a text whose dates lie mostly before
-# this year, a generation before our own (news, which NEREL is, writes of its own days and
-# keeps NEREL's sense of event).
-HISTORICAL_BEFORE = 1990
-# ... and a chronicle's density of them: news that recalls a past year or two keeps NEREL's sense.
-HISTORICAL_DATES = 5
-HISTORICAL_SHARE = 0.85
-
-
-def historical(doc: Doc) -> bool:
-    """Whether `doc` is historical narrative: most of its dated expressions lie before
-    `HISTORICAL_BEFORE`; a text without dates is not (it keeps NEREL's sense of event)."""
-    years = [int(t.earliest[:4]) for t in doc.timexes if t.earliest and t.earliest[:4].isdigit()]
-    if len(years) < HISTORICAL_DATES:
-        return False
-    return sum(year < HISTORICAL_BEFORE for year in years) >= HISTORICAL_SHARE * len(years)
 
 
 class ModelDecision:
@@ -220,6 +290,14 @@ class ModelDecision:
                 self.doc.note("events", ruled_out, token.start, token.end)
                 self.decided[index] = False
                 return False
+            if self.historical and generic_war(self.doc, self.tree.of_sentence(token.sent), index):
+                self.doc.note("events", "generic_war", token.start, token.end)
+                self.decided[index] = False
+                return False
+            if self.historical and candidate(self.doc, index, self.named) and status_predicate(self.doc, self.tree.of_sentence(token.sent), index, self.ctx.in_timex):
+                self.doc.note("events", "status_predicate", token.start, token.end)
+                self.decided[index] = True
+                return True
             threshold = self.model.threshold
             if token.lemma in lex.LEGAL_TEXTS:
                 threshold = 0.0 if self._asks_for_something(index) else threshold
@@ -391,6 +469,15 @@ def _break_cycles(step: dict[int, int]) -> None:
             del step[min(path[path.index(index):])]
 
 
+def _manner(doc: Doc, index: int) -> bool:
+    """An event noun in the bare instrumental says how its verb's event went: «взят штурмом»,
+    «взят приступом» are one capture."""
+    token = doc.tokens[index]
+    head = doc.tokens[token.head] if token.head >= 0 else None
+    return (head is not None and head.pos == "VERB" and token.pos == "NOUN" and token.rel == "obl"
+            and token.feats.get("Case") == "Ins" and not any(t.head == index and t.rel == "case" for t in doc.tokens[max(index - 3, 0):index]))
+
+
 def _merge_phrases(doc: Doc, drafts: dict[int, _Draft]) -> None:
     """Fold event words into the event word they depend on when they name one event.
 
@@ -402,7 +489,7 @@ def _merge_phrases(doc: Doc, drafts: dict[int, _Draft]) -> None:
         token = doc.tokens[index]
         if token.head not in drafts or token.rel.split(":")[0] not in PHRASE_RELS or abs(token.head - index) > PHRASE_SPAN:
             continue
-        if "other" != drafts[index].type != drafts[token.head].type != "other":
+        if "other" != drafts[index].type != drafts[token.head].type != "other" and not _manner(doc, index):
             continue  # two kinds of event: «объявлена забастовка» is an announcement and a strike
         into[index] = token.head
     _break_cycles(into)
@@ -473,7 +560,8 @@ def _role_for(doc: Doc, kids, carrier: int, child: int, event_type: str) -> str 
         if not prep and case == "Ins" and (passive or head.pos == "NOUN"):
             return "agent"
         if not prep and case == "Gen" and head.pos == "NOUN":
-            return "agent"
+            # «председателем общества»: the body one holds office in is not the doer
+            return None if head.lemma in lex.STATUS_NOUNS else "agent"
         if not prep and case == "Dat":
             return "recipient"
         if prep in {"к", "перед"} and case == "Dat":
@@ -655,6 +743,8 @@ class EventStage:
         titled = named_events(doc)
         roles = _Roles(doc)
         named = {t for t, m in roles.owner.items() if doc.mentions[m].source != "pronoun"}
+        if not self.lexicon and historical(doc):
+            named -= status_words(doc, roles)
         decide = LexiconDecision(doc) if self.lexicon else decision(doc, named, self.model)
         is_event = _WithNamed(decide, titled) if titled else decide
         for sentence in range(len(doc.sentences)):

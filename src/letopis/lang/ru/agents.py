@@ -60,3 +60,6 @@ QUESTION_WORDS = {
 # Prepositions of an adverbial phrase of time whose event noun is done by the clause's subject:
 # «при переезде», «после возвращения», «во время поездки» (as a gerund would be).
 ADVERBIAL_PREPOSITIONS = {"при", "после", "перед", "по", "во", "в", "до"}
+
+# Personal pronouns of the third person: a subject the coreference may leave unresolved.
+PERSONAL_PRONOUNS = {"он", "она", "они"}
