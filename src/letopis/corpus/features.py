@@ -9,16 +9,20 @@ sentence that says «2 июня» and «в Новочеркасске»); it is 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..fold import fold_wording
 from ..time.calendar import day_number_or_none, day_text
 from .lexicon import family
 from .model import Record
-from .wording import trigger_word
+from .wording import stem, trigger_word
 
 _MAX_CONTEXT_DAYS = 1  # a context date is evidence only when it names one day
+_ADJECTIVE_ENDINGS = ("ая", "ое", "ий", "ый", "ой", "ого", "ому", "ую", "ом", "ые", "ых")  # «Февральская», «Бородинское»
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 @dataclass(slots=True)
@@ -41,6 +45,8 @@ class EventFeatures:
     context_days: frozenset[int] = frozenset()
     sentence_text: str | None = None
     timex_spans: list[tuple[int, int]] = field(default_factory=list)  # in the sentence's offsets
+    before: list[str] = field(default_factory=list)  # up to two folded words before the trigger in its sentence
+    name: str | None = None  # a named event («Февральская революция»): the stem of its name word and the trigger's lemma
 
     entities: frozenset[str] = frozenset()  # agents, other participants and places together
     around: frozenset[str] = frozenset()  # entities and context together
@@ -110,7 +116,28 @@ def _features(
         places=frozenset(corpus(p) for p in event.get("places", [])),
         roles=tuple((p["role"], corpus(p["entity"])) for p in roles),
         sentence_text=text[sentence["start"]: sentence["end"]] if text is not None and sentence else None,
+        **_wording_around(text, sentence, event["trigger"]),
     )
+
+
+def _wording_around(text: str | None, sentence: Record, trigger: Record) -> dict:
+    """The two words before the trigger in its sentence, and the event's name when it is named:
+    a capitalised word right before the trigger that does not open the sentence
+    («… началась Февральская революция»), or one inside a multi-word trigger."""
+    if text is None or not sentence:
+        return {}
+    start = trigger["start"]
+    words = list(_WORD.finditer(text, sentence["start"], start))
+    before = [fold_wording(w.group()) for w in words[-2:]]
+    inside = [w.group() for w in _WORD.finditer(text, start, trigger["end"])]
+    capital = [w for w in inside[:-1] if w[:1].isupper()]
+    if not capital and words and words[-1].group()[:1].isupper() and not text[words[-1].end():start].strip() \
+            and (words[-1].start() > sentence["start"] or words[-1].group().lower().endswith(_ADJECTIVE_ENDINGS)):
+        capital = [words[-1].group()]
+    if not capital and inside and inside[0][:1].isupper() and start > sentence["start"]:
+        capital = [inside[0]]
+    name = f"{stem(capital[0])} {trigger_word(trigger)}" if capital else None
+    return {"before": before, "name": name}
 
 
 def _mentions_by_doc(chron: Record, source: int, entity_map) -> dict[str, tuple[list[int], list[str]]]:
