@@ -3,10 +3,7 @@
 The coreference stage (`letopis.stages.coreference`) proposes `same` relations between the
 mentions of a document. The corpus layer joins them only on evidence of its own, after the
 document is dated (rules in `RULES`, tried in order, the first that fires is recorded):
-  back_reference         the later mention is preceded by a definite back-reference
-                         («это восстание», «после забастовки», `lexicon.BACK_REFERENCE`);
-  named_event            both are the same named event («Февральская революция» twice);
-  participant_and_place  they share a participant and a place.
+  back_reference, named_event, participant_and_place: as `letopis.same_event` says.
 Whatever the rule, both mentions are of one type and their dates are compatible: their
 intervals meet, and two dated mentions never lie in different years. Joined mentions are
 coreference, «упоминания в документе»: one source, never agreement or disagreement.
@@ -16,19 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from .. import same_event
 from ..time.calendar import from_jdn
 from .features import EventFeatures
-from .lexicon import BACK_REFERENCE
 from .model import Record
 
 
 def back_reference(first: EventFeatures, later: EventFeatures) -> str | None:
     """«… после забастовки»: the words before the later mention point back."""
-    words = later.before
-    for n in (2, 1):
-        if len(words) >= n and " ".join(words[-n:]) in BACK_REFERENCE:
-            return " ".join(words[-n:] + [later.event["trigger"]["text"]])
-    return None
+    words = same_event.back_reference(later.before)
+    return f"{words} {later.event['trigger']['text']}" if words else None
 
 
 def named_event(first: EventFeatures, later: EventFeatures) -> str | None:
@@ -52,18 +46,14 @@ RULES: tuple[tuple[str, Callable[[EventFeatures, EventFeatures], str | None]], .
 
 def compatible_dates(a: EventFeatures, b: EventFeatures) -> bool:
     """Their intervals meet, and two dated mentions lie in one year (never two different years)."""
-    lo = max((x for x in (a.earliest, b.earliest) if x is not None), default=None)
-    hi = min((x for x in (a.latest, b.latest) if x is not None), default=None)
-    if lo is not None and hi is not None and lo > hi:
-        return False
-    years_a, years_b = _years(a), _years(b)
-    return years_a is None or years_b is None or bool(set(years_a) & set(years_b))
+    return (same_event.intervals_meet((a.earliest, a.latest), (b.earliest, b.latest))
+            and same_event.same_years(_years(a), _years(b)))
 
 
-def _years(event: EventFeatures) -> range | None:
+def _years(event: EventFeatures) -> tuple[int, int] | None:
     if event.earliest is None or event.latest is None:
         return None
-    return range(from_jdn(event.earliest)[0], from_jdn(event.latest)[0] + 1)
+    return from_jdn(event.earliest)[0], from_jdn(event.latest)[0]
 
 
 def corefer(first: EventFeatures, later: EventFeatures) -> Record | None:
@@ -79,10 +69,21 @@ def corefer(first: EventFeatures, later: EventFeatures) -> Record | None:
     return None
 
 
+NAMED_LOOKBACK = 5  # earlier mentions of one name a mention is compared with
+
+
 def proposed_pairs(chronologies: Sequence[Record], events: list[EventFeatures]) -> list[tuple[int, int]]:
-    """The pairs of mentions the coreference stage called the same (`same` relations)."""
+    """The pairs of mentions the coreference stage called the same (`same` relations), and
+    each repetition of a named event with its first mention in the document (a name holds
+    across the whole text, beyond the stage's window of a few sentences)."""
     index = {(e.source, e.event["id"]): e.index for e in events}
     pairs = []
+    named: dict[tuple[str, str], list[int]] = {}
+    for e in events:
+        if e.name is not None:
+            earlier = named.setdefault((e.doc, e.name), [])
+            pairs.extend((before, e.index) for before in earlier[-NAMED_LOOKBACK:])
+            earlier.append(e.index)
     for source, chron in enumerate(chronologies):
         for relation in chron.get("relations", []):
             if relation.get("type") != "same":

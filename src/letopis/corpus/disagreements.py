@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from ..same_event import is_landmark
 from .features import EventFeatures, iso
 from .model import Conflict, Record
 from .quantities import Quantity, quantities
@@ -107,7 +108,7 @@ def _figures(member: EventFeatures) -> list[Quantity]:
 def _numbers(event_id: str, members, mentions) -> list[Conflict]:
     by_kind: dict[str, dict[int, list[Quantity]]] = defaultdict(dict)
     for i, member in enumerate(members):
-        for q in _figures(member):
+        for q in (_figures(member) if _tells(member) else []):
             by_kind[q.kind].setdefault(i, []).append(q)
     found = []
     for kind, per_source in by_kind.items():
@@ -133,8 +134,14 @@ def _clash(per_source: dict[int, list[Quantity]], members) -> bool:
     return spans[top][0] > spans[bottom][1] and members[top].doc != members[bottom].doc
 
 
+def _tells(member: EventFeatures) -> bool:
+    """A mention that tells the event, not one that names it as a landmark in time
+    («до Отечественной войны …»), whose sentence's agents and figures are not the event's."""
+    return not is_landmark(member.before)
+
+
 def _actors(event_id: str, members, mentions, names: dict[str, str]) -> list[Conflict]:
-    with_agents = [i for i, m in enumerate(members) if m.agents]
+    with_agents = [i for i, m in enumerate(members) if m.agents and _tells(m)]
     if len(with_agents) < 2:
         return []
     common = frozenset.intersection(*(members[i].agents for i in with_agents))
@@ -150,10 +157,11 @@ def _actors(event_id: str, members, mentions, names: dict[str, str]) -> list[Con
 
 
 def _outcomes(event_id: str, members, mentions) -> list[Conflict]:
-    happened = {member.doc for member, m in zip(members, mentions) if m["factuality"] == "actual"}
-    not_happened = {member.doc for member, m in zip(members, mentions) if m["factuality"] in _NOT_HAPPENED}
+    told = [(member, m) for member, m in zip(members, mentions) if _tells(member)]
+    happened = {member.doc for member, m in told if m["factuality"] == "actual"}
+    not_happened = {member.doc for member, m in told if m["factuality"] in _NOT_HAPPENED}
     if not happened or not not_happened or len(happened | not_happened) < 2:
         return []
-    claims = [_claim(m, m["factuality"]) for m in mentions if m["factuality"] in _NOT_HAPPENED | {"actual"}]
+    claims = [_claim(m, m["factuality"]) for _, m in told if m["factuality"] in _NOT_HAPPENED | {"actual"}]
     told = "; ".join(f"{c['source']}: {c['claim']}" for c in claims)
     return [Conflict("", "outcome", event_id, f"one source says it happened, another that it did not ({told})", claims)]

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 
 from ..fold import fold_wording
 from ..time.calendar import day_number_or_none, day_text
+from ..same_event import is_name_word, named_by_place
 from .lexicon import family
 from .model import Record
 from .wording import stem, trigger_word
 
 _MAX_CONTEXT_DAYS = 1  # a context date is evidence only when it names one day
-_ADJECTIVE_ENDINGS = ("ая", "ое", "ий", "ый", "ой", "ого", "ому", "ую", "ом", "ые", "ых")  # «Февральская», «Бородинское»
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -45,7 +45,7 @@ class EventFeatures:
     context_days: frozenset[int] = frozenset()
     sentence_text: str | None = None
     timex_spans: list[tuple[int, int]] = field(default_factory=list)  # in the sentence's offsets
-    before: list[str] = field(default_factory=list)  # up to two folded words before the trigger in its sentence
+    before: list[str] = field(default_factory=list)  # up to three folded lower-case words before the trigger in its sentence
     name: str | None = None  # a named event («Февральская революция»): the stem of its name word and the trigger's lemma
 
     entities: frozenset[str] = frozenset()  # agents, other participants and places together
@@ -121,22 +121,23 @@ def _features(
 
 
 def _wording_around(text: str | None, sentence: Record, trigger: Record) -> dict:
-    """The two words before the trigger in its sentence, and the event's name when it is named:
-    a capitalised word right before the trigger that does not open the sentence
-    («… началась Февральская революция»), or one inside a multi-word trigger."""
+    """The words before the trigger in its sentence, and the event's name when it is named: a
+    capitalised word right before the trigger or inside a multi-word trigger («… началась
+    Февральская революция»), else the place right after it («Сражение под Красным»)."""
     if text is None or not sentence:
         return {}
     start = trigger["start"]
     words = list(_WORD.finditer(text, sentence["start"], start))
-    before = [fold_wording(w.group()) for w in words[-2:]]
+    before = [fold_wording(w.group()).lower() for w in words[-3:]]
     inside = [w.group() for w in _WORD.finditer(text, start, trigger["end"])]
     capital = [w for w in inside[:-1] if w[:1].isupper()]
-    if not capital and words and words[-1].group()[:1].isupper() and not text[words[-1].end():start].strip() \
-            and (words[-1].start() > sentence["start"] or words[-1].group().lower().endswith(_ADJECTIVE_ENDINGS)):
+    if not capital and words and not text[words[-1].end():start].strip() \
+            and is_name_word(words[-1].group(), opens_sentence=words[-1].start() <= sentence["start"]):
         capital = [words[-1].group()]
-    if not capital and inside and inside[0][:1].isupper() and start > sentence["start"]:
-        capital = [inside[0]]
     name = f"{stem(capital[0])} {trigger_word(trigger)}" if capital else None
+    if name is None:
+        at = named_by_place(text[trigger["end"]:sentence["end"]])
+        name = f"{trigger_word(trigger)} {at[0]} {stem(at[1])}" if at else None
     return {"before": before, "name": name}
 
 

@@ -65,13 +65,3 @@ NOUN_CLASSES: dict[str, str] = {
     **dict.fromkeys(("арестован", "задержан"), "arrested"),
 }
 
-# Words right before an event noun that point back at an event already told: a definite
-# back-reference («это восстание», «после забастовки», «в ходе этой войны»). Folded, lower case;
-# the last one or two words before the trigger are looked up.
-BACK_REFERENCE: frozenset[str] = frozenset({
-    "это", "этот", "эта", "этого", "этой", "этому", "этим", "этом", "эту",
-    "данный", "данного", "данной", "данном", "данную", "указанный", "указанного", "указанной",
-    "упомянутый", "упомянутого", "упомянутой", "того же", "той же", "тот же", "та же",
-    "после", "во время", "в ходе", "по окончании", "по итогам", "в результате", "накануне", "до начала",
-    "итоги", "итогом", "подавления", "подавление", "участники", "участников",
-})

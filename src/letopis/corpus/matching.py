@@ -48,6 +48,7 @@ MAX_KEYS = 10
 _WIDEN_DAYS = 3
 _MONTH_SPAN_LIMIT = 62  # an interval longer than this gets no month keys: it is not a time anchor
 NEAR_MISS_DAYS = 3
+UNTYPED = "other"
 _NEAR_MISS, _SAME_PERIOD, _OPEN_NEAR, _SAME_YEAR = NEAR_MISS_DAYS, 31, 7, 366
 _UNKNOWN = 10**9
 
@@ -116,6 +117,8 @@ def score(a: EventFeatures, b: EventFeatures) -> Candidate | None:
     """The evidence that a and b are one happening, or None when they cannot be."""
     if a.family != b.family:
         return None
+    if UNTYPED in (a.type, b.type) and a.word != b.word:
+        return None  # an event of no known type is told by its word alone
     time = _time(a, b)
     if time is None:
         return None
