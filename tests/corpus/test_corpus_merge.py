@@ -214,3 +214,52 @@ def test_the_matcher_compares_trigger_lemmas(trigger, word):
     from letopis.corpus.wording import trigger_word
 
     assert trigger_word(trigger) == word
+
+
+# In-document coreference: (text, first trigger, second trigger, (first day, second day), same?, rule)
+COREFERENCE = [
+    ("Забастовка началась 1 мая 1962 года. После забастовки рабочих арестовали.",
+     "Забастовка", "забастовки", ("1962-05-01", None), True, "back_reference"),
+    ("Восстание на линкоре вспыхнуло в 1915 году. Это восстание в 1916 году охватило весь край.",
+     "Восстание", "восстание", ("1915-01-01", "1916-01-01"), False, None),  # never two different years
+    ("Восстание началось в 1916 году. Восстание охватило весь край.",
+     "Восстание", "Восстание", ("1916-01-01", None), False, None),  # a repeated word is no evidence
+    ("В феврале 1917 года произошла Февральская революция. Февральская революция свергла монархию.",
+     "революция", "революция", ("1917-02-01", None), True, "named_event"),
+    ("Сражение под Красным шло три дня. Позже снова вспоминали Сражение под Красным.",
+     "Сражение", "Сражение", ("1812-11-15", None), True, "named_event"),
+]
+
+
+@pytest.mark.parametrize("text, first, second, days, same, rule", COREFERENCE)
+def test_mentions_of_one_document_join_only_on_evidence(text, first, second, days, same, rule):
+    doc = Doc(text)
+    a = doc.event(first, "uprising" if "осстани" in first else "strike" if "абастовк" in first else "battle", days[0])
+    kind = doc.events[0]["type"]
+    b = doc.event(second, kind, days[1], occurrence=2 if first == second else 1)
+    doc.same(b, a)
+    result = merged(doc)
+    assert together(result, (doc, a), (doc, b)) == same
+    if same:
+        event = corpus_event(result, doc, a)
+        assert event.sources == 1 and event.time["status"] == "single" and not event.conflicts
+        assert [e["features"]["coreference"] for e in event.evidence] == [rule]
+
+
+def test_mentions_sharing_a_participant_and_a_place_are_one_event():
+    doc = Doc("Кутузов дал бой у Тарутина. Бой Кутузова у Тарутина окончился победой.")
+    kutuzov, tarutino = doc.entity("Кутузов", "PERSON"), doc.entity("Тарутино", word="Тарутина", geo="g:t")
+    a = doc.event("бой", "battle", "1812-10-18", agents=(kutuzov,), places=(tarutino,))
+    b = doc.event("Бой", "battle", None, agents=(kutuzov,), places=(tarutino,))
+    doc.same(b, a)
+    event = corpus_event(merged(doc), doc, a)
+    assert [e["features"]["coreference"] for e in event.evidence] == ["participant_and_place"]
+
+
+def test_a_users_split_of_two_mentions_of_one_document_holds():
+    doc = Doc("Забастовка началась 1 мая 1962 года. После забастовки рабочих арестовали.")
+    a, b = doc.event("Забастовка", "strike", "1962-05-01"), doc.event("забастовки", "strike")
+    doc.same(b, a)
+    assert together(merged(doc), (doc, a), (doc, b))
+    keys = [event_key(doc.sha256, e["trigger"]) for e in doc.events]
+    assert not together(merged(doc, corrections=[Correction("event", "split", *keys)]), (doc, a), (doc, b))
