@@ -22,6 +22,7 @@ from .model import Record
 from .wording import stem, trigger_word
 
 _MAX_CONTEXT_DAYS = 1  # a context date is evidence only when it names one day
+_VERB_LEMMA_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -127,6 +128,8 @@ def _wording_around(text: str | None, sentence: Record, trigger: Record) -> dict
     if text is None or not sentence:
         return {}
     start = trigger["start"]
+    if trigger_word(trigger).endswith(_VERB_LEMMA_ENDINGS):  # «Наполеон вступил»: a verb names no event
+        return {"before": [fold_wording(w.group()).lower() for w in list(_WORD.finditer(text, sentence["start"], start))[-3:]]}
     words = list(_WORD.finditer(text, sentence["start"], start))
     before = [fold_wording(w.group()).lower() for w in words[-3:]]
     inside = [w.group() for w in _WORD.finditer(text, start, trigger["end"])]
