@@ -77,7 +77,7 @@ def _merge(chronologies: Sequence[Record], corrections: list[Correction], texts:
                         bounds=[(e.earliest, e.latest) for e in events], tolerance=NEAR_MISS_DAYS)
     evidence: list[Record] = []
     _apply_corrections(events, clusters, corrections, evidence)
-    _same_relations(chronologies, events, clusters, evidence)
+    _in_document_coreference(chronologies, events, clusters, evidence)
     candidates, comparisons = _candidates(events)
     for c in candidates:
         if clusters.union(c.a, c.b):
@@ -106,7 +106,7 @@ def _apply_corrections(events: list[EventFeatures], clusters: Clusters, correcti
                 evidence.append({"a": c.a, "b": c.b, "score": None, "features": {"forced": c.id}})
 
 
-def _same_relations(chronologies: Sequence[Record], events: list[EventFeatures], clusters: Clusters, evidence: list[Record]) -> None:
+def _in_document_coreference(chronologies: Sequence[Record], events: list[EventFeatures], clusters: Clusters, evidence: list[Record]) -> None:
     """In-document coreference: a document's `same` pairs that the corpus layer's own evidence
     backs (`coreference.corefer`); a user's split still wins."""
     for a, b in proposed_pairs(chronologies, events):
