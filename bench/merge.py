@@ -110,6 +110,22 @@ def pairwise(result, gold: dict, texts_by_file: dict[str, str], names: dict[str,
     return scores
 
 
+def conflict_precision(result, gold: dict, texts_by_file: dict[str, str], names: dict[str, str]) -> dict[str, float]:
+    """Conflicts the merge reports that are the gold's planted disagreements (kind and two of its mentions)."""
+    real = []
+    for conflict in gold.get("conflicts", []):
+        spans = gold_mentions({"clusters": [{"mentions": conflict["mentions"]}]}, texts_by_file)
+        real.append((conflict["kind"], set(spans)))
+    right = 0
+    for conflict in result.conflicts:
+        claims = {(names[c["sha256"]], c["trigger"]["start"], c["trigger"]["end"])
+                  for c in result.event(conflict.event).mentions if c.get("sha256") in names}
+        right += any(kind == conflict.kind and sum(1 for (f, s, e) in spans for (g, a, b) in claims
+                                                    if f == g and a < e and s < b) >= 2 for kind, spans in real)
+    found = len(result.conflicts)
+    return {"predicted": found, "right": right, "precision": right / found if found else 1.0}
+
+
 def _same_system_event(a, b, system_event) -> bool:
     def event_of(mention):
         return next((ev for (f, s, e), ev in system_event.items() if f == mention[0] and s < mention[2] and mention[1] < e), None)
@@ -195,7 +211,7 @@ def cost(chronologies: list[dict], texts: dict[str, str], sizes: list[int]) -> l
 # --- report -----------------------------------------------------------------------------
 
 
-def markdown(scores: dict, rows: list[dict], command: str, sources: int, commit: str) -> str:
+def markdown(scores: dict, rows: list[dict], command: str, sources: int, commit: str, conflicts: dict | None = None) -> str:
     lines = [
         "## Merging events across documents",
         "",
@@ -209,6 +225,10 @@ def markdown(scores: dict, rows: list[dict], command: str, sources: int, commit:
     ]
     for scope, s in scores.items():
         lines.append(f"| {scope} | {s['predicted']} | {s['gold']} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} |")
+    if conflicts is not None:
+        lines += ["", f"Conflicts: {conflicts['right']} of {conflicts['predicted']} are the fixtures' planted "
+                  f"disagreements (precision {conflicts['precision']:.3f}). Labelled pairs of real history texts: "
+                  "the `history-merge` task of `bench/run.py`."]
     lines += ["", "| events | documents | seconds | comparisons | comparisons per event | µs per event | corpus events | conflicts |",
               "|---|---|---|---|---|---|---|---|"]
     for r in rows:
@@ -257,10 +277,12 @@ def main(argv: list[str] | None = None) -> int:
     for scope, s in scores.items():
         print(f"{scope:>17}: P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}  "
               f"({s['predicted']} predicted, {s['gold']} gold)", file=sys.stderr)
+    conflicts = conflict_precision(result, gold, {names[sha]: text for sha, text in texts.items()}, names)
+    print(f"        conflicts: P {conflicts['precision']:.3f} ({conflicts['right']} of {conflicts['predicted']})", file=sys.stderr)
     example, example_texts, _ = analyse([EXAMPLE])
     rows = cost(chronologies + example, texts | example_texts, sizes)
     command = "bench/merge.py" + (f" --sizes {args.sizes}" if args.sizes != parser.get_default("sizes") else "") + " --write"
-    text = markdown(scores, rows, command, len(files), _commit())
+    text = markdown(scores, rows, command, len(files), _commit(), conflicts)
     print(text)
     if args.write:
         from bench.sections import write_section

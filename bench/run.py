@@ -128,14 +128,14 @@ def score(tasks: list[Task], corpora: dict[str, list[GoldDoc]], runs: dict[str, 
                          for lab in task.labels]
                 continue
             pairs = [(doc, run.records.get(doc_id(task.corpus, doc), {})) for doc in corpora[task.corpus]]
-            per_doc = [task.score(task, system, [pair]) for pair in pairs]
+            per_doc = [task.score(task, system, pairs)] if task.whole else [task.score(task, system, [pair]) for pair in pairs]
             failed = sum(1 for d in run.stats.get("error_docs", []) if d.startswith(task.corpus + "/"))
             note = f"{failed} docs failed, scored as empty" if failed else ""
             for lab in task.labels:
                 total = Score()
                 for scores in per_doc:
                     total.add(scores[lab])
-                interval = f1_interval([scores[lab] for scores in per_doc])
+                interval = None if task.whole else f1_interval([scores[lab] for scores in per_doc])
                 rows.append(report.quality_row(task.name, label, lab, system, total, note, interval))
     return rows
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from bench import datasets
 from bench.datasets import GoldDoc
+from bench.history import merge_pairs
 from bench.history import score as history
 from bench.scoring import MATCHERS, Link, Score, match_links
 from bench.systems import SYSTEMS
@@ -26,6 +27,8 @@ CORPORA: dict[str, tuple[str, Callable[[], Iterator[GoldDoc]]]] = {
     # The history gold's excerpts (bench/history, docs/history-gold.md); decide on heldout.
     "history-train": ("history train", lambda: iter(history.documents("train"))),
     "history-heldout": ("history heldout", lambda: iter(history.documents("heldout"))),
+    # Texts about the same years, for merging events across documents (bench/history/merge_pairs.py).
+    "history-merge": ("history same years", lambda: iter(merge_pairs.gold_documents())),
 }
 
 # Gold type -> task label, one table per task family.
@@ -157,6 +160,7 @@ class Task:
     about: str = ""
     names_only: bool = False  # score only the spans a system gives as names, no heads of longer ones (predicted_spans)
     relabel: dict[str, str] | None = None  # entity type -> label where the corpus files it elsewhere
+    whole: bool = False  # the scorer takes every document at once (a cross-document task), no per-document interval
 
 
 TASKS: dict[str, Task] = {t.name: t for t in [
@@ -215,6 +219,15 @@ for _split in ("train", "heldout"):
         f"history-entities-{_split}", "history", f"history-{_split}", history.ENTITY_LABELS,
         ("letopis", "natasha-entities"), lambda doc: {}, score=history.scorer(history.ENTITY_LABELS),
         about=HISTORY_ENTITY_ABOUT)
+
+
+TASKS["history-merge"] = Task(
+    "history-merge", "history", "history-merge", ("merge", "conflict"), ("letopis",), lambda doc: {},
+    score=merge_pairs.scorer, whole=True,
+    about="letopis.corpus.merge over the chronologies of texts about the same years (bench/history/merge_pairs.py): "
+          "merge P/R over labelled pairs of event mentions of different documents (P: labelled pairs put in one corpus "
+          "event that tell one happening; R: pairs that tell one happening put in one corpus event); conflict: P only, "
+          "the conflicts between documents that the labels call real (recall not measured)")
 
 
 def select(only: str | None) -> list[Task]:

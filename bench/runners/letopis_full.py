@@ -120,6 +120,7 @@ def load() -> Process:
     if analyse is None:
         raise Unavailable("letopis.analyse is not there yet")
     analyse("В мае 1812 года армия Наполеона перешла Неман.")  # load the models
+    from letopis.chronology import build
 
     def process(text: str) -> Prediction:
         doc = analyse(text)
@@ -127,7 +128,9 @@ def load() -> Process:
         spans = [span("entity", m.type, m.start, m.end, subtype=m.subtype, form=m.form) for m in doc.mentions if m.source != "pronoun"]
         spans += [timex_span(t) for t in doc.timexes]
         spans += [span("event", e.type, e.trigger.start, e.trigger.end) for e in doc.events]
-        return {"spans": spans, "relations": links(doc), "events": events(doc), "entities": entities(doc)}
+        # The contract chronology too: the cross-document merge task (history-merge) merges them.
+        return {"spans": spans, "relations": links(doc), "events": events(doc), "entities": entities(doc),
+                "chronology": build([doc]).to_dict()}
 
     return process
 

@@ -180,6 +180,8 @@ def serve(load: Callable[[], Process], packages: tuple[str, ...] = (), argv: lis
             record = {"id": doc["id"], "seconds": round(seconds, 4), "spans": prediction.get("spans", []),
                       "relations": prediction.get("relations", []), "events": prediction.get("events", []),
                       "entities": prediction.get("entities", [])}
+            if "chronology" in prediction:  # the contract chronology, for the cross-document task
+                record["chronology"] = prediction["chronology"]
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
             out.flush()  # progress stays readable if the process is killed
         out.write(json.dumps({"stats": stats}) + "\n")

@@ -16,16 +16,18 @@ TOLD_TWICE = [
 ]
 
 
-def _told(sentence: str, source: str, kind: str, day: str) -> tuple[Doc, str]:
-    """A one-event document whose trigger is the sentence's first word."""
+def _told(sentence: str, source: str, kind: str, day: str, place: bool = True) -> tuple[Doc, str]:
+    """A one-event document whose trigger is the sentence's first word, at a place («в Риме»):
+    a shared place is the evidence beyond type and date that a merge needs."""
     doc = Doc(sentence, source)
-    return doc, doc.event(sentence.split()[0], kind, day)
+    places = (doc.entity("Рим", word="Риме", geo="rome"),) if place else ()
+    return doc, doc.event(sentence.split()[0], kind, day, places=places)
 
 
 @pytest.mark.parametrize("words, kind, day, _", TOLD_TWICE)
 def test_one_event_told_twice_merges_with_its_date(words, kind, day, _):
-    a, first = _told(f"{words} произошло в тот день.", "a.txt", kind, day)
-    b, second = _told(f"{words} случилось тогда.", "b.txt", kind, day)
+    a, first = _told(f"{words} в Риме произошло в тот день.", "a.txt", kind, day)
+    b, second = _told(f"{words} в Риме случилось тогда.", "b.txt", kind, day)
     result = merged(a, b)
     assert together(result, (a, first), (b, second))
     assert corpus_event(result, a, first).time == {"earliest": day, "latest": day, "status": "agreed"}
@@ -35,8 +37,9 @@ def test_one_event_told_twice_merges_with_its_date(words, kind, day, _):
 
 @pytest.mark.parametrize("words, kind, day, next_day", TOLD_TWICE)
 def test_corpus_events_come_in_day_order(words, kind, day, next_day):
-    later, second = _told(f"{words} прошло снова.", "later.txt", kind, next_day)
-    earlier, first = _told(f"{words} прошло впервые.", "earlier.txt", kind, day)
+    # Told by one document each, a day apart: another event (a merge would make them one disputed event).
+    later, second = _told(f"Собрание в Риме прошло {words.lower()}.", "later.txt", "meeting", next_day, place=False)
+    earlier, first = _told(f"{words} в Риме прошло впервые.", "earlier.txt", kind, day)
     result = merged(later, earlier)
     order = [e.id for e in result.events]
     assert order.index(corpus_event(result, earlier, first).id) < order.index(corpus_event(result, later, second).id)

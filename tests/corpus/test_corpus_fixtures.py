@@ -100,3 +100,14 @@ def test_every_mention_points_back_to_its_sentence(fixture_outcomes, fixture_cor
     for m in mentions:
         assert m["sentence"]["text"] == text[m["sentence"]["start"]:m["sentence"]["end"]]
         assert text[m["trigger"]["start"]:m["trigger"]["end"]] == m["trigger"]["text"]
+
+
+def test_every_conflict_is_a_planted_disagreement(fixture_outcomes, fixture_corpus):
+    sys.path.insert(0, str(ROOT))
+    from bench.merge import conflict_precision
+
+    gold = json.loads((FIXTURES / "gold.json").read_text(encoding="utf-8"))
+    texts = {name: o.text for name, o in fixture_outcomes.items()}
+    names = {o.chronology["documents"][0]["sha256"]: name for name, o in fixture_outcomes.items()}
+    found = conflict_precision(fixture_corpus, gold, texts, names)
+    assert found["predicted"] == 2 and found["precision"] == 1.0

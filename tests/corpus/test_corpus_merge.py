@@ -15,10 +15,10 @@ from letopis.corpus.features import event_key
     (None, "забастовк"),  # an event stored before lemmas were carried: the stem of its text
 ])
 def test_one_strike_told_two_ways_is_one_event_with_its_evidence(lemma, word):
-    a = Doc("Всеобщая забастовка 18 августа парализовала город.", "a.txt")
-    strike_a = a.event("забастовка", "strike", "1944-08-18", lemma=lemma)
-    b = Doc("Забастовку, начатую 18 августа 1944 года, поддержал весь город.", "b.txt")
-    strike_b = b.event("Забастовку", "strike", "1944-08-18", lemma=lemma)
+    a = Doc("Всеобщая забастовка 18 августа парализовала Париж.", "a.txt")
+    strike_a = a.event("забастовка", "strike", "1944-08-18", lemma=lemma, places=(a.entity("Париж", geo="g:p"),))
+    b = Doc("Забастовку, начатую в Париже 18 августа 1944 года, поддержал весь город.", "b.txt")
+    strike_b = b.event("Забастовку", "strike", "1944-08-18", lemma=lemma, places=(b.entity("Париж", word="Париже", geo="g:p"),))
     result = merged(a, b)
     assert together(result, (a, strike_a), (b, strike_b))
     event = corpus_event(result, a, strike_a)
@@ -33,16 +33,18 @@ def test_one_strike_told_two_ways_is_one_event_with_its_evidence(lemma, word):
     assert not result.conflicts
 
 
-def test_two_events_of_one_document_never_merge_unless_it_says_so():
-    a = Doc("Первая забастовка прошла 1 мая. Вторая забастовка прошла 1 мая.")
-    first, second = a.event("забастовка", "strike", "1944-05-01"), a.event("забастовка", "strike", "1944-05-01", occurrence=2)
-    b = Doc("Забастовка прошла 1 мая.")
-    other = b.event("Забастовка", "strike", "1944-05-01")
+def test_two_events_of_one_document_never_merge_without_evidence_that_they_are_one():
+    a = Doc("Первая забастовка в Лионе прошла 1 мая. Вторая забастовка в Лионе прошла 1 мая.")
+    lyon = a.entity("Лион", word="Лионе", geo="g:l")
+    first = a.event("забастовка", "strike", "1944-05-01", places=(lyon,))
+    second = a.event("забастовка", "strike", "1944-05-01", occurrence=2, places=(lyon,))
+    b = Doc("Забастовка в Лионе прошла 1 мая.")
+    other = b.event("Забастовка", "strike", "1944-05-01", places=(b.entity("Лион", word="Лионе", geo="g:l"),))
     result = merged(a, b)
     assert not together(result, (a, first), (a, second))
     assert together(result, (a, first), (b, other)) != together(result, (a, second), (b, other))
-    a.same(second, first)
-    assert together(merged(a, b), (a, first), (a, second), (b, other))
+    a.same(second, first)  # the document's word alone: no back-reference, no shared participant
+    assert not together(merged(a, b), (a, first), (a, second))
 
 
 def test_different_families_and_distant_dates_do_not_merge():
@@ -90,14 +92,14 @@ def test_corpus_time_is_what_all_sources_allow():
 
 
 def test_numbers_that_do_not_meet_are_a_conflict_and_approximate_ones_that_meet_are_not():
-    a = Doc("Почти 100 000 жителей вышли на демонстрацию 14 июля 1944 года.", "a.txt")
-    da = a.event("демонстрацию", "protest", "1944-07-14")
+    a = Doc("Почти 100 000 жителей вышли на демонстрацию в Париже 14 июля 1944 года.", "a.txt")
+    da = a.event("демонстрацию", "protest", "1944-07-14", places=(a.entity("Париж", word="Париже", geo="g:p"),))
     a.timex("14 июля 1944 года", "1944-07-14")
-    b = Doc("На демонстрацию 14 июля 1944 года вышли около 10 000 человек.", "b.txt")
-    db = b.event("демонстрацию", "protest", "1944-07-14")
+    b = Doc("На демонстрацию в Париже 14 июля 1944 года вышли около 10 000 человек.", "b.txt")
+    db = b.event("демонстрацию", "protest", "1944-07-14", places=(b.entity("Париж", word="Париже", geo="g:p"),))
     b.timex("14 июля 1944 года", "1944-07-14")
-    c = Doc("На демонстрацию 14 июля 1944 года вышли десятки тысяч парижан.", "c.txt")
-    c.event("демонстрацию", "protest", "1944-07-14")
+    c = Doc("На демонстрацию в Париже 14 июля 1944 года вышли десятки тысяч парижан.", "c.txt")
+    c.event("демонстрацию", "protest", "1944-07-14", places=(c.entity("Париж", word="Париже", geo="g:p"),))
     result = merged(a, b)
     [conflict] = result.conflicts
     assert conflict.kind == "number" and conflict.event == corpus_event(result, a, da).id
@@ -129,12 +131,12 @@ def test_happened_against_did_not_happen_is_an_outcome_conflict():
 
 
 def test_corrections_split_and_join_by_stable_keys():
-    a = Doc("Забастовка прошла 1 мая 1962 года.")
-    sa = a.event("Забастовка", "strike", "1962-05-01")
-    b = Doc("Забастовка прошла 1 мая 1962 года.", "b.txt")
+    a = Doc("Забастовка в Новочеркасске прошла 1 мая 1962 года.")
+    sa = a.event("Забастовка", "strike", "1962-05-01", places=(a.entity("Новочеркасск", word="Новочеркасске", geo="g:n"),))
+    b = Doc("Забастовка в Новочеркасске прошла 1 мая 1962 года.", "b.txt")
     b.text += " "  # another document: another hash
     b.sha256 = "b" * 64
-    sb = b.event("Забастовка", "strike", "1962-05-01")
+    sb = b.event("Забастовка", "strike", "1962-05-01", places=(b.entity("Новочеркасск", word="Новочеркасске", geo="g:n"),))
     key_a, key_b = event_key(a.sha256, a.events[0]["trigger"]), event_key(b.sha256, b.events[0]["trigger"])
     assert together(merged(a, b), (a, sa), (b, sb))
     assert not together(merged(a, b, corrections=[Correction("event", "split", key_a, key_b)]), (a, sa), (b, sb))
@@ -212,3 +214,52 @@ def test_the_matcher_compares_trigger_lemmas(trigger, word):
     from letopis.corpus.wording import trigger_word
 
     assert trigger_word(trigger) == word
+
+
+# In-document coreference: (text, first trigger, second trigger, (first day, second day), same?, rule)
+COREFERENCE = [
+    ("Забастовка началась 1 мая 1962 года. После забастовки рабочих арестовали.",
+     "Забастовка", "забастовки", ("1962-05-01", None), True, "back_reference"),
+    ("Восстание на линкоре вспыхнуло в 1915 году. Это восстание в 1916 году охватило весь край.",
+     "Восстание", "восстание", ("1915-01-01", "1916-01-01"), False, None),  # never two different years
+    ("Восстание началось в 1916 году. Восстание охватило весь край.",
+     "Восстание", "Восстание", ("1916-01-01", None), False, None),  # a repeated word is no evidence
+    ("В феврале 1917 года произошла Февральская революция. Февральская революция свергла монархию.",
+     "революция", "революция", ("1917-02-01", None), True, "named_event"),
+    ("Сражение под Красным шло три дня. Позже снова вспоминали Сражение под Красным.",
+     "Сражение", "Сражение", ("1812-11-15", None), True, "named_event"),
+]
+
+
+@pytest.mark.parametrize("text, first, second, days, same, rule", COREFERENCE)
+def test_mentions_of_one_document_join_only_on_evidence(text, first, second, days, same, rule):
+    doc = Doc(text)
+    a = doc.event(first, "uprising" if "осстани" in first else "strike" if "абастовк" in first else "battle", days[0])
+    kind = doc.events[0]["type"]
+    b = doc.event(second, kind, days[1], occurrence=2 if first == second else 1)
+    doc.same(b, a)
+    result = merged(doc)
+    assert together(result, (doc, a), (doc, b)) == same
+    if same:
+        event = corpus_event(result, doc, a)
+        assert event.sources == 1 and event.time["status"] == "single" and not event.conflicts
+        assert [e["features"]["coreference"] for e in event.evidence] == [rule]
+
+
+def test_mentions_sharing_a_participant_and_a_place_are_one_event():
+    doc = Doc("Кутузов дал бой у Тарутина. Бой Кутузова у Тарутина окончился победой.")
+    kutuzov, tarutino = doc.entity("Кутузов", "PERSON"), doc.entity("Тарутино", word="Тарутина", geo="g:t")
+    a = doc.event("бой", "battle", "1812-10-18", agents=(kutuzov,), places=(tarutino,))
+    b = doc.event("Бой", "battle", None, agents=(kutuzov,), places=(tarutino,))
+    doc.same(b, a)
+    event = corpus_event(merged(doc), doc, a)
+    assert [e["features"]["coreference"] for e in event.evidence] == ["participant_and_place"]
+
+
+def test_a_users_split_of_two_mentions_of_one_document_holds():
+    doc = Doc("Забастовка началась 1 мая 1962 года. После забастовки рабочих арестовали.")
+    a, b = doc.event("Забастовка", "strike", "1962-05-01"), doc.event("забастовки", "strike")
+    doc.same(b, a)
+    assert together(merged(doc), (doc, a), (doc, b))
+    keys = [event_key(doc.sha256, e["trigger"]) for e in doc.events]
+    assert not together(merged(doc, corrections=[Correction("event", "split", *keys)]), (doc, a), (doc, b))

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+from ..same_event import is_landmark
 from .features import EventFeatures, iso
 from .model import Conflict, Record
 from .quantities import Quantity, quantities
@@ -23,17 +24,40 @@ _NOT_HAPPENED = frozenset({"negated", "unrealized"})
 
 
 def corpus_time(members: Sequence[EventFeatures]) -> Record:
-    """What all sources allow together: the intersection of their intervals."""
-    earliest = [m.earliest for m in members if m.earliest is not None]
-    latest = [m.latest for m in members if m.latest is not None]
-    if not earliest and not latest:
+    """What all documents allow together: the intersection of their intervals.
+
+    Each document's interval is what its own mentions allow together (the span of them all
+    when a forced join put mentions that do not meet in one). `agreed` needs two documents
+    that date the event, `conflict` two documents whose intervals cannot both be true: a
+    vague «в 1814 году» holds a precise «31 марта 1814 года» and agrees with it."""
+    per_document = _document_intervals(members)
+    if not per_document:
         return {"earliest": None, "latest": None, "status": "unknown"}
+    earliest = [lo for lo, _ in per_document.values() if lo is not None]
+    latest = [hi for _, hi in per_document.values() if hi is not None]
     lo, hi = (max(earliest) if earliest else None), (min(latest) if latest else None)
     if lo is not None and hi is not None and lo > hi:
         span = [iso(min(earliest)), iso(max(latest))]
         return {"earliest": None, "latest": None, "status": "conflict", "sources": span}
-    status = "single" if len({m.doc for m in members}) == 1 else "agreed"
+    status = "single" if len(per_document) == 1 else "agreed"
     return {"earliest": iso(lo), "latest": iso(hi), "status": status}
+
+
+def _document_intervals(members: Sequence[EventFeatures]) -> dict[str, tuple[int | None, int | None]]:
+    """Per document that dates the event: the interval its mentions allow together."""
+    found: dict[str, list[EventFeatures]] = defaultdict(list)
+    for m in members:
+        if m.earliest is not None or m.latest is not None:
+            found[m.doc].append(m)
+    out = {}
+    for doc, told in found.items():
+        los = [m.earliest for m in told if m.earliest is not None]
+        his = [m.latest for m in told if m.latest is not None]
+        lo, hi = (max(los) if los else None), (min(his) if his else None)
+        if lo is not None and hi is not None and lo > hi:
+            lo, hi = min(los), max(his)
+        out[doc] = (lo, hi)
+    return out
 
 
 def find_conflicts(event_id: str, members: Sequence[EventFeatures], mentions: Sequence[Record], names: dict[str, str]) -> list[Conflict]:
@@ -84,7 +108,7 @@ def _figures(member: EventFeatures) -> list[Quantity]:
 def _numbers(event_id: str, members, mentions) -> list[Conflict]:
     by_kind: dict[str, dict[int, list[Quantity]]] = defaultdict(dict)
     for i, member in enumerate(members):
-        for q in _figures(member):
+        for q in (_figures(member) if _tells(member) else []):
             by_kind[q.kind].setdefault(i, []).append(q)
     found = []
     for kind, per_source in by_kind.items():
@@ -110,8 +134,14 @@ def _clash(per_source: dict[int, list[Quantity]], members) -> bool:
     return spans[top][0] > spans[bottom][1] and members[top].doc != members[bottom].doc
 
 
+def _tells(member: EventFeatures) -> bool:
+    """A mention that tells the event, not one that names it as a landmark in time
+    («до Отечественной войны …»), whose sentence's agents and figures are not the event's."""
+    return not is_landmark(member.before)
+
+
 def _actors(event_id: str, members, mentions, names: dict[str, str]) -> list[Conflict]:
-    with_agents = [i for i, m in enumerate(members) if m.agents]
+    with_agents = [i for i, m in enumerate(members) if m.agents and _tells(m)]
     if len(with_agents) < 2:
         return []
     common = frozenset.intersection(*(members[i].agents for i in with_agents))
@@ -127,9 +157,11 @@ def _actors(event_id: str, members, mentions, names: dict[str, str]) -> list[Con
 
 
 def _outcomes(event_id: str, members, mentions) -> list[Conflict]:
-    values = {m["factuality"] for m in mentions}
-    if "actual" not in values or not values & _NOT_HAPPENED:
+    told = [(member, m) for member, m in zip(members, mentions) if _tells(member)]
+    happened = {member.doc for member, m in told if m["factuality"] == "actual"}
+    not_happened = {member.doc for member, m in told if m["factuality"] in _NOT_HAPPENED}
+    if not happened or not not_happened or len(happened | not_happened) < 2:
         return []
-    claims = [_claim(m, m["factuality"]) for m in mentions if m["factuality"] in _NOT_HAPPENED | {"actual"}]
+    claims = [_claim(m, m["factuality"]) for _, m in told if m["factuality"] in _NOT_HAPPENED | {"actual"}]
     told = "; ".join(f"{c['source']}: {c['claim']}" for c in claims)
     return [Conflict("", "outcome", event_id, f"one source says it happened, another that it did not ({told})", claims)]

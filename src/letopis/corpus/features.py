@@ -9,16 +9,21 @@ sentence that says «2 июня» and «в Новочеркасске»); it is 
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..fold import fold_wording
 from ..time.calendar import day_number_or_none, day_text
+from ..same_event import is_name_word, named_by_place
 from .lexicon import family
 from .model import Record
-from .wording import trigger_word
+from .wording import stem, trigger_word
 
 _MAX_CONTEXT_DAYS = 1  # a context date is evidence only when it names one day
+_VERB_LEMMA_ENDINGS = ("ть", "ться", "ти", "тись", "чь", "чься")
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 @dataclass(slots=True)
@@ -41,6 +46,8 @@ class EventFeatures:
     context_days: frozenset[int] = frozenset()
     sentence_text: str | None = None
     timex_spans: list[tuple[int, int]] = field(default_factory=list)  # in the sentence's offsets
+    before: list[str] = field(default_factory=list)  # up to three folded lower-case words before the trigger in its sentence
+    name: str | None = None  # a named event («Февральская революция»): the stem of its name word and the trigger's lemma
 
     entities: frozenset[str] = frozenset()  # agents, other participants and places together
     around: frozenset[str] = frozenset()  # entities and context together
@@ -110,7 +117,31 @@ def _features(
         places=frozenset(corpus(p) for p in event.get("places", [])),
         roles=tuple((p["role"], corpus(p["entity"])) for p in roles),
         sentence_text=text[sentence["start"]: sentence["end"]] if text is not None and sentence else None,
+        **_wording_around(text, sentence, event["trigger"]),
     )
+
+
+def _wording_around(text: str | None, sentence: Record, trigger: Record) -> dict:
+    """The words before the trigger in its sentence, and the event's name when it is named: a
+    capitalised word right before the trigger or inside a multi-word trigger («… началась
+    Февральская революция»), else the place right after it («Сражение под Красным»)."""
+    if text is None or not sentence:
+        return {}
+    start = trigger["start"]
+    if trigger_word(trigger).endswith(_VERB_LEMMA_ENDINGS):  # «Наполеон вступил»: a verb names no event
+        return {"before": [fold_wording(w.group()).lower() for w in list(_WORD.finditer(text, sentence["start"], start))[-3:]]}
+    words = list(_WORD.finditer(text, sentence["start"], start))
+    before = [fold_wording(w.group()).lower() for w in words[-3:]]
+    inside = [w.group() for w in _WORD.finditer(text, start, trigger["end"])]
+    capital = [w for w in inside[:-1] if w[:1].isupper()]
+    if not capital and words and not text[words[-1].end():start].strip() \
+            and is_name_word(words[-1].group(), opens_sentence=words[-1].start() <= sentence["start"]):
+        capital = [words[-1].group()]
+    name = f"{stem(capital[0])} {trigger_word(trigger)}" if capital else None
+    if name is None:
+        at = named_by_place(text[trigger["end"]:sentence["end"]])
+        name = f"{trigger_word(trigger)} {at[0]} {stem(at[1])}" if at else None
+    return {"before": before, "name": name}
 
 
 def _mentions_by_doc(chron: Record, source: int, entity_map) -> dict[str, tuple[list[int], list[str]]]:

@@ -64,3 +64,4 @@ NOUN_CLASSES: dict[str, str] = {
     **dict.fromkeys(("ранен", "раненых"), "wounded"),
     **dict.fromkeys(("арестован", "задержан"), "arrested"),
 }
+

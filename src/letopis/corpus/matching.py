@@ -22,11 +22,14 @@ O(n log n).
              (each counted once, up to +1.5 in all)
   context    an entity shared with the other's sentence +0.25 (up to +0.5); an undated
              event whose sentence names the other's day +0.5
-A pair is a candidate when it scores at least `THRESHOLD` and has an anchor: something
-beyond wording and type that ties the two to one happening (a shared day or overlapping
-bounded dates, a shared entity, a context date). When neither event has any time (no bound,
-no date in its sentence) the pair needs one point more: «демонстрация в Париже» told
-undated by two documents is as likely two demonstrations as one.
+  named      the same named event («Февральская революция» in both) +1.0
+A pair is a candidate when it scores at least `THRESHOLD`, its dates are compatible (both
+dated, their intervals meet at the finer of the two precisions: a day inside a year meets it,
+two days meet when they are one day; days at most 3 apart are kept as a disagreement about
+one event; an undated event counts as dated when its sentence names the other's day) and it
+has an anchor in the world: a shared participant, place or named event. Type, trigger
+wording and dates alone never merge («вступили в 1814 году» in Paris and in Kazan are two
+events); nor do entities merely named elsewhere in the two sentences.
 """
 
 from __future__ import annotations
@@ -45,8 +48,8 @@ MAX_KEYS = 10
 _WIDEN_DAYS = 3
 _MONTH_SPAN_LIMIT = 62  # an interval longer than this gets no month keys: it is not a time anchor
 NEAR_MISS_DAYS = 3
+UNTYPED = "other"
 _NEAR_MISS, _SAME_PERIOD, _OPEN_NEAR, _SAME_YEAR = NEAR_MISS_DAYS, 31, 7, 366
-_UNDATED_EXTRA = 1.0  # two events with no time at all need this much more evidence
 _UNKNOWN = 10**9
 
 
@@ -61,6 +64,8 @@ class Candidate:
 def block_keys(event: EventFeatures) -> list[tuple]:
     """The blocks an event belongs to (see the module docstring)."""
     keys: list[tuple] = [(event.family, "t", event.word)]
+    if event.name is not None:
+        keys.append((event.family, "n", event.name))
     for entity in sorted(event.entities) + sorted(event.context):
         keys.append((event.family, "e", entity))
     keys.extend((event.family, "m", month) for month in _months(event))
@@ -112,19 +117,23 @@ def score(a: EventFeatures, b: EventFeatures) -> Candidate | None:
     """The evidence that a and b are one happening, or None when they cannot be."""
     if a.family != b.family:
         return None
+    if UNTYPED in (a.type, b.type) and a.word != b.word:
+        return None  # an event of no known type is told by its word alone
     time = _time(a, b)
     if time is None:
         return None
     features: dict = {}
+    anchor = False
     if a.type == b.type:
         features["type"], total = a.type, 1.0
     else:
         features["type"], total = f"{a.type}~{b.type}", 0.3
     if a.word == b.word:
         features["trigger"], total = a.word, total + 1.0
-    anchor = time[2]
     if time[0]:
         features["time"], total = time[0], total + time[1]
+    if a.name is not None and a.name == b.name:
+        features["named"], total, anchor = a.name, total + 1.0, True
     if a.entities and b.entities and not a.entities.isdisjoint(b.entities):
         roles = 0.0
         for name, mine, theirs, weight in (
@@ -140,14 +149,17 @@ def score(a: EventFeatures, b: EventFeatures) -> Candidate | None:
         shared_context = (a.around & b.around) - (a.entities & b.entities)
         if shared_context:
             features["sentence_entities"] = sorted(shared_context)
-            total, anchor = total + min(0.25 * len(shared_context), 0.5), True
+            total = total + min(0.25 * len(shared_context), 0.5)
     if (a.context_days or b.context_days) and (_context_day(a, b) or _context_day(b, a)):
         features["sentence_date"] = True
-        total, anchor = total + 0.5, True
-    undated = not (a.earliest or a.latest or a.context_days or b.earliest or b.latest or b.context_days)
-    if total < THRESHOLD + (_UNDATED_EXTRA if undated else 0.0) or not anchor:
+        total = total + 0.5
+    if total < THRESHOLD or not anchor:
         return None
     return Candidate(a.index, b.index, round(total, 3), features)
+
+
+def _dated(event: EventFeatures) -> bool:
+    return event.earliest is not None or event.latest is not None
 
 
 _NO_TIME = ("", 0.0, False)
@@ -156,16 +168,14 @@ _NO_TIME = ("", 0.0, False)
 def _time(a: EventFeatures, b: EventFeatures) -> tuple[str, float, bool] | None:
     """(feature, weight, anchor) for the two intervals; None when they are too far apart."""
     ae, al, be, bl = a.earliest, a.latest, b.earliest, b.latest
-    if (ae is None and al is None) or (be is None and bl is None):
-        return _NO_TIME
+    if not _dated(a) or not _dated(b):
+        return ("sentence_day", 0.0, True) if _context_day(a, b) or _context_day(b, a) else None
     lo = be if ae is None else ae if be is None else max(ae, be)
     hi = bl if al is None else al if bl is None else min(al, bl)
     if lo is not None and hi is not None and lo > hi:
         gap = lo - hi
-        if gap <= _NEAR_MISS:
-            return ("near_miss", -0.25, False)
-        if gap <= _SAME_PERIOD:
-            return ("same_month", -0.75, False)
+        if gap <= _NEAR_MISS and a.bounded and b.bounded and ae == al and be == bl:
+            return ("near_miss", -0.25, False)  # two days a few days apart: a disagreement about one event
         return None
     if ae is not None and al is not None and be is not None and bl is not None:
         if ae == al == be == bl:

@@ -5,13 +5,16 @@ A pure function over contract dicts (`letopis.parallel.Outcome.chronology`, or
 no model. The steps, each in its own module:
   1. entities across documents (`entities.merge_entities`);
   2. event features (`features.read_events`);
-  3. events the user joined, and events a document itself calls the same (`same`
-     relations), are merged first; events the user split may never meet;
+  3. events the user joined are merged first, then in-document coreference
+     (`coreference.corefer`: a `same` relation of the document backed by evidence the
+     corpus layer checks itself); events the user split may never meet;
   4. candidate pairs from blocks (`matching.candidate_pairs`), scored (`matching.score`),
      merged best first, never two events of one document in one corpus event, and never
      so that the sources' dates of one corpus event lie more than a few days apart (a
      near-miss date is a disagreement about one event; a chain of them would be many events);
   5. corpus time bounds and conflicts for each corpus event (`disagreements`).
+A corpus event's `sources` is the number of distinct documents that tell it; several
+mentions in one document are coreference («упоминаний в документе»), never sources.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from contextlib import contextmanager
 from ..time.calendar import day_number_or_none
 from ..clusters import Clusters
 from .disagreements import corpus_time, find_conflicts
+from .coreference import corefer, proposed_pairs
 from .entities import merge_entities
 from .features import EventFeatures, read_events
 from .matching import NEAR_MISS_DAYS, Candidate, candidate_pairs, score
@@ -73,7 +77,7 @@ def _merge(chronologies: Sequence[Record], corrections: list[Correction], texts:
                         bounds=[(e.earliest, e.latest) for e in events], tolerance=NEAR_MISS_DAYS)
     evidence: list[Record] = []
     _apply_corrections(events, clusters, corrections, evidence)
-    _same_relations(chronologies, events, clusters, evidence)
+    _in_document_coreference(chronologies, events, clusters, evidence)
     candidates, comparisons = _candidates(events)
     for c in candidates:
         if clusters.union(c.a, c.b):
@@ -102,16 +106,13 @@ def _apply_corrections(events: list[EventFeatures], clusters: Clusters, correcti
                 evidence.append({"a": c.a, "b": c.b, "score": None, "features": {"forced": c.id}})
 
 
-def _same_relations(chronologies: Sequence[Record], events: list[EventFeatures], clusters: Clusters, evidence: list[Record]) -> None:
-    """A document that says two of its events are one is believed (a user's split still wins)."""
-    index = {(e.source, e.event["id"]): e.index for e in events}
-    for source, chron in enumerate(chronologies):
-        for relation in chron.get("relations", []):
-            if relation.get("type") != "same":
-                continue
-            a, b = index.get((source, relation["source"])), index.get((source, relation["target"]))
-            if a is not None and b is not None and clusters.union(a, b, groups=False):
-                evidence.append({"a": events[a].key, "b": events[b].key, "score": None, "features": {"same": relation.get("evidence")}})
+def _in_document_coreference(chronologies: Sequence[Record], events: list[EventFeatures], clusters: Clusters, evidence: list[Record]) -> None:
+    """In-document coreference: a document's `same` pairs that the corpus layer's own evidence
+    backs (`coreference.corefer`); a user's split still wins."""
+    for a, b in proposed_pairs(chronologies, events):
+        found = corefer(events[a], events[b])
+        if found is not None and clusters.union(a, b, groups=False):
+            evidence.append({"a": events[a].key, "b": events[b].key, "score": None, "features": found})
 
 
 def _candidates(events: list[EventFeatures]) -> tuple[list[Candidate], int]:
@@ -186,7 +187,8 @@ def _corpus_events(
         mentions = [_mention(e, docs, names) for e in member_events]
         corpus_type = Counter(m["type"] for m in mentions).most_common(1)[0][0]  # ties: first told
         corpus_event = CorpusEvent(event_id, corpus_type, time, mentions,
-                                   edges_by_root.get(clusters.find(members[0]), []))
+                                   edges_by_root.get(clusters.find(members[0]), []),
+                                   sources=len({e.doc for e in member_events}))
         for conflict in find_conflicts(event_id, member_events, mentions, names):
             conflict.id = f"K{len(conflicts) + 1}"
             corpus_event.conflicts.append(conflict.id)

@@ -45,9 +45,10 @@ class CorpusEvent:
     id: str
     type: str
     time: Record  # {"earliest", "latest", "status": single|agreed|unknown|conflict, "sources": [min, max]}
-    mentions: list[Record]
+    mentions: list[Record]  # every mention, several per document when the document repeats it
     evidence: list[Record] = field(default_factory=list)  # {"a", "b", "score", "features"}
     conflicts: list[str] = field(default_factory=list)
+    sources: int = 1  # distinct documents that tell it (mentions of one document are one source)
 
 
 @dataclass(slots=True)
@@ -79,5 +80,5 @@ class CorpusResult:
 
     @property
     def merged(self) -> int:
-        """How many corpus events are told by more than one source."""
-        return sum(len(e.mentions) > 1 for e in self.events)
+        """How many corpus events are told by more than one document."""
+        return sum(e.sources > 1 for e in self.events)

@@ -35,7 +35,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "relations": ("type", "source", "target", "source_trigger", "target_trigger",
                   "evidence_doc", "evidence_start", "evidence_end", "evidence"),
     # the cross-document layer (letopis.corpus), when given
-    "corpus_events": ("id", "type", "earliest", "latest", "status", "sources_earliest", "sources_latest",
+    "corpus_events": ("id", "type", "earliest", "latest", "status", "documents", "sources_earliest", "sources_latest",
                       "mentions", "events", "conflicts"),
     "corpus_mentions": ("corpus_event", "event", "doc", "source", "type", "trigger", "earliest", "latest",
                         "basis", "factuality"),
@@ -43,7 +43,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "conflict_claims": ("conflict", "event", "doc", "source", "trigger", "claim"),
 }
 INTEGER_COLUMNS = {"length", "trigger_start", "trigger_end", "sentence_start", "sentence_end",
-                   "mentions", "start", "end", "evidence_start", "evidence_end", "claims"}
+                   "mentions", "documents", "start", "end", "evidence_start", "evidence_end", "claims"}
 FLOAT_COLUMNS = {"lat", "lon"}
 LIST_SEPARATOR = "; "
 ENCODING = "utf-8-sig"
@@ -128,6 +128,7 @@ def _corpus_event(c: Record) -> Record:
     return {
         "id": c.get("id"), "type": c.get("type"), "earliest": time.get("earliest"), "latest": time.get("latest"),
         "status": time.get("status"), "sources_earliest": sources[0], "sources_latest": sources[-1],
+        "documents": c.get("sources") if isinstance(c.get("sources"), int) else len({m.get("sha256") or m.get("doc") for m in mentions}),
         "mentions": len(mentions), "events": LIST_SEPARATOR.join(str(m.get("event")) for m in mentions),
         "conflicts": LIST_SEPARATOR.join(map(str, c.get("conflicts") or [])) or None,
     }

@@ -72,8 +72,8 @@ def _headline(event: Record, mentions: list[Record]) -> str:
 
 def _body(mentions: list[Record], event: Record, conflicts: dict[str, Record]) -> str:
     e = html.escape
-    n = len({m.get("doc") for m in mentions})
-    lines = [f"<p>Источников: {n}</p>"]
+    n = len({m.get("sha256") or m.get("doc") for m in mentions})
+    lines = [f"<p>Документов: {n}" + (f"; упоминаний в документах: {len(mentions)}" if len(mentions) > n else "") + "</p>"]
     for m in mentions:
         time = m.get("time") or {}
         when = dates.describe(time.get("earliest"), time.get("latest"), time.get("basis") or "unknown")

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 
 from ..adapters import natasha
 from ..doc import Doc, Sentence, Token
+from ..lang.ru.era import DATE_WORDS, ENDS_WITH_ERA, MAX_DATE_WORDS
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _LINE_BREAK = re.compile(r"\n[ \t\r\f\v]*")
@@ -22,6 +23,30 @@ _NEXT_LETTER = re.compile(r"\n[^\w\n]*(\w)")
 # Line breaks before a lowercase word, as a share of all line breaks before a word, above
 # which a text is read as wrapped at a fixed width.
 _WRAPPED = 0.2
+
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+_ROMAN = re.compile(r"[IVXLCM]+")
+
+
+def _date_before_our_era(text: str) -> bool:
+    """«В 49 году до н. э.»: a date alone (numbers and words of dates), ending in an era mark (`lang.ru.era`)."""
+    if not ENDS_WITH_ERA.search(text) or len(text.split()) > MAX_DATE_WORDS:
+        return False
+    words = _LETTERS.findall(text)
+    numbered = any(ch.isdigit() for ch in text) or any(_ROMAN.fullmatch(w) for w in words)
+    return numbered and all(w.lower() in DATE_WORDS or _ROMAN.fullmatch(w) for w in words)
+
+
+def join_era_dates(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A sentence that is only a date before our era opens the sentence after it on its line."""
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        if out and "\n" not in text[out[-1][1]:start] and _date_before_our_era(text[out[-1][0]:out[-1][1]]):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 def _lines_are_paragraphs(text: str) -> bool:
@@ -53,7 +78,8 @@ class SegmentStage:
         spans = natasha.tokens(doc.text)
         position = 0
         breaks = _LINE_BREAK if _lines_are_paragraphs(doc.text) else _BLANK_LINE
-        sentences = [part for a, b in natasha.sentences(doc.text) for part in _paragraph_split(doc.text, a, b, breaks)]
+        sentences = [part for a, b in join_era_dates(doc.text, natasha.sentences(doc.text))
+                     for part in _paragraph_split(doc.text, a, b, breaks)]
         for start, end in sentences:
             first = position
             while position < len(spans) and spans[position][0] < end:

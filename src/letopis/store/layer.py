@@ -119,7 +119,7 @@ class CorpusLayerTables:
                 "INSERT INTO corpus_events (n, id, type, earliest, latest, status, sources, data) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [(n, e["id"], e["type"], e["time"].get("earliest"), e["time"].get("latest"), e["time"]["status"],
-                  len(e["mentions"]), _json(e)) for n, e in enumerate(events, 1)])
+                  _documents(e), _json(e)) for n, e in enumerate(events, 1)])
             connection.executemany(
                 "INSERT OR IGNORE INTO corpus_event_mentions (event, corpus_event, doc, key) VALUES (?, ?, ?, ?)",
                 [(m["event"], e["id"], m["doc"], m["key"]) for e in events for m in e["mentions"]])
@@ -134,7 +134,7 @@ class CorpusLayerTables:
 
     @_sqlite_errors
     def corpus_events(self, *, merged_only: bool = False) -> list[Record]:
-        """Corpus event dicts in date order; `merged_only`: those told by two sources or more."""
+        """Corpus event dicts in date order; `merged_only`: those told by two documents or more."""
         sql = "SELECT data FROM corpus_events" + (" WHERE sources > 1" if merged_only else "") + " ORDER BY n"
         return [json.loads(row[0]) for row in self.connection.execute(sql)]
 
@@ -153,7 +153,7 @@ class CorpusLayerTables:
 
     @_sqlite_errors
     def corpus_sources(self, event_ids: list[str]) -> dict[str, tuple[str, int]]:
-        """For stored events: their corpus event and how many sources tell it (unknown ids are left out)."""
+        """For stored events: their corpus event and how many documents tell it (unknown ids are left out)."""
         out: dict[str, tuple[str, int]] = {}
         for batch in in_batches(event_ids):
             rows = self.connection.execute(
@@ -191,6 +191,13 @@ def _fingerprint(connection: sqlite3.Connection) -> str:
     documents = connection.execute("SELECT COUNT(*), COALESCE(MAX(n), 0) FROM documents").fetchone()
     fixes = connection.execute("SELECT COUNT(*), COALESCE(MAX(n), 0) FROM corpus_corrections").fetchone()
     return f"documents {documents[0]}/{documents[1]} corrections {fixes[0]}/{fixes[1]}"
+
+
+def _documents(event: Record) -> int:
+    """How many documents tell a corpus event: its sources, never its mentions."""
+    if isinstance(event.get("sources"), int):
+        return event["sources"]
+    return len({m.get("sha256") or m.get("doc") for m in event["mentions"]}) or 1
 
 
 def _json(value: Any) -> str:

@@ -25,7 +25,12 @@ TIME_WORDS = {
     "open_overlap": "открытые даты совместимы (известные границы в пределах недели)",
     "open_far": "известные границы дат далеко друг от друга (минус к оценке)",
     "near_miss": "даты расходятся не больше чем на 3 дня (минус к оценке)",
-    "same_month": "даты расходятся, но в пределах месяца (минус к оценке)",
+    "sentence_day": "предложение недатированного события называет день другого",
+}
+COREFERENCE_WORDS = {
+    "back_reference": "документ ссылается на уже названное событие",
+    "named_event": "одно и то же названное событие",
+    "participant_and_place": "общий участник и общее место",
 }
 ROLE_WORDS = {"place": "общее место", "agent": "общий деятель", "participant": "общий участник"}
 RULE_WORDS = {
@@ -134,11 +139,14 @@ def evidence_words(item: Record, names: dict[str, str]) -> list[str]:
     words: list[str] = []
     if "forced" in features:
         words.append(f"объединены вручную (исправление {features['forced']})")
-    if "same" in features:
-        words.append("документ сам говорит, что это одно событие" + (f": «{features['same']}»" if isinstance(features["same"], str) else ""))
+    if "coreference" in features:
+        rule = COREFERENCE_WORDS.get(features["coreference"], features["coreference"])
+        words.append(f"упоминания в одном документе: {rule}" + (f" («{features['words']}»)" if features.get("words") else ""))
     kind = features.get("type")
     if isinstance(kind, str):
         words.append(f"тип одного рода: {kind.replace('~', ' и ')}" if "~" in kind else f"один тип события: {kind}")
+    if features.get("named"):
+        words.append(f"одно названное событие: «{features['named']}»")
     if features.get("trigger"):
         words.append(f"слово события с одной основой: «{features['trigger']}…»")
     if features.get("time"):
@@ -184,6 +192,13 @@ def conflict_view(conflict: Record, event: Record | None) -> Record:
             "trigger": (first[0].get("trigger") or {}).get("text"), "claims": claims}
 
 
+def source_count(event: Record) -> int:
+    """How many documents tell a corpus event (a layer stored before `sources` was kept: its mentions' documents)."""
+    if isinstance(event.get("sources"), int):
+        return event["sources"]
+    return len({m.get("sha256") or m.get("doc") for m in event.get("mentions") or []}) or 1
+
+
 def _entity_names(store, event: Record) -> dict[str, str]:
     """Names of the corpus entities the merge evidence cites (CE<N>)."""
     from ..corpus import storage
@@ -205,7 +220,8 @@ def corpus_event_view(index: Layer, store, event: Record, this: str | None = Non
     return {
         "id": event["id"], "type": event.get("type"), "type_words": labels.event_type(event.get("type")),
         "time": time, "date": words,
-        "sources": len(event["mentions"]),
+        "sources": source_count(event),
+        "mentions_in_documents": len(event["mentions"]),
         "mentions": [_mention(m, this) for m in event["mentions"]],
         "evidence": [{"a": keys.get(e.get("a"), e.get("a")), "b": keys.get(e.get("b"), e.get("b")), "score": e.get("score"),
                       "features": e.get("features"), "words": evidence_words(e, names)}

@@ -99,7 +99,9 @@ SCHEMAS: dict[str, Schema] = {
     "CorpusEvent": {"type": "object", "description": "one happening told by one or more documents",
                     "required": ["id", "mentions", "evidence", "conflicts"], "properties": {
                         "id": {"type": "string"}, "type": {"type": "string"}, "time": {"type": "object"},
-                        "date": _ref("DateWords"), "sources": {"type": "integer"},
+                        "date": _ref("DateWords"),
+                        "sources": {"type": "integer", "description": "how many documents tell it (not mentions)"},
+                        "mentions_in_documents": {"type": "integer", "description": "its mentions, several in one document included"},
                         "mentions": {"type": "array", "items": _ref("SourceAccount")},
                         "evidence": {"type": "array", "description": "why the accounts were merged", "items": {
                             "type": "object", "properties": {

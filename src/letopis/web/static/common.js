@@ -176,11 +176,18 @@ const L = (() => {
     return h("table", {class: "events"}, h("thead", {}, head), h("tbody", {}, rows));
   }
 
-  /** Badges for an event told by several sources and for one whose sources disagree. */
+  /** «2 документа», «5 документов»: a count of documents in Russian. */
+  function documents(n) {
+    const tens = n % 100, ones = n % 10;
+    const word = tens >= 11 && tens <= 14 ? "документов" : ones === 1 ? "документ" : ones >= 2 && ones <= 4 ? "документа" : "документов";
+    return `${n} ${word}`;
+  }
+
+  /** Badges for an event told by several documents and for one whose documents disagree. */
   const CONFLICT_KINDS = LABELS.conflict_kinds;
   function crossBadges(ev) {
     const out = [];
-    if (ev.sources > 1) out.push(h("span", {class: "sources-badge", title: `рассказано в ${ev.sources} источниках`}, `${ev.sources} ист.`));
+    if (ev.sources > 1) out.push(h("span", {class: "sources-badge", title: `рассказывают ${documents(ev.sources)}`}, `${ev.sources} док.`));
     if (ev.conflicts && ev.conflicts.length) {
       out.push(h("span", {class: "dispute-badge", title: "источники расходятся"}, "спор: " + ev.conflicts.map((k) => CONFLICT_KINDS[k] || k).join(", ")));
     }
@@ -273,5 +280,5 @@ const L = (() => {
 
   return {h, s, api, show, fill, errorBox, marked, query, setQuery, pathId, eventLink, entityLink, dateCell, factBadge,
           participants, places, eventsTable, pager, title, FACTUALITY, ROLES, main, word, typeWords, roleWords, entityTypeWords,
-          CONFLICT_KINDS, crossBadges, account, conflictBox, writable, post, correctionsPanel};
+          CONFLICT_KINDS, crossBadges, account, conflictBox, writable, post, correctionsPanel, documents};
 })();

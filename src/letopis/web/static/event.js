@@ -21,16 +21,18 @@
           h("li", {}, h("span", {class: "small muted"}, `${e.a} и ${e.b}: `), e.words.join("; ")))))
       : null;
     const merged = c.sources > 1;
+    const mentions = c.mentions_in_documents || c.mentions.length;
+    const repeated = mentions > c.sources ? `; упоминаний в документе: ${mentions}` : "";
     const panel = L.correctionsPanel({
-      undo: merged ? c.id : null, undoLabel: `разъединить (${c.sources} источника → отдельные события)`,
+      undo: mentions > 1 ? c.id : null, undoLabel: merged ? `разъединить (${L.documents(c.sources)} → отдельные события)` : "разъединить упоминания → отдельные события",
       undoOne: c.sources > 2 ? ev.id : null, undoOneLabel: "отделить только этот источник",
       force: ev.id, forceLabel: "это то же событие, что ", placeholder: "d2.ev5 или C12",
       onDone: () => location.reload(),
     });
     return h("section", {id: "sources", "data-corpus-event": c.id, "data-sources": c.sources},
       h("h2", {}, "Источники ", h("span", {class: "muted small"}, merged
-        ? `— рассказывают ${c.sources} документа (корпусное событие ${c.id}; общая дата: ${c.date.text})`
-        : "— об этом событии рассказывает только этот документ")),
+        ? `— рассказывают ${L.documents(c.sources)} (корпусное событие ${c.id}; общая дата: ${c.date.text}${repeated})`
+        : `— об этом событии рассказывает только этот документ${repeated}`)),
       h("ol", {class: "accounts"}, c.mentions.map(L.account)),
       why, panel);
   }
@@ -38,7 +40,8 @@
   function disagreements(ev) {
     const list = (ev.corpus && ev.corpus.conflicts) || [];
     return h("section", {id: "disagreements"}, h("h2", {}, "Разногласия"),
-      list.length ? list.map((c) => L.conflictBox(c)) : h("p", {class: "muted"}, "Источники ни в чём не расходятся."));
+      list.length ? list.map((c) => L.conflictBox(c)) : h("p", {class: "muted"}, ev.corpus && ev.corpus.sources > 1
+        ? "Документы ни в чём не расходятся." : "Событие рассказано одним документом: разногласий быть не может."));
   }
 
   try {

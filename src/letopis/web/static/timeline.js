@@ -185,7 +185,7 @@
       g.append(text);
     }
     const date = ev.date || {};
-    const cross = (sources ? `\nрассказывают ${sources} источника` : "") +
+    const cross = (sources ? `\nрассказывают ${L.documents(sources)}` : "") +
       (disputed ? `\nисточники расходятся: ${ev.conflicts.map((k) => L.CONFLICT_KINDS[k] || k).join(", ")}` : "");
     g.append(s("title", {}, `${(ev.trigger && ev.trigger.text) || ""} — ${L.typeWords(ev.type)}\n${date.described || date.text || ""}${cross}`));
     const open = () => { location.href = "/events/" + encodeURIComponent(ev.id); };
@@ -269,7 +269,7 @@
     const box = h("div", {class: "swatches"}, items,
       h("span", {}, "● точная дата · ▬ промежуток · ▶ открытая граница («не ранее» / «не позднее»)"),
       h("span", {id: "legend-disputed"}, h("span", {class: "swatch ring"}), "источники расходятся (см. «Разногласия»)"),
-      h("span", {id: "legend-sources"}, h("b", {class: "srclegend"}, "×2"), " — рассказано в двух источниках"));
+      h("span", {id: "legend-sources"}, h("b", {class: "srclegend"}, "×2"), " — рассказано в двух документах"));
     // colours set through the CSSOM, not a style attribute (the page's CSP forbids inline styles)
     for (const swatch of box.querySelectorAll(".swatch[data-color]")) swatch.style.background = swatch.dataset.color;
     return box;
