@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from ..errors import StoreError
+from ..errors import StoreError, UsageError
 from ..store.base import Store
 from . import crossdoc, pages
 from .corpus import Corpus
@@ -76,6 +76,8 @@ class App:
             return Response.error(error.status, error.message)
         except StoreError as error:  # the database is locked or damaged: the store says which
             return Response.error(503, str(error))
+        except UsageError as error:  # a filter the store refuses (a name of hundreds of words)
+            return Response.error(400, str(error))
         except Exception as error:  # a bug or a broken database: say so in one line, log the rest
             traceback.print_exc(file=sys.stderr)
             return Response.error(500, f"internal error: {type(error).__name__}: {error}")

@@ -1,0 +1,62 @@
+"""SQLite's failures as one line that says what to do (a `StoreError`), never a traceback.
+
+`explained(error, path)` words one failure; `guarded(cls)` wraps every public method of a
+store class so that any `sqlite3.Error` leaving it becomes that line.
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from ..errors import StoreError
+
+T = TypeVar("T")
+
+# (words in SQLite's message, what the user reads); the first that matches wins
+REASONS: list[tuple[tuple[str, ...], str]] = [
+    (("locked", "busy"),
+     "is locked by another process (an ingest or merge?) for more than 30 s; wait for it to finish and run the command again"),
+    (("disk is full", "database or disk is full"),
+     "cannot be written: the disk is full; free some space and run the command again"),
+    (("readonly", "read-only"),
+     "cannot be written: the file or its folder is read-only; make them writable, or give another --db"),
+    (("malformed", "not a database", "corrupt", "no such table", "no such column"),
+     "is damaged or not a letopis corpus; restore it from a copy, or make a new one with `letopis ingest`"),
+    (("unable to open", "cannot open"),
+     "cannot be opened; check that the file and its folder exist and can be read"),
+    (("disk i/o error",),
+     "cannot be read or written (a disk error); check the disk and run the command again"),
+]
+
+
+def explained(error: sqlite3.Error, path: str) -> StoreError:
+    message = str(error)
+    lowered = message.lower()
+    for words, advice in REASONS:
+        if any(word in lowered for word in words):
+            return StoreError(f"the corpus at {path} {advice} (SQLite: {message})")
+    return StoreError(f"the corpus at {path} cannot be read or written (SQLite: {message})")
+
+
+def guard(method: Callable[..., T]) -> Callable[..., T]:
+    @functools.wraps(method)
+    def guarded(self: Any, *args: Any, **kwargs: Any) -> T:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.Error as error:
+            raise explained(error, getattr(self, "path", "?")) from None
+
+    return guarded
+
+
+def guarded(cls: type[T]) -> type[T]:
+    """The class with every public method (its own and inherited) guarded."""
+    names = {name for klass in cls.__mro__[:-1] for name, value in vars(klass).items()
+             if (not name.startswith("_") or name == "__init__") and name != "transaction"
+             and callable(value) and not isinstance(value, (type, staticmethod, classmethod))}
+    for name in names:
+        setattr(cls, name, guard(getattr(cls, name)))
+    return cls
