@@ -337,7 +337,8 @@ def migrate(connection: sqlite3.Connection, *, upto: int | None = None) -> list[
             connection.execute(f"PRAGMA user_version = {int(migration.version)}")
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:  # SQLite has rolled back by itself after a full disk
+                connection.execute("ROLLBACK")
             raise
         applied.append(migration.version)
     return applied

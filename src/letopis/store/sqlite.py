@@ -31,6 +31,7 @@ from .text import document_snippet, fts_query, name_words, query_forms
 from .write import DocumentWriter
 
 SCHEMA = "letopis.chronology/1"
+BUSY_MS = 30_000  # how long a write waits for another process's lock before it gives up
 _EVENT_ORDER = EVENT_ORDER
 
 
@@ -93,7 +94,7 @@ class SqliteStore(CorpusLayerTables, Aggregates):
                 connection = self._connect_read_only()
             else:
                 connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            connection.execute("PRAGMA busy_timeout = 30000")
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
             connection.execute("PRAGMA foreign_keys = ON")
             connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -125,7 +126,8 @@ class SqliteStore(CorpusLayerTables, Aggregates):
         try:
             yield connection
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:  # SQLite has rolled back by itself after a full disk
+                connection.execute("ROLLBACK")
             raise
         connection.execute("COMMIT")
 
