@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from .http import Request
 
-MAX_LINE = 16 * 1024  # bytes in the request line or one header line
+MAX_LINE = 64 * 1024  # bytes in the request line or one header line
 MAX_HEADERS = 100
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "DELETE", "OPTIONS", "PATCH"})
 TOKEN = re.compile(r"^[!#$%&'*+.^_`|~0-9A-Za-z-]+$")
