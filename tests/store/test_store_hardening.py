@@ -193,3 +193,20 @@ def test_two_ingests_of_the_same_text_add_it_once(tmp_path, analysed):
     assert results[0][0] == results[1][0]
     with open_store(path, readonly=True) as corpus:
         assert len(corpus.documents()) == 1
+
+
+def test_a_search_snippet_in_a_740000_character_document_is_cut_from_a_window(monkeypatch):
+    """The snippet's cost does not grow with the document: only the words of a window
+    around the first likely match are lemmatised (31 s of CPU per request before)."""
+    from letopis.store import text as store_text
+
+    filler = "Летописец записал, что зима выдалась снежной и долгой, а весна пришла поздно. "
+    text = filler * 4800 + "В том году князь заложил новую крепость на берегу реки. " + filler * 4800
+    assert len(text) > 740_000
+    calls = []
+    real = store_text.word_lemmas
+    monkeypatch.setattr(store_text, "word_lemmas", lambda word: calls.append(word) or real(word))
+    hit = store_text.document_snippet(text, "крепости")
+    assert "[крепость]" in hit["snippet"] and hit["snippet"].startswith("…") and hit["snippet"].endswith("…")
+    assert text[hit["start"]:hit["end"]] == hit["text"]
+    assert len(calls) < 1000  # the whole document has over 100,000 words
