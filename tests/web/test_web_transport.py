@@ -345,3 +345,11 @@ def test_pastes_beyond_the_waiting_room_get_503_at_once():
     finally:
         extractor._turn.release()
         extractor.close()
+
+
+@pytest.mark.parametrize("body", [b"[" * 100_000 + b"]" * 100_000, b'{"id": "\\udc00"}'], ids=["deep", "surrogate"])
+def test_a_merge_correction_with_deep_or_surrogate_json_is_400(writable_server, body):
+    """Found by the API fuzzer (test_web_fuzz.py): the correction endpoints parsed JSON on their own."""
+    for path in ("/api/merge/undo", "/api/merge/force"):
+        status, answer = writable_server.json(path, method="POST", body=body, headers={"Content-Type": "application/json"})
+        assert status == 400, (path, answer)

@@ -8,7 +8,6 @@ unless the client asks (`store`) and the server was started with --writable.
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 
 from ..errors import LetopisError
@@ -28,12 +27,7 @@ def _input(request: Request, max_bytes: int) -> tuple[str, str, str | None, bool
 
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json":
-        try:
-            body = json.loads(request.body.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            raise ApiError(400, "the body is not valid JSON; send {\"text\": \"...\"}") from None
-        except RecursionError:
-            raise ApiError(400, "the JSON body is nested too deeply; send {\"text\": \"...\"}") from None
+        body = request.json()
         if not isinstance(body, dict) or not isinstance(body.get("text"), str):
             raise ApiError(400, "send a JSON object with the text to analyse in \"text\"")
         text, source = body["text"], str(body.get("source") or "<вставленный текст>")
@@ -47,9 +41,8 @@ def _input(request: Request, max_bytes: int) -> tuple[str, str, str | None, bool
         dct, store = request.text("dct"), (request.text("store") or "").lower() in TRUE
     if not text.strip():
         raise ApiError(400, "the text is empty; there is nothing to analyse")
-    for name, value in (("text", text), ("source", source), ("dct", dct)):
-        if isinstance(value, str) and not _encodable(value):
-            raise ApiError(400, f"the {name} holds a lone surrogate (\\ud800-\\udfff), which is not a character")
+    if not _encodable(source) or (isinstance(dct, str) and not _encodable(dct)):  # query parameters
+        raise ApiError(400, "the source or dct holds a lone surrogate (\\ud800-\\udfff), which is not a character")
     if dct is not None:
         date = parse_day(str(dct))
         if date is None:
