@@ -23,13 +23,18 @@ SHORT = settings(max_examples=40, deadline=None, derandomize=True, database=None
 LONG = settings(max_examples=300, deadline=None, database=None, suppress_health_check=list(HealthCheck))
 
 
-def run_profile(test) -> None:
+def run_profile(test, *strategies) -> None:
+    """The short profile once, or the long one again and again (fresh seeds) until
+    LETOPIS_FUZZ_MINUTES pass."""
     if not MINUTES:
-        SHORT(test)()
+        SHORT(given(*strategies)(test))()
         return
     stop = time.monotonic() + MINUTES * 60
+    rounds = 0
     while time.monotonic() < stop:
-        LONG(test)()
+        LONG(given(*strategies)(test))()
+        rounds += 1
+    print(f"{test.__name__}: {rounds} rounds of {LONG.max_examples} examples, nothing found")
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +60,9 @@ damage = st.lists(st.one_of(
 def corrupt(data: bytes, steps: list[tuple[str, int, int]]) -> bytes:
     out = bytearray(data)
     for kind, where, how in steps:
-        where %= len(out) or 1
+        if not out:
+            break
+        where %= len(out)
         if kind == "flip":
             out[where] ^= how
         elif kind == "zero":
@@ -89,7 +96,6 @@ def use(path, readonly: bool, analysed) -> None:
 def test_a_randomly_damaged_corpus_fails_in_one_line(tmp_path, pristine, analysed):
     outcomes = {"worked": 0, "refused": 0}
 
-    @given(damage, st.booleans())
     def probe(steps, readonly) -> None:
         path = tmp_path / "damaged.db"
         for suffix in ("", "-wal", "-shm", "-journal"):
@@ -103,5 +109,5 @@ def test_a_randomly_damaged_corpus_fails_in_one_line(tmp_path, pristine, analyse
             one_line(error)
             outcomes["refused"] += 1
 
-    run_profile(probe)
+    run_profile(probe, damage, st.booleans())
     assert outcomes["refused"] > 0  # the damage was real

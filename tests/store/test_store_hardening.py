@@ -210,3 +210,18 @@ def test_a_search_snippet_in_a_740000_character_document_is_cut_from_a_window(mo
     assert "[крепость]" in hit["snippet"] and hit["snippet"].startswith("…") and hit["snippet"].endswith("…")
     assert text[hit["start"]:hit["end"]] == hit["text"]
     assert len(calls) < 1000  # the whole document has over 100,000 words
+
+
+def test_a_damaged_json_record_is_one_line(tmp_path, store):
+    """Found by the store fuzzer (test_store_fuzz.py): one flipped byte inside an event's JSON
+    gave a raw json.JSONDecodeError traceback."""
+    path = tmp_path / "corpus.db"
+    store.close()
+    raw = sqlite3.connect(path)
+    raw.execute("UPDATE events SET data = substr(data, 1, 40) || ',,' || substr(data, 41) WHERE rowid = "
+                "(SELECT min(rowid) FROM events)")
+    raw.commit()
+    raw.close()
+    with open_store(path, readonly=True) as corpus:
+        with pytest.raises(StoreError, match="damaged.*not valid JSON.*restore it from a copy"):
+            corpus.events()

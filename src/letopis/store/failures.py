@@ -7,6 +7,7 @@ store class so that any `sqlite3.Error` leaving it becomes that line.
 from __future__ import annotations
 
 import functools
+import json
 import sqlite3
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -48,6 +49,9 @@ def guard(method: Callable[..., T]) -> Callable[..., T]:
             return method(self, *args, **kwargs)
         except sqlite3.Error as error:
             raise explained(error, getattr(self, "path", "?")) from None
+        except json.JSONDecodeError as error:  # a record's JSON damaged on disk
+            raise StoreError(f"the corpus at {getattr(self, 'path', '?')} is damaged (a stored record is not valid "
+                             f"JSON: {error}); restore it from a copy, or make a new one with `letopis ingest`") from None
 
     return guarded
 
