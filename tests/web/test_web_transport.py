@@ -149,17 +149,18 @@ def _blocking_recv(sock: socket.socket) -> bytes:
     return b"".join(chunks)
 
 
-def test_connections_from_one_client_are_limited():
+def test_idle_connections_from_one_client_make_room_for_the_next_one():
+    """On loopback every client is one address: 4 idle sockets at a limit of 4 must not lock
+    out the browser; the oldest idle one is dropped instead."""
     with Served(limits=Limits(per_client=4)) as served:
         idle = _idle(served.url, 4)
-        extra = socket.create_connection(_address(served.url), timeout=10)
-        answer = _blocking_recv(extra)  # answered at once, before it sends anything
-        assert status_of(answer) == 503 and "too many connections" in answer.decode()
-        extra.close()
+        time.sleep(0.2)
+        for _ in range(3):
+            assert status_of(raw(served.url, b"GET /paste HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")) == 200
+        assert _blocking_recv(idle[0]) == b""  # the oldest was dropped, without a word
+        assert served.server.stats["dropped to make room"] >= 1
         for sock in idle:
             sock.close()
-        time.sleep(0.2)
-        assert status_of(raw(served.url, b"GET /paste HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")) == 200
 
 
 class _SlowApp:
@@ -172,6 +173,23 @@ class _SlowApp:
 
     def refusal(self, request):
         return None
+
+
+def test_a_connection_beyond_the_limit_is_refused_when_every_other_is_being_answered():
+    with Served(_SlowApp(), Limits(per_client=2, workers=4)) as served:
+        answers: list[int] = []
+        asking = [threading.Thread(target=lambda: answers.append(status_of(raw(
+            served.url, b"GET /x HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")))) for _ in range(2)]
+        for thread in asking:
+            thread.start()
+        time.sleep(0.3)  # both are being answered (each takes a second)
+        extra = socket.create_connection(_address(served.url), timeout=10)
+        answer = _blocking_recv(extra)
+        extra.close()
+        for thread in asking:
+            thread.join()
+    assert status_of(answer) == 503 and "being answered" in answer.decode()
+    assert answers == [200, 200]
 
 
 def test_requests_beyond_the_bounded_queue_get_503_at_once():

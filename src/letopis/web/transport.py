@@ -6,7 +6,9 @@ which reads the head within `Limits.idle` (for the first byte) and `Limits.head`
 complete request reaches the pool of `Limits.workers` threads that run the routes (the
 store keeps one SQLite connection per thread, so the pool bounds them); at most
 `Limits.queue` requests wait for a thread, more get 503 at once. A client holds at most
-`Limits.per_client` connections, and the server `Limits.connections` in all.
+`Limits.per_client` connections, and the server `Limits.connections` in all; over a
+limit, the oldest connection still sending its head is dropped to make room, so idle and
+slow clients cannot lock out the next one (on loopback every client is one address).
 
 Every answer, the server's own refusals included, carries the security headers and
 closes its connection (HTTP/1.0). A client that goes away mid-answer is not an error.
@@ -75,7 +77,8 @@ class Server:
         self.socket.setblocking(False)
         self.server_address = self.socket.getsockname()
         self._pool = concurrent.futures.ThreadPoolExecutor(limits.workers, thread_name_prefix="letopis-http")
-        self._open: Counter[str] = Counter()
+        self._live: dict[str, dict[asyncio.StreamWriter, None]] = {}  # each client's connections
+        self._waiting: dict[asyncio.StreamWriter, str] = {}  # connections still sending their head, oldest first
         self._busy = 0  # requests handed to the pool and not yet answered
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None
@@ -123,21 +126,54 @@ class Server:
     async def _connection(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         peer = writer.get_extra_info("peername")
         client = str(peer[0]) if peer else "?"
-        self._open[client] += 1
+        live = self._live.setdefault(client, {})
+        live[writer] = None
+        self._waiting[writer] = client
         try:
-            if self._open[client] > self.limits.per_client or sum(self._open.values()) > self.limits.connections:
+            if not self._make_room(client, writer):
                 self.stats["too many connections"] += 1
-                await self._answer(writer, None, Response.error(503, "too many connections from this address; "
-                                                                     "close some and try again"), client)
+                await self._answer(writer, None, Response.error(503, "too many connections from this address are "
+                                                                     "being answered; try again shortly"), client)
                 return
             await self._exchange(reader, writer, client)
         except (ConnectionError, asyncio.IncompleteReadError):
-            pass  # the client went away
+            pass  # the client went away (or was dropped to make room)
         finally:
-            self._open[client] -= 1
-            if not self._open[client]:
-                del self._open[client]
+            self._waiting.pop(writer, None)
+            live = self._live.get(client)
+            if live is not None:
+                live.pop(writer, None)
+                if not live:
+                    del self._live[client]
             writer.close()
+
+    def _make_room(self, client: str, newcomer: asyncio.StreamWriter) -> bool:
+        """Whether a new connection from `client` may stay. Over a limit, the oldest
+        connection that has not yet sent a whole request (from that client, or any for the
+        total) is dropped to make room, so idle and slow connections cannot lock others
+        out; only when every other connection is being answered is the new one refused."""
+        while len(self._live[client]) > self.limits.per_client:
+            if not self._drop(lambda owner: owner == client, newcomer):
+                return False
+        while sum(len(live) for live in self._live.values()) > self.limits.connections:
+            if not self._drop(lambda owner: True, newcomer):
+                return False
+        return True
+
+    def _drop(self, eligible: Callable[[str], bool], newcomer: asyncio.StreamWriter) -> bool:
+        for writer, owner in self._waiting.items():  # oldest first
+            if writer is not newcomer and eligible(owner):
+                break
+        else:
+            return False
+        self.stats["dropped to make room"] += 1
+        del self._waiting[writer]
+        live = self._live.get(owner, {})
+        live.pop(writer, None)
+        if not live:
+            self._live.pop(owner, None)
+        writer.transport.abort()
+        return True
 
     async def _exchange(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter, client: str) -> None:
         limits = self.limits
@@ -150,8 +186,9 @@ class Server:
         except WireError as error:
             await self._answer(writer, None, Response.error(error.status, error.message), client)
             return
-        if lines is None:
-            return  # closed before sending anything
+        self._waiting.pop(writer, None)  # a whole head: no longer a candidate to drop
+        if lines is None or writer.is_closing():
+            return  # closed before sending anything, or dropped to make room
         request: Request | None = None
         try:
             head = parse_head(lines)
