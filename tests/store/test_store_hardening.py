@@ -225,3 +225,27 @@ def test_a_damaged_json_record_is_one_line(tmp_path, store):
     with open_store(path, readonly=True) as corpus:
         with pytest.raises(StoreError, match="damaged.*not valid JSON.*restore it from a copy"):
             corpus.events()
+
+
+def test_an_event_whose_document_is_gone_is_one_line(tmp_path, store):
+    """Found by the store fuzzer: a damaged index hid an event's document row, and reading
+    the event gave a raw TypeError. A failed read now asks SQLite whether the file is sound."""
+    path = tmp_path / "corpus.db"
+    event_id = store.events(limit=1)[0]["id"]
+    store.close()
+    raw = sqlite3.connect(path)
+    raw.execute("PRAGMA foreign_keys = OFF")
+    raw.execute("DELETE FROM documents WHERE id = ?", (event_id.split(".")[0],))
+    raw.commit()
+    raw.close()
+    with open_store(path, readonly=True) as corpus:
+        with pytest.raises(StoreError, match="damaged.*refers to a missing row of documents.*restore it"):
+            corpus.event(event_id)
+
+
+def test_a_bug_in_a_sound_store_is_not_called_damage(store, monkeypatch):
+    from letopis.store import sqlite as module
+
+    monkeypatch.setattr(module, "assemble_events", lambda *a: [][0])
+    with pytest.raises(IndexError):
+        store.events()

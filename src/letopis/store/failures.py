@@ -42,6 +42,22 @@ def explained(error: sqlite3.Error, path: str) -> StoreError:
     return StoreError(f"the corpus at {path} cannot be read or written (SQLite: {message})")
 
 
+def _damage(store: Any) -> str | None:
+    """What SQLite finds wrong with the file (a damaged page, a row whose document or entity
+    is gone), or None when it is sound. Run only after a read has failed."""
+    try:
+        connection = store.connection
+        found = connection.execute("PRAGMA quick_check(5)").fetchall()
+        if found != [("ok",)]:
+            return "; ".join(str(row[0]) for row in found)[:200]
+        orphan = connection.execute("PRAGMA foreign_key_check").fetchone()
+        if orphan is not None:
+            return f"a row of {orphan[0]} refers to a missing row of {orphan[2]}"
+    except sqlite3.Error as error:
+        return str(error)
+    return None
+
+
 def guard(method: Callable[..., T]) -> Callable[..., T]:
     @functools.wraps(method)
     def guarded(self: Any, *args: Any, **kwargs: Any) -> T:
@@ -52,6 +68,12 @@ def guard(method: Callable[..., T]) -> Callable[..., T]:
         except json.JSONDecodeError as error:  # a record's JSON damaged on disk
             raise StoreError(f"the corpus at {getattr(self, 'path', '?')} is damaged (a stored record is not valid "
                              f"JSON: {error}); restore it from a copy, or make a new one with `letopis ingest`") from None
+        except (KeyError, TypeError, IndexError, ValueError) as error:
+            problem = _damage(self)
+            if problem is None:
+                raise  # the file is sound: a bug, not damage
+            raise StoreError(f"the corpus at {getattr(self, 'path', '?')} is damaged ({problem}); restore it from "
+                             "a copy, or make a new one with `letopis ingest`") from error
 
     return guarded
 
