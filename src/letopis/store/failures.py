@@ -34,7 +34,7 @@ REASONS: list[tuple[tuple[str, ...], str]] = [
 
 
 def explained(error: sqlite3.Error, path: str) -> StoreError:
-    message = str(error)
+    message = " ".join(str(error).split())  # one line
     lowered = message.lower()
     for words, advice in REASONS:
         if any(word in lowered for word in words):
@@ -49,7 +49,7 @@ def _damage(store: Any) -> str | None:
         connection = store.connection
         found = connection.execute("PRAGMA quick_check(5)").fetchall()
         if found != [("ok",)]:
-            return "; ".join(str(row[0]) for row in found)[:200]
+            return " ".join("; ".join(str(row[0]) for row in found).split())[:200]  # one line
         orphan = connection.execute("PRAGMA foreign_key_check").fetchone()
         if orphan is not None:
             return f"a row of {orphan[0]} refers to a missing row of {orphan[2]}"
