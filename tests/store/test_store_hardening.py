@@ -243,9 +243,13 @@ def test_an_event_whose_document_is_gone_is_one_line(tmp_path, store):
             corpus.event(event_id)
 
 
-def test_a_bug_in_a_sound_store_is_not_called_damage(store, monkeypatch):
+def test_a_record_that_cannot_be_read_in_a_sound_file_is_not_called_damage(store, monkeypatch):
+    """Found by the store fuzzer: a flipped byte that leaves an event's JSON valid but without
+    its `start` (KeyError). SQLite finds the file sound, so the line names both causes, and
+    the original error stays attached for a bug report."""
     from letopis.store import sqlite as module
 
     monkeypatch.setattr(module, "assemble_events", lambda *a: [][0])
-    with pytest.raises(IndexError):
+    with pytest.raises(StoreError, match="holds a record this letopis cannot read.*restore it.*report this as a bug") as caught:
         store.events()
+    assert isinstance(caught.value.__cause__, IndexError) and "is damaged" not in str(caught.value)

@@ -69,10 +69,13 @@ def guard(method: Callable[..., T]) -> Callable[..., T]:
             raise StoreError(f"the corpus at {getattr(self, 'path', '?')} is damaged (a stored record is not valid "
                              f"JSON: {error}); restore it from a copy, or make a new one with `letopis ingest`") from None
         except (KeyError, TypeError, IndexError, ValueError) as error:
+            path = getattr(self, "path", "?")
             problem = _damage(self)
-            if problem is None:
-                raise  # the file is sound: a bug, not damage
-            raise StoreError(f"the corpus at {getattr(self, 'path', '?')} is damaged ({problem}); restore it from "
+            if problem is None:  # the pages are sound, a record is not as letopis wrote it (edited, or a bug)
+                raise StoreError(f"the corpus at {path} holds a record this letopis cannot read "
+                                 f"({type(error).__name__}: {error}); if the file was edited or damaged, restore it "
+                                 "from a copy; otherwise report this as a bug") from error
+            raise StoreError(f"the corpus at {path} is damaged ({problem}); restore it from "
                              "a copy, or make a new one with `letopis ingest`") from error
 
     return guarded
