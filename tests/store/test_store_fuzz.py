@@ -117,7 +117,8 @@ def test_a_randomly_damaged_corpus_fails_in_one_line(tmp_path, pristine, analyse
     [("flip", 81314, 1)],  # a byte inside an event's JSON: json.JSONDecodeError leaked
     [("zero", 8193, 4)],  # a page header: an event's document row hidden (TypeError), then a two-line report
     [("flip", 362881, 1)],  # valid JSON without its "start": KeyError
-], ids=["json-record", "page-header", "json-key"])
+    [("flip", 104562, 128)],  # the schema's text not UTF-8: UnicodeDecodeError from SQLite's own message
+], ids=["json-record", "page-header", "json-key", "schema-utf8"])
 def test_fuzz_findings_fail_in_one_line(tmp_path, pristine, analysed, steps):
     """The damage the fuzzer found, kept as named cases (each failed before its fix)."""
     path = tmp_path / "damaged.db"

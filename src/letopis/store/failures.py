@@ -53,8 +53,8 @@ def _damage(store: Any) -> str | None:
         orphan = connection.execute("PRAGMA foreign_key_check").fetchone()
         if orphan is not None:
             return f"a row of {orphan[0]} refers to a missing row of {orphan[2]}"
-    except sqlite3.Error as error:
-        return str(error)
+    except (sqlite3.Error, StoreError, ValueError) as error:  # cannot even be asked: damaged
+        return " ".join(str(error).split())[:200]
     return None
 
 

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from ..errors import LetopisError
+from ..errors import LetopisError, StoreError
 from . import migrations
 from .base import Record
 from .aggregates import EVENT_ORDER, Aggregates
@@ -100,6 +100,9 @@ class SqliteStore(CorpusLayerTables, Aggregates):
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
         except sqlite3.Error as error:
             raise explained(error, self.path) from None
+        except UnicodeDecodeError:  # SQLite's own message quotes a schema whose bytes are damaged
+            raise StoreError(f"the corpus at {self.path} is damaged (its schema is not valid UTF-8); restore it "
+                             "from a copy, or make a new one with `letopis ingest`") from None
         return connection
 
     def _connect_read_only(self) -> sqlite3.Connection:
