@@ -25,6 +25,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from .http import Request, Response
 from .wire import MAX_LINE, WireError, parse_head, response_head
@@ -45,7 +46,7 @@ class Limits:
     connections: int = 512  # open connections in all
 
 
-class Handler:
+class Handler(Protocol):
     """What the transport needs of the application (see `server.App`)."""
 
     max_upload: int
@@ -59,7 +60,7 @@ class Handler:
 class Server:
     """A bound socket and the loop that serves it: `serve_forever()`, `shutdown()`, `server_close()`."""
 
-    def __init__(self, app, address: tuple[str, int], limits: Limits, headers: dict[str, str],
+    def __init__(self, app: Handler, address: tuple[str, int], limits: Limits, headers: dict[str, str],
                  on_close: Callable[[], None] | None = None):
         self.app = app
         self.limits = limits
