@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: example test test-all golden readme readme-check schema bench clean chromium
+.PHONY: example test test-all fuzz golden readme readme-check schema bench clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ chromium:
 ## Run every test, the slow ones included.
 test-all: $(STAMP) chromium
 	$(BIN)/python -m pytest -q -m ''
+
+## Fuzz the HTTP API, the request parser and the store with fresh seeds for an hour
+## (the suite runs a short, fixed profile of the same tests).
+fuzz: $(STAMP)
+	LETOPIS_FUZZ_MINUTES=$${LETOPIS_FUZZ_MINUTES:-60} $(BIN)/python -m pytest -q -s tests/web/test_web_fuzz.py tests/store/test_store_fuzz.py
 
 ## Regenerate the golden files; review the change with `git diff tests/golden`.
 golden: $(STAMP)

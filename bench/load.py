@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/load.py            # build the corpus once, then measure
     .venv/bin/python bench/load.py --write    # also store the table in BENCHMARKS.md (section "load")
+    .venv/bin/python bench/load.py --idle 16 --slow 50   # the same requests again while 16 sockets
+                                                         # sit idle and 50 send headers slowly
 
 The corpus is NEREL (train + dev: 840 Russian Wikinews texts) ingested with the real
 `letopis ingest`; to reach 1,000 documents, the first texts are ingested a second time
@@ -13,6 +15,11 @@ port. A fixed, seeded list of requests over the main API routes and pages is fir
 `--clients` concurrent clients (loopback only); the run prints p50/p99 latency per
 route, errors and requests per second. A static file is measured beside the API as
 the server's floor: what any request costs before the corpus is touched.
+
+With `--idle N` (and `--slow M`) the same plan is fired a second time while N connections
+stay open without sending anything and M send a header byte every half second (each is
+opened again as soon as the server drops it); the run prints the p95 of both passes and
+fails when the second is worse than 1.5 times the first plus 20 ms.
 """
 
 from __future__ import annotations
@@ -123,7 +130,8 @@ def plan(url: str, total: int, seed: int) -> list[tuple[str, str]]:
     """(route name, path) pairs: a seeded mix over the corpus's real ids and names."""
     rng = random.Random(seed)
     documents = json.loads(get(url, "/api/documents?limit=1000")[1])["items"]
-    events = json.loads(get(url, "/api/events?limit=1000&offset=2000")[1])["items"]
+    events = (json.loads(get(url, "/api/events?limit=1000&offset=2000")[1])["items"]
+              or json.loads(get(url, "/api/events?limit=1000")[1])["items"])  # a small corpus
     people = json.loads(get(url, "/api/entities?type=PERSON&limit=300")[1])["items"]
     entities = json.loads(get(url, "/api/entities?limit=1000")[1])["items"]
     dated = [e for e in events if e["time"]["earliest"]]
@@ -191,6 +199,62 @@ def fire(url: str, requests: list[tuple[str, str]], clients: int) -> tuple[dict[
     return latencies, errors, time.perf_counter() - began
 
 
+class Hostile:
+    """Idle and slow-header connections held open (reopened when dropped) while it runs."""
+
+    def __init__(self, url: str, idle: int, slow: int):
+        import socket
+
+        self.socket = socket
+        self.address = (urlsplit(url).hostname, urlsplit(url).port)
+        self.idle, self.slow = idle, slow
+        self.stop = threading.Event()
+        self.reopened = 0
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def _open(self, slow: bool):
+        sock = self.socket.create_connection(self.address, timeout=5)
+        sock.setblocking(False)
+        if slow:
+            sock.send(b"GET /api/documents HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        return sock
+
+    def _run(self) -> None:
+        held = [(self._open(False), False) for _ in range(self.idle)] + [(self._open(True), True) for _ in range(self.slow)]
+        while not self.stop.wait(0.5):
+            for i, (sock, slow) in enumerate(held):
+                try:
+                    if sock.recv(1) == b"":  # dropped by the server's timeout
+                        raise ConnectionResetError
+                except BlockingIOError:
+                    if slow:
+                        try:
+                            sock.send(b"X")
+                        except OSError:
+                            pass
+                    continue
+                except OSError:
+                    pass
+                sock.close()
+                held[i] = (self._open(slow), slow)
+                self.reopened += 1
+        for sock, _ in held:
+            sock.close()
+
+    def __enter__(self) -> "Hostile":
+        self.thread.start()
+        time.sleep(1.0)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop.set()
+        self.thread.join()
+
+
+def p95(latencies: dict[str, list[float]]) -> float:
+    return percentile([v for values in latencies.values() for v in values], 0.95)
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -212,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=16, help="concurrent clients (default 16)")
     parser.add_argument("--jobs", type=int, default=2, help="processes for building the corpus (default 2)")
     parser.add_argument("--seed", type=int, default=1944)
+    parser.add_argument("--idle", type=int, default=0, help="fire the plan again while N sockets stay idle")
+    parser.add_argument("--slow", type=int, default=0, help="... and M send their headers slowly")
     parser.add_argument("--write", action="store_true", help="store the result in BENCHMARKS.md (section load)")
     args = parser.parse_args(argv)
     db = CACHE / f"nerel-{args.docs}.db"
@@ -227,6 +293,11 @@ def main(argv: list[str] | None = None) -> int:
         get(server.url, "/api/places")  # the one corpus-wide aggregate, computed once and kept
         requests = plan(server.url, args.requests, args.seed)
         latencies, errors, seconds = fire(server.url, requests, args.clients)
+        hostile = None
+        if args.idle or args.slow:
+            with Hostile(server.url, args.idle, args.slow) as held:
+                hostile = fire(server.url, requests, args.clients)
+            reopened = held.reopened
     finally:
         server.stop()
     total = sum(len(v) for v in latencies.values())
@@ -246,6 +317,15 @@ def main(argv: list[str] | None = None) -> int:
         f"**{total / seconds:.0f} requests/s** over {seconds:.1f} s, {failed} errors. "
         "The static file is the server's floor (no corpus access), measured in the same run.",
     ]
+    verdict_failed = False
+    if hostile is not None:
+        base, under = p95(latencies), p95(hostile[0])
+        verdict_failed = under > 1.5 * base + 0.020 or sum(hostile[1].values()) > 0
+        lines += ["", f"**Idle and slow clients**: the same {total} requests again while {args.idle} sockets stayed open "
+                      f"without sending anything and {args.slow} sent a header byte every 0.5 s (reopened {reopened} "
+                      f"times after the server dropped them): p95 {base * 1000:.1f} ms without, {under * 1000:.1f} ms "
+                      f"with them, {sum(hostile[1].values())} errors; "
+                      + ("**worse than 1.5 × + 20 ms: FAILED**" if verdict_failed else "within 1.5 × + 20 ms: passed") + "."]
     print("\n".join(lines))
     if args.write:
         sys.path.insert(0, str(ROOT))
@@ -253,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
 
         write_section("load", "\n".join(lines))
         print("load: wrote section 'load' of BENCHMARKS.md", file=sys.stderr)
-    return 1 if failed else 0
+    return 1 if failed or verdict_failed else 0
 
 
 def _commit() -> str:

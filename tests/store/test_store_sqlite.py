@@ -198,7 +198,7 @@ def test_missing_database_says_how_to_make_one(tmp_path):
             open_store(tmp_path / "none.db", **kwargs)
     assert not (tmp_path / "none.db").exists()
     (tmp_path / "notes.db").write_text("not a database, just words " * 100)
-    with pytest.raises(LetopisError, match="cannot be opened as a letopis corpus"):
+    with pytest.raises(LetopisError, match="is damaged or not a letopis corpus"):
         open_store(tmp_path / "notes.db")
 
 

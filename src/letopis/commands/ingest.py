@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .. import engines
 from ..cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, add_db_option
-from ..errors import LetopisError, UsageError
+from ..errors import LetopisError, StoreError, UsageError
 from .extract import add_calendar_option
 
 EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".xml")
@@ -203,6 +203,9 @@ def ingest_command(args: argparse.Namespace) -> int:
     try:
         _run(store, files, args, dct, tally)
         refresh_corpus(store)  # corpus events and conflicts across documents (docs/corpus.md)
+    except StoreError as error:  # stop at once: every document analysed from now on could not be stored either
+        raise StoreError(f"{error}; {tally.added} documents were stored in this run, the rest were not analysed; "
+                         "run the same command again to resume") from None
     except KeyboardInterrupt:
         count = store.stats()["documents"]
         print(f"letopis: interrupted; {tally.added} documents stored in this run ({count} in {args.db}); "
@@ -253,8 +256,12 @@ def _run(store, files: list[str], args: argparse.Namespace, dct: str | None, tal
             try:
                 if not outcome.ok:
                     raise LetopisError(outcome.error)
-                store.add_document(outcome.name, outcome.text, outcome.chronology)
-                tally.added += 1
+                if store.store_document(outcome.name, outcome.text, outcome.chronology)[1]:
+                    tally.added += 1
+                else:  # another ingest stored the same text meanwhile
+                    tally.skipped += 1
+            except StoreError:  # the corpus cannot be written (disk full, locked, read-only): analysing on is lost work
+                raise
             except LetopisError as error:
                 progress.say(f"letopis: error: {error}")
                 tally.failed += 1

@@ -266,6 +266,35 @@ def _entity_keys(connection: sqlite3.Connection) -> None:
 MIGRATIONS.append(Migration(5, "entity_keys: corpus entities by the keys of letopis.identity", _entity_keys))
 
 
+# What makes a database a letopis corpus: these tables with (at least) these columns.
+SIGNATURE = {
+    "documents": {"n", "id", "source", "sha256", "length", "text", "added", "extra"},
+    "entities": {"n", "id", "type", "name", "attributes", "mentions"},
+    "events": {"n", "id", "doc", "data", "sort_key"},
+    "mentions": {"entity", "doc", "start", "end"},
+}
+
+
+def check_corpus(connection: sqlite3.Connection, path: str) -> bool:
+    """Whether the database is empty (new); a `StoreError` when it is some other program's
+    SQLite file, or a letopis corpus of a newer schema than this letopis knows."""
+    from ..errors import StoreError
+
+    version = current_version(connection)
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if version == 0 and not tables:
+        return True
+    for table, columns in SIGNATURE.items():
+        have = {row[1] for row in connection.execute(f"PRAGMA table_info({table})")} if table in tables else set()
+        if not columns <= have:
+            raise StoreError(f"{path} is an SQLite database but not a letopis corpus (no letopis `{table}` table); "
+                             "give the file made by `letopis ingest`, or a new file name")
+    if version > latest_version():
+        raise StoreError(f"the corpus at {path} has schema version {version}, newer than this letopis knows "
+                         f"({latest_version()}); upgrade letopis to use it")
+    return False
+
+
 def current_version(connection: sqlite3.Connection) -> int:
     return connection.execute("PRAGMA user_version").fetchone()[0]
 
@@ -308,7 +337,8 @@ def migrate(connection: sqlite3.Connection, *, upto: int | None = None) -> list[
             connection.execute(f"PRAGMA user_version = {int(migration.version)}")
             connection.execute("COMMIT")
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:  # SQLite has rolled back by itself after a full disk
+                connection.execute("ROLLBACK")
             raise
         applied.append(migration.version)
     return applied

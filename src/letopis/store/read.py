@@ -15,11 +15,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..doc import PLACE_TYPES
+from ..errors import UsageError
 from ..time.calendar import day_number
 from .text import fts_query, like_patterns, query_forms
 
 Record = dict[str, Any]
 BATCH = 500
+MAX_NAME_WORDS = 24  # a name filter longer than this is not a name (and would overflow SQLite's expression depth)
 PERSON_TYPES = ("PERSON",)
 PREPOSITIONS = frozenset("в во на из у под над к ко с со от до за при около близ через".split())
 
@@ -58,6 +60,8 @@ def match_entities(connection: sqlite3.Connection, name: str, types: Sequence[st
 
 def _match_entities(connection: sqlite3.Connection, name: str, types: Sequence[str], *, prefix: bool) -> list[str]:
     forms = query_forms(name)
+    if len(forms) > MAX_NAME_WORDS:
+        raise UsageError(f"a name to look for has at most {MAX_NAME_WORDS} words, not {len(forms)}")
     if len(forms) > 1 and forms[0][0] in PREPOSITIONS:
         forms = forms[1:]  # «в Париже», «из Лондона»: the place is what follows
     if not forms or (prefix and len(forms[-1][0]) < MIN_PREFIX):

@@ -19,20 +19,23 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from ..errors import LetopisError
+from ..errors import LetopisError, StoreError
 from . import migrations
 from .base import Record
 from .aggregates import EVENT_ORDER, Aggregates
 from .dates import checked_day_number
+from .failures import explained, guarded
 from .layer import CorpusLayerTables
 from .read import EventFilter, assemble_entities, assemble_events, event_filter, in_batches
-from .text import fts_query, name_words, query_forms, snippet
+from .text import document_snippet, fts_query, name_words, query_forms
 from .write import DocumentWriter
 
 SCHEMA = "letopis.chronology/1"
+BUSY_MS = 30_000  # how long a write waits for another process's lock before it gives up
 _EVENT_ORDER = EVENT_ORDER
 
 
+@guarded
 class SqliteStore(CorpusLayerTables, Aggregates):
     """A corpus of analysed documents in one SQLite file (corpus layer: `layer`; aggregates: `aggregates`)."""
 
@@ -43,12 +46,15 @@ class SqliteStore(CorpusLayerTables, Aggregates):
         self._owners: dict[sqlite3.Connection, threading.Thread] = {}
         self._lock = threading.Lock()
         connection = self.connection
+        new = migrations.check_corpus(connection, self.path)  # before anything is written to it
         if readonly:
             have = migrations.current_version(connection)
             if have < migrations.latest_version():
                 raise LetopisError(f"the corpus at {self.path} has an older schema (version {have}); "
                                    "run `letopis ingest` on it once to upgrade it")
         else:
+            connection.execute("BEGIN IMMEDIATE")  # can it be written at all (not read-only, not locked)?
+            connection.execute("ROLLBACK")
             connection.execute("PRAGMA journal_mode = WAL")
             migrations.migrate(connection)
 
@@ -85,17 +91,34 @@ class SqliteStore(CorpusLayerTables, Aggregates):
     def _connect(self) -> sqlite3.Connection:
         try:
             if self.readonly:
-                uri = "file:" + _uri_path(self.path) + "?mode=ro"
-                connection = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+                connection = self._connect_read_only()
             else:
                 connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            connection.execute("PRAGMA busy_timeout = 30000")
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
             connection.execute("PRAGMA foreign_keys = ON")
             connection.execute("PRAGMA synchronous = NORMAL")
             connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.DatabaseError as error:
-            raise LetopisError(f"{self.path}: cannot be opened as a letopis corpus ({error})") from None
+        except sqlite3.Error as error:
+            raise explained(error, self.path) from None
+        except UnicodeDecodeError:  # SQLite's own message quotes a schema whose bytes are damaged
+            raise StoreError(f"the corpus at {self.path} is damaged (its schema is not valid UTF-8); restore it "
+                             "from a copy, or make a new one with `letopis ingest`") from None
         return connection
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """`mode=ro`; on a read-only medium (where SQLite cannot make the files a WAL
+        reader needs) `immutable=1` as well (a write-ahead log left beside it is then not read)."""
+        uri = "file:" + _uri_path(self.path) + "?mode=ro"
+        if not _on_read_only_medium(self.path):
+            connection = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            try:
+                connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return connection
+            except sqlite3.OperationalError as error:
+                connection.close()
+                if "unable to open" not in str(error) and "readonly" not in str(error):
+                    raise
+        return sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None, check_same_thread=False)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -106,7 +129,8 @@ class SqliteStore(CorpusLayerTables, Aggregates):
         try:
             yield connection
         except BaseException:
-            connection.execute("ROLLBACK")
+            if connection.in_transaction:  # SQLite has rolled back by itself after a full disk
+                connection.execute("ROLLBACK")
             raise
         connection.execute("COMMIT")
 
@@ -138,6 +162,11 @@ class SqliteStore(CorpusLayerTables, Aggregates):
         return row[0] if row else None
 
     def add_document(self, source: str, text: str, chronology: Record) -> str:
+        return self.store_document(source, text, chronology)[0]
+
+    def store_document(self, source: str, text: str, chronology: Record) -> tuple[str, bool]:
+        """As `add_document`, and whether this call added it (False when it was stored
+        already, by an earlier run or by another process at the same time)."""
         self._check_writable()
         documents = chronology.get("documents") or []
         if len(documents) != 1:
@@ -150,13 +179,13 @@ class SqliteStore(CorpusLayerTables, Aggregates):
             raise LetopisError(f"{source}: the chronology's document has no id or sha256")
         existing = self.document_id(entry["sha256"])
         if existing:
-            return existing
+            return existing, False
         with self.transaction() as connection:
             existing = self.document_id(entry["sha256"])  # another process may have won the race
             if existing:
-                return existing
+                return existing, False
             try:
-                return DocumentWriter(connection, source, text, chronology).write()
+                return DocumentWriter(connection, source, text, chronology).write(), True
             except (KeyError, TypeError, AttributeError) as error:  # rolled back by the transaction
                 raise LetopisError(f"{source}: the chronology does not have the contract's shape "
                                    f"({type(error).__name__}: {error}); nothing was stored") from None
@@ -328,10 +357,10 @@ class SqliteStore(CorpusLayerTables, Aggregates):
                                           (start + 1, end - start, doc)).fetchone()[0]
                 named = [i for i in ids if wanted.intersection(name_words(events[i][2]).split())]
                 hits.append({"kind": kind, "id": (named or ids)[0], "doc": doc, "events": ids}
-                            | snippet(text, query, base=start))
+                            | document_snippet(text, query, base=start))
             else:
                 text = connection.execute("SELECT text FROM documents WHERE id = ?", (doc,)).fetchone()[0]
-                hits.append({"kind": kind, "id": ref, "doc": doc} | snippet(text, query))
+                hits.append({"kind": kind, "id": ref, "doc": doc} | document_snippet(text, query))
         return hits
 
     def chronology(self, docs: list[str] | None = None) -> Record:
@@ -375,6 +404,14 @@ class SqliteStore(CorpusLayerTables, Aggregates):
 def _document(row: tuple) -> Record:
     doc_id, source, sha256, length, extra = row
     return {"id": doc_id, "source": source, "sha256": sha256, "length": length} | json.loads(extra)
+
+
+def _on_read_only_medium(path: str) -> bool:
+    """Whether the database's folder cannot be written (a CD, a read-only mount or folder):
+    SQLite then cannot make the files a WAL reader needs, so it must read the file as
+    immutable (a write-ahead log left beside it is then not read)."""
+    folder = os.path.dirname(os.path.abspath(path))
+    return not os.access(folder, os.W_OK)
 
 
 def _uri_path(path: str) -> str:

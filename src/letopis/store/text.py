@@ -13,9 +13,12 @@ import re
 from collections.abc import Iterable
 
 from ..adapters import natasha
+from ..errors import UsageError
 from ..fold import fold_case
 
 WORD = re.compile(r"\w+(?:-\w+)*")
+MAX_QUERY_WORDS = 24
+WINDOW = 1500  # characters either side of the first likely match that a document's snippet is cut from
 MARK_OPEN, MARK_CLOSE = "[", "]"
 
 
@@ -59,6 +62,8 @@ def fts_query(query: str, *, prefix: bool = False) -> str | None:
     With `prefix`, the last word as written also matches the start of a longer word."""
     parts = []
     every = query_forms(query)
+    if len(every) > MAX_QUERY_WORDS:
+        raise UsageError(f"a search has at most {MAX_QUERY_WORDS} words, not {len(every)}")
     for i, forms in enumerate(every):
         alternatives = " OR ".join(_quote(form) for form in forms)
         if prefix and i == len(every) - 1:
@@ -69,6 +74,39 @@ def fts_query(query: str, *, prefix: bool = False) -> str | None:
 
 def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
+
+
+def document_snippet(text: str, query: str, *, base: int = 0) -> dict[str, object]:
+    """`snippet` over a window of the document around the first likely match, so its cost
+    does not grow with the document: a likely match is a word starting with the stem of a
+    query word's form (lemmas and inflected forms share it); the words of the window are
+    then matched exactly as in `snippet`."""
+    if len(text) <= 4 * WINDOW:
+        return snippet(text, query, base=base)
+    stems = {_stem(form) for forms in query_forms(query) for form in forms}
+    pattern = "|".join(sorted(stems, key=len, reverse=True))
+    found = re.search(r"(?<!\w)(?:" + pattern + ")", text, re.IGNORECASE) if pattern else None
+    middle = found.start() if found else 0
+    start = max(0, middle - WINDOW)
+    end = min(len(text), middle + WINDOW)
+    if start > 0:  # whole words only
+        space = text.find(" ", start, middle)
+        start = space + 1 if space >= 0 else start
+    if end < len(text):
+        space = text.rfind(" ", middle, end)
+        end = space if space > middle else end
+    out = snippet(text[start:end], query, base=base + start)
+    if start > 0 and not str(out["snippet"]).startswith("…"):
+        out["snippet"] = "…" + str(out["snippet"])
+    if end < len(text) and not str(out["snippet"]).endswith("…"):
+        out["snippet"] = str(out["snippet"]) + "…"
+    return out
+
+
+def _stem(form: str) -> str:
+    """A regex for the stem of a folded word form: its first letters (ё or е alike)."""
+    stem = form[:max(3, len(form) - 3)]
+    return "".join("[её]" if ch == "е" else re.escape(ch) for ch in stem)
 
 
 def snippet(text: str, query: str, *, base: int = 0, width: int = 12) -> dict[str, object]:

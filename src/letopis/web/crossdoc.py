@@ -324,10 +324,7 @@ def _json_body(request: Request) -> Record:
     # JSON only: a form on another site cannot send it without the browser asking first.
     if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
         raise ApiError(415, "send the correction as application/json")
-    try:
-        body = json.loads(request.body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ApiError(400, "the body is not valid JSON") from None
+    body = request.json()
     if not isinstance(body, dict):
         raise ApiError(400, "send a JSON object")
     return body

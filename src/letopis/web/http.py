@@ -35,6 +35,20 @@ class Request:
         """The last value of each query parameter; blank values count as absent."""
         return {key: values[-1] for key, values in parse_qs(raw, keep_blank_values=False).items()}
 
+    def json(self) -> Any:
+        """The body as JSON; a 400 when it is not UTF-8 JSON, is nested too deeply for the
+        parser, or holds a lone surrogate (\\ud800-\\udfff, not a character)."""
+        try:
+            value = json.loads(self.body.decode("utf-8"))
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise ApiError(400, "the body is not valid JSON") from None
+        except RecursionError:
+            raise ApiError(400, "the JSON body is nested too deeply") from None
+        except UnicodeEncodeError:
+            raise ApiError(400, "the JSON body holds a lone surrogate (\\ud800-\\udfff), which is not a character") from None
+        return value
+
     def text(self, name: str) -> str | None:
         value = self.query.get(name)
         return (value.strip() or None) if value is not None else None

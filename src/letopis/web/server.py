@@ -1,22 +1,20 @@
-"""The viewer's HTTP server: the standard library's `ThreadingHTTPServer`, nothing else.
+"""The viewer's HTTP server: `App` maps a request to a route and a response.
 
-`App` maps a request to a route and a response; `make_server` binds it to a socket.
+`make_server` binds it to a socket served by `transport.Server` (asyncio for the
+connections, a bounded pool of threads for the routes).
 Every answer carries a Content-Security-Policy that allows only the package's own
 scripts and styles, and the JSON API answers errors as JSON with their status code.
 """
 
 from __future__ import annotations
 
-import concurrent.futures
-import socket
 import sys
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
-from ..errors import StoreError
+from ..errors import StoreError, UsageError
 from ..store.base import Store
 from . import crossdoc, pages
 from .corpus import Corpus
@@ -24,6 +22,7 @@ from .extract import Extractor, extract
 from .http import ApiError, Request, Response
 from .openapi import spec
 from .routes import API, PAGES, match
+from .transport import Limits, Server
 
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -32,7 +31,6 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "no-referrer",
     "X-Frame-Options": "DENY",
 }
-DRAIN_LIMIT = 256 * 1024 * 1024  # a refused body larger than this is not read before answering
 
 
 @dataclass(slots=True)
@@ -50,6 +48,26 @@ class App:
         self.settings = settings
         self.corpus = Corpus(opener, stamp)
         self.extractor = Extractor(settings.timeout, settings.max_upload)
+        self.bound = "127.0.0.1"  # the address the server listens on (set by make_server)
+
+    @property
+    def max_upload(self) -> int:
+        return self.settings.max_upload
+
+    @property
+    def quiet(self) -> bool:
+        return self.settings.quiet
+
+    def refusal(self, request: Request) -> Response | None:
+        """Guard a loopback server against other sites in the browser (DNS rebinding, CSRF)."""
+        headers = request.headers
+        host = headers.get("host", "").rsplit(":", 1)[0].strip("[]").lower()
+        if self.bound in ("127.0.0.1", "::1", "localhost") and host not in ("127.0.0.1", "::1", "localhost"):
+            return Response.error(403, f"this server answers only to localhost, not to host {host!r}")
+        origin = headers.get("origin")
+        if origin and request.method != "GET" and _netloc(origin) != headers.get("host", "").lower():
+            return Response.error(403, "requests from another site are refused")
+        return None
 
     def respond(self, request: Request) -> Response:
         try:
@@ -58,6 +76,8 @@ class App:
             return Response.error(error.status, error.message)
         except StoreError as error:  # the database is locked or damaged: the store says which
             return Response.error(503, str(error))
+        except UsageError as error:  # a filter the store refuses (a name of hundreds of words)
+            return Response.error(400, str(error))
         except Exception as error:  # a bug or a broken database: say so in one line, log the rest
             traceback.print_exc(file=sys.stderr)
             return Response.error(500, f"internal error: {type(error).__name__}: {error}")
@@ -65,6 +85,9 @@ class App:
     def _dispatch(self, request: Request) -> Response:
         path = request.path
         if path.startswith("/static/"):
+            if request.method not in ("GET", "HEAD"):
+                return Response(405, Response.error(405, f"{request.method} is not allowed on {path}").body,
+                                headers={"Allow": "GET, HEAD"})
             found = pages.static(path[len("/static/"):])
             if found is None:
                 raise ApiError(404, f"no static file {path!r}")
@@ -106,142 +129,29 @@ class App:
         self.corpus.close()
 
 
-class Handler(BaseHTTPRequestHandler):
-    server_version = "letopis"
-    protocol_version = "HTTP/1.0"
-    # Errors raised by http.server itself (a malformed request, an unknown method) are JSON too.
-    error_content_type = "application/json; charset=utf-8"
-    error_message_format = '{"error": {"status": %(code)d, "message": "%(message)s"}}'
-    app: App  # set on the subclass made by make_server
-
-    def do_GET(self) -> None:
-        self._serve(with_body=True)
-
-    def do_HEAD(self) -> None:
-        self._serve(with_body=False)
-
-    def do_POST(self) -> None:
-        self._serve(with_body=True)
-
-    def do_PUT(self) -> None:
-        self._serve(with_body=True)
-
-    def do_DELETE(self) -> None:
-        self._serve(with_body=True)
-
-    def _serve(self, with_body: bool) -> None:
-        # http.server reads the request line as Latin-1; a client that sent raw UTF-8 gets it back.
-        split = urlsplit(self.path.encode("latin-1", "replace").decode("utf-8", "replace"))
-        headers = {k.lower(): v for k, v in self.headers.items()}
-        request = Request(self.command, unquote(split.path), Request.parse_query(split.query), headers)
-        refusal = self._refusal(headers)
-        if self.command in ("POST", "PUT", "DELETE"):
-            if refusal is None:
-                refusal = self._read_body(request)
-            else:
-                self.close_connection = True  # the body is left unread
-        response = refusal or self.app.respond(request)
-        self._send(response, with_body)
-
-    def _refusal(self, headers: dict[str, str]) -> Response | None:
-        """Guard a loopback server against other sites in the browser (DNS rebinding, CSRF)."""
-        host = headers.get("host", "").rsplit(":", 1)[0].strip("[]").lower()
-        bound = self.server.server_address[0]
-        if bound in ("127.0.0.1", "::1", "localhost") and host not in ("127.0.0.1", "::1", "localhost"):
-            return Response.error(403, f"this server answers only to localhost, not to host {host!r}")
-        origin = headers.get("origin")
-        if origin and self.command != "GET" and urlsplit(origin).netloc.lower() != headers.get("host", "").lower():
-            return Response.error(403, "requests from another site are refused")
+def _netloc(url: str) -> str | None:
+    try:
+        return urlsplit(url).netloc.lower()
+    except ValueError:  # not a URL at all: matches no host
         return None
-
-    def _read_body(self, request: Request) -> Response | None:
-        length = self.headers.get("Content-Length")
-        if length is None:
-            self.close_connection = True
-            return Response.error(411, "send the body with a Content-Length")
-        try:
-            size = int(length)
-        except ValueError:
-            self.close_connection = True
-            return Response.error(400, "Content-Length is not a number")
-        limit = self.app.settings.max_upload
-        if size > limit:
-            self._discard(size)
-            return Response.error(413, f"the text is {size / 1048576:.1f} MB; this server accepts at most "
-                                       f"{limit / 1048576:g} MB (its --max-upload)")
-        request.body = self.rfile.read(size)
-        return None
-
-    def _discard(self, size: int) -> None:
-        """Read and drop a refused body, so the client gets the 413 instead of a broken pipe.
-
-        A body past DRAIN_LIMIT is not read at all; the connection is closed instead.
-        """
-        self.close_connection = True
-        if size > DRAIN_LIMIT:
-            return
-        while size > 0:
-            chunk = self.rfile.read(min(size, 1 << 16))
-            if not chunk:
-                return
-            size -= len(chunk)
-
-    def _send(self, response: Response, with_body: bool) -> None:
-        self.send_response(response.status)
-        self.send_header("Content-Type", response.content_type)
-        self.send_header("Content-Length", str(len(response.body)))
-        for name, value in {**SECURITY_HEADERS, **response.headers}.items():
-            self.send_header(name, value)
-        if self.close_connection:
-            self.send_header("Connection", "close")
-        self.end_headers()
-        if with_body and self.command != "HEAD":
-            self.wfile.write(response.body)
-
-    def log_message(self, format: str, *args) -> None:
-        if not self.app.settings.quiet:
-            super().log_message(format, *args)
-
-
-class Server(ThreadingHTTPServer):
-    """`ThreadingHTTPServer` with a fixed pool of threads instead of one thread per request.
-
-    The store keeps a SQLite connection per thread, so a bounded pool bounds the open
-    connections (and the memory) however many requests arrive; extra requests wait in
-    the pool's queue. Responses close their connection (HTTP/1.0), so an idle browser
-    connection never holds a thread.
-    """
-
-    daemon_threads = True
-    request_queue_size = 128
-    app: App
-    workers = 16
-
-    def process_request(self, request, client_address) -> None:
-        if getattr(self, "_pool", None) is None:
-            self._pool = concurrent.futures.ThreadPoolExecutor(self.workers, thread_name_prefix="letopis-http")
-        self._pool.submit(self.process_request_thread, request, client_address)
-
-    def server_close(self) -> None:
-        super().server_close()
-        if getattr(self, "_pool", None) is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-        if getattr(self, "app", None) is not None:  # absent when binding the socket failed
-            self.app.close()
 
 
 def make_server(opener: Callable[[], Store] | None, host: str = "127.0.0.1", port: int = 8000,
-                settings: Settings | None = None, stamp: Callable[[], object] | None = None) -> Server:
+                settings: Settings | None = None, stamp: Callable[[], object] | None = None,
+                limits: Limits | None = None) -> Server:
     """A bound, not yet serving, server; call `serve_forever()` (port 0 picks a free port).
 
     `stamp` (see `corpus.file_stamp`) tells the server when the database changed under it,
-    so its caches are dropped when `letopis ingest` adds documents while it runs.
+    so its caches are dropped when `letopis ingest` adds documents while it runs;
+    `limits` bounds what slow, idle or many clients may hold (see `transport.Limits`).
     """
     app = App(opener, settings or Settings(), stamp)
-    handler = type("LetopisHandler", (Handler,), {"app": app})
-    kind = Server if ":" not in host else type("Server6", (Server,), {"address_family": socket.AF_INET6})
-    server = kind((host, port), handler)
-    server.app = app
+    try:
+        server = Server(app, (host, port), limits or Limits(), SECURITY_HEADERS, on_close=app.close)
+    except BaseException:
+        app.close()
+        raise
+    app.bound = str(server.server_address[0])
     return server
 
 
