@@ -6,19 +6,15 @@ real pipeline and stored through the store API in a temporary database.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import threading
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
+from web_support import ARTIFACTS, Running, shot  # noqa: F401 - shared with the test modules
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "paris-1944.txt"
-ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"
 # Markup inside a document is text: the viewer must show it, never run it.
 HOSTILE = ("19 августа 1944 года <script>window.__pwned = 1</script> генерал Леклерк вошёл в Париж. "
@@ -45,38 +41,6 @@ def corpus_db(tmp_path_factory, example_doc) -> dict:
             "hostile": store.add_document("hostile.html.txt", HOSTILE, _analysed(HOSTILE, "hostile.html.txt")),
         }
     return {"path": path, **ids}
-
-
-class Running:
-    """A server on a free loopback port, serving in a thread."""
-
-    def __init__(self, db: Path | None, **settings):
-        from letopis.store import open_store
-        from letopis.web import Settings, make_server, url_of
-        from letopis.web.corpus import file_stamp
-
-        opener = (lambda: open_store(db, readonly=not settings.get("writable", False))) if db else None
-        self.server = make_server(opener, "127.0.0.1", 0, Settings(quiet=True, **settings), file_stamp(db) if db else None)
-        self.url = url_of(self.server).rstrip("/")
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-
-    def request(self, path: str, *, method: str = "GET", body: bytes | None = None,
-                headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
-        request = urllib.request.Request(self.url + path, data=body, method=method, headers=headers or {})
-        try:
-            with urllib.request.urlopen(request, timeout=120) as response:
-                return response.status, dict(response.headers), response.read()
-        except urllib.error.HTTPError as error:
-            return error.code, dict(error.headers), error.read()
-
-    def json(self, path: str, **kwargs) -> tuple[int, dict]:
-        status, _, body = self.request(path, **kwargs)
-        return status, json.loads(body)
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
 
 
 @pytest.fixture(scope="session")
@@ -123,11 +87,6 @@ def page(browser):
     yield tab
     context.close()
     assert not errors, f"script errors on the page: {errors}"
-
-
-def shot(page, name: str) -> None:
-    ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
 # --- a corpus of several accounts of the same events (the cross-document layer) -----------

@@ -357,7 +357,7 @@ def test_every_page_is_served(server):
 def test_documents_ingested_while_serving_appear(corpus_db, tmp_path, analyse):
     import shutil
 
-    from conftest import Running
+    from web_support import Running
 
     from letopis.chronology import build
     from letopis.store import open_store

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from conftest import shot  # tests/web/conftest.py
+from web_support import shot
 from playwright.sync_api import expect
 
 DAY = "1944-08-19"

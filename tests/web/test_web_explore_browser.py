@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from conftest import shot  # tests/web/conftest.py
+from web_support import shot
 from playwright.sync_api import expect
 
 

@@ -156,7 +156,7 @@ def fuzz_server(corpus_db, tmp_path_factory):
     with a short analysis limit so that a pasted text cannot hold the run up."""
     import shutil
 
-    from conftest import Running
+    from web_support import Running
 
     copy = tmp_path_factory.mktemp("fuzz") / "corpus.db"
     shutil.copy(corpus_db["path"], copy)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import shot  # tests/web/conftest.py
+from web_support import shot
 from playwright.sync_api import expect
 
 PATHS = ["/explore", "/timeline", "/map", "/graph", "/search?q=%D0%9F%D0%B0%D1%80%D0%B8%D0%B6", "/entities", "/documents",

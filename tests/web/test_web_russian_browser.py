@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import shot  # tests/web/conftest.py
+from web_support import shot
 from playwright.sync_api import expect
 
 from letopis.lang.ru import labels

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from conftest import shot  # tests/web/conftest.py
+from web_support import shot
 
 
 def test_pages_of_hits_cover_the_count_without_overlap(centuries_server):

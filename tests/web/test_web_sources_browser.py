@@ -7,7 +7,7 @@ Screenshots go to test-artifacts/ (sources-*.png) for a person to look at.
 
 from __future__ import annotations
 
-from conftest import shot  # tests/web/conftest.py
+from web_support import shot
 from playwright.sync_api import expect
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from letopis.ingest import read
 
-from conftest import Running  # tests/web/conftest.py
+from web_support import Running
 
 EDITION = Path(__file__).resolve().parents[1] / "tei" / "data" / "edition.xml"
 

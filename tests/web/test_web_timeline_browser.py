@@ -4,7 +4,7 @@ open bound stay inside the window and a switch hides them."""
 
 from __future__ import annotations
 
-from conftest import shot  # tests/web/conftest.py
+from web_support import shot
 
 
 def _ticks(page) -> list[str]:

@@ -304,7 +304,7 @@ def test_bc_dates_are_accepted_in_from_and_to(server):
 
 
 def test_clients_that_disconnect_leave_no_traceback_in_the_log(corpus_db, capfd):
-    from conftest import Running
+    from web_support import Running
 
     running = Running(corpus_db["path"])
     running.server.app.settings.quiet = False
