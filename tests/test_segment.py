@@ -3,7 +3,7 @@ import pytest
 from letopis.doc import Doc
 from letopis.pipeline import Pipeline
 from letopis.stages.morph import MorphStage
-from letopis.stages.segment import SegmentStage
+from letopis.stages.segment import MAX_TOKENS, SegmentStage
 from letopis.stages.syntax import SyntaxStage
 
 SEGMENT = Pipeline([SegmentStage()])
@@ -69,7 +69,8 @@ def test_syntax_heads_point_inside_the_sentence(text, dependent, head, rel):
 def test_very_long_sentence_is_parsed_in_windows_with_heads_inside_them():
     text = ", ".join(["солдаты шли вперёд"] * 200) + "."
     doc = PARSE(Doc("d1", text))
-    assert len(doc.sentences) == 1
+    assert 1 < len(doc.sentences) <= 2 * len(doc.tokens) // MAX_TOKENS + 1  # cut at the commas, a bounded length
+    assert all(doc.text[s.end - 1] == "," for s in doc.sentences[:-1])
     for index, token in enumerate(doc.tokens):
         assert token.head == -1 or abs(token.head - index) < 120
 
@@ -92,3 +93,40 @@ def test_line_breaks_end_sentences_where_lines_are_paragraphs(text, sentences):
     doc = SEGMENT(Doc("d1", text))
     assert [text[s.start : s.end] for s in doc.sentences] == sentences
     assert sum(s.last - s.first for s in doc.sentences) == len(doc.tokens)
+
+
+# -- overlong pseudo-sentences (text without punctuation) are cut at a bounded length --------
+
+_UNMARKED = "войска генерала вошли в город и жители встретили их на площади у собора "
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        (_UNMARKED * 60, "limit"),  # nothing to cut at but the limit
+        ((_UNMARKED + "Кутузов приказал отступать ") * 40, "capital"),
+        ((_UNMARKED + "потом, ") * 40, "punctuation"),
+    ],
+    ids=["limit", "capital", "punctuation"],
+)
+def test_unpunctuated_text_is_cut_into_bounded_sentences(text, rule):
+    doc = SEGMENT(Doc("d1", text))
+    assert len(doc.tokens) > 2 * MAX_TOKENS
+    assert all(s.last - s.first <= MAX_TOKENS for s in doc.sentences)
+    assert all(s.last - s.first >= MAX_TOKENS // 2 for s in doc.sentences[:-1])
+    assert sum(s.last - s.first for s in doc.sentences) == len(doc.tokens)
+    for number, sentence in enumerate(doc.sentences):
+        assert all(doc.tokens[i].sent == number for i in range(sentence.first, sentence.last))
+        assert sentence.start == doc.tokens[sentence.first].start and sentence.end == doc.tokens[sentence.last - 1].end
+    assert {note["rule"] for note in doc.trace if note["stage"] == "segment"} == {f"cut_{rule}"}
+
+
+def test_a_cut_falls_before_a_capital_word():
+    doc = SEGMENT(Doc("d1", (_UNMARKED + "Кутузов приказал отступать ") * 40))
+    assert all(doc.tokens[s.first].text == "Кутузов" for s in doc.sentences[1:])
+
+
+def test_a_sentence_of_ordinary_length_is_not_cut():
+    text = ", ".join(["полки шли вдоль реки"] * 40) + "."
+    doc = SEGMENT(Doc("d1", text))
+    assert len(doc.sentences) == 1 and len(doc.tokens) < MAX_TOKENS

@@ -194,3 +194,23 @@ def test_long_sentences_go_in_smaller_batches_with_the_same_spans() -> None:
         assert [s[:3] for s in spans[i]] == [s[:3] for s in by_itself]
         assert [s[3] for s in spans[i]] == pytest.approx([s[3] for s in by_itself], abs=1e-5)
     assert any(kind == "PERSON" for _, _, kind, _ in spans[-1])
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_natasha_spans_found_by_offset_are_those_a_scan_finds(seed):
+    import random
+
+    from letopis.ner import _SpanIndex
+
+    rng = random.Random(seed)
+    spans, at = [], 0
+    for _ in range(300):
+        at += rng.randrange(0, 30)
+        length = rng.randrange(1, 40)
+        spans.append((at, at + length, rng.choice(("PERSON", "LOCATION"))))
+    spans.sort()
+    index = _SpanIndex(spans)
+    for _ in range(200):
+        start = rng.randrange(0, at + 50)
+        end = start + rng.randrange(1, 80)
+        assert index.overlapping(start, end) == [s for s in spans if s[0] < end and start < s[1]]

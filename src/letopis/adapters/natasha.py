@@ -31,7 +31,7 @@ class _Models:
 
 
 def _load() -> _Models:
-    global _models, _load_seconds
+    global _models, _load_seconds, _navec
     with _lock:
         if _models is None:
             began = time.perf_counter()
@@ -44,7 +44,9 @@ def _load() -> _Models:
                     NewsSyntaxParser,
                 )
 
-                emb = NewsEmbedding()
+                # one copy of navec (~100 MB) serves the taggers and `word_vectors`
+                emb = _navec if _navec is not None else NewsEmbedding()
+                _navec = emb
                 _models = _Models(
                     morph=NewsMorphTagger(emb),
                     syntax=NewsSyntaxParser(emb),

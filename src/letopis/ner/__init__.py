@@ -5,7 +5,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import accumulate
 
 from .combine import Policy, combine
 from .features import natasha_tags
@@ -20,10 +22,26 @@ from .rules import function_words_only, nationality_nouns, singular_noun
 POLICY = Policy(alone={"ORG": 0.4, "LOC": 0.4}, natasha_alone=frozenset({"LOC"}))
 
 
+class _SpanIndex:
+    """natasha's spans (sorted by start) found by offset: those overlapping a range in time
+    logarithmic in the text's spans, not linear (a long text has tens of thousands)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int, str]]):
+        self.spans = spans
+        self.starts = [s[0] for s in spans]
+        self.reach = list(accumulate((s[1] for s in spans), max))  # the farthest end so far
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The spans that share a character with [start, end), in order."""
+        stop = bisect_left(self.starts, end)  # the spans from here on start at `end` or later
+        first = bisect_left(self.reach, start + 1, 0, stop)  # no span before it reaches past `start`
+        return [s for s in self.spans[first:stop] if start < s[1]]
+
+
 def _kept(
     spans: Sequence[tuple[int, int, str, float]],
     offsets: Sequence[tuple[int, int]],
-    natasha_spans: Sequence[tuple[int, int, str]],
+    natasha_spans: "Sequence[tuple[int, int, str]] | _SpanIndex",
     policy: Policy,
 ) -> list[tuple[int, int, str, str]]:
     """One sentence's spans (token indices, NEREL type, found by) that `policy` keeps."""
@@ -31,7 +49,9 @@ def _kept(
         return []
     firsts = {start: i for i, (start, _) in enumerate(offsets)}
     lasts = {end: i + 1 for i, (_, end) in enumerate(offsets)}
-    nearby = [s for s in natasha_spans if s[0] < offsets[-1][1] and offsets[0][0] < s[1]]
+    if not isinstance(natasha_spans, _SpanIndex):
+        natasha_spans = _SpanIndex(sorted(natasha_spans))
+    nearby = natasha_spans.overlapping(offsets[0][0], offsets[-1][1])
     chars = [(offsets[a][0], offsets[b - 1][1], kind, conf) for a, b, kind, conf in spans]
     ours = {(a, b, kind) for a, b, kind, _ in chars}
     kept = combine(chars, nearby, policy)
@@ -60,10 +80,12 @@ def recognize(
     """
     if not WEIGHTS.is_file():  # a checkout without trained weights: natasha's spans as they are
         return sorted({(a, b, kind, None, "natasha") for a, b, kind in natasha_spans}, key=lambda s: (s[0], -s[1], s[2]))
+    natasha_spans = sorted(natasha_spans)
     tags = [natasha_tags(offs, natasha_spans) for offs in offsets]
+    by_offset = _SpanIndex(natasha_spans)
     out: set[tuple[int, int, str, str | None, str]] = set()
     for sent, offs, spans in zip(words, offsets, shipped()(words, tags)):
-        spans = _kept(spans, offs, natasha_spans, policy or POLICY)
+        spans = _kept(spans, offs, by_offset, policy or POLICY)
         found = list(spans)
         known = [(first, last) for first, last, nerel_type, _ in spans if nerel_type == "NATIONALITY"]
         found += [

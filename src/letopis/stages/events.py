@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..doc import Doc, Event, Participant, Token
 from ..lang.ru import events as lex
-from ..index import tree
+from ..index import tokens_overlapping, tree
 from ..syntax_tree import preposition
 from . import event_features
 from .narrative import historical
@@ -658,7 +658,9 @@ NAME_TYPES = {"LOCATION", "ORGANIZATION", "FACILITY"}
 
 
 def _token_span(doc: Doc, start: int, end: int) -> list[int]:
-    return [i for i, t in enumerate(doc.tokens) if t.start < end and start < t.end]
+    # by bisection over the token offsets: a scan of every token per mention made this
+    # stage quadratic in a long text's length
+    return tokens_overlapping(doc, start, end)
 
 
 def _named_event_head(doc: Doc, tokens: list[int]) -> int | None:

@@ -8,6 +8,8 @@ token of its trigger's head; its candidates are the time expressions and the ent
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 
 from ..doc import Doc
@@ -53,6 +55,72 @@ class SentenceIndex:
             sentence = doc.tokens[candidate.head].sent
             self.candidates.setdefault(sentence, []).append(candidate)
         self.nested = _nested({(m.start, m.end) for m in doc.mentions})
+        self._punct: list[int] | None = None
+        self._verbs: list[int] | None = None
+        # What the features of one sentence's pairs share, kept for the sentence at hand only:
+        # tree distances, and the sorted distances that `closer`, `rank` and `rank_lin` count in.
+        self._sentence = -1
+        self._distance: dict[tuple[int, int], int] = {}
+        self._sorted: dict[tuple[str, int, int], tuple[object, list[int] | Counter[int]]] = {}
+
+    def _for_sentence(self, sentence: int) -> None:
+        if sentence != self._sentence:
+            self._sentence = sentence
+            self._distance.clear()
+            self._sorted.clear()
+
+    def distance(self, a: int, b: int) -> int:
+        """The tree distance from token `a` to token `b` (99 without a common head)."""
+        key = (a, b)
+        found = self._distance.get(key)
+        if found is None:
+            found = self._distance[key] = _tree_distance(self.doc, a, b)
+        return found
+
+    def _kept(self, name: str, owner: list, at: int, make) -> list[int] | Counter[int]:
+        # `owner` (a list of the sentence's events or rivals) is kept with what is made from
+        # it, so its id stays its own while the entry lives
+        key = (name, id(owner), at)
+        found = self._sorted.get(key)
+        if found is None or found[0] is not owner:
+            found = self._sorted[key] = (owner, make())
+        return found[1]
+
+    def closer(self, sentence: int, others: list[int], head: int, tree: int) -> int:
+        """How many of `others` are fewer than `tree` tree steps from `head`."""
+        self._for_sentence(sentence)
+        dists = self._kept("closer", others, head, lambda: sorted(self.distance(o, head) for o in others))
+        return bisect_left(dists, tree)
+
+    def on_path(self, sentence: int, others: list[int], path: set[int], event: int) -> int:
+        """How many of `others` (with their repeats) other than `event` lie on `path`."""
+        self._for_sentence(sentence)
+        counts = self._kept("count", others, 0, lambda: Counter(others))
+        return sum(counts[o] for o in path if o != event)
+
+    def rank(self, sentence: int, rivals: list[Candidate], event: int, tree: int) -> int:
+        """How many `rivals` are fewer than `tree` tree steps from `event`."""
+        self._for_sentence(sentence)
+        dists = self._kept("rank", rivals, event, lambda: sorted(self.distance(event, r.head) for r in rivals))
+        return bisect_left(dists, tree)
+
+    def rank_linear(self, sentence: int, rivals: list[Candidate], event: int, linear: int) -> int:
+        """How many `rivals` are fewer than `linear` tokens from `event`."""
+        self._for_sentence(sentence)
+        dists = self._kept("rank_lin", rivals, event, lambda: sorted(abs(r.head - event) for r in rivals))
+        return bisect_left(dists, linear)
+
+    def between(self, a: int, b: int) -> tuple[int, int]:
+        """Punctuation marks and verbs among the tokens strictly between tokens `a` < `b`."""
+        if self._punct is None:
+            punct, verbs = [0], [0]
+            for token in self.doc.tokens:
+                punct.append(punct[-1] + (token.pos == "PUNCT"))
+                verbs.append(verbs[-1] + (token.pos == "VERB"))
+            self._punct, self._verbs = punct, verbs
+        if b <= a + 1:
+            return 0, 0
+        return self._punct[b] - self._punct[a + 1], self._verbs[b] - self._verbs[a + 1]
 
     def kids_of(self, sentence: int) -> dict[int, list[int]]:
         return self.tree.of_sentence(sentence)
@@ -147,12 +215,15 @@ def features(
     case = case_of(arg)
     kind = candidate.type if candidate.subtype is None or candidate.mention is None else f"{candidate.type}/{candidate.subtype}"
     t_pos = trigger.pos + ("/" + trigger.feats.get("VerbForm", "") if trigger.pos == "VERB" else "")
-    between = tokens[min(event, candidate.head) + 1 : max(event, candidate.head)]
+    low, high = min(event, candidate.head), max(event, candidate.head)
+    punct_between, verbs_between = index.between(low, high)
     on_path = set(tree_path_nodes(doc, event, candidate.head)) if common is not None else set()
-    other_dist = [_tree_distance(doc, other, candidate.head) for other in others if other != event]
-    closer = sum(1 for d in other_dist if d < tree)
-    rank = sum(1 for r in rivals if r is not candidate and _tree_distance(doc, event, r.head) < tree)
-    rank_lin = sum(1 for r in rivals if r is not candidate and abs(r.head - event) < abs(linear))
+    # a count over every other event or rival, for every pair, made a lookup: the same
+    # numbers in time linear in the pairs (the event itself and the candidate itself are
+    # exactly `tree` and `|linear|` away, so "fewer than" leaves them out)
+    closer = index.closer(sentence, others, candidate.head, tree)
+    rank = index.rank(sentence, rivals, event, tree)
+    rank_lin = index.rank_linear(sentence, rivals, event, abs(linear))
     f = [
         "bias",
         f"type={kind}",
@@ -170,11 +241,11 @@ def features(
         f"prep_case={prep}_{case}",
         f"apos={arg.pos}",
         f"closer={min(closer, 3)}",
-        f"on_path={min(sum(1 for o in others if o in on_path and o != event), 2)}",
+        f"on_path={min(index.on_path(sentence, others, on_path, event), 2)}",
         f"rank={min(rank, 3)}",
         f"rank_lin={min(rank_lin, 3)}",
-        f"punct={min(sum(1 for t in between if t.pos == 'PUNCT'), 3)}",
-        f"verbs_between={min(sum(1 for t in between if t.pos == 'VERB'), 2)}",
+        f"punct={min(punct_between, 3)}",
+        f"verbs_between={min(verbs_between, 2)}",
         f"common={'event' if common == event else 'arg' if common == candidate.head else tokens[common].pos if common is not None else 'none'}",
         f"nested={(candidate.start, candidate.end) in index.nested}",
         f"inside={inside}",

@@ -6,12 +6,19 @@ the two would then share a subject, a date and a sentence start. So does a singl
 break, in a text whose lines are paragraphs, titles and captions; a text wrapped at a fixed
 width (a line break is followed by a lowercase word now and then) keeps its sentences
 across lines.
+
+A sentence is at most `MAX_TOKENS` tokens long. Text without punctuation (a transcript, a
+scrape with the marks stripped, a column of numbers) gives razdel pseudo-sentences of
+thousands of tokens, and the parser and every per-sentence stage after it cost more than
+linearly in a sentence's length; such a run is cut into pieces of `MAX_TOKENS // 2` to
+`MAX_TOKENS` tokens, at the last good place in that range (`CUTS`, best first). Real sentences
+stay far below the limit (the longest in NEREL and the history texts is under 200 tokens).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from ..adapters import natasha
 from ..doc import Doc, Sentence, Token
@@ -69,6 +76,49 @@ def _paragraph_split(text: str, start: int, end: int, breaks: re.Pattern[str] = 
             yield a, b
 
 
+MAX_TOKENS = 250
+
+Span = tuple[int, int, str]
+
+
+def _after_line_break(text: str, spans: Sequence[Span], i: int) -> bool:
+    return "\n" in text[spans[i - 1][1] : spans[i][0]]
+
+
+def _after_punctuation(text: str, spans: Sequence[Span], i: int) -> bool:
+    return not any(ch.isalnum() for ch in spans[i - 1][2])
+
+
+def _before_capital(text: str, spans: Sequence[Span], i: int) -> bool:
+    return spans[i][2][:1].isupper()
+
+
+# Where an overlong sentence is cut, before token i, best first; failing all, at the limit.
+CUTS: tuple[tuple[str, Callable[[str, Sequence[Span], int], bool]], ...] = (
+    ("line_break", _after_line_break),
+    ("punctuation", _after_punctuation),
+    ("capital", _before_capital),
+)
+
+
+def _bounded(text: str, spans: Sequence[Span], first: int, last: int, limit: int = MAX_TOKENS) -> list[tuple[int, int, str]]:
+    """The tokens [first, last) of one sentence as runs of at most `limit` tokens, each with
+    the name of the rule that ended it."""
+    runs = []
+    while last - first > limit:
+        low, high = first + limit // 2, first + limit
+        cut, rule = high, "limit"
+        for name, good in CUTS:
+            found = next((i for i in range(high, low - 1, -1) if good(text, spans, i)), None)
+            if found is not None:
+                cut, rule = found, name
+                break
+        runs.append((first, cut, rule))
+        first = cut
+    runs.append((first, last, ""))
+    return runs
+
+
 class SegmentStage:
     name = "segment"
     requires = ("text",)
@@ -86,7 +136,16 @@ class SegmentStage:
                 start_, end_, text = spans[position]
                 doc.tokens.append(Token(start_, end_, text, sent=len(doc.sentences)))
                 position += 1
-            if position > first:
+            if position - first > MAX_TOKENS:
+                for a, b, rule in _bounded(doc.text, spans, first, position):
+                    piece_start = start if a == first else spans[a][0]
+                    piece_end = end if b == position else spans[b - 1][1]
+                    for token in doc.tokens[a:b]:
+                        token.sent = len(doc.sentences)
+                    doc.sentences.append(Sentence(piece_start, piece_end, a, b))
+                    if rule:
+                        doc.note("segment", f"cut_{rule}", piece_end, piece_end)
+            elif position > first:
                 doc.sentences.append(Sentence(start, end, first, position))
         # Tokens razdel places after the last sentence (trailing markup) join that sentence.
         while position < len(spans) and doc.sentences:
