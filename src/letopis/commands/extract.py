@@ -21,6 +21,7 @@ from typing import IO, Any
 from ..cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, Progress, write_output
 from ..errors import LetopisError, UsageError
 from .. import engines
+from ..output import check_target, open_stream
 from ..parallel import Outcome, Settings, relabel
 from ..time.calendar import iso, parse_day
 from ..time.convention import SETTINGS
@@ -93,11 +94,7 @@ def _check(args: argparse.Namespace, fmt: str) -> None:
     if fmt == "parquet" and not Path(args.output).resolve().parent.is_dir():
         raise LetopisError(f"{args.output}: folder {Path(args.output).parent} does not exist")
     if args.output and fmt != "parquet":
-        folder = Path(args.output).parent
-        if Path(args.output).is_dir():
-            raise LetopisError(f"{args.output}: is a directory; give a file name for -o")
-        if str(folder) and not folder.is_dir():
-            raise LetopisError(f"{args.output}: folder {folder} does not exist")
+        check_target(args.output)  # before the analysis, not after it
 
 
 def _outcomes(args: argparse.Namespace, settings: Settings) -> Iterator[Outcome]:
@@ -134,6 +131,7 @@ class _Sink:
         self.docs: list[Any] = []  # json, md, html: kept for the one chronology
         self.count = 0
         self.stream: IO[str] | None = None
+        self.opened: Any = None  # the context of a streamed -o
         self.tables: Any = None
 
     def add(self, doc: Any) -> None:
@@ -151,7 +149,11 @@ class _Sink:
 
     def _stream(self) -> IO[str]:
         if self.stream is None:  # opened on the first document: a run with none writes nothing
-            self.stream = sys.stdout if self.output is None else open(self.output, "w", encoding="utf-8")
+            if self.output is None:
+                self.stream = sys.stdout
+            else:
+                self.opened = open_stream(self.output)
+                self.stream = self.opened.__enter__()
         return self.stream
 
     def _tables(self) -> Any:
@@ -163,8 +165,9 @@ class _Sink:
 
     def close(self) -> None:
         """Finish a streamed output (what is written stays, even after an interruption)."""
-        if self.stream is not None and self.stream is not sys.stdout:
-            self.stream.close()
+        if self.opened is not None:
+            self.opened.__exit__(None, None, None)
+            self.opened = None
         if self.tables is not None:
             self.tables.close()
 

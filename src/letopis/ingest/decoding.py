@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..errors import BinaryInput, EmptyInput, InputError, InputTooLarge
 from .binary import check_controls, magic
@@ -27,6 +27,8 @@ class Source:
     # HTML only: source_offsets[i] is the offset in the decoded markup of text[i];
     # one extra entry maps len(text) to len(markup). None for text and Markdown.
     source_offsets: list[int] | None = None
+    # What was doubtful in reading it (a lying <meta charset>, mixed encodings), one line each.
+    warnings: list[str] = field(default_factory=list)
 
 
 def decode(data: bytes, name: str = "<bytes>", *, format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
@@ -44,7 +46,8 @@ def decode(data: bytes, name: str = "<bytes>", *, format: str | None = None, max
         raise BinaryInput(f"{name}: looks like {kind}, not text; convert it to plain text (UTF-8) first")
     if format is None and looks_like_html(data[:2048]):
         format = "html"
-    text, encoding = decode_text(data, name, html=format == "html")
+    warnings: list[str] = []
+    text, encoding = decode_text(data, name, html=format == "html", warnings=warnings)
     check_controls(text, name)
     if format is None:
         format = "html" if looks_like_html(text[:2048]) else "text"
@@ -56,7 +59,8 @@ def decode(data: bytes, name: str = "<bytes>", *, format: str | None = None, max
     elif not text.strip():
         raise EmptyInput(f"{name}: contains only whitespace; there is nothing to analyse")
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-    return Source(name=name, text=text, encoding=encoding, format=format, sha256=sha, source_offsets=offsets)
+    return Source(name=name, text=text, encoding=encoding, format=format, sha256=sha, source_offsets=offsets,
+                  warnings=warnings)
 
 
 def too_large(name: str, size: int, limit: int) -> str:
