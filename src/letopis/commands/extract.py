@@ -22,6 +22,7 @@ from ..cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, Prog
 from ..errors import LetopisError, UsageError
 from .. import engines
 from ..output import check_target, open_stream
+from ._options import add_jobs, check_size, jobs
 from ..parallel import Outcome, Settings, relabel
 from ..time.calendar import iso, parse_day
 from ..time.convention import SETTINGS
@@ -46,10 +47,7 @@ def register(commands) -> None:
     add_calendar_option(extract)
     extract.add_argument("--max-size", metavar="MB", type=float, default=64.0, help="refuse inputs larger than this (default 64)")
     extract.add_argument("--input-format", choices=("text", "markdown", "html"), help="override detection of the input format")
-    extract.add_argument(
-        "-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
-        help="worker processes (default: the number of cores; 1 analyses in this process)",
-    )
+    add_jobs(extract, "worker processes (1 analyses in this process)")
     engines.add_arguments(extract)
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
     extract.add_argument("--timings", action="store_true", help="print model loading and per-stage times to stderr (analyses in this process)")
@@ -84,10 +82,8 @@ def _check_dct(value: str | None) -> str | None:
 def _check(args: argparse.Namespace, fmt: str) -> None:
     if args.files.count("-") > 1:
         raise UsageError("'-' (standard input) can be given only once")
-    if args.jobs < 1:
-        raise UsageError(f"--jobs takes a number of processes, 1 or more, not {args.jobs}")
-    if args.max_size <= 0:
-        raise UsageError(f"--max-size takes a size in MB above 0, not {args.max_size}")
+    args.jobs = jobs(args, quiet=args.quiet)
+    args.max_bytes = check_size("--max-size", args.max_size)
     engines.check(args.engine, args.scheduler)
     if fmt == "parquet" and not args.output:
         raise UsageError("parquet output needs a folder: -o DIR")
@@ -184,7 +180,7 @@ def extract_command(args: argparse.Namespace) -> int:
     fmt = _format_of(args)
     _check(args, fmt)
     engines.one_blas_thread()
-    settings = Settings(dct=_check_dct(args.dct), max_bytes=int(args.max_size * 1024 * 1024), input_format=args.input_format, keep_docs=True,
+    settings = Settings(dct=_check_dct(args.dct), max_bytes=args.max_bytes, input_format=args.input_format, keep_docs=True,
                         stage_progress=not args.quiet, calendar=args.calendar)
     progress = Progress(len(args.files), args.quiet)
     sink, failed = _Sink(fmt, args.output), 0

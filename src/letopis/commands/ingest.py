@@ -21,6 +21,7 @@ from .. import engines
 from ..cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, add_db_option
 from ..errors import LetopisError, UsageError
 from ..output import printable
+from ._options import add_jobs, check_size, jobs
 from .extract import add_calendar_option
 
 EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -37,10 +38,7 @@ def register(commands) -> None:
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns ('texts/**/*.txt')")
     add_db_option(ingest)
-    ingest.add_argument(
-        "-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
-        help="worker processes analysing documents in parallel (default: the number of cores)",
-    )
+    add_jobs(ingest, "worker processes analysing documents in parallel")
     ingest.add_argument("--dct", metavar="YYYY-MM-DD", help="document date, for news: anchors «вчера», «в прошлом году»")
     add_calendar_option(ingest)
     ingest.add_argument("--max-size", metavar="MB", type=float, default=64.0, help="refuse inputs larger than this (default 64)")
@@ -199,10 +197,8 @@ def ingest_command(args: argparse.Namespace) -> int:
     from .extract import _check_dct
 
     dct = _check_dct(args.dct)
-    if args.jobs < 1:
-        raise UsageError(f"--jobs takes a number of processes of 1 or more, not {args.jobs}")
-    if args.max_size <= 0:
-        raise UsageError(f"--max-size takes a size in MB above 0, not {args.max_size}")
+    args.jobs = jobs(args, quiet=args.quiet)
+    args.max_bytes = check_size("--max-size", args.max_size)
     if "-" in args.paths:
         raise UsageError("ingest reads files, not standard input; save it to a file and ingest that")
     engines.check(args.engine, args.scheduler)
@@ -244,7 +240,7 @@ def _run(store, files: list[str], args: argparse.Namespace, dct: str | None, tal
     from ..ingest import read
     from ..parallel import Settings, say_warnings
 
-    max_bytes = int(args.max_size * 1024 * 1024)
+    max_bytes = args.max_bytes
     # Each file is read once, here, and its Source handed to the engine: a FIFO or
     # `<(command)` cannot be read twice, and a file changed in between would be stored
     # under the wrong hash.
