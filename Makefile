@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: example test test-all golden readme readme-check schema bench clean chromium
+.PHONY: example test test-all fuzz golden readme readme-check schema bench clean chromium
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ chromium:
 ## Run every test, the slow ones included.
 test-all: $(STAMP) chromium
 	$(BIN)/python -m pytest -q -m ''
+
+## The fuzzing suite's long profile (the short one runs in `make test`): decoder, HTML reader and
+## temporal grammar. FUZZ_EXAMPLES sets the examples per property; findings are kept in .hypothesis/.
+FUZZ_EXAMPLES ?= 200000
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=long FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/fuzz
 
 ## Regenerate the golden files; review the change with `git diff tests/golden`.
 golden: $(STAMP)

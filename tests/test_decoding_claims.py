@@ -83,3 +83,37 @@ def test_ingest_stores_a_page_with_a_non_text_meta(capsys, tmp_path):
     code = main(["ingest", str(path), "--db", str(tmp_path / "c.db"), "-j", "1", "-q"])
     _, err = capsys.readouterr()
     assert code == EXIT_OK and "Traceback" not in err
+
+
+# Found by the fuzzing suite (tests/fuzz), each kept here by name.
+
+def test_fuzz_finding_mac_cyrillic_declared_on_cp1251_bytes():
+    """Close code pages differ in a few letters only: «¬есной», «дев€ть» gave the lie away."""
+    source = decode(page("maccyrillic"), "page.html")
+    assert (source.encoding, source.text) == ("cp1251", BODY)
+
+
+def test_fuzz_finding_cp1251_declared_on_mac_cyrillic_bytes():
+    source = decode(page("cp1251", codec="mac-cyrillic"), "page.html")
+    assert (source.encoding, source.text) == ("mac-cyrillic", BODY)
+
+
+def test_fuzz_finding_unicode_escape_declared_on_a_backslash():
+    """A text codec that fails on the page (a lone backslash) falls back to detection."""
+    raw = b'<html><head><meta charset="unicode_escape"></head><body><p>' + BODY.encode("cp1251") + b"\\</p></body></html>"
+    source = decode(raw, "page.html")
+    assert source.text == BODY + "\\"
+
+
+def test_fuzz_finding_cp866_bytes_that_are_valid_utf8_in_a_mix():
+    """cp866 «тал» (E2 A0 AB) is valid UTF-8 («⠫»): each line goes to the reading that is Russian."""
+    first = "Весной 1703 года на Заячьем острове заложили крепость.\n"
+    second = "Петербург стал столицей.\n"
+    source = decode(first.encode("utf-8") + second.encode("cp866"), "mixed.txt")
+    assert source.text == first + second
+
+
+def test_fuzz_finding_capital_after_lowercase_at_the_end_keeps_cp1251():
+    """Letter pairs must not outvote the letters between two close code pages (cp1251, mac-cyrillic)."""
+    text = BODY + " аА"
+    assert decode(text.encode("cp1251"), "plain.txt").text == text

@@ -19,7 +19,7 @@ def check_count(option: str, value: int, low: int = 0, meaning: str = "") -> int
     """A whole number from `low` up to SQLite's largest integer, else a `UsageError`."""
     if not low <= value <= SQLITE_MAX:
         shown = str(value) if len(str(value)) <= 25 else f"a number of {len(str(value))} digits"
-        raise UsageError(f"{option} takes a whole number from {low}{meaning} to {SQLITE_MAX}, not {shown}")
+        raise UsageError(f"{option} takes {low}{meaning} or more, up to {SQLITE_MAX}, not {shown}")
     return value
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import warnings as warnings_module
 
 from ..errors import BinaryInput, UndecodableInput
 from ..lang.ru.letters import COMMON_BIGRAMS, COMMON_LETTERS, RARE_LETTERS
@@ -101,15 +102,17 @@ def _declared_charset(data: bytes, name: str = "<bytes>", warnings: list[str] | 
 
 _CYRILLIC_PAGES = frozenset({"cp1251", "koi8_r", "koi8-r", "cp866", "mac_cyrillic", "mac-cyrillic", "iso8859_5",
                              "koi8_u", "cp855", "kz1048", "ptcp154"})
-_OVERRULE_MARGIN = 0.6  # in `_reading_score`; a right reading beats a wrong one by 1 or more
+_OVERRULE_MARGIN = 0.5  # in `_reading_score`; a right reading beats a wrong one by 0.7 or more
 
 
 def _declared_or_better(data: bytes, name: str, declared: str, warnings: list[str]) -> tuple[str, str] | None:
     """The declared encoding, unless it reads as garbage and a Cyrillic code page (or a mix
     of UTF-8 and one) reads as Russian: then that one, with a warning."""
     try:
-        text = data.decode(declared)
-    except (UnicodeDecodeError, LookupError):
+        with warnings_module.catch_warnings():
+            warnings_module.simplefilter("ignore")  # unicode_escape warns about «\<»
+            text = data.decode(declared)
+    except (UnicodeError, LookupError, ValueError):
         warnings.append(f"{name}: the bytes are not valid {declared} as <meta charset> declares; "
                         "the encoding was detected instead")
         return None
@@ -117,7 +120,8 @@ def _declared_or_better(data: bytes, name: str, declared: str, warnings: list[st
         return text, declared
     russian, reading = _russian_score(text[:_SAMPLE]), _reading_score(text[:_SAMPLE])
     best = _best_reading(data)
-    if best is not None and best[0] >= 0.5 and best[1] - reading >= _OVERRULE_MARGIN:
+    if best is not None and best[0] >= 0.5 and (best[1] - reading >= _OVERRULE_MARGIN or (
+            best[1] > reading and _broken_words(best[3][:_SAMPLE]) < _broken_words(text[:_SAMPLE]))):
         _, _, label, decoded = best
         warnings.append(f"{name}: <meta charset> says {declared}, but the text reads as Russian only in {label}; "
                         f"decoded as {label}")
@@ -126,6 +130,15 @@ def _declared_or_better(data: bytes, name: str, declared: str, warnings: list[st
         warnings.append(f"{name}: the text does not read as Russian in {declared} (as <meta charset> declares) "
                         "nor in another Cyrillic code page; it may be garbled: check the source's encoding")
     return text, declared
+
+
+_NOT_GLUED = r"[^\w\s\-'’.,;:!?«»\"()\[\]<>—–…№/]"
+_SYMBOL_IN_WORD = re.compile(rf"(?i)(?<=[а-яё]){_NOT_GLUED}|{_NOT_GLUED}(?=[а-яё])")
+
+
+def _broken_words(text: str) -> int:
+    """Symbols glued to Cyrillic letters («¬есной», «дев€ть»): a close but wrong code page."""
+    return len(_SYMBOL_IN_WORD.findall(text))
 
 
 def _has_non_ascii(data: bytes) -> bool:
@@ -208,8 +221,18 @@ for _codec in _SINGLE_BYTE:
 
 
 def _mixed(data: bytes, codec: str) -> str:
-    """UTF-8 where the bytes are valid UTF-8, `codec` for the pieces that are not."""
-    return data.decode("utf-8", f"letopis-{codec}")
+    """Line by line, UTF-8 (pieces that are not valid UTF-8 in `codec`) or `codec` alone,
+    whichever reads better as Russian: cp866 bytes can form valid UTF-8 by chance, so
+    validity alone cannot decide."""
+    out = []
+    for line in data.splitlines(keepends=True):
+        if line.isascii():
+            out.append(line.decode("ascii"))
+            continue
+        utf8 = line.decode("utf-8", f"letopis-{codec}")
+        single = line.decode(codec, "replace")
+        out.append(utf8 if _reading_score(utf8) >= _reading_score(single) else single)
+    return "".join(out)
 
 
 _UTF8_CYRILLIC = re.compile(rb"[\xd0\xd1][\x80-\xbf]")
@@ -260,6 +283,7 @@ def _bigram_share(text: str) -> tuple[float, int]:
     return (common / pairs if pairs else 0.0), pairs
 
 
+_RUSSIAN_PAIRS = 0.3
 _ENOUGH_PAIRS = 40  # below this, letter pairs say little (a title, a name) and count for less
 
 
@@ -267,7 +291,10 @@ def _reading_score(text: str) -> float:
     """How well a decoding reads as Russian: letters and case (`_russian_score`) and common
     letter pairs, which a wrong Cyrillic code page (koi8-r read as cp1251) destroys."""
     share, pairs = _bigram_share(text)
-    return _russian_score(text) + 2.0 * share * min(1.0, pairs / _ENOUGH_PAIRS)
+    # Russian prose has about half its letter pairs among the common ones; a wrong Cyrillic
+    # code page, under a fifth. Only a low share counts (a penalty), so close readings that
+    # differ in a few letters (cp1251 and mac-cyrillic) are still told apart by their letters.
+    return _russian_score(text) - 2.0 * max(0.0, _RUSSIAN_PAIRS - share) * min(1.0, pairs / _ENOUGH_PAIRS)
 
 
 def _single_byte(data: bytes, name: str, warnings: list[str] | None = None) -> tuple[str, str]:
