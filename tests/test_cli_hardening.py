@@ -142,3 +142,20 @@ def test_usage_errors_exit_2_from_the_console(args):
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
     result = subprocess.run([sys.executable, "-m", "letopis", *args], capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == EXIT_USAGE and "Traceback" not in result.stderr
+
+
+def test_parquet_into_an_unwritable_folder_is_refused_before_the_analysis(capsys, tmp_path):
+    pytest.importorskip("pyarrow")
+    folder = Path("/proc") if os.geteuid() == 0 else tmp_path / "ro"
+    if folder != Path("/proc"):
+        folder.mkdir()
+        folder.chmod(0o555)
+    code, _, err = run(capsys, "extract", tmp_path / "missing.txt", "-f", "parquet", "-o", folder / "out")
+    assert code == EXIT_FAILED and "cannot write in folder" in err and "missing.txt" not in err
+
+
+def test_corpus_layer_of_a_chronology_file_is_a_usage_error(capsys, tmp_path, chronology):
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps(chronology), encoding="utf-8")
+    code, _, err = run(capsys, "export", "--from-json", path, "--corpus", "-f", "geojson", "-o", tmp_path / "x.geojson")
+    assert code == EXIT_USAGE and "--corpus" in err

@@ -112,13 +112,18 @@ def check_target(output: str | os.PathLike) -> None:
         raise OutputError(f"{shown}: folder {printable(folder)} does not exist")
     if kind == "file" and not os.access(name, os.W_OK):
         raise OutputError(f"{shown}: the file is read-only; make it writable or choose another -o")
+    check_folder(folder, name)
+
+
+def check_folder(folder: str | os.PathLike, output: str | os.PathLike) -> None:
+    """Raise `OutputError` unless a file can be made in `folder` (for the output `output`)."""
     try:  # the honest test: os.access says yes to root on a read-only mount
         handle, probe = tempfile.mkstemp(prefix=".letopis-probe.", dir=folder)
         os.close(handle)
         os.unlink(probe)
     except OSError as exc:
-        raise OutputError(f"{shown}: cannot write in folder {printable(folder)} ({exc.strerror or exc}); "
-                          "choose another -o") from None
+        raise OutputError(f"{printable(output)}: cannot write in folder {printable(folder)} "
+                          f"({exc.strerror or exc}); choose another -o") from None
 
 
 def _new_file_mode() -> int:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import IO, Any
 from ..cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, Progress, write_output
 from ..errors import LetopisError, UsageError
 from .. import engines
-from ..output import check_target, open_stream
+from ..output import check_folder, check_target, open_stream
 from ._options import add_jobs, check_size, jobs
 from ..parallel import Outcome, Settings, relabel
 from ..time.calendar import iso, parse_day
@@ -89,6 +88,8 @@ def _check(args: argparse.Namespace, fmt: str) -> None:
         raise UsageError("parquet output needs a folder: -o DIR")
     if fmt == "parquet" and not Path(args.output).resolve().parent.is_dir():
         raise LetopisError(f"{args.output}: folder {Path(args.output).parent} does not exist")
+    if fmt == "parquet":
+        check_folder(Path(args.output).resolve().parent, args.output)
     if args.output and fmt != "parquet":
         check_target(args.output)  # before the analysis, not after it
 
