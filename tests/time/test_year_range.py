@@ -39,3 +39,8 @@ KEPT = [
 @pytest.mark.parametrize("sentence, span, value", KEPT)
 def test_four_digit_years_and_counts_of_years_stay(sentence, span, value):
     assert (span, value) in [(t.text, t.value) for t in extract(sentence)]
+
+
+def test_footnote_digits_glued_to_a_year_keep_the_date():
+    """Wikipedia text glues footnote numbers to years: «19 июня 162312,» is 19 June 1623."""
+    assert ("19 июня 1623", "1623-06-19") in [(t.text, t.value) for t in extract("Паскаль родился 19 июня 162312, в Клермоне.")]

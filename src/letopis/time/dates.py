@@ -489,8 +489,8 @@ def bare_year(m: Match) -> Reading | None:
 
 
 def _year_after(suffix: str = "") -> str:
-    return (rf"(?:\s+(?P<y{suffix}>\d{{3,4}})(?!\d){g.YEAR_SUFFIX}(?:\s*(?P<yw{suffix}>{g.YEAR_WORD}))?"
-            rf"|\s+(?P<y_{suffix}>\d{{1,4}})(?!\d)\s*{g.YEAR_WORD})")
+    return (rf"(?:\s+(?P<y{suffix}>\d{{3,4}}){g.NOT_LONGER}{g.YEAR_SUFFIX}(?:\s*(?P<yw{suffix}>{g.YEAR_WORD}))?"
+            rf"|\s+(?P<y_{suffix}>\d{{1,4}}){g.NOT_LONGER}\s*{g.YEAR_WORD})")
 
 
 _MON = rf"(?P<mon>{g.MONTH}|{g.MONTH_ABBR})"
