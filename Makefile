@@ -34,10 +34,13 @@ chromium:
 test-all: $(STAMP) chromium
 	$(BIN)/python -m pytest -q -m ''
 
-## Fuzz the HTTP API, the request parser and the store with fresh seeds for an hour
-## (the suite runs a short, fixed profile of the same tests).
+## The fuzzing suite's long profile (the short one runs in `make test`): the HTTP API, the
+## request parser and the store with fresh seeds for LETOPIS_FUZZ_MINUTES (60), then the
+## decoder, the HTML reader and the temporal grammar with FUZZ_EXAMPLES examples per property.
+FUZZ_EXAMPLES ?= 200000
 fuzz: $(STAMP)
 	LETOPIS_FUZZ_MINUTES=$${LETOPIS_FUZZ_MINUTES:-60} $(BIN)/python -m pytest -q -s tests/web/test_web_fuzz.py tests/store/test_store_fuzz.py
+	HYPOTHESIS_PROFILE=long FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q tests/fuzz
 
 ## Regenerate the golden files; review the change with `git diff tests/golden`.
 golden: $(STAMP)

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from . import __version__
 from .errors import LetopisError, UsageError
-from .output import write_atomically
+from .output import OutputError, write_atomically, write_failed
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_SOME_FAILED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 DEFAULT_DB = "letopis.db"
@@ -68,8 +68,13 @@ class Progress:
 def write_output(text: str, output: str | None) -> None:
     """`text` on stdout, or written to the file `output` (`letopis.output.write_atomically`)."""
     if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise OutputError(write_failed("standard output", exc)) from None
         return
     write_atomically(text, output)
 
@@ -90,6 +95,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .engines import one_blas_thread
 
     one_blas_thread()  # before numpy loads: parallelism comes from processes, not BLAS threads
+    # A name that is not UTF-8 is printed as \\xHH (letopis.output.printable); anything else
+    # that cannot be encoded is escaped rather than failing after the analysis.
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     parser = _parser()
     args = parser.parse_args(bc_dates_joined(sys.argv[1:] if argv is None else argv))
     if args.command is None:
@@ -102,6 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except LetopisError as error:
         print(f"letopis: error: {error}", file=sys.stderr)
+        if isinstance(error, OutputError) and "standard output" in str(error):
+            _drop_stdout()
         return EXIT_FAILED
     except KeyboardInterrupt:
         print("letopis: interrupted; nothing written", file=sys.stderr)
@@ -110,6 +123,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader went away (e.g. `| head`); not an error of ours.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except OSError as error:  # standard output on a full disk (`> /dev/full`), and the like
+        print(f"letopis: error: {write_failed('output', error)}", file=sys.stderr)
+        _drop_stdout()
+        return EXIT_FAILED
+
+
+def _drop_stdout() -> None:
+    """After a failed write, what is still buffered for stdout must not fail again at exit."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":

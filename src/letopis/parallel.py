@@ -78,14 +78,30 @@ def stage_reporter(name: str, chars: int) -> Callable[[str, int, int], None]:
     return report
 
 
-def read_source(name: str, settings: Settings) -> "Source | Outcome":
-    """The decoded input, or an outcome with the reason it cannot be read."""
+def input_name(item: "str | Source") -> str:
+    """The name an input is reported under: a path as given, or a `Source` read already."""
+    return item if isinstance(item, str) else item.name
+
+
+def read_source(name: "str | Source", settings: Settings) -> "Source | Outcome":
+    """The decoded input, or an outcome with the reason it cannot be read; a `Source`
+    (an input the caller has read already, e.g. to skip what is stored) is itself."""
     from .ingest import read
 
+    if not isinstance(name, str):
+        return name
     try:
-        return read(name, format=settings.input_format, max_bytes=settings.max_bytes)
+        source = read(name, format=settings.input_format, max_bytes=settings.max_bytes)
     except LetopisError as error:
         return Outcome(name, error=str(error))
+    say_warnings(source)
+    return source
+
+
+def say_warnings(source: "Source") -> None:
+    """What was doubtful in reading an input (a lying <meta charset>, mixed encodings), on stderr."""
+    for warning in source.warnings:
+        print(f"letopis: warning: {warning}", file=sys.stderr, flush=True)
 
 
 def analyse_source(name: str, source: "Source", settings: Settings) -> Outcome:
@@ -151,11 +167,12 @@ def analyse_files(
     yield from analyse_all(names, jobs=jobs, settings=Settings(dct, max_bytes, input_format, keep_docs))
 
 
-def analyse_all(names: Iterable[str], *, jobs: int, settings: Settings) -> Iterator[Outcome]:
-    """`analyse_files` for a caller that holds its `Settings` already (the engines)."""
+def analyse_all(names: "Iterable[str | Source]", *, jobs: int, settings: Settings) -> Iterator[Outcome]:
+    """`analyse_files` for a caller that holds its `Settings` already (the engines).
+    An item may be a `Source` read already: it is analysed without being read again."""
     if jobs <= 1:
-        for name in names:
-            yield _analyse(name, settings)
+        for item in names:
+            yield _analyse(input_name(item), settings, None if isinstance(item, str) else item)
         return
     from .engines.processes import run
 

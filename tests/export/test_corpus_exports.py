@@ -80,7 +80,7 @@ def test_csv_adds_the_corpus_tables(store, tmp_path):
 
 
 def test_corpus_needs_a_store(example_json, tmp_path, capsys):
-    assert main(["export", "--from-json", str(example_json), "--corpus", "-f", "csv", "-o", str(tmp_path / "t")]) == 1
+    assert main(["export", "--from-json", str(example_json), "--corpus", "-f", "csv", "-o", str(tmp_path / "t")]) == 2  # a usage error (issue 22: usage errors exit 2)
     assert "--corpus needs a corpus store" in capsys.readouterr().err
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from ..cli import DEFAULT_DB, EXIT_OK, add_db_option
-from ..errors import LetopisError
+from ..errors import LetopisError, UsageError
 
 FORMATS = ("timelinejs", "timelinejs-csv", "geojson", "csv", "jsonld", "gexf", "graphml", "tei")
 
@@ -48,7 +48,7 @@ def export_command(args: argparse.Namespace) -> int:
         chronology, texts, layer = _from_store(args.db, corpus=args.corpus)
     else:
         if args.corpus:
-            raise LetopisError("--corpus needs a corpus store (--db); a chronology file has no merged events")
+            raise UsageError("--corpus needs a corpus store (--db); a chronology file has no merged events")
         chronology = export.read_json(args.from_json)
         texts = _texts_beside(chronology, Path(args.from_json).parent)
     options = _options(args)

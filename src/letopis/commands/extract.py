@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,6 +20,8 @@ from typing import IO, Any
 from ..cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, Progress, write_output
 from ..errors import LetopisError, UsageError
 from .. import engines
+from ..output import check_folder, check_target, open_stream
+from ._options import add_jobs, check_size, jobs
 from ..parallel import Outcome, Settings, relabel
 from ..time.calendar import iso, parse_day
 from ..time.convention import SETTINGS
@@ -45,10 +46,7 @@ def register(commands) -> None:
     add_calendar_option(extract)
     extract.add_argument("--max-size", metavar="MB", type=float, default=64.0, help="refuse inputs larger than this (default 64)")
     extract.add_argument("--input-format", choices=("text", "markdown", "html", "tei"), help="override detection of the input format")
-    extract.add_argument(
-        "-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
-        help="worker processes (default: the number of cores; 1 analyses in this process)",
-    )
+    add_jobs(extract, "worker processes (1 analyses in this process)")
     engines.add_arguments(extract)
     extract.add_argument("-q", "--quiet", action="store_true", help="no progress messages")
     extract.add_argument("--timings", action="store_true", help="print model loading and per-stage times to stderr (analyses in this process)")
@@ -84,21 +82,17 @@ def _check_dct(value: str | None) -> str | None:
 def _check(args: argparse.Namespace, fmt: str) -> None:
     if args.files.count("-") > 1:
         raise UsageError("'-' (standard input) can be given only once")
-    if args.jobs < 1:
-        raise UsageError(f"--jobs takes a number of processes, 1 or more, not {args.jobs}")
-    if args.max_size <= 0:
-        raise UsageError(f"--max-size takes a size in MB above 0, not {args.max_size}")
+    args.jobs = jobs(args, quiet=args.quiet)
+    args.max_bytes = check_size("--max-size", args.max_size)
     engines.check(args.engine, args.scheduler)
     if fmt == "parquet" and not args.output:
         raise UsageError("parquet output needs a folder: -o DIR")
     if fmt == "parquet" and not Path(args.output).resolve().parent.is_dir():
         raise LetopisError(f"{args.output}: folder {Path(args.output).parent} does not exist")
+    if fmt == "parquet":
+        check_folder(Path(args.output).resolve().parent, args.output)
     if args.output and fmt != "parquet":
-        folder = Path(args.output).parent
-        if Path(args.output).is_dir():
-            raise LetopisError(f"{args.output}: is a directory; give a file name for -o")
-        if str(folder) and not folder.is_dir():
-            raise LetopisError(f"{args.output}: folder {folder} does not exist")
+        check_target(args.output)  # before the analysis, not after it
 
 
 def _outcomes(args: argparse.Namespace, settings: Settings) -> Iterator[Outcome]:
@@ -141,6 +135,7 @@ class _Sink:
         self.docs: list[Any] = []  # json, md, html: kept for the one chronology
         self.count = 0
         self.stream: IO[str] | None = None
+        self.opened: Any = None  # the context of a streamed -o
         self.tables: Any = None
 
     def add(self, doc: Any) -> None:
@@ -158,7 +153,11 @@ class _Sink:
 
     def _stream(self) -> IO[str]:
         if self.stream is None:  # opened on the first document: a run with none writes nothing
-            self.stream = sys.stdout if self.output is None else open(self.output, "w", encoding="utf-8")
+            if self.output is None:
+                self.stream = sys.stdout
+            else:
+                self.opened = open_stream(self.output)
+                self.stream = self.opened.__enter__()
         return self.stream
 
     def _tables(self) -> Any:
@@ -170,8 +169,9 @@ class _Sink:
 
     def close(self) -> None:
         """Finish a streamed output (what is written stays, even after an interruption)."""
-        if self.stream is not None and self.stream is not sys.stdout:
-            self.stream.close()
+        if self.opened is not None:
+            self.opened.__exit__(None, None, None)
+            self.opened = None
         if self.tables is not None:
             self.tables.close()
 
@@ -188,7 +188,7 @@ def extract_command(args: argparse.Namespace) -> int:
     fmt = _format_of(args)
     _check(args, fmt)
     engines.one_blas_thread()
-    settings = Settings(dct=_check_dct(args.dct), max_bytes=int(args.max_size * 1024 * 1024), input_format=args.input_format, keep_docs=True,
+    settings = Settings(dct=_check_dct(args.dct), max_bytes=args.max_bytes, input_format=args.input_format, keep_docs=True,
                         stage_progress=not args.quiet, calendar=args.calendar)
     progress = Progress(len(args.files), args.quiet)
     sink, failed = _Sink(fmt, args.output), 0

@@ -11,6 +11,7 @@ import argparse
 import glob
 import os
 import signal
+import stat
 import sys
 import time
 from collections.abc import Iterator
@@ -19,6 +20,8 @@ from pathlib import Path
 from .. import engines
 from ..cli import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_SOME_FAILED, add_db_option
 from ..errors import LetopisError, StoreError, UsageError
+from ..output import printable
+from ._options import add_jobs, check_size, jobs
 from .extract import add_calendar_option
 
 EXTENSIONS = (".txt", ".md", ".markdown", ".html", ".htm", ".xml")
@@ -35,10 +38,7 @@ def register(commands) -> None:
     )
     ingest.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns ('texts/**/*.txt')")
     add_db_option(ingest)
-    ingest.add_argument(
-        "-j", "--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
-        help="worker processes analysing documents in parallel (default: the number of cores)",
-    )
+    add_jobs(ingest, "worker processes analysing documents in parallel")
     ingest.add_argument("--dct", metavar="YYYY-MM-DD", help="document date, for news: anchors «вчера», «в прошлом году»")
     add_calendar_option(ingest)
     ingest.add_argument("--max-size", metavar="MB", type=float, default=64.0, help="refuse inputs larger than this (default 64)")
@@ -52,15 +52,30 @@ def register(commands) -> None:
 
 
 def expand(paths: list[str]) -> tuple[list[str], list[str]]:
-    """The files the paths name, in order and once each; and one message per path that names none."""
+    """The files the paths name, in order and once each; and one message per path that names none.
+
+    A FIFO or device named on the command line is read (once); one found in a folder or by a
+    pattern is left out with a message, since reading it could wait for ever."""
     files: list[str] = []
     problems = []
     for path in paths:
         found = list(_expand_one(path))
         if not found:
             problems.append(_nothing_at(path))
-        files += found
+        for name in found:
+            if name != path and not _regular(name):
+                problems.append(f"{printable(name)}: not a regular file (a FIFO, socket or device); "
+                                "name it on the command line to read it")
+            else:
+                files.append(name)
     return _unique_by_realpath(files), problems
+
+
+def _regular(name: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(name).st_mode)
+    except OSError:
+        return True  # reported when it is read
 
 
 def _expand_one(path: str) -> Iterator[str]:
@@ -86,8 +101,8 @@ def _walk(folder: str) -> Iterator[str]:
 
 def _nothing_at(path: str) -> str:
     if os.path.isdir(path):
-        return f"{path}: folder holds no {' '.join(EXTENSIONS)} files"
-    return f"{path}: matches no files"
+        return f"{printable(path)}: folder holds no {' '.join(EXTENSIONS)} files"
+    return f"{printable(path)}: matches no files"
 
 
 def _unique_by_realpath(names: list[str]) -> list[str]:
@@ -182,10 +197,8 @@ def ingest_command(args: argparse.Namespace) -> int:
     from .extract import _check_dct
 
     dct = _check_dct(args.dct)
-    if args.jobs < 1:
-        raise UsageError(f"--jobs takes a number of processes of 1 or more, not {args.jobs}")
-    if args.max_size <= 0:
-        raise UsageError(f"--max-size takes a size in MB above 0, not {args.max_size}")
+    args.jobs = jobs(args, quiet=args.quiet)
+    args.max_bytes = check_size("--max-size", args.max_size)
     if "-" in args.paths:
         raise UsageError("ingest reads files, not standard input; save it to a file and ingest that")
     engines.check(args.engine, args.scheduler)
@@ -228,9 +241,12 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def _run(store, files: list[str], args: argparse.Namespace, dct: str | None, tally: _Tally) -> None:
     from ..ingest import read
-    from ..parallel import Settings
+    from ..parallel import Settings, say_warnings
 
-    max_bytes = int(args.max_size * 1024 * 1024)
+    max_bytes = args.max_bytes
+    # Each file is read once, here, and its Source handed to the engine: a FIFO or
+    # `<(command)` cannot be read twice, and a file changed in between would be stored
+    # under the wrong hash.
     todo, seen = [], set()
     for name in files:
         try:
@@ -239,11 +255,12 @@ def _run(store, files: list[str], args: argparse.Namespace, dct: str | None, tal
             print(f"letopis: error: {error}", file=sys.stderr)
             tally.failed += 1
             continue
+        say_warnings(source)
         if source.sha256 in seen or store.has_document(source.sha256):
             tally.skipped += 1
             continue
         seen.add(source.sha256)
-        todo.append(name)
+        todo.append(source)
     if not todo:
         return
     progress = IngestProgress(len(todo), quiet=args.quiet)

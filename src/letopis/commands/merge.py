@@ -19,6 +19,7 @@ import sys
 from typing import Any
 
 from ..cli import EXIT_OK, add_db_option, write_output
+from ..output import check_target
 
 
 def register(commands) -> None:
@@ -41,7 +42,12 @@ def register(commands) -> None:
 
 def merge_command(args: argparse.Namespace) -> int:
     from ..store import open_store
+    from ._options import check_count
 
+    if args.forget is not None:
+        check_count("--forget", args.forget, 1)
+    if args.output:
+        check_target(args.output)
     with open_store(args.db, create=False) as store:
         from ..corpus import refresh
 

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..cli import EXIT_OK, add_db_option, write_output
 from ..errors import LetopisError, UsageError
+from ._options import check_count
 
 FORMATS = ("table", "json", "csv")
 FACTUALITY = ("actual", "negated", "intended", "unrealized", "hypothetical", "uncertain")
@@ -68,8 +69,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
 def _open(args: argparse.Namespace):
     from ..store import open_store
 
-    if args.limit < 0:
-        raise UsageError(f"--limit takes 0 (all) or more, not {args.limit}")
+    check_count("--limit", args.limit, 0, " (all)")
     return open_store(args.db, readonly=True)
 
 
@@ -83,8 +83,7 @@ def events_command(args: argparse.Namespace) -> int:
     high = checked_day_number(args.date_to, "--to") if args.date_to else None
     if low is not None and high is not None and low > high:
         raise UsageError(f"--from {args.date_from} is after --to {args.date_to}")
-    if args.offset < 0:
-        raise UsageError(f"--offset takes 0 or more, not {args.offset}")
+    check_count("--offset", args.offset)
     filters = {"person": args.person, "place": args.place, "entity": args.entity, "type": args.type,
                "factuality": args.factuality, "doc": args.doc, "date_from": args.date_from,
                "date_to": args.date_to, "search": args.search}

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from ..errors import LetopisError
-from ..parallel import Outcome, Settings, analyse_source, read_source
+from ..parallel import Outcome, Settings, analyse_source, input_name, read_source
 
 if TYPE_CHECKING:
     from dask.bag import Bag
@@ -92,8 +92,8 @@ def analyse_files(
     """
     threads = max(sum(client.nthreads().values()), 1)
     window: deque[tuple[str, Any]] = deque()
-    for name in names:
-        source = read_source(name, settings)
+    for item in names:
+        name, source = input_name(item), read_source(item, settings)
         if isinstance(source, Outcome):
             window.append((name, source))
         else:

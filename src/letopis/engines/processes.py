@@ -35,7 +35,8 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from ..errors import LetopisError
-from ..parallel import Outcome, Settings, _analyse, read_source
+from ..output import printable
+from ..parallel import Outcome, Settings, _analyse, input_name, read_source
 
 START_METHOD = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 IN_FLIGHT_PER_WORKER = 2  # documents handed out or finished but not yet yielded, per worker
@@ -198,7 +199,7 @@ class _Pool:
         if self.deaths[index] < 2:
             self.retries.appendleft((index, name, source))
         else:
-            self.finished[index] = Outcome(name, error=f"{name}: the process analysing it died twice ({why}); not analysed")
+            self.finished[index] = Outcome(name, error=f"{printable(name)}: the process analysing it died twice ({why}); not analysed")
 
     def close(self) -> None:
         for worker in self.workers:
@@ -224,7 +225,7 @@ def run(names: Iterable[str], *, jobs: int, settings: Settings) -> Iterator[Outc
                         exhausted = True
                         break
                     handed += 1
-                    pool.give(worker, (index, name, _read_here(name, settings)))
+                    pool.give(worker, (index, input_name(name), _read_here(name, settings)))
             while next_out in pool.finished:
                 yield pool.finished.pop(next_out)
                 next_out += 1
@@ -241,6 +242,7 @@ def run(names: Iterable[str], *, jobs: int, settings: Settings) -> Iterator[Outc
         pool.close()
 
 
-def _read_here(name: str, settings: Settings) -> Any:
-    """Standard input belongs to this process: read it here and send the text along."""
-    return read_source(name, settings) if name == "-" else None
+def _read_here(name: Any, settings: Settings) -> Any:
+    """Standard input belongs to this process: read it here and send the text along (as
+    an input the caller read already is sent)."""
+    return read_source(name, settings) if name == "-" or not isinstance(name, str) else None

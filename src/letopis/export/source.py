@@ -106,9 +106,28 @@ def check(data: Any, where: str = "input") -> Record:
     if not isinstance(data, dict):
         raise ExportError(f"{where}: not a letopis chronology (expected a JSON object)")
     try:
-        return validate(data)
+        validate(data)
     except ContractError as error:
         raise ExportError(f"{where}: not a letopis chronology ({error})") from None
+    _check_days(data, where)
+    return data
+
+
+_DAY_FIELDS = ("earliest", "latest")
+
+
+def _check_days(data: Record, where: str) -> None:
+    """Every day bound is a real day (the schema's pattern lets «1812-13-45» through)."""
+    for key in ("events", "timexes"):
+        for i, item in enumerate(data.get(key) or []):
+            time = item.get("time") if key == "events" else item
+            if not isinstance(time, dict):
+                continue
+            for name in _DAY_FIELDS:
+                value = time.get(name)
+                if isinstance(value, str) and dates.parse(value) is None:
+                    path = f"$.{key}[{i}]" + (".time" if key == "events" else "")
+                    raise ExportError(f"{where}: not a letopis chronology (no such day {value[:40]!r} at {path}.{name})")
 
 
 def read_json(path: str | Path) -> Record:
@@ -124,6 +143,8 @@ def read_json(path: str | Path) -> Record:
         raise ExportError(f"{name}: not UTF-8 JSON") from None
     except json.JSONDecodeError as error:
         raise ExportError(f"{name}: not valid JSON (line {error.lineno}, column {error.colno}: {error.msg})") from None
+    except RecursionError:
+        raise ExportError(f"{name}: JSON nested too deeply to be a letopis chronology") from None
     return check(data, name)
 
 

@@ -21,7 +21,7 @@ import zipfile
 from pathlib import Path
 from typing import Any, Iterable
 
-from ..output import creation_mode
+from ..output import check_target, creation_mode, settle
 from .source import ExportError, Record, Source, display_date, geo_of, source, time_of
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -161,6 +161,12 @@ def csv_text(name: str, rows: list[Record]) -> str:
     return out.getvalue()
 
 
+def _umask() -> int:
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return umask
+
+
 def write_folder(chronology: Any, folder: str | Path, **extras: Any) -> list[Path]:
     """Write `<name>.csv` for each table into `folder`; the files are written into a
     temporary folder beside it first, which becomes the folder when it is new."""
@@ -177,6 +183,7 @@ def write_folder(chronology: Any, folder: str | Path, **extras: Any) -> list[Pat
         for name, rows in data.items():
             (staging / f"{name}.csv").write_text(csv_text(name, rows), encoding=ENCODING, newline="")
         if not target.exists():
+            os.chmod(staging, 0o777 & ~_umask())  # mkdtemp makes 0700; an export folder is shared like any other
             os.rename(staging, target)  # a new folder appears whole or not at all
         else:
             for name in data:  # an existing folder gets each file replaced whole
@@ -193,6 +200,7 @@ def write_zip(chronology: Any, path: str | Path, **extras: Any) -> Path:
         raise ExportError(f"{path}: is a folder; give a .zip file name")
     if not target.resolve().parent.is_dir():
         raise ExportError(f"{path}: folder {target.resolve().parent} does not exist")
+    check_target(target)
     data = tables(chronology, **extras)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.resolve().parent)
     os.close(handle)
@@ -200,8 +208,7 @@ def write_zip(chronology: Any, path: str | Path, **extras: Any) -> Path:
         with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for name, rows in data.items():
                 archive.writestr(f"{name}.csv", csv_text(name, rows).encode(ENCODING))
-        os.chmod(temporary, creation_mode())
-        os.replace(temporary, target)
+        settle(temporary, target)  # the mode the file had, or the umask's (mkstemp makes 0600)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise

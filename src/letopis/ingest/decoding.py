@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..errors import BinaryInput, EmptyInput, InputError, InputTooLarge
@@ -36,6 +36,8 @@ class Source:
     source_offsets: list[int] | None = None
     # TEI: the dates, names and document date its markup gives (`ingest.tei_given`).
     given: "Given | None" = None
+    # What was doubtful in reading it (a lying <meta charset>, mixed encodings), one line each.
+    warnings: list[str] = field(default_factory=list)
 
 
 def decode(data: bytes, name: str = "<bytes>", *, format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
@@ -55,7 +57,8 @@ def decode(data: bytes, name: str = "<bytes>", *, format: str | None = None, max
         format = "html"
     elif format is None and looks_like_tei(data[:4096]):
         format = "tei"
-    text, encoding = decode_text(data, name, html=format in ("html", "tei"))
+    warnings: list[str] = []
+    text, encoding = decode_text(data, name, html=format in ("html", "tei"), warnings=warnings)
     check_controls(text, name)
     if format is None:
         format = "html" if looks_like_html(text[:2048]) else "tei" if looks_like_tei(text[:4096]) else "text"
@@ -71,7 +74,7 @@ def decode(data: bytes, name: str = "<bytes>", *, format: str | None = None, max
         raise EmptyInput(f"{name}: contains only whitespace; there is nothing to analyse")
     sha = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
     return Source(name=name, text=text, encoding=encoding, format=format, sha256=sha, source_offsets=offsets,
-                  given=given)
+                  given=given, warnings=warnings)
 
 
 def too_large(name: str, size: int, limit: int) -> str:

@@ -7,6 +7,7 @@ import stat
 import sys
 
 from ..errors import InputTooLarge, UnreadableInput
+from ..output import printable
 from .decoding import DEFAULT_MAX_BYTES, Source, decode, too_large
 from .encodings import decode_text
 
@@ -19,12 +20,15 @@ _EXTENSIONS = {
 
 
 def read(path: str | os.PathLike, *, format: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read and decode one file; "-" reads the bytes of standard input."""
+    """Read and decode one file; "-" reads the bytes of standard input.
+
+    The file is read once, whatever it is: a FIFO or `<(command)` works. A name that is not
+    UTF-8 (a cp1251 archive's) is opened as it is and reported in `Source.name` in a
+    printable, lossless form (`letopis.output.printable`: undecodable bytes as \\xHH)."""
     if os.fspath(path) == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
         return decode(data, "<stdin>", format=format, max_bytes=max_bytes)
-    name = os.fspath(path)
-    name = name if isinstance(name, str) else os.fsdecode(name)
+    name = printable(path)
     try:
         info = os.stat(path)
         if stat.S_ISDIR(info.st_mode):

@@ -491,8 +491,8 @@ def bare_year(m: Match) -> Reading | None:
 
 
 def _year_after(suffix: str = "") -> str:
-    return (rf"(?:\s+(?P<y{suffix}>\d{{3,4}}){g.YEAR_SUFFIX}(?:\s*(?P<yw{suffix}>{g.YEAR_WORD}))?"
-            rf"|\s+(?P<y_{suffix}>\d{{1,4}})\s*{g.YEAR_WORD})")
+    return (rf"(?:\s+(?P<y{suffix}>\d{{3,4}}){g.NOT_LONGER}{g.YEAR_SUFFIX}(?:\s*(?P<yw{suffix}>{g.YEAR_WORD}))?"
+            rf"|\s+(?P<y_{suffix}>\d{{1,4}}){g.NOT_LONGER}\s*{g.YEAR_WORD})")
 
 
 _MON = rf"(?P<mon>{g.MONTH}|{g.MONTH_ABBR})"
@@ -503,16 +503,16 @@ _YW_PLURAL = r"(?:годами|годах|годы|годов|годам|год�
 RULES: list[tuple[str, str, object]] = [
     ("date.day_month_range",
      rf"{g.HEAD}(?P<d1>[0-3]?\d)(?:-?(?:го|е))?\s+(?P<m1>{g.MONTH}|{g.MONTH_ABBR}){_year_after('1')}?{_RANGE_SEP}"
-     rf"(?P<d2>[0-3]?\d)(?:-?(?:го|е))?\s+(?P<m2>{g.MONTH}|{g.MONTH_ABBR})(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}",
+     rf"(?P<d2>[0-3]?\d)(?:-?(?:го|е))?\s+(?P<m2>{g.MONTH}|{g.MONTH_ABBR})(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}{g.NO_LONG_YEAR}",
      day_month_range),
     ("date.day_range",
      rf"{g.HEAD}(?P<d1>[0-3]?\d)(?:-?(?:го|е))?{_RANGE_SEP}(?P<d2>[0-3]?\d)(?:-?(?:го|е))?\s+"
-     rf"(?P<mon>{g.MONTH}|{g.MONTH_ABBR})(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}",
+     rf"(?P<mon>{g.MONTH}|{g.MONTH_ABBR})(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}{g.NO_LONG_YEAR}",
      day_range),
     ("date.day_month",
-     rf"{g.HEAD}{g.DAY}\s+{_MON}(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}", day_month),
+     rf"{g.HEAD}{g.DAY}\s+{_MON}(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}{g.NO_LONG_YEAR}", day_month),
     ("date.day_word",
-     rf"{g.HEAD}(?:(?P<tens>двадцать|тридцать)\s+)?(?P<dw>{g.ORDINAL})\s+(?P<mon>{g.MONTH})(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}",
+     rf"{g.HEAD}(?:(?P<tens>двадцать|тридцать)\s+)?(?P<dw>{g.ORDINAL})\s+(?P<mon>{g.MONTH})(?:{_year_after()}|{g.REL_YEAR})?{g.ERA}{g.OLD_STYLE}{g.NO_LONG_YEAR}",
      day_word),
     ("date.month_year", rf"{g.HEAD}(?P<mon>{g.MONTH})(?:{_year_after()}|{g.REL_YEAR}){g.ERA}{g.OLD_STYLE}",
      month_year),
@@ -523,7 +523,7 @@ RULES: list[tuple[str, str, object]] = [
     ("date.month_range",
      rf"{g.HEAD}(?P<m1>{g.MONTH}){_RANGE_SEP}(?P<m2>{g.MONTH})(?:{_year_after()}|{g.REL_YEAR})?",
      month_range),
-    ("date.month", rf"{g.HEAD}(?P<mon>{g.MONTH})", month_alone),
+    ("date.month", rf"{g.HEAD}(?P<mon>{g.MONTH}){g.NO_LONG_YEAR}", month_alone),
     ("date.month_rel", rf"{g.HEAD}(?P<mrel>прошл(?:ом|ый|ого)|минувш(?:ем|ий|его)|эт(?:ом|от|ого)|следующ(?:ем|ий|его))\s+(?P<mon>{g.MONTH})",
      month_rel),
     ("date.year",

@@ -90,9 +90,19 @@ def age_like(m: Match, has_pre: bool) -> bool:
     return True  # «Владимиру Токареву 35 лет», «У.Баффету 81 год»
 
 
+def disagrees_with_goda(m: Match) -> bool:
+    """«10000 года», «1945 года»: «года» after a number is a count of years only when the
+    number ends in 1 to 4 (not 11 to 14: «21 года», «3 года»); otherwise it names a year."""
+    q, unit = (m["q"] or "").strip(), (m["u"] or "").lower()
+    if unit != "года" or not q.isdigit():
+        return False
+    n = int(q)
+    return n % 10 in (0, 5, 6, 7, 8, 9) or 11 <= n % 100 <= 14
+
+
 def duration(m: Match) -> Reading | None:
     before = m.string[max(0, m.start() - 25): m.start()]
-    if _AGE_BEFORE.search(before):
+    if _AGE_BEFORE.search(before) or disagrees_with_goda(m):
         return None
     if (unit_of(m["u"]) in ("Y", "D") and quantity(m["q"]) is not None
             and age_like(m, bool(m.groupdict().get("dpre")))):

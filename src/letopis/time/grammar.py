@@ -66,7 +66,12 @@ DAY = r"(?P<d>[0-3]?\d)(?:-?(?:го|е|ое|м))?"
 YEAR_WORD = r"(?:(?:года|году|годом|год)(?!\w)|гг?\.|г(?!\w))"
 YEAR_SUFFIX = r"(?:-?(?:го|м|й|х|е))?"
 # A year after a month: 3–4 digits, or any number followed by «года» / «г.».
-YEAR_AFTER_MONTH = rf"(?:\s+(?P<y>\d{{3,4}}){YEAR_SUFFIX}(?:\s*(?P<yw>{YEAR_WORD}))?|\s+(?P<y_>\d{{1,4}})\s*{YEAR_WORD})"
+# A year of five digits or more with its year word («1 января 10000 года») is beyond the
+# calendar letopis dates in; a date followed by one is not read at all rather than cut to its
+# first four digits. Digits glued to a year without a year word are a footnote («19 июня 162312,»).
+NOT_LONGER = rf"(?!\d+\s*{YEAR_WORD})"
+YEAR_AFTER_MONTH = rf"(?:\s+(?P<y>\d{{3,4}}){NOT_LONGER}{YEAR_SUFFIX}(?:\s*(?P<yw>{YEAR_WORD}))?|\s+(?P<y_>\d{{1,4}}){NOT_LONGER}\s*{YEAR_WORD})"
+NO_LONG_YEAR = rf"(?!\s+\d{{5,}}\s*{YEAR_WORD})"
 ERA = (
     r"(?:\s*(?P<era>(?:до\s+(?:нашей\s+эры|н\.\s*э\.?|р\.\s*х\.?|рождества\s+христова))"
     r"|(?:нашей\s+эры|н\.\s*э\.?)))?"
