@@ -10,6 +10,7 @@ from ..lang.ru import relations as lex
 from ..lang.ru.relations import SCHEDULE_VERBS
 from ..syntax_tree import ancestors, span_head, subtree
 from ..index import carrier_index, tokens_overlapping, tree
+from ..time import lexicon as time_lex
 
 DATED_TYPES = {"DATE", "TIME"}
 DATED_FACTUALITY = {"actual", "uncertain"}  # events a linked timex may date
@@ -122,6 +123,35 @@ def _event_argument(doc: Doc, owner: dict[int, Event], path: list[int]) -> Event
     return None
 
 
+WHEN_CLAUSE_RELS = {"acl", "acl:relcl", "advcl"}
+
+
+def when_clauses(doc: Doc) -> None:
+    """«В 1933 году, когда власть захватили нацисты»; «работал до 1922 года, когда переехал в
+    Москву»: the event of a «когда» clause that hangs on a date happened at the time the date
+    names (whatever «до» or «с» says of the main clause). It beats a date found elsewhere."""
+    owner = carrier_index(doc)
+    for timex in doc.timexes:
+        if timex.type not in DATED_TYPES or timex.anchor == "relative":
+            continue
+        inside = tokens_overlapping(doc, timex.start, timex.end)
+        if not inside:
+            continue
+        kids = tree(doc).of_sentence(doc.tokens[inside[0]].sent)
+        for node in inside:
+            for child in kids.get(node, ()):
+                if doc.tokens[child].rel not in WHEN_CLAUSE_RELS or child in inside:
+                    continue
+                if not any(doc.tokens[k].lemma in time_lex.WHEN_WORDS and k < child for k in kids.get(child, ())):
+                    continue
+                event = owner.get(child)
+                if event is None or event.head != child:
+                    continue
+                event.time_links.date = timex.id
+                event.time_links.when_of = timex.id
+                doc.note("time_links", "when_clause_at_date", timex.start, timex.end, event=event.id)
+
+
 def discovered_schedules(doc: Doc) -> None:
     """«обнаружил, что на 18 августа объявлена забастовка»: found out no later than that day.
 
@@ -161,6 +191,7 @@ class TimeLinkStage:
 
     def __call__(self, doc: Doc) -> Doc:
         attach_timexes(doc)
+        when_clauses(doc)
         attach_linked_timexes(doc)
         discovered_schedules(doc)
         return doc

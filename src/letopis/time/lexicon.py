@@ -92,6 +92,11 @@ PREPOSITIONS: dict[str, str | None] = {
     "около": "APPROX", "ок.": "APPROX", "примерно в": "APPROX", "примерно": "APPROX", "приблизительно": "APPROX",
     "ориентировочно": "APPROX", "на рубеже": "APPROX",
 }
+# The prepositions of an «ON_OR_AFTER» date that name when something began («с 1900 года
+# преподавал»), unlike «не ранее», which only bounds it.
+FROM_PREPOSITIONS = ("с ", "со ", "начиная с ", "начиная со ")
+# The word that opens a clause placed at the time its head names («в 1933 году, когда …»).
+WHEN_WORDS = frozenset({"когда"})
 
 # Cardinal numerals (forms) -> value. «несколько» has no value (None).
 CARDINALS: dict[str, int | None] = {

@@ -1,0 +1,45 @@
+"""Dates whose preposition opens an interval but still name a time (`dating.named_window`):
+«с 1900 года преподавал» began in 1900; a «когда» clause hanging on a date happened at the
+time the date names («до 1922 года, когда переехал», `time_links.when_clauses`)."""
+
+import pytest
+
+
+# The history reading of events needs a text dense in past dates: the cases stand after such a passage.
+PASSAGE = ("Летопись рода начинается в 1501 году. В 1525 году семья перебралась в Тверь. "
+           "Зима 1540 года выдалась суровой. К 1561 году имение разорилось. В 1590 году дом продали. ")
+
+
+def window(doc, trigger):
+    time = next(e for e in doc.events if e.trigger.text == trigger).time
+    return time.earliest, time.latest, time.basis
+
+
+# (sentence, trigger, expected (earliest, latest, basis))
+CASES = [
+    # «с»: what the clause tells began in the time named
+    ("С 1900 года Орлов преподавал арифметику в коммерческом училище.", "преподавал",
+     ("1900-01-01", "1900-12-31", "explicit")),
+    ("Орлов жил в Туле с 1860 года.", "жил", ("1860-01-01", "1860-12-31", "explicit")),
+    ("Со 2 марта 1903 года он служил в министерстве.", "служил", ("1903-03-02", "1903-03-02", "explicit")),
+    # hard negative: «не ранее» only bounds it, the upper bound stays open
+    ("Не ранее 1900 года он основал училище.", "основал", ("1900-01-01", None, "explicit")),
+    # a «когда» clause on a date happened at the time named, not before it
+    ("Он служил в Казани до 1922 года, когда переехал в Москву.", "переехал",
+     ("1922-01-01", "1922-12-31", "explicit")),
+    ("В 1848 году, когда в Париже началась революция, Орлов вернулся на родину.", "революция",
+     ("1848-01-01", "1848-12-31", "explicit")),
+    ("В 1848 году, когда в Париже началась революция, Орлов вернулся на родину.", "вернулся",
+     ("1848-01-01", "1848-12-31", "explicit")),
+    ("С 1900 года, когда умер его отец, Орлов управлял имением.", "умер", ("1900-01-01", "1900-12-31", "explicit")),
+]
+
+
+@pytest.mark.parametrize("text, trigger, expected", CASES, ids=[c[1] + str(i) for i, c in enumerate(CASES)])
+def test_named_time(analyse, text, trigger, expected):
+    assert window(analyse(PASSAGE + text, calendar="gregorian"), trigger) == expected
+
+
+def test_a_when_clause_is_traced(analyse):
+    doc = analyse(PASSAGE + "Он служил в Казани до 1922 года, когда переехал в Москву.", calendar="gregorian")
+    assert any(n["rule"] == "when_clause_at_date" for n in doc.trace)
