@@ -35,6 +35,20 @@ CASES = [
 ]
 
 
+# Of two dates the tree reaches an event by, the nearer one is its own
+NEAREST = [
+    ("• Урон стране нанесли война Китая, начавшего в 1979 г. военные действия против соседей, а также "
+     "возникновение в Польше в 1980–1981 гг. массового рабочего движения.", "возникновение",
+     ("1980-01-01", "1981-12-31", "explicit")),
+    ("• Урон стране нанесли война Китая, начавшего в 1979 г. военные действия против соседей, а также "
+     "возникновение в Польше в 1980–1981 гг. массового рабочего движения.", "война",
+     ("1979-01-01", "1979-12-31", "explicit")),
+    ("Положение осложнили мятеж в Кадисе, начавшийся в 1820 г. после долгой смуты, а также восстание в "
+     "Неаполе в 1821 г. против короля.", "восстание", ("1821-01-01", "1821-12-31", "explicit")),
+]
+CASES += NEAREST
+
+
 @pytest.mark.parametrize("text, trigger, expected", CASES, ids=[c[1] + str(i) for i, c in enumerate(CASES)])
 def test_named_time(analyse, text, trigger, expected):
     assert window(analyse(PASSAGE + text, calendar="gregorian"), trigger) == expected

@@ -41,6 +41,7 @@ def attach_timexes(doc: Doc) -> None:
     """Each dated timex goes to the nearest event above it in the tree (its own clause)."""
     owner = carrier_index(doc)
     timexes = {t.id: t for t in doc.timexes}
+    distance: dict[str, int] = {}  # how many steps up the tree each event's date is
     for timex in doc.timexes:
         if timex.type not in DATED_TYPES:
             continue
@@ -56,15 +57,20 @@ def attach_timexes(doc: Doc) -> None:
             doc.note("time_links", "scheduled_for_date", timex.start, timex.end, event=event.id)
             continue
         path = [node for node in (head, *ancestors(doc, head)) if not timex.start <= doc.tokens[node].start < timex.end]
-        event = next((owner[node] for node in path if node in owner), None)
+        step = next((k for k, node in enumerate(path) if node in owner), None)
+        event = owner[path[step]] if step is not None else None
         if event is None:
-            event = _event_argument(doc, owner, path)
+            event, step = _event_argument(doc, owner, path), len(path)
         if event is None or across_lines(doc.text, timex.start, timex.end, event.trigger.start, event.trigger.end):
             continue
         current = event.time_links.date
-        # An explicit date beats an event-anchored one in the same clause.
-        if current is None or (timexes[current].anchor == "relative" and timex.anchor != "relative"):
+        # An explicit date beats an event-anchored one in the same clause; of two alike, the
+        # one nearer in the tree is the event's own («возникновение в 1980–1981 гг.»).
+        relative = timex.anchor == "relative"
+        if (current is None or (timexes[current].anchor == "relative" and not relative)
+                or ((timexes[current].anchor == "relative") == relative and step < distance.get(event.id, -1))):
             event.time_links.date = timex.id
+            distance[event.id] = step
         if timex.anchor == "relative" and timex.anchor_ref and event.time_links.anchored_on is None:
             event.time_links.anchored_on = timex.id
         doc.note("time_links", "timex_to_event", timex.start, timex.end, event=event.id)
