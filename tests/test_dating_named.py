@@ -57,3 +57,22 @@ def test_named_time(analyse, text, trigger, expected):
 def test_a_when_clause_is_traced(analyse):
     doc = analyse(PASSAGE + "Он служил в Казани до 1922 года, когда переехал в Москву.", calendar="gregorian")
     assert any(n["rule"] == "when_clause_at_date" for n in doc.trace)
+
+
+# Notes: a date and a dash head an item; the first event after the dash is the one it dates
+# (`time_links.dash_items`), up to the next date, a semicolon or the line's end.
+NOTES = ('Русско-турецкая война 1768-1774 "Дунайский": 7 июля 1770 - Битва у д. Ларга (северо-западнее '
+         'Измаила) (+), 21 июля 1770 - Битва при Кагуле (карта) (+); 1771-1773 "Крымский": 1771 - Поход в Крым (+).')
+DASH_ITEMS = [
+    (NOTES, 59, ("1770-07-07", "1770-07-07", "explicit")),
+    (NOTES, 122, ("1770-07-21", "1770-07-21", "explicit")),
+    (NOTES, NOTES.index("Поход"), ("1771-01-01", "1771-12-31", "explicit")),
+    # hard negative: the dash ends its line, the event on the next line is no item of that date
+    (NOTES.replace("1771 - Поход", "1771 -\nПоход"), NOTES.index("Поход"), (None, None, "unknown")),
+]
+
+
+@pytest.mark.parametrize("text, start, expected", DASH_ITEMS, ids=[str(i) for i in range(len(DASH_ITEMS))])
+def test_dash_item(analyse, text, start, expected):
+    time = next(e for e in analyse(text, calendar="gregorian").events if e.trigger.start == start).time
+    assert (time.earliest, time.latest, time.basis) == expected

@@ -5,6 +5,8 @@ event set for another; and, for finding out about a schedule, the day found out 
 
 from __future__ import annotations
 
+import re
+
 from ..doc import Doc, Event, Timex, across_lines
 from ..lang.ru import relations as lex
 from ..lang.ru.relations import SCHEDULE_VERBS
@@ -129,6 +131,33 @@ def _event_argument(doc: Doc, owner: dict[int, Event], path: list[int]) -> Event
     return None
 
 
+DASH_ITEM = re.compile(r"[ \t\u00a0]*[-–—][ \t\u00a0]+")  # «28 сен. 1708 - Битва у д. Лесная»
+ITEM_ENDS = re.compile(r"[\n;]")  # what ends a dated item of a list
+
+
+def dash_items(doc: Doc) -> None:
+    """«28 сен. 1708 - Битва у д. Лесная, 27 июня 1709 - Битва под Полтавой»: in notes a date
+    and a dash head an item, and the first event after the dash is the one it dates, whatever
+    the parser made of the list. The item ends at the next date, a semicolon or the line's end;
+    a «когда» clause keeps its date."""
+    starts = sorted(t.start for t in doc.timexes)
+    events = sorted(doc.events, key=lambda e: e.trigger.start)
+    for timex in doc.timexes:
+        if timex.type not in DATED_TYPES or timex.anchor == "relative" or timex.earliest is None and timex.latest is None:
+            continue
+        dash = DASH_ITEM.match(doc.text, timex.end)
+        if dash is None:
+            continue
+        end = next((s for s in starts if s >= dash.end()), len(doc.text))
+        stop = ITEM_ENDS.search(doc.text, dash.end(), end)
+        end = stop.start() if stop else end
+        event = next((e for e in events if dash.end() <= e.trigger.start < end), None)
+        if event is None or event.time_links.when_of is not None:
+            continue
+        event.time_links.date = timex.id
+        doc.note("time_links", "dash_item_date", timex.start, timex.end, event=event.id)
+
+
 WHEN_CLAUSE_RELS = {"acl", "acl:relcl", "advcl"}
 
 
@@ -198,6 +227,7 @@ class TimeLinkStage:
     def __call__(self, doc: Doc) -> Doc:
         attach_timexes(doc)
         when_clauses(doc)
+        dash_items(doc)
         attach_linked_timexes(doc)
         discovered_schedules(doc)
         return doc
