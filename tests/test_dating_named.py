@@ -32,6 +32,9 @@ CASES = [
     ("В 1848 году, когда в Париже началась революция, Орлов вернулся на родину.", "вернулся",
      ("1848-01-01", "1848-12-31", "explicit")),
     ("С 1900 года, когда умер его отец, Орлов управлял имением.", "умер", ("1900-01-01", "1900-12-31", "explicit")),
+    # a glued lifespan later in the sentence does not take the «когда» clause
+    ("В 1933 году, когда власть в стране захватили военные, профессор Ганс Мюллер Hans Müller, 18811954, "
+     "совместно с коллегой выступил против реформы.", "захватили", ("1933-01-01", "1933-12-31", "explicit")),
 ]
 
 
@@ -75,4 +78,25 @@ DASH_ITEMS = [
 @pytest.mark.parametrize("text, start, expected", DASH_ITEMS, ids=[str(i) for i in range(len(DASH_ITEMS))])
 def test_dash_item(analyse, text, start, expected):
     time = next(e for e in analyse(text, calendar="gregorian").events if e.trigger.start == start).time
+    assert (time.earliest, time.latest, time.basis) == expected
+
+
+# A birth or death noun of the protagonist takes the opening's date (`lives.date_birth_and_death`);
+# whose it is must be written: «рождения сына», «смерть брата» are someone else's.
+LIFE = ("Иван Петрович Орлов (3 марта 1791, Тула — 14 ноября 1860, Рим) — русский ботаник. "
+        "Вскоре после рождения Орлова семья переехала в Москву. В 1830 году Орлов вернулся в Тулу. ")
+LIFE_NOUNS = [
+    (LIFE, "рождения", ("1791-03-03", "1791-03-03", "context")),
+    (LIFE + "После его смерти коллекцию передали в музей.", "смерти", ("1860-11-14", "1860-11-14", "context")),
+    # dated through the birth: not before it, not after the next dated step
+    (LIFE, "переехала", ("1791-03-03", "1830-12-31", "inferred")),
+    # hard negatives: another's birth or death
+    (LIFE + "Смерть брата потрясла учёного.", "Смерть", ("1791-03-03", "1860-11-14", "inferred")),
+    (LIFE + "Смерть сына подорвала его силы.", "Смерть", ("1791-03-03", "1860-11-14", "inferred")),
+]
+
+
+@pytest.mark.parametrize("text, trigger, expected", LIFE_NOUNS, ids=[c[1] + str(i) for i, c in enumerate(LIFE_NOUNS)])
+def test_life_nouns(analyse, text, trigger, expected):
+    time = [e for e in analyse(text, calendar="gregorian").events if e.trigger.text == trigger][-1].time
     assert (time.earliest, time.latest, time.basis) == expected

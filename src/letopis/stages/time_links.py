@@ -159,6 +159,7 @@ def dash_items(doc: Doc) -> None:
 
 
 WHEN_CLAUSE_RELS = {"acl", "acl:relcl", "advcl"}
+WHEN_AFTER_DATE = re.compile(rf"\s*,\s*(?:{'|'.join(sorted(time_lex.WHEN_WORDS))})\s+", re.I)  # «в 1933 году, когда …»
 
 
 def when_clauses(doc: Doc) -> None:
@@ -166,9 +167,18 @@ def when_clauses(doc: Doc) -> None:
     Москву»: the event of a «когда» clause that hangs on a date happened at the time the date
     names (whatever «до» or «с» says of the main clause). It beats a date found elsewhere."""
     owner = carrier_index(doc)
+    events = sorted(doc.events, key=lambda e: e.trigger.start)
     for timex in doc.timexes:
         if timex.type not in DATED_TYPES or timex.anchor == "relative":
             continue
+        written = WHEN_AFTER_DATE.match(doc.text, timex.end)
+        if written is not None:  # «до 1922 года, когда переехал»: whatever the parser made of it
+            end = doc.sentences[doc.sentence_at(timex.start)].end
+            event = next((e for e in events if written.end() <= e.trigger.start < end), None)
+            if event is not None:
+                event.time_links.date = event.time_links.when_of = timex.id
+                doc.note("time_links", "when_clause_at_date", timex.start, timex.end, event=event.id)
+                continue
         inside = tokens_overlapping(doc, timex.start, timex.end)
         if not inside:
             continue
