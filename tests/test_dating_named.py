@@ -100,3 +100,20 @@ LIFE_NOUNS = [
 def test_life_nouns(analyse, text, trigger, expected):
     time = [e for e in analyse(text, calendar="gregorian").events if e.trigger.text == trigger][-1].time
     assert (time.earliest, time.latest, time.basis) == expected
+
+
+# A list of titles: a year alone closes its item and dates that item's one event (`time_links.item_years`).
+TITLES = ("Эмиль Дюран (12 мая 1810, Лион — 3 июня 1880, Париж) — французский физик и химик. "
+          "Член Парижской академии наук 1845, член-корреспондент Петербургской академии наук 1858, "
+          "иностранный член Лондонского королевского общества 1866. В 1833 году окончил Политехническую школу. ")
+ITEM_YEARS = [
+    (TITLES, "Член", ("1845-01-01", "1845-12-31", "explicit")),
+    (TITLES, "член-корреспондент", ("1858-01-01", "1858-12-31", "explicit")),
+    # hard negative: a year with a preposition is no list item's («в 1833 году»), and a count is no year
+    (TITLES + "Он написал 1200 статей, многие переведены.", "окончил", ("1833-01-01", "1833-12-31", "explicit")),
+]
+
+
+@pytest.mark.parametrize("text, trigger, expected", ITEM_YEARS, ids=[c[1] + str(i) for i, c in enumerate(ITEM_YEARS)])
+def test_item_year(analyse, text, trigger, expected):
+    assert window(analyse(text, calendar="gregorian"), trigger) == expected

@@ -158,6 +158,35 @@ def dash_items(doc: Doc) -> None:
         doc.note("time_links", "dash_item_date", timex.start, timex.end, event=event.id)
 
 
+ITEM_YEAR_RULES = {"date.bare_year", "date.noted_year"}  # a year alone, no preposition
+ITEM_START = re.compile(r"[,;.(:\n]")  # what opens an item of a list
+
+
+def item_years(doc: Doc) -> None:
+    """«Член Лондонского королевского общества 1852, член-корреспондент академии наук 1870,»:
+    in a list of titles a year alone closes its item, and dates the one event of that item,
+    whatever the parser made of the list. An item with two events or none is left alone."""
+    events = sorted(doc.events, key=lambda e: e.trigger.start)
+    for timex in doc.timexes:
+        if timex.rule not in ITEM_YEAR_RULES or not _closes_item(doc.text, timex.end):
+            continue
+        opened = max((m.end() for m in ITEM_START.finditer(doc.text, max(0, timex.start - 120), timex.start)), default=None)
+        if opened is None:
+            continue
+        inside = [e for e in events if opened <= e.trigger.start and e.trigger.end <= timex.start]
+        if len(inside) != 1 or inside[0].time_links.when_of is not None:
+            continue
+        inside[0].time_links.date = timex.id
+        doc.note("time_links", "list_item_year", timex.start, timex.end, event=inside[0].id)
+
+
+def _closes_item(text: str, end: int) -> bool:
+    """A year closes an item when a comma, a semicolon or a full stop follows it, or a
+    footnote number glued to it and then one of those."""
+    rest = text[end : end + 4].lstrip("0123456789")
+    return rest[:1] in {",", ";", "."}
+
+
 WHEN_CLAUSE_RELS = {"acl", "acl:relcl", "advcl"}
 WHEN_AFTER_DATE = re.compile(rf"\s*,\s*(?:{'|'.join(sorted(time_lex.WHEN_WORDS))})\s+", re.I)  # «в 1933 году, когда …»
 
@@ -238,6 +267,7 @@ class TimeLinkStage:
         attach_timexes(doc)
         when_clauses(doc)
         dash_items(doc)
+        item_years(doc)
         attach_linked_timexes(doc)
         discovered_schedules(doc)
         return doc
