@@ -160,6 +160,7 @@ class TimeLinks:
     scheduled_for: str | None = None  # the day it set for another event («на 18 августа была объявлена забастовка»)
     anchored_on: str | None = None  # a timex dated from a named event («на следующий день после забастовки»)
     found_before: str | None = None  # finding out happened by the day found out about
+    when_of: str | None = None  # a «когда» clause puts it at the time this timex names («до 1922 года, когда переехал»)
 
 
 @dataclass(slots=True)

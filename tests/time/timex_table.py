@@ -438,6 +438,14 @@ GLUED = [
     ("Он возглавлял общество 1871–18733. Потом уехал за границу.", "1871–1873", "1871/1873", N, "1871-01-01", "1873-12-31"),
     ("Был членом совета 1902-190412, затем вышел в отставку.", "1902-1904", "1902/1904", N, "1902-01-01", "1904-12-31"),
 ]
+# a year with a footnote number glued to it, in a text that carries such footnotes elsewhere
+_NOTED = "Он слыл первым химиком века3. Окончил курс гимназии5. "
+NOTED_YEARS = [
+    (_NOTED + "Член Эдинбургского королевского общества 18317, почётный член Берлинской академии.", "1831", "1831", N, "1831-01-01", "1831-12-31"),
+    (_NOTED + "Иностранный член Туринской 184512 и Шведской академий наук.", "1845", "1845", N, "1845-01-01", "1845-12-31"),
+    (_NOTED + "Лауреат премии Монтиона 18594.", "1859", "1859", N, "1859-01-01", "1859-12-31"),
+    (_NOTED + "Почётный доктор Оксфорда (19024) и Кембриджа.", "1902", "1902", N, "1902-01-01", "1902-12-31"),
+]
 
 # ---- dual dates whose brackets were lost: Old Style, then New Style -----------------------------
 DUAL_PLAIN = [
@@ -566,11 +574,18 @@ NARRATIVE_TIME = [
 ]
 
 CASES = (FULL_DATES + TIMES + MONTHS + YEARS + NUMERIC + PARTS + CENTURIES + SEASONS + RANGES + CONTEXT
-         + RELATIVE + EVENT_ANCHORED + DURATIONS + SETS + OLD_STYLE + WEEKDAYS + GLUED + DUAL_PLAIN
+         + RELATIVE + EVENT_ANCHORED + DURATIONS + SETS + OLD_STYLE + WEEKDAYS + GLUED + NOTED_YEARS + DUAL_PLAIN
          + DUAL_PLAIN_NEGATIVE + NOTES_RANGES + NOTES_RANGE_NEGATIVE + CENTURY_NOTES + DAY_ONLY + WINTERS + NARRATIVE_TIME)
 
 # ---- hard negatives: (sentence, text that must not be inside any timex) -----------------------------
 NEGATIVES = [
+    # five or six digits are a number where the text has no glued footnotes, or a count stands by
+    ("Член Эдинбургского королевского общества 18317, почётный член академии.", "18317"),
+    (_NOTED + "Потери армии составили 12345.", "12345"),
+    (_NOTED + "Город с населением 184512, стоящий на реке.", "184512"),
+    (_NOTED + "В полку было 18500.", "18500"),
+    (_NOTED + "Дом номер 18317, у реки.", "18317"),
+    (_NOTED + "Сборы составили 19024 и ещё немного.", "19024"),
     ("Команда заняла 20-е место в турнире.", "20-е"),
     ("На 20-е место претендовали трое.", "20-е"),
     ("В 14 лет он поступил в гимназию.", "14 лет"),

@@ -8,11 +8,14 @@ Bounds never get more precise than the text allows: inferred bounds are one-side
 
 from __future__ import annotations
 
-from ..doc import Doc, Event, EventTime
+import re
+
+from ..doc import Doc, Event, EventTime, Timex
 from ..index import carrier_index
 from ..time import resolve_anchor
 from ..time import is_notes
-from ..time.calendar import day_number
+from ..time.calendar import add_days, add_months, day_number, iso, parse_iso
+from ..time.lexicon import FROM_PREPOSITIONS
 from .factuality import DASHES
 from . import lives
 from .order import anchored_events
@@ -31,6 +34,32 @@ def _inferred(earliest: str | None, latest: str | None) -> EventTime:
     return EventTime(earliest, latest, edtf, "inferred", None)
 
 
+MONTHS_OF_VALUE = ((r"\d{4}-\d{2}-\d{2}(T.*)?", 0), (r"\d{4}-\d{2}", 1), (r"\d{4}|BC\d{4}", 12))
+
+
+def named_window(timex: Timex) -> tuple[str | None, str | None]:
+    """The window of the time a timex names, without what its «с» or «до» opens:
+    «с 1900 года» and «до 1922 года» name 1900 and 1922. Its start comes from the bounds
+    (already on the calendar the text is read on), its length from the value."""
+    if timex.mod is None:
+        return timex.earliest, timex.latest
+    months = next((n for pattern, n in MONTHS_OF_VALUE if re.fullmatch(pattern, timex.value or "")), None)
+    if timex.mod == "ON_OR_AFTER" and timex.earliest:
+        start = parse_iso(timex.earliest)
+    elif timex.mod == "BEFORE" and timex.latest:
+        start = add_days(parse_iso(timex.latest), 1)
+    else:
+        return timex.earliest, timex.latest
+    if months is None:
+        return timex.earliest, timex.latest
+    return iso(start), iso(add_days(add_months(start, months), -1)) if months else iso(start)
+
+
+def _begins_at(timex: Timex) -> bool:
+    """«С 1900 года преподавал»: an opening date says when what it dates began."""
+    return timex.mod == "ON_OR_AFTER" and timex.latest is None and timex.text.lower().startswith(FROM_PREPOSITIONS)
+
+
 def date_from_timexes(doc: Doc) -> None:
     timexes = {t.id: t for t in doc.timexes}
     for event in doc.events:
@@ -45,7 +74,14 @@ def date_from_timexes(doc: Doc) -> None:
         timex = timexes[timex_id]
         if timex.earliest is None and timex.latest is None:
             continue
-        event.time = EventTime(timex.earliest, timex.latest, timex.edtf, BASIS_OF_ANCHOR.get(timex.anchor, "explicit"), timex.id)
+        basis = BASIS_OF_ANCHOR.get(timex.anchor, "explicit")
+        if event.time_links.when_of == timex_id or _begins_at(timex):
+            earliest, latest = named_window(timex)
+            if (earliest, latest) != (timex.earliest, timex.latest):
+                event.time = EventTime(earliest, latest, f"{earliest or '..'}/{latest or '..'}", basis, timex.id)
+                doc.note("dating", "at_named_time", timex.start, timex.end, event=event.id)
+                continue
+        event.time = EventTime(timex.earliest, timex.latest, timex.edtf, basis, timex.id)
 
 
 def share_coreferent_time(doc: Doc) -> None:

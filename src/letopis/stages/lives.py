@@ -64,6 +64,21 @@ def _of_protagonist(doc: Doc, event: Event) -> bool:
     return True
 
 
+def _protagonists_noun(doc: Doc, event: Event) -> bool:
+    """«рождения Орлова», «его смерти»: a birth or death noun whose owner is the protagonist
+    (a name the opening gives, or «его»/«её»); «рождения сына» and an ownerless noun are not."""
+    opening = doc.text[:OPENING]
+    sent = doc.sentences[event.sentence]
+    for token in doc.tokens[sent.first : sent.last]:
+        if token.head != event.head:
+            continue
+        if token.rel == "det" and token.text.lower() in lex.OWNER_PRONOUNS:
+            return True
+        if token.rel == "nmod":
+            return token.text[:1].isupper() and (token.text in opening or token.lemma.capitalize() in opening)
+    return False
+
+
 def date_birth_and_death(doc: Doc, life: Life) -> None:
     """«Родился в семье торговца»: the protagonist's undated birth or death takes the
     opening's date (`context`)."""
@@ -71,8 +86,10 @@ def date_birth_and_death(doc: Doc, life: Life) -> None:
         if event.time.basis not in {"unknown", "inferred"} or event.factuality != "actual":
             continue
         lemma = doc.tokens[event.head].lemma
-        window = life.born if lemma in lex.BIRTH_LEMMAS else life.died if lemma in lex.DEATH_LEMMAS else None
-        if window is None or not _of_protagonist(doc, event):
+        noun = lemma in lex.BIRTH_NOUNS or lemma in lex.DEATH_NOUNS
+        window = (life.born if lemma in lex.BIRTH_LEMMAS or lemma in lex.BIRTH_NOUNS
+                  else life.died if lemma in lex.DEATH_LEMMAS or lemma in lex.DEATH_NOUNS else None)
+        if window is None or not (_protagonists_noun(doc, event) if noun else _of_protagonist(doc, event)):
             continue
         event.time = EventTime(window[0], window[1], f"{window[0]}/{window[1]}" if window[0] != window[1] else window[0],
                                "context", None)

@@ -8,6 +8,7 @@ None to veto a match (a surname «Мая», a house number).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import calendar as _calendar
 from . import grammar as g
@@ -348,6 +349,33 @@ def noted_year_range(m: Match) -> Reading | None:
     return Reading("range", period=Period("year", y1), end=Period("year", y2), span_end=m.end("y2"))
 
 
+# A word with a footnote number glued to it before a full stop or a comma («математиков8.»,
+# «университета14,»): the mark of a text scraped with its footnotes.
+_FOOTNOTED_WORD = re.compile(r"[а-яё]{3}\d{1,2}[.,;)]")
+
+
+@lru_cache(maxsize=8)
+def _footnoted(text: str) -> bool:
+    """Whether a text carries glued footnote numbers: at least two words with one."""
+    found = _FOOTNOTED_WORD.finditer(text)
+    return next(found, None) is not None and next(found, None) is not None
+
+
+def noted_year(m: Match) -> Reading | None:
+    """«член Лондонского королевского общества 18049,»: a year with a footnote number glued
+    to it, in a text scraped with its footnotes (`_footnoted`). The number ends its clause
+    (a stop, a comma, a bracket follows); a footnote counts from 1, so «18500,» is a number,
+    and so is anything a count word or a unit stands by («тираж 18049,»)."""
+    if m["fn"].startswith("0") or not _footnoted(m.string):
+        return None
+    before = _BEFORE_WORD.search(m.string, max(0, m.start() - 20), m.start())
+    word = before.group(1).lower() if before else ""
+    if (word in _NOT_YEAR_BEFORE or word[:1].isdigit() or _VERB_ENDING.search(word)
+            or word.startswith(lx.COUNT_STEMS)):
+        return None  # «составили 12345.», «населением 123456,»: a count
+    return Reading("point", period=Period("year", int(m["y"])), span_end=m.end("y"))
+
+
 def year_and(m: Match) -> Reading | None:
     """The second of two years joined by «и», «в 2009 и 2013 годах»; the first is a year of its own."""
     return Reading("point", period=Period("year", int(m["y"])))
@@ -543,6 +571,9 @@ RULES: list[tuple[str, str, object]] = [
     ("date.noted_year_range",
      rf"{g.W0}(?P<y1>[12]\d{{3}})\s*[-–—]\s*(?P<y2>[12]\d{{3}})(?P<fn>\d{{1,2}})(?!\d)(?![.,]\d)",
      noted_year_range),
+    ("date.noted_year",
+     rf"(?<![\d.,/:№\w-])(?<!\d\s)(?P<y>1[0-9]\d\d|20\d\d)(?P<fn>\d{{1,2}})(?=[.,;)](?!\d)|\s+и\s)",
+     noted_year),
     ("date.year_and",
      rf"{g.W0}(?:{g.PRE})?\d{{3,4}}(?:-?(?:го|м))?\s+и\s+(?P<t>(?P<y>\d{{4}})(?:-?(?:х|м))?\s*{_YW_PLURAL})(?!\w)",
      year_and),

@@ -92,6 +92,11 @@ PREPOSITIONS: dict[str, str | None] = {
     "около": "APPROX", "ок.": "APPROX", "примерно в": "APPROX", "примерно": "APPROX", "приблизительно": "APPROX",
     "ориентировочно": "APPROX", "на рубеже": "APPROX",
 }
+# The prepositions of an «ON_OR_AFTER» date that name when something began («с 1900 года
+# преподавал»), unlike «не ранее», which only bounds it.
+FROM_PREPOSITIONS = ("с ", "со ", "начиная с ", "начиная со ")
+# The word that opens a clause placed at the time its head names («в 1933 году, когда …»).
+WHEN_WORDS = frozenset({"когда"})
 
 # Cardinal numerals (forms) -> value. «несколько» has no value (None).
 CARDINALS: dict[str, int | None] = {
@@ -204,6 +209,8 @@ NOT_YEAR_AFTER = (
     "человек", "жител", "рубл", "доллар", "евро", "тонн", "метр", "километр", "км", "м", "кг",
     "штук", "голос", "раз", "процент", "%", "место", "мест", "участник", "страниц", "экземпляр",
 )
+# Stems of the nouns a count follows («населением 123456,»): no year with a footnote glued.
+COUNT_STEMS = ("насел", "числен", "количеств", "сумм", "площад", "тираж", "итог", "всего", "около")
 # Words before a number that show it is not a year.
 NOT_YEAR_BEFORE = (
     "страница", "страницы", "странице", "стр", "с", "дом", "дома", "доме", "д", "№", "номер",

@@ -50,7 +50,7 @@ def _span(m: re.Match[str], reading: Reading) -> tuple[int, int]:
 # Every rule belongs to the trigger kinds that can open its core.
 _KINDS: dict[str, tuple[str, ...]] = {
     "num": ("date.day_month_range", "date.day_range", "date.day_month", "date.year", "date.year_suffix",
-            "date.year_range", "date.glued_years", "date.noted_year_range", "date.year_and", "date.numeric", "date.iso", "date.decade", "date.century", "date.bare_year",
+            "date.year_range", "date.glued_years", "date.noted_year_range", "date.noted_year", "date.year_and", "date.numeric", "date.iso", "date.decade", "date.century", "date.bare_year",
             "date.year_pre", "rel.minute", "set.per", "date.dual", "date.dual_unbracketed", "date.part_range", "date.century_abbr", "date.day_only", "date.day_on", "date.night_days",
             "rel.after", "rel.ago", "rel.before_event", "dur.number", "dur.adj", "set.every", "time.clock",
             "time.hours", "time.bare_hour"),

@@ -6,6 +6,11 @@ import re
 
 BIRTH_LEMMAS = frozenset({"родиться"})
 DEATH_LEMMAS = frozenset({"умереть", "скончаться"})
+# Nouns of a birth or a death («после рождения Орлова», «до его смерти»): the protagonist's
+# only when the text names whose (the opening's name, «его», «её»), never «рождения сына».
+BIRTH_NOUNS = frozenset({"рождение"})
+DEATH_NOUNS = frozenset({"смерть", "кончина"})
+OWNER_PRONOUNS = frozenset({"его", "её", "ее"})
 SUBJECT_PRONOUNS = frozenset({"он", "она"})  # the protagonist spoken of, as a subject
 
 _NUMBER = r"\d{1,3}(?:-?(?:ти|ми|х|и))?|[а-яё]+(?:\s+[а-яё]+)?"
