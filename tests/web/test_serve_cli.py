@@ -11,21 +11,22 @@ import urllib.request
 
 import pytest
 
-from letopis.cli import EXIT_FAILED, main
+from letopis.cli import EXIT_FAILED, EXIT_USAGE, main
 
 
-@pytest.mark.parametrize("args, words", [
-    (["--db", "no-such-corpus.db"], "no-such-corpus.db"),
-    (["--writable"], "--db"),
-    (["--port", "70000"], "--port"),
-    (["--max-upload", "0"], "positive"),
-    (["--host", "256.1.1.1", "--port", "0"], "cannot listen"),
+@pytest.mark.parametrize("args, words, exit_code", [
+    (["--db", "no-such-corpus.db"], "no-such-corpus.db", EXIT_FAILED),
+    (["--writable"], "--db", EXIT_USAGE),
+    (["--port", "70000"], "--port", EXIT_USAGE),
+    (["--max-upload", "0"], "positive", EXIT_USAGE),
+    (["--timeout", "-1"], "positive", EXIT_USAGE),
+    (["--host", "256.1.1.1", "--port", "0"], "cannot listen", EXIT_FAILED),
 ])
-def test_bad_options_are_one_line(capsys, tmp_path, monkeypatch, args, words):
+def test_bad_options_are_one_line(capsys, tmp_path, monkeypatch, args, words, exit_code):
     monkeypatch.chdir(tmp_path)
     code = main(["serve", *args])
     err = capsys.readouterr().err
-    assert code == EXIT_FAILED
+    assert code == exit_code
     assert words in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 

@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 from ..cli import DEFAULT_DB, EXIT_OK, add_db_option
-from ..errors import LetopisError
+from ..errors import LetopisError, UsageError
 
 
 def register(commands) -> None:
@@ -53,13 +53,13 @@ def serve_command(args: argparse.Namespace) -> int:
     from ..web.corpus import file_stamp
 
     if not 0 <= args.port <= 65535:
-        raise LetopisError(f"--port must be between 0 and 65535, not {args.port}")
+        raise UsageError(f"--port must be between 0 and 65535, not {args.port}")
     if args.max_upload <= 0 or args.timeout <= 0:
-        raise LetopisError("--max-upload and --timeout must be positive")
+        raise UsageError("--max-upload and --timeout must be positive")
     if args.db is None and Path(DEFAULT_DB).is_file():  # the corpus `letopis ingest` just wrote here
         args.db = DEFAULT_DB
     if args.writable and args.db is None:
-        raise LetopisError("--writable needs --db FILE: the corpus to store texts in")
+        raise UsageError("--writable needs --db FILE: the corpus to store texts in")
     settings = Settings(writable=args.writable, max_upload=int(args.max_upload * 1024 * 1024),
                         timeout=args.timeout, quiet=args.quiet)
     try:
