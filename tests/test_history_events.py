@@ -351,3 +351,16 @@ def test_everyday_act_of_a_story(analyse, text, word, expected):
 def test_attention_and_placards_are_no_events(analyse, text, word):
     doc = in_passage(analyse, text)
     assert not covered(doc, word), triggers(doc)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("— Оставьте нас, — сказала княжна и обратилась к брату.", "обратилась"),
+        ("Доктор вышел из спальни и спросил, где хозяйка.", "вышел"),
+        ("Доктор вышел из спальни и спросил, где хозяйка.", "спросил"),
+    ],
+)
+def test_everyday_act_of_a_novel_without_dates(analyse, text, word):
+    doc = analyse(text)
+    assert not covered(doc, word), triggers(doc)

@@ -297,7 +297,7 @@ class ModelDecision:
                 self.doc.note("events", "generic_war", token.start, token.end)
                 self.decided[index] = False
                 return False
-            if self.historical and history_events.everyday_act(self.doc, self.tree.of_sentence(token.sent), index):
+            if history_events.everyday_act(self.doc, self.tree.of_sentence(token.sent), index):
                 self.doc.note("events", "everyday_act", token.start, token.end)
                 self.decided[index] = False
                 return False

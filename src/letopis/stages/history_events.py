@@ -1,14 +1,15 @@
-"""Rules of a historian's sense of event that the trigger classifier does not know, used only
-on historical narrative (`letopis.stages.narrative.historical`):
+"""Rules of a historian's sense of event that the trigger classifier does not know, the first
+used only on historical narrative (`letopis.stages.narrative.historical`):
 
 - `note_line_event`: the head noun of a verbless line of study notes is the event the line
   records: «1725 — Посольство в Китай», «1762 — Разрыв торговых отношений», «1698 — Великое
   посольство». A noun of action only: one derived from a verb («разрыв» of «разрывать»,
   «осложнение», «экспедиция»), not «Москва» or «Век».
-- `everyday_act`: what a story's characters say and how they step about is no event of a
-  chronology: «сказал», «вышел из комнаты», «обратился к сестре»; unless its complement makes
-  it one («вышел в отставку», «обратился к народу с воззванием», «вышла замуж») or it goes to a
-  named place («вышел к Смоленску»).
+- `everyday_act` (any genre: a novel has too few dates to be told from news by them, and
+  NEREL's news never marks these words either): what a story's characters say and how they
+  step about is no event of a chronology: «сказал», «вышел из комнаты», «обратился к
+  сестре»; unless its complement makes it one («вышел в отставку», «обратился к народу с
+  воззванием», «вышла замуж») or it goes to a named place («вышел к Смоленску»).
 """
 
 from __future__ import annotations

@@ -351,8 +351,9 @@ TIME_SPENDING = {"провести", "проводить"}
 # войны» no, «наступательных войн», «военных конфликтов», «отсутствие боёв».
 WAR_TYPES = {"battle", "military_operation", "uprising"}
 
-# Everyday acts of a story's characters, which a historian does not list: a word said, a step
-# through a door, a look («сказал», «вышел из комнаты», «обратился к сестре»). Each becomes an
+# Everyday acts of a story's characters, which a historian does not list, nor NEREL's news
+# (none of the speech verbs is ever an event there): a word said, a step through a door, a
+# look («сказал», «вышел из комнаты», «обратился к сестре»). Each becomes an
 # event with a complement of `EVENTFUL_COMPLEMENTS` («вышел в отставку», «обратился с
 # воззванием», «вышла замуж»).
 EVERYDAY_ACTS = {
@@ -368,7 +369,8 @@ EVENTFUL_COMPLEMENTS = {
     "обращение", "послание", "просьба", "прошение", "ходатайство", "предложение", "требование",
     "жалоба", "петиция", "ультиматум", "народ", "войско", "армия", "сенат", "дума", "собрание",
     "море", "граница", "союз", "партия", "состав", "борьба", "бой", "сражение", "поход",
-    "война", "восстание", "улица", "площадь", "престол", "трон",
+    "война", "восстание", "улица", "площадь", "престол", "трон", "свобода", "пенсия", "финал",
+    "эфир", "экран", "прокат", "рынок", "лидер", "забастовка", "митинг", "пикет", "суд",
 }
 # Complements that make a motion a historian's journey: a place named by an entity is one too.
 EVERYDAY_ROOMS = {
