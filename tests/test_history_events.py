@@ -316,6 +316,13 @@ def test_noun_of_action(lemma, expected):
     assert action_noun(lemma) is expected
 
 
+@pytest.mark.parametrize("heading", ["Развитие торговли с Востоком", "Отношения с Англией", "Причины войны"])
+def test_undated_heading_of_notes_is_no_event(analyse, heading):
+    doc = analyse(NOTES + heading + "\n")
+    line = doc.text.index(heading)
+    assert not any(n["rule"] == "note_line_event" and n["start"] >= line for n in doc.trace), triggers(doc)
+
+
 def test_note_line_with_its_own_verb_is_read_by_its_verb(analyse):
     doc = analyse(NOTES + "1712 — Переезд двора в Петербург состоялся не сразу.\n")
     line = doc.text.index("1712")
@@ -333,6 +340,8 @@ def test_note_line_with_its_own_verb_is_read_by_its_verb(analyse):
         ("В 1805 году старик обратился к дочери и улыбнулся.", "обратился", False),
         ("Летом 1796 года генерал вышел в отставку.", "вышел", True),
         ("В 1805 году император обратился к народу с манифестом.", "обратился", True),
+        ("В 1811 году вышла его первая книга.", "вышла", True),
+        ("В 1907 году профессор вошёл в комиссию по реформе школы.", "вошёл", True),
     ],
 )
 def test_everyday_act_of_a_story(analyse, text, word, expected):

@@ -39,24 +39,27 @@ def _line_start(doc: Doc, index: int) -> int:
 
 
 def note_line_event(doc: Doc, index: int, in_timex: set[int]) -> bool:
-    """(On study notes, `letopis.time.is_notes`.) The head noun of a verbless line of notes, led by nothing but its date and its
-    adjectives: «1725 — Посольство в Китай», «Великое посольство (1697—1698)»."""
+    """(On study notes, `letopis.time.is_notes`.) The head noun of a verbless line of notes,
+    led by its date and nothing else but its adjectives: «1725 — Посольство в Китай», «1697 —
+    Великое посольство»."""
     token = doc.tokens[index]
     if token.pos not in {"NOUN", "PROPN"} or token.lemma in lex.TIME_NOUNS:
         return False
     sent = doc.sentences[token.sent]
     line = _line_start(doc, index)
-    first = index
+    first, dated = index, False
     for j in range(sent.first, index):
         other = doc.tokens[j]
+        if other.start >= line and j in in_timex:
+            dated = True
         if other.start < line or j in in_timex or other.text in SEPARATORS or other.text.isdigit():
             continue
         if other.head == index and other.rel == "amod":
             first = min(first, j)  # «Великое посольство»
             continue
         return False
-    if not doc.tokens[first].text[:1].isupper():
-        return False
+    if not dated or not doc.tokens[first].text[:1].isupper():
+        return False  # a heading without a date is a topic («Развитие торговли»), not an event
     if any(t.pos in {"VERB", "AUX"} and t.feats.get("VerbForm") in {"Fin", "Part"}
            for t in doc.tokens[sent.first:sent.last] if t.start >= line):
         return False  # a line with its own verb says what its event is
