@@ -20,6 +20,8 @@ from ..lang.ru import events as lex
 
 ACTION_SUFFIXES = ("ние", "тие", "ция", "сия")
 VERB_ENDINGS = ("ить", "ать", "ять", "еть", "иться", "аться", "яться")
+PLACE_WINDOW = 5
+PLACE_TYPES = {"LOCATION", "FACILITY", "GEOPOLIT", "COUNTRY", "CITY"}
 SEPARATORS = {"—", "–", "-", ":", ".", ",", "•", "*", "(", ")"}
 
 
@@ -66,6 +68,11 @@ def note_line_event(doc: Doc, index: int, in_timex: set[int]) -> bool:
     return action_noun(token.lemma)
 
 
+def _named_place(doc: Doc, index: int) -> bool:
+    token = doc.tokens[index]
+    return any(m.type in PLACE_TYPES and m.start <= token.start and token.end <= m.end for m in doc.mentions)
+
+
 def everyday_act(doc: Doc, kids: dict[int, list[int]], index: int) -> bool:
     """A character's word or step, no event of a chronology: «сказал», «вышел из комнаты»."""
     token = doc.tokens[index]
@@ -75,12 +82,25 @@ def everyday_act(doc: Doc, kids: dict[int, list[int]], index: int) -> bool:
         other = doc.tokens[child]
         if other.lemma in lex.EVENTFUL_COMPLEMENTS:
             return False
-        if other.rel.split(":")[0] in {"obl", "obj", "advmod"} and other.pos == "PROPN":
-            return False  # «вышел к Смоленску»
+        if other.rel.split(":")[0] in {"obl", "obj", "advmod"} and (other.pos == "PROPN" or _named_place(doc, child)):
+            return False  # «вышел к Смоленску», «вошли в оставленную жителями Москву»
         if other.rel.split(":")[0] in {"obl", "obj"} and any(
                 doc.tokens[g].lemma in lex.EVENTFUL_COMPLEMENTS for g in kids.get(child, ())):
             return False  # «обратился к жителям с воззванием» (hung one noun lower)
-    return True
+    return not _place_follows(doc, index)
+
+
+def _place_follows(doc: Doc, index: int) -> bool:
+    """A named place within `PLACE_WINDOW` words after the verb, in its own clause: «вошли в
+    оставленную жителями Москву», whose parse may not hang the place on the verb."""
+    last = doc.sentences[doc.tokens[index].sent].last
+    for j in range(index + 1, min(index + 1 + PLACE_WINDOW, last)):
+        token = doc.tokens[j]
+        if token.pos == "PUNCT" or (token.pos == "VERB" and token.feats.get("VerbForm") == "Fin"):
+            return False
+        if _named_place(doc, j):
+            return True
+    return False
 
 
 def note_line_words(doc: Doc, named: set[int], owner: dict[int, int], in_timex: set[int]) -> set[int]:
