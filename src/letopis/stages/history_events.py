@@ -17,6 +17,7 @@ from __future__ import annotations
 from ..adapters import natasha
 from ..doc import Doc
 from ..lang.ru import events as lex
+from ..syntax_tree import preposition
 
 ACTION_SUFFIXES = ("ние", "тие", "ция", "сия")
 VERB_ENDINGS = ("ить", "ать", "ять", "еть", "иться", "аться", "яться")
@@ -87,7 +88,17 @@ def everyday_act(doc: Doc, kids: dict[int, list[int]], index: int) -> bool:
         if other.rel.split(":")[0] in {"obl", "obj"} and any(
                 doc.tokens[g].lemma in lex.EVENTFUL_COMPLEMENTS for g in kids.get(child, ())):
             return False  # «обратился к жителям с воззванием» (hung one noun lower)
+    if token.lemma in lex.EVERYDAY_STEPS and any(_place_outside_the_house(doc, kids, c) for c in kids.get(index, ())):
+        return False  # «вошёл в город», not «вышел из гостиной»
     return not _place_follows(doc, index)
+
+
+def _place_outside_the_house(doc: Doc, kids: dict[int, list[int]], index: int) -> bool:
+    """A place a step goes to or from, other than a place of a house: «в город» (not «из
+    гостиной», nor the time «в мае», «вечером»)."""
+    token = doc.tokens[index]
+    return (token.rel.split(":")[0] == "obl" and token.pos == "NOUN" and bool(preposition(doc, kids, index))
+            and token.lemma not in lex.EVERYDAY_ROOMS | lex.TIME_NOUNS | lex.CALENDAR_WORDS)
 
 
 def _place_follows(doc: Doc, index: int) -> bool:
