@@ -275,3 +275,103 @@ def test_new_sentence_without_subject_goes_back_to_the_protagonist(analyse):
     event = next(e for e in doc.events if e.trigger.start <= at < e.trigger.end)
     names = {e.id: e.name for e in doc.entities}
     assert [names[p.entity] for p in event.participants if p.role == "agent"] == ["Иван Петрович Сомов"]
+
+
+# Study notes whose line is a bare noun of action: the line records that event.
+NOTES = (
+    "1689 — Нерчинский договор с Цинской империей.\n"
+    "1700 — Начало Северной войны.\n"
+    "1703 — Основание Санкт-Петербурга.\n"
+    "1709 — Полтавская битва.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line, word",
+    [
+        ("1719 — Экспедиция на Камчатку.", "Экспедиция"),
+        ("1727 — Посольство к хану Джунгарии.", "Посольство"),
+        ("1744 — Разрыв союза с Пруссией.", "Разрыв"),
+        ("1767 — Замена старых денег новыми.", "Замена"),
+        ("1772 — Великое посольство в Персию.", "посольство"),
+        ("1790 — Осложнение отношений со Швецией.", "Осложнение"),
+    ],
+)
+def test_note_line_noun_of_action_is_an_event(analyse, line, word):
+    doc = analyse(NOTES + line + "\n")
+    assert covered(doc, word), triggers(doc)
+
+
+@pytest.mark.parametrize(
+    "lemma, expected",
+    [
+        ("разрыв", True), ("замена", True), ("отказ", True), ("осложнение", True),
+        ("экспедиция", True), ("посольство", True), ("переход", True),
+        ("москва", False), ("столица", False), ("государство", False), ("век", False), ("закон", False),
+    ],
+)
+def test_noun_of_action(lemma, expected):
+    from letopis.stages.history_events import action_noun
+
+    assert action_noun(lemma) is expected
+
+
+@pytest.mark.parametrize("heading", ["Развитие торговли с Востоком", "Отношения с Англией", "Причины войны"])
+def test_undated_heading_of_notes_is_no_event(analyse, heading):
+    doc = analyse(NOTES + heading + "\n")
+    line = doc.text.index(heading)
+    assert not any(n["rule"] == "note_line_event" and n["start"] >= line for n in doc.trace), triggers(doc)
+
+
+def test_note_line_with_its_own_verb_is_read_by_its_verb(analyse):
+    doc = analyse(NOTES + "1712 — Переезд двора в Петербург состоялся не сразу.\n")
+    line = doc.text.index("1712")
+    assert not any(n["rule"] == "note_line_event" and n["start"] > line for n in doc.trace), triggers(doc)
+    assert covered(doc, "состоялся") or covered(doc, "Переезд"), triggers(doc)
+
+
+# A story's everyday words and steps are no events of a chronology; a step that takes office,
+# goes to war or appeals to a people is one.
+@pytest.mark.parametrize(
+    "text, word, expected",
+    [
+        ("Вечером 1 мая 1805 года князь вышел из гостиной и сел в кресло.", "вышел", False),
+        ("Осенью 1805 года граф сказал сыну, что тот поедет в полк.", "сказал", False),
+        ("В 1805 году старик обратился к дочери и улыбнулся.", "обратился", False),
+        ("Летом 1796 года генерал вышел в отставку.", "вышел", True),
+        ("В 1805 году император обратился к народу с манифестом.", "обратился", True),
+        ("В 1811 году вышла его первая книга.", "вышла", True),
+        ("2 октября 1812 года французы вошли в оставленную жителями Москву.", "вошли", True),
+        ("В мае 1805 года генерал вошёл в город.", "вошёл", True),
+        ("В 1907 году профессор вошёл в комиссию по реформе школы.", "вошёл", True),
+    ],
+)
+def test_everyday_act_of_a_story(analyse, text, word, expected):
+    doc = in_passage(analyse, text)
+    assert covered(doc, word) is expected, triggers(doc)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Летом 1944 года внимание горожан было приковано к фронту.", "внимание"),
+        ("Летом 1944 года внимание горожан было приковано к фронту.", "приковано"),
+        ("В 1905 году на стенах появились плакаты, зовущие к стачке.", "плакаты"),
+    ],
+)
+def test_attention_and_placards_are_no_events(analyse, text, word):
+    doc = in_passage(analyse, text)
+    assert not covered(doc, word), triggers(doc)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("— Оставьте нас, — сказала княжна и обратилась к брату.", "обратилась"),
+        ("Доктор вышел из спальни и спросил, где хозяйка.", "вышел"),
+        ("Доктор вышел из спальни и спросил, где хозяйка.", "спросил"),
+    ],
+)
+def test_everyday_act_of_a_novel_without_dates(analyse, text, word):
+    doc = analyse(text)
+    assert not covered(doc, word), triggers(doc)

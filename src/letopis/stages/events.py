@@ -18,6 +18,8 @@ from ..index import tokens_overlapping, tree
 from ..syntax_tree import preposition
 from . import event_features
 from .narrative import historical
+from . import history_events
+from ..time import is_notes
 
 LEMMA_TYPE: dict[str, str] = {}
 for _type, _lemmas in lex.TRIGGERS.items():
@@ -250,6 +252,7 @@ class ModelDecision:
         self.decided: dict[int, bool] = {}
         self.tree = tree(doc)
         self.historical = historical(doc)
+        self.notes = self.historical and is_notes(doc.text)
 
     def history(self, index: int) -> bool:
         """The history adaptation takes the word for an event of historical narrative."""
@@ -294,6 +297,14 @@ class ModelDecision:
                 self.doc.note("events", "generic_war", token.start, token.end)
                 self.decided[index] = False
                 return False
+            if history_events.everyday_act(self.doc, self.tree.of_sentence(token.sent), index):
+                self.doc.note("events", "everyday_act", token.start, token.end)
+                self.decided[index] = False
+                return False
+            if self.notes and candidate(self.doc, index, self.named) and history_events.note_line_event(self.doc, index, self.ctx.in_timex):
+                self.doc.note("events", "note_line_event", token.start, token.end)
+                self.decided[index] = True
+                return True
             if self.historical and candidate(self.doc, index, self.named) and status_predicate(self.doc, self.tree.of_sentence(token.sent), index, self.ctx.in_timex):
                 self.doc.note("events", "status_predicate", token.start, token.end)
                 self.decided[index] = True
@@ -747,6 +758,8 @@ class EventStage:
         named = {t for t, m in roles.owner.items() if doc.mentions[m].source != "pronoun"}
         if not self.lexicon and historical(doc):
             named -= status_words(doc, roles)
+            if is_notes(doc.text):
+                named -= history_events.note_line_words(doc, named, roles.owner, event_features.Context(doc).in_timex)
         decide = LexiconDecision(doc) if self.lexicon else decision(doc, named, self.model)
         is_event = _WithNamed(decide, titled) if titled else decide
         for sentence in range(len(doc.sentences)):
