@@ -54,6 +54,7 @@ class Item:
     ref: str | None = None  # the source markup's identifier (TEI @ref), for given mentions
     cluster: int = -1
     evidence: str | None = None
+    sentence: int = -1  # index of its sentence in the document, for the nearness of a bare surname
 
 
 @lru_cache(maxsize=65536)
@@ -122,6 +123,24 @@ class _Clusters(UnionFind):
         return sorted(super().groups(), key=lambda g: min(self.items[i].position for i in g))
 
 
+def shared_surname(items: list[Item], i: int, fuller: list[int], ambiguous: set[int], main: int | None,
+                   find) -> tuple[int | None, str]:
+    """Which of several people sharing a surname the bare surname `items[i]` names, and how.
+
+    The one named last before it in the same or the previous sentence («Виктор Бут ... Бут
+    отрицал»); else the text's main person (its first person mention: a biography opens with
+    its subject) if the surname is theirs; else none of them: «друга семьи Бернулли» far from
+    any Бернулли named in full is no one of them."""
+    before = [j for j in fuller if items[j].position < items[i].position and j not in ambiguous]
+    near = [j for j in before if items[i].sentence >= 0 and 0 <= items[i].sentence - items[j].sentence <= 1]
+    if near:
+        return max(near, key=lambda j: items[j].position), "nearest"
+    if items[i].sentence < 0 and before:  # no sentences known: the nearest before
+        return max(before, key=lambda j: items[j].position), "nearest"
+    own = [j for j in fuller if main is not None and find(j) == main]
+    return (min(own), "the main person") if own else (None, "")
+
+
 def _buckets(indices: list[int], key) -> dict[str, list[int]]:
     """Indices grouped by a key of their name, in index order (only these can match)."""
     out: dict[str, list[int]] = {}
@@ -156,6 +175,7 @@ def cluster(items: list[Item], nested: dict[int, int] | None = None) -> list[lis
     # A surname that ends two different full names («Бут»: «Виктор Бут», «Алла Бут») is
     # linked mention by mention to the nearest, never all together by the same-name rule.
     ambiguous = {i for i in persons if len({fold_name(items[j].normal) for j in fuller_names(i)}) > 1}
+    protagonist = min(persons, key=lambda i: items[i].position) if persons else None
     first_by_name: dict[tuple[str, str], int] = {}
     first_by_place: dict[str, int] = {}
     first_by_ref: dict[str, int] = {}
@@ -184,13 +204,16 @@ def cluster(items: list[Item], nested: dict[int, int] | None = None) -> list[lis
         roots = {c.find(j) for j in fuller}
         if len(roots) == 1:
             c.join(min(fuller), i, f"name_suffix of {items[min(fuller)].normal}")
-        elif roots:  # several people share the surname: take the one mentioned last before
-            before = [j for j in fuller if items[j].position < items[i].position and j not in ambiguous] or fuller
-            nearest = max(before, key=lambda j: items[j].position)
-            c.join(nearest, i, f"name_suffix of {items[nearest].normal} (nearest of {len(roots)})")
-    for i in persons:  # «Михаэль» of «Михаэль Шумахер», when only one person has that first name
+        elif roots:  # several people share the surname
+            j, how = shared_surname(items, i, fuller, ambiguous, None if protagonist is None else c.find(protagonist), c.find)
+            if j is not None:
+                c.join(j, i, f"name_suffix of {items[j].normal} ({how} of {len(roots)})")
+    for i in persons:  # «Михаэль» after «Михаэль Шумахер», when only one person has that first name
         same_first = by_first.get(words[i][0] if words[i] else "", ())
-        opening = [j for j in same_first if name_prefix(items[i].normal, items[j].normal)]
+        # a first name alone is read back to a full name already given, never forward to a
+        # later one: «Уильям» of the father is not «Уильям Хопкинс» named pages later
+        opening = [j for j in same_first if items[j].position < items[i].position
+                   and name_prefix(items[i].normal, items[j].normal)]
         if len({c.find(j) for j in opening}) == 1:
             c.join(min(opening), i, f"first name of {items[min(opening)].normal}")
     orgs = [i for i, item in enumerate(items) if item.type == "ORGANIZATION" and i not in nested]
@@ -255,7 +278,8 @@ def nested_heads(doc: Doc, keys: Sequence[int]) -> dict[int, int]:
 
 def build_entities(doc: Doc, infos: dict[int, MentionInfo]) -> None:
     """Cluster the mentions in `infos` into `doc.entities` (ids e1, e2, ...), linking both ways."""
-    items = [Item(k, doc.mentions[k].type, info.normal, (0, doc.mentions[k].start), info.place, doc.mentions[k].ref)
+    items = [Item(k, doc.mentions[k].type, info.normal, (0, doc.mentions[k].start), info.place, doc.mentions[k].ref,
+                  sentence=doc.sentence_at(doc.mentions[k].start))
              for k, info in infos.items()]
     for number, group in enumerate(cluster(items, nested_heads(doc, list(infos))), 1):
         mentions = sorted(item.key for item in group)

@@ -152,8 +152,11 @@ def _opening(doc: Doc, index: int) -> bool:
     return line >= 0 and not any(c.isalpha() for c in doc.text[line + 1:token.start])
 
 
-# Words before a surname in the plural that make it a family: «братья Бернулли».
-_FAMILY_NOUNS = frozenset("семья семейство братья сестры род династия дом князья графы бояре супруги".split())
+# Words before a surname that make it a family: a collective noun in any number and case
+# («друга семьи Бернулли», «из рода Голицыных»), kin and titles in the plural («братьев
+# Бернулли», «князья Долгоруковы»; a tagger may give the singular lemma «брат»).
+_FAMILY_COLLECTIVES = frozenset("семья семейство род династия".split())
+_FAMILY_NOUNS = frozenset("братья брат сестры сестра дом князья князь графы граф бояре боярин супруги супруг".split())
 
 
 def family(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
@@ -161,7 +164,8 @@ def family(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
         return None
     token = doc.tokens[tokens[0]]
     before = [t for t in _before(doc, tokens, 1) if t.pos != "PUNCT"]
-    if before and _lemma(before[-1]) in _FAMILY_NOUNS and before[-1].feats.get("Number") == "Plur":
+    if before and (_lemma(before[-1]) in _FAMILY_COLLECTIVES
+                   or _lemma(before[-1]) in _FAMILY_NOUNS and before[-1].feats.get("Number") == "Plur"):
         return "GROUP"
     names = [a for a in natasha.analyses(token.text) if a.grammemes & {"Surn", "Name"}]
     # «Голицыны», «Романовы»: the dictionary has the family, and every reading as a name is a
