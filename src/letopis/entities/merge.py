@@ -303,6 +303,29 @@ def build_entities(doc: Doc, infos: dict[int, MentionInfo]) -> None:
         doc.entities.append(entity)
 
 
+def absorb(doc: Doc, keep: Entity, gone: Entity, evidence: str) -> None:
+    """Make `gone` part of `keep` (a merge a later stage finds: two names of one state in its
+    period); the joined mentions record `evidence`, and ids are renumbered in order of first mention."""
+    for k in gone.mentions:
+        mention = doc.mentions[k]
+        mention.entity = keep.id
+        mention.evidence = mention.evidence or evidence
+        doc.note("entities", "merge", mention.start, mention.end, entity=keep.id, evidence=evidence)
+    keep.mentions = sorted(set(keep.mentions) | set(gone.mentions))
+    names = [keep.name, gone.name, *keep.aliases, *gone.aliases]
+    keep.name = best_name([keep.name, gone.name])
+    keep.aliases = sorted({n for n in names if fold_name(n) != fold_name(keep.name)})
+    merge_attributes(keep.attributes, gone.attributes)
+    doc.entities.remove(gone)
+    doc.entities.sort(key=lambda e: min((doc.mentions[k].start for k in e.mentions), default=0))
+    renamed = {e.id: f"e{n}" for n, e in enumerate(doc.entities, 1)}
+    for m in doc.mentions:
+        if m.entity in renamed:
+            m.entity = renamed[m.entity]
+    for e in doc.entities:
+        e.id = renamed[e.id]
+
+
 def _ref(attributes: dict[str, Any]) -> str | None:
     ref = attributes.get("ref")
     return ref if isinstance(ref, str) and ref else None
