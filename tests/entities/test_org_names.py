@@ -1,0 +1,42 @@
+"""Organisation names: the head noun in the nominative, its genitives kept; an adjective that
+shares the noun of coordinated adjectives takes it. Sentences written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from letopis.entities.normalise import phrase_normal
+
+from entities_support import tokens_of
+
+HEADS = [
+    # (sentence, the name, the word a parser may take for its head, the normal form)
+    ("Он отправил три статьи для Кембриджского математического журнала.", "Кембриджского математического журнала",
+     "Кембриджского", "Кембриджский математический журнал"),
+    ("Доклад прочли на заседании Московского математического общества.", "Московского математического общества",
+     "Московского", "Московское математическое общество"),
+    ("Письмо пришло из Пражского университета.", "Пражского университета", "Пражского", "Пражский университет"),
+]
+
+
+@pytest.mark.parametrize("text, name, adjective, normal", HEADS)
+def test_the_head_noun_goes_to_the_nominative_not_an_adjective(parsed, text, name, adjective, normal):
+    doc = parsed(text)
+    [head] = tokens_of(doc, adjective)
+    assert phrase_normal(doc, tokens_of(doc, name), head=head) == normal
+
+
+SHARED = [
+    # (sentence, the mention, its normal form)
+    ("Он преподавал в Московском и Казанском университетах.", "Московском", "Московский университет"),
+    # the noun of coordinated adjectives is one institution each: the singular
+    ("Он преподавал в Московском и Казанском университетах.", "Казанском университетах", "Казанский университет"),
+]
+
+
+@pytest.mark.parametrize("text, words, normal", SHARED)
+def test_coordinated_adjectives_share_their_noun(analysed, text, words, normal):
+    doc = analysed(text)
+    # a recogniser may also tag the adjective as its city: the organisation is the one to read
+    [m] = [m for m in doc.mentions if m.text == words and m.type == "ORGANIZATION"]
+    assert m.normal == normal
