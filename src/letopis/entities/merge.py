@@ -13,6 +13,8 @@ Merge rules, in order, each recorded as evidence on the mentions it joins:
   first_name    a first name (and patronymic) opening exactly one fuller person name in view:
                 «Михаэль» = «Михаэль Шумахер», «Борис Николаевич» = «Борис Николаевич Ельцин»;
   head_word     a one-word organisation name heading exactly one fuller one: «Конгресс» = «Конгресс США»;
+  honorific     an organisation name opening with an honorific (`kinds.HONORIFIC_STEMS`) is the
+                same name without it: «Императорский Новороссийский университет»;
   acronym       an all-capitals organisation name spelling the initials of a fuller one;
   alias         persons whose names one group of `lang/ru/aliases.py` lists («Бонапарт» =
                 «Наполеон»), when every person in view that the group names is one of them.
@@ -32,6 +34,7 @@ from ..fold import fold_name
 from ..identity import NAME_WORD, Identities, Named, initial_fits
 from ..lang.ru.function_words import ACRONYM_SKIPPED_WORDS
 from ..lang.ru.aliases import ALIAS_GROUPS
+from ..lang.ru.kinds import HONORIFIC_STEMS
 from ..lang.ru.names import SURNAME_PARTICLES
 
 # Folded name -> the alias group it belongs to (a name listed in two groups belongs to none).
@@ -93,6 +96,15 @@ def head_word_of(short: str, full: str) -> bool:
     """A one-word organisation name that is the head of a fuller one: «Конгресс» of «Конгресс США»."""
     a, b = _words(short), _words(full)
     return len(a) == 1 and len(b) > 1 and short[:1].isupper() and a[0] == b[0]
+
+
+def without_honorific(name: str) -> str | None:
+    """An institution's name without the honorific that opens it, if two words or more remain:
+    «Императорская академия наук» → «академия наук»."""
+    words = fold_name(name).split()
+    if len(words) > 2 and words[0].startswith(HONORIFIC_STEMS):
+        return " ".join(words[1:])
+    return None
 
 
 def acronym_of(short: str, full: str) -> bool:
@@ -224,6 +236,11 @@ def cluster(items: list[Item], nested: dict[int, int] | None = None) -> list[lis
         fuller = [j for j in same_first if head_word_of(items[i].normal, items[j].normal)]
         if len({c.find(j) for j in fuller}) == 1:
             c.join(min(fuller), i, f"head word of {items[min(fuller)].normal}")
+    org_names = _buckets(orgs, lambda i: fold_name(items[i].normal))
+    for i in orgs:  # «Императорский Новороссийский университет» = «Новороссийский университет»
+        plain = org_names.get(without_honorific(items[i].normal) or "", ())
+        if plain:
+            c.join(plain[0], i, f"honorific of {items[plain[0]].normal}")
     for i in orgs:
         full = [j for j in orgs_by_initials.get(fold_name(items[i].normal), ()) if acronym_of(items[i].normal, items[j].normal)]
         if len({c.find(j) for j in full}) == 1:
