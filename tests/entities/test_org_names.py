@@ -40,3 +40,30 @@ def test_coordinated_adjectives_share_their_noun(analysed, text, words, normal):
     # a recogniser may also tag the adjective as its city: the organisation is the one to read
     [m] = [m for m in doc.mentions if m.text == words and m.type == "ORGANIZATION"]
     assert m.normal == normal
+
+
+GLUED = [
+    # (rule, sentence, the glued words, the recogniser's type, the parts' texts or None)
+    ("acronym_after_name", "Он редактировал Журнал прикладной химии ЖПХ много лет.", "Журнал прикладной химии ЖПХ",
+     "ORGANIZATION", ["Журнал прикладной химии", "ЖПХ"]),
+    ("acronym_after_name", "Приказ подписал министр обороны РФ вчера.", "министр обороны РФ", "ORGANIZATION", None),
+    ("joined_at_conjunction", "Он возглавил бюро Губернского отдела образования и заведующим Научным отделом.",
+     "Губернского отдела образования и заведующим Научным отделом", "ORGANIZATION", ["Губернского отдела образования"]),
+    ("joined_at_conjunction", "Он служил в Министерстве науки и высшего образования.",
+     "Министерстве науки и высшего образования", "ORGANIZATION", None),
+    ("word_before_initials", "Книгу выпустило издательство Сфинкс А. Б. Кравцова.", "Сфинкс А. Б. Кравцова",
+     "PERSON", ["А. Б. Кравцова"]),
+    ("word_before_initials", "Речь произнёс Джон Ф. Кеннеди.", "Джон Ф. Кеннеди", "PERSON", None),
+]
+
+
+@pytest.mark.parametrize("rule, text, words, was, parts", GLUED)
+def test_glued_names_come_apart(parsed, rule, text, words, was, parts):
+    from letopis.doc import Mention
+    from letopis.entities import glued
+
+    doc = parsed(text)
+    start = doc.text.index(words)
+    m = Mention(start, start + len(words), words, was)
+    found = dict(glued.RULES)[rule](doc, m, tokens_of(doc, words))
+    assert (None if found is None else [p.text for p in found]) == parts

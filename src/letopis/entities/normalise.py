@@ -340,6 +340,30 @@ def _adjectives_before(doc: Doc, indices: list[int], head: int) -> list[int]:
     return run[::-1]
 
 
+_ADJECTIVE_LEMMA_ENDINGS = ("ый", "ий", "ой")
+
+
+def _noun_as_adjective(token: Token) -> bool:
+    """A capitalised noun the tagger took for an adjective: its lemma has no adjective's ending
+    («Вестника», lemma «вестник»)."""
+    return token.pos == "ADJ" and token.text[:1].isupper() and bool(token.lemma) \
+        and not token.lemma.lower().endswith(_ADJECTIVE_LEMMA_ENDINGS)
+
+
+def _first_noun(doc: Doc, indices: list[int]) -> int:
+    """The head of a name: its first noun after the opening adjectives, whose genitives and
+    phrases follow it («Вестника опытной физики и элементарной математики»: «Вестника»,
+    whatever noun a parser hung the rest on); the parser's head where the name opens otherwise."""
+    head = span_head(doc, indices)
+    for i in indices:
+        t = doc.tokens[i]
+        if t.pos in ("NOUN", "PROPN") or _noun_as_adjective(t):
+            return i if doc.tokens[head].pos in ("NOUN", "PROPN", "ADJ") else head
+        if t.pos not in ("ADJ", "DET", "NUM"):
+            break
+    return head
+
+
 def _only_singular(word: str) -> bool:
     """An adjective the dictionary reads only in the singular («Базельской», not «Базельских»)."""
     readings = [a for a in natasha.analyses(word) if a.pos == "ADJF"]
@@ -351,7 +375,7 @@ def noun_head(doc: Doc, indices: list[int], head: int) -> int:
     adjectives in one case («Кембриджского» → «журнала» in «Кембриджского математического
     журнала»), so the noun, not a genitive tail, becomes nominative."""
     token = doc.tokens[head]
-    if token.pos != "ADJ" or not token.feats.get("Case"):
+    if token.pos != "ADJ" or not token.feats.get("Case") or _noun_as_adjective(token):
         return head
     for i in (i for i in indices if i > head):
         t = doc.tokens[i]
@@ -367,10 +391,12 @@ def phrase_normal(doc: Doc, indices: list[int], head: int | None = None, options
     indices = _trimmed(doc, indices, head)
     if not indices:
         return ""
-    head = noun_head(doc, indices, span_head(doc, indices) if head is None else head)
+    head = noun_head(doc, indices, _first_noun(doc, indices) if head is None else head)
     token = doc.tokens[head]
     words: dict[int, str] = {}
     case = token.feats.get("Case")
+    if token.text.isupper() and len(token.text) > 1:
+        case = None  # an acronym is written as it is («ВОФЭМ», «МКМО»)
     before = _adjectives_before(doc, indices, head)
     if case and case != "Nom" and token.pos in ("NOUN", "PROPN", "ADJ"):
         number = written = NUMBERS.get(token.feats.get("Number", "Sing"), "sing")

@@ -18,6 +18,7 @@ from ..entities.merge import MentionInfo, build_entities
 from ..entities.normalise import (PLACE_OPTIONS, clean_word, gender_of, number_of, person_forms, person_normal, phrase_normal,
                                   shared_head)
 from ..entities.rules import apply_rules
+from ..entities.glued import unglue
 from ..entities.types import persons_by_name, retype
 from ..entities.titles import leading_titles, person_titles
 from ..entities.tree import mention_tokens, span_head
@@ -140,6 +141,7 @@ class EntityStage:
     def __call__(self, doc: Doc) -> Doc:
         _canonical(doc)
         apply_rules(doc)
+        unglue(doc)
         retype(doc)
         infos: dict[int, MentionInfo] = {}
         locations: list[int] = []
