@@ -176,11 +176,24 @@ def family(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
     return None
 
 
+_ADJECTIVE_SUFFIXES = ("ский", "цкий", "ской", "цкой")
+
+
+def _adjective_shaped(token: Token) -> bool:
+    """A proper word with an adjective's suffix that no dictionary knows as a surname
+    («Сэдлеровского профессора»; «Достоевского» is a surname)."""
+    lemma = (token.lemma or "").lower()
+    return lemma.endswith(_ADJECTIVE_SUFFIXES) and not (
+        natasha.known(token.text) and any("Surn" in a.grammemes for a in natasha.analyses(token.text)))
+
+
 def name_adjective(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
     if m.type != "PERSON" or len(tokens) != 1:
         return None
     token = doc.tokens[tokens[0]]
-    if token.pos != "ADJ" or token.rel != "amod" or token.head is None or token.head <= tokens[0]:
+    if token.rel != "amod" or token.head is None or token.head <= tokens[0]:
+        return None
+    if token.pos != "ADJ" and not _adjective_shaped(token):
         return None
     head = doc.tokens[token.head]
     return "OTHER" if head.pos == "NOUN" and head.text[:1].islower() else None
