@@ -9,8 +9,10 @@ Merge rules, in order, each recorded as evidence on the mentions it joins:
   same_ref      names the source's markup gives the same identifier (a TEI `@ref`); no rule
                 joins two names it gives different identifiers;
   name_suffix   a person named by a tail of a fuller name: «Шабан-Дельмас» = «Жак Шабан-Дельмас»,
-                «де Голль» = «Шарль де Голль», «Ш. де Голль» (initials agree);
-  first_name    a first name (and patronymic) opening exactly one fuller person name in view:
+                «де Голль» = «Шарль де Голль», «Ш. де Голль» (initials agree); a bare surname
+                several people share goes to the one named in its or the previous sentence,
+                else to the text's main person, else to none (`shared_surname`);
+  first_name    a first name (and patronymic) opening exactly one fuller person name given before:
                 «Михаэль» = «Михаэль Шумахер», «Борис Николаевич» = «Борис Николаевич Ельцин»;
   head_word     a one-word organisation name heading exactly one fuller one: «Конгресс» = «Конгресс США»;
   honorific     an organisation name opening with an honorific (`kinds.HONORIFIC_STEMS`) is the

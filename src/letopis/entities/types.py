@@ -12,8 +12,8 @@ it); the first rule that speaks wins, and the stage writes it to the trace.
 | `council` | a person or place whose head is an organisation's noun → `ORGANIZATION` | «Петросовет», «Горсовет», «Синод» |
 | `titled_name` | a capitalised place right after a person's title: in apposition, after an abbreviated title, or in the title's case where it is no country, region or large city → `PERSON` | «пред. Львов», «князь Львов», «мэр Байи» (not «президента США») |
 | `common_word` | a one-word person that opens a sentence, a clause after a stop, or a line, and that the dictionary knows only as a common word, unless the text names someone so mid-sentence → `OTHER` (no entity) | «Диссертация ...», «…княжества\nВопреки ...», «1762 - Секуляризация», «1725» |
-| `family` | a person named by a surname in the plural, or after «семья», «братья», «род» → `GROUP` | «Романовы», «князья Долгоруковы», «братья Бернулли» |
-| `name_adjective` | a one-word person that is an adjective of a following noun → `OTHER` | «Лукасовским профессором» |
+| `family` | a person named by a surname in the plural, after «семья», «род» in any case, or after kin in the plural → `GROUP` | «Романовы», «князья Долгоруковы», «братьев Бернулли», «друга семьи Бернулли» |
+| `name_adjective` | a one-word person that is an adjective of a following noun (or has an adjective's suffix and is no known surname) → `OTHER` | «Лукасовским профессором», «Сэдлеровского профессора» |
 | `state_name` | a one-word person the gazetteer knows as a place (any place where the dictionary reads the word as one; else a country, state or region) and no dictionary as a person's name → `LOCATION` | «Пруссию», «Гёттинген», «Овернь» |
 | `person_word` | a one-word place that the dictionary reads only as a person's name or surname and the gazetteer does not know → `PERSON` | «Ушакова», «Чичерин», «Аполлония» |
 
