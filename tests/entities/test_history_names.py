@@ -149,7 +149,14 @@ RULES = [
     ("titled_name", "Визит мэра Ньюарка завершился.", "Ньюарка", "LOCATION", None),
     ("person_word", "Флот вошёл в Бакингемшир.", "Бакингемшир", "LOCATION", None),
     ("family", "Власть взяли Бонуры.", "Бонуры", "PERSON", None),
+    # a collective noun in any case, kin in the plural whatever lemma the tagger gives
+    ("family", "Он был другом семьи Гримм.", "Гримм", "PERSON", "GROUP"),
+    ("family", "По совету братьев Гримм он уехал в Кассель.", "Гримм", "PERSON", "GROUP"),
+    ("family", "Дом брата Петрова сгорел.", "Петрова", "PERSON", None),
     ("name_adjective", "Он стал Лукасовским профессором.", "Лукасовским", "PERSON", "OTHER"),
+    # a proper word with an adjective's suffix before its noun, whatever part of speech the tagger gave it
+    ("name_adjective", "В обязанности Сэдлеровского профессора входило чтение лекций.", "Сэдлеровского", "PERSON", "OTHER"),
+    ("name_adjective", "Это был роман Толстого.", "Толстого", "PERSON", None),
     # a heading with no stop, then a line that opens with a common word
     ("common_word", "Распад державы\nВопреки воле отца сын ушёл на север.", "Вопреки", "PERSON", "OTHER"),
     ("common_word", "1767 - Амнистия (прощены беглые).", "Амнистия", "PERSON", "OTHER"),

@@ -52,6 +52,9 @@ MERGED = [
     ("Борис Николаевич Ельцин подписал указ. Борис Николаевич был доволен.",
      "Борис Николаевич Ельцин", ["Борис Николаевич Ельцин", "Борис Николаевич"]),
     ("Конгресс США одобрил закон. Конгресс собрался в среду.", "Конгресс США", ["Конгресс США", "Конгресс"]),
+    # an institution with and without the honorific that opens its name
+    ("Он окончил Императорский Казанский университет. Позже Казанский университет избрал его почётным членом.",
+     "Императорский Казанский университет", ["Императорский Казанский университет", "Казанский университет"]),
 ]
 
 
@@ -122,3 +125,39 @@ def test_a_nested_head_is_the_organisation_it_opens(analysed):
     for entities in by_start.values():
         assert len(entities) == 1  # the head and the fuller name: one entity
     assert len({e for entities in by_start.values() for e in entities}) == 3
+
+
+def _entity_at(doc, words: str):
+    start = doc.text.index(words)
+    m = next(m for m in doc.mentions if m.start <= start < m.end and m.type == "PERSON")
+    return m.entity
+
+
+SHARED_SURNAMES = [
+    # (text, the bare surname's words, the full name it names, or None: none of them)
+    # far from the father's name, the bare surname is the text's main person
+    ("Пётр Иванович Сомов родился в Твери. Его отец Иван Сомов служил писарем. Дом стоял у реки. "
+     "Мальчик рано выучился читать. Позже Сомов поступил в университет.", "Сомов поступил", "Пётр Иванович Сомов"),
+    # right after a full name, the nearest
+    ("Пётр Иванович Сомов родился в Твери. Его отец Иван Сомов служил писарем. Сомов много пил.",
+     "Сомов много", "Иван Сомов"),
+    # two others share it, far away, and the main person does not: none of them
+    ("Леонид Орлов родился в Казани. Его учителем был Иван Зимин. Сын учителя Пётр Зимин уехал в столицу. "
+     "Город тогда быстро рос. Потом Зимин прислал Орлову письмо.", "Зимин прислал", None),
+]
+
+
+@pytest.mark.parametrize("text, words, full", SHARED_SURNAMES)
+def test_a_bare_surname_shared_by_several_people(analysed, text, words, full):
+    doc = analysed(text)
+    bare = _entity_at(doc, words)
+    fulls = {e.name: e.id for e in doc.entities if e.type == "PERSON" and len(e.name.split()) > 1}
+    if full is None:
+        assert bare not in fulls.values(), fulls
+    else:
+        assert bare == fulls[full], fulls
+
+
+def test_a_first_name_is_not_read_forward_to_a_later_full_name(analysed):
+    doc = analysed("Отец мальчика, Пьер, держал лавку. Через десять лет в школе его учил Пьер Дюран.")
+    assert _entity_at(doc, "Пьер,") != _entity_at(doc, "Пьер Дюран")

@@ -9,10 +9,14 @@ Merge rules, in order, each recorded as evidence on the mentions it joins:
   same_ref      names the source's markup gives the same identifier (a TEI `@ref`); no rule
                 joins two names it gives different identifiers;
   name_suffix   a person named by a tail of a fuller name: «Шабан-Дельмас» = «Жак Шабан-Дельмас»,
-                «де Голль» = «Шарль де Голль», «Ш. де Голль» (initials agree);
-  first_name    a first name (and patronymic) opening exactly one fuller person name in view:
+                «де Голль» = «Шарль де Голль», «Ш. де Голль» (initials agree); a bare surname
+                several people share goes to the one named in its or the previous sentence,
+                else to the text's main person, else to none (`shared_surname`);
+  first_name    a first name (and patronymic) opening exactly one fuller person name given before:
                 «Михаэль» = «Михаэль Шумахер», «Борис Николаевич» = «Борис Николаевич Ельцин»;
   head_word     a one-word organisation name heading exactly one fuller one: «Конгресс» = «Конгресс США»;
+  honorific     an organisation name opening with an honorific (`kinds.HONORIFIC_STEMS`) is the
+                same name without it: «Императорский Новороссийский университет»;
   acronym       an all-capitals organisation name spelling the initials of a fuller one;
   alias         persons whose names one group of `lang/ru/aliases.py` lists («Бонапарт» =
                 «Наполеон»), when every person in view that the group names is one of them.
@@ -32,6 +36,7 @@ from ..fold import fold_name
 from ..identity import NAME_WORD, Identities, Named, initial_fits
 from ..lang.ru.function_words import ACRONYM_SKIPPED_WORDS
 from ..lang.ru.aliases import ALIAS_GROUPS
+from ..lang.ru.kinds import HONORIFIC_STEMS
 from ..lang.ru.names import SURNAME_PARTICLES
 
 # Folded name -> the alias group it belongs to (a name listed in two groups belongs to none).
@@ -54,6 +59,7 @@ class Item:
     ref: str | None = None  # the source markup's identifier (TEI @ref), for given mentions
     cluster: int = -1
     evidence: str | None = None
+    sentence: int = -1  # index of its sentence in the document, for the nearness of a bare surname
 
 
 @lru_cache(maxsize=65536)
@@ -94,6 +100,15 @@ def head_word_of(short: str, full: str) -> bool:
     return len(a) == 1 and len(b) > 1 and short[:1].isupper() and a[0] == b[0]
 
 
+def without_honorific(name: str) -> str | None:
+    """An institution's name without the honorific that opens it, if two words or more remain:
+    «Императорская академия наук» → «академия наук»."""
+    words = fold_name(name).split()
+    if len(words) > 2 and words[0].startswith(HONORIFIC_STEMS):
+        return " ".join(words[1:])
+    return None
+
+
 def acronym_of(short: str, full: str) -> bool:
     """«НСС» spells the initials of «Национальный Совет Сопротивления»."""
     if not (2 <= len(short) <= 8 and short.isupper() and short.isalpha()):
@@ -120,6 +135,24 @@ class _Clusters(UnionFind):
 
     def groups(self) -> list[list[int]]:
         return sorted(super().groups(), key=lambda g: min(self.items[i].position for i in g))
+
+
+def shared_surname(items: list[Item], i: int, fuller: list[int], ambiguous: set[int], main: int | None,
+                   find) -> tuple[int | None, str]:
+    """Which of several people sharing a surname the bare surname `items[i]` names, and how.
+
+    The one named last before it in the same or the previous sentence («Виктор Бут ... Бут
+    отрицал»); else the text's main person (its first person mention: a biography opens with
+    its subject) if the surname is theirs; else none of them: «друга семьи Бернулли» far from
+    any Бернулли named in full is no one of them."""
+    before = [j for j in fuller if items[j].position < items[i].position and j not in ambiguous]
+    near = [j for j in before if items[i].sentence >= 0 and 0 <= items[i].sentence - items[j].sentence <= 1]
+    if near:
+        return max(near, key=lambda j: items[j].position), "nearest"
+    if items[i].sentence < 0 and before:  # no sentences known: the nearest before
+        return max(before, key=lambda j: items[j].position), "nearest"
+    own = [j for j in fuller if main is not None and find(j) == main]
+    return (min(own), "the main person") if own else (None, "")
 
 
 def _buckets(indices: list[int], key) -> dict[str, list[int]]:
@@ -156,6 +189,7 @@ def cluster(items: list[Item], nested: dict[int, int] | None = None) -> list[lis
     # A surname that ends two different full names («Бут»: «Виктор Бут», «Алла Бут») is
     # linked mention by mention to the nearest, never all together by the same-name rule.
     ambiguous = {i for i in persons if len({fold_name(items[j].normal) for j in fuller_names(i)}) > 1}
+    protagonist = min(persons, key=lambda i: items[i].position) if persons else None
     first_by_name: dict[tuple[str, str], int] = {}
     first_by_place: dict[str, int] = {}
     first_by_ref: dict[str, int] = {}
@@ -184,13 +218,16 @@ def cluster(items: list[Item], nested: dict[int, int] | None = None) -> list[lis
         roots = {c.find(j) for j in fuller}
         if len(roots) == 1:
             c.join(min(fuller), i, f"name_suffix of {items[min(fuller)].normal}")
-        elif roots:  # several people share the surname: take the one mentioned last before
-            before = [j for j in fuller if items[j].position < items[i].position and j not in ambiguous] or fuller
-            nearest = max(before, key=lambda j: items[j].position)
-            c.join(nearest, i, f"name_suffix of {items[nearest].normal} (nearest of {len(roots)})")
-    for i in persons:  # «Михаэль» of «Михаэль Шумахер», when only one person has that first name
+        elif roots:  # several people share the surname
+            j, how = shared_surname(items, i, fuller, ambiguous, None if protagonist is None else c.find(protagonist), c.find)
+            if j is not None:
+                c.join(j, i, f"name_suffix of {items[j].normal} ({how} of {len(roots)})")
+    for i in persons:  # «Михаэль» after «Михаэль Шумахер», when only one person has that first name
         same_first = by_first.get(words[i][0] if words[i] else "", ())
-        opening = [j for j in same_first if name_prefix(items[i].normal, items[j].normal)]
+        # a first name alone is read back to a full name already given, never forward to a
+        # later one: «Уильям» of the father is not «Уильям Хопкинс» named pages later
+        opening = [j for j in same_first if items[j].position < items[i].position
+                   and name_prefix(items[i].normal, items[j].normal)]
         if len({c.find(j) for j in opening}) == 1:
             c.join(min(opening), i, f"first name of {items[min(opening)].normal}")
     orgs = [i for i, item in enumerate(items) if item.type == "ORGANIZATION" and i not in nested]
@@ -201,6 +238,11 @@ def cluster(items: list[Item], nested: dict[int, int] | None = None) -> list[lis
         fuller = [j for j in same_first if head_word_of(items[i].normal, items[j].normal)]
         if len({c.find(j) for j in fuller}) == 1:
             c.join(min(fuller), i, f"head word of {items[min(fuller)].normal}")
+    org_names = _buckets(orgs, lambda i: fold_name(items[i].normal))
+    for i in orgs:  # «Императорский Новороссийский университет» = «Новороссийский университет»
+        plain = org_names.get(without_honorific(items[i].normal) or "", ())
+        if plain:
+            c.join(plain[0], i, f"honorific of {items[plain[0]].normal}")
     for i in orgs:
         full = [j for j in orgs_by_initials.get(fold_name(items[i].normal), ()) if acronym_of(items[i].normal, items[j].normal)]
         if len({c.find(j) for j in full}) == 1:
@@ -255,7 +297,8 @@ def nested_heads(doc: Doc, keys: Sequence[int]) -> dict[int, int]:
 
 def build_entities(doc: Doc, infos: dict[int, MentionInfo]) -> None:
     """Cluster the mentions in `infos` into `doc.entities` (ids e1, e2, ...), linking both ways."""
-    items = [Item(k, doc.mentions[k].type, info.normal, (0, doc.mentions[k].start), info.place, doc.mentions[k].ref)
+    items = [Item(k, doc.mentions[k].type, info.normal, (0, doc.mentions[k].start), info.place, doc.mentions[k].ref,
+                  sentence=doc.sentence_at(doc.mentions[k].start))
              for k, info in infos.items()]
     for number, group in enumerate(cluster(items, nested_heads(doc, list(infos))), 1):
         mentions = sorted(item.key for item in group)
@@ -277,6 +320,29 @@ def build_entities(doc: Doc, infos: dict[int, MentionInfo]) -> None:
                 mention.evidence = item.evidence
                 doc.note("entities", "merge", mention.start, mention.end, entity=entity.id, evidence=item.evidence)
         doc.entities.append(entity)
+
+
+def absorb(doc: Doc, keep: Entity, gone: Entity, evidence: str) -> None:
+    """Make `gone` part of `keep` (a merge a later stage finds: two names of one state in its
+    period); the joined mentions record `evidence`, and ids are renumbered in order of first mention."""
+    for k in gone.mentions:
+        mention = doc.mentions[k]
+        mention.entity = keep.id
+        mention.evidence = mention.evidence or evidence
+        doc.note("entities", "merge", mention.start, mention.end, entity=keep.id, evidence=evidence)
+    keep.mentions = sorted(set(keep.mentions) | set(gone.mentions))
+    names = [keep.name, gone.name, *keep.aliases, *gone.aliases]
+    keep.name = best_name([keep.name, gone.name])
+    keep.aliases = sorted({n for n in names if fold_name(n) != fold_name(keep.name)})
+    merge_attributes(keep.attributes, gone.attributes)
+    doc.entities.remove(gone)
+    doc.entities.sort(key=lambda e: min((doc.mentions[k].start for k in e.mentions), default=0))
+    renamed = {e.id: f"e{n}" for n, e in enumerate(doc.entities, 1)}
+    for m in doc.mentions:
+        if m.entity in renamed:
+            m.entity = renamed[m.entity]
+    for e in doc.entities:
+        e.id = renamed[e.id]
 
 
 def _ref(attributes: dict[str, Any]) -> str | None:

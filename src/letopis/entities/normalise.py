@@ -327,18 +327,82 @@ def _trimmed(doc: Doc, indices: list[int], head: int | None) -> list[int]:
     return keep
 
 
+def _adjectives_before(doc: Doc, indices: list[int], head: int) -> list[int]:
+    """The adjectives right before `head` in the span, in its case: they agree with it whatever
+    the parser hung them on («Кембриджского математического журнала»)."""
+    case = doc.tokens[head].feats.get("Case")
+    run: list[int] = []
+    for i in reversed([i for i in indices if i < head]):
+        t = doc.tokens[i]
+        if t.pos != "ADJ" or t.feats.get("Case") != case or i != (run[-1] if run else head) - 1:
+            break
+        run.append(i)
+    return run[::-1]
+
+
+_ADJECTIVE_LEMMA_ENDINGS = ("ый", "ий", "ой")
+
+
+def _noun_as_adjective(token: Token) -> bool:
+    """A capitalised noun the tagger took for an adjective: its lemma has no adjective's ending
+    («Вестника», lemma «вестник»)."""
+    return token.pos == "ADJ" and token.text[:1].isupper() and bool(token.lemma) \
+        and not token.lemma.lower().endswith(_ADJECTIVE_LEMMA_ENDINGS)
+
+
+def _first_noun(doc: Doc, indices: list[int]) -> int:
+    """The head of a name: its first noun after the opening adjectives, whose genitives and
+    phrases follow it («Вестника опытной физики и элементарной математики»: «Вестника»,
+    whatever noun a parser hung the rest on); the parser's head where the name opens otherwise."""
+    head = span_head(doc, indices)
+    for i in indices:
+        t = doc.tokens[i]
+        if t.pos in ("NOUN", "PROPN") or _noun_as_adjective(t):
+            return i if doc.tokens[head].pos in ("NOUN", "PROPN", "ADJ") else head
+        if t.pos not in ("ADJ", "DET", "NUM"):
+            break
+    return head
+
+
+def _only_singular(word: str) -> bool:
+    """An adjective the dictionary reads only in the singular («Базельской», not «Базельских»)."""
+    readings = [a for a in natasha.analyses(word) if a.pos == "ADJF"]
+    return bool(readings) and all("sing" in a.grammemes for a in readings)
+
+
+def noun_head(doc: Doc, indices: list[int], head: int) -> int:
+    """A parser's adjective head moved to the noun it opens: the first noun after a run of
+    adjectives in one case («Кембриджского» → «журнала» in «Кембриджского математического
+    журнала»), so the noun, not a genitive tail, becomes nominative."""
+    token = doc.tokens[head]
+    if token.pos != "ADJ" or not token.feats.get("Case") or _noun_as_adjective(token):
+        return head
+    for i in (i for i in indices if i > head):
+        t = doc.tokens[i]
+        if t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == token.feats.get("Case"):
+            return i
+        if t.pos != "ADJ" or t.feats.get("Case") != token.feats.get("Case"):
+            break
+    return head
+
+
 def phrase_normal(doc: Doc, indices: list[int], head: int | None = None, options: dict[str, object] | None = None) -> str:
     """A noun phrase in the nominative: head and agreeing words inflect, dependents stay."""
     indices = _trimmed(doc, indices, head)
     if not indices:
         return ""
-    head = span_head(doc, indices) if head is None else head
+    head = noun_head(doc, indices, _first_noun(doc, indices) if head is None else head)
     token = doc.tokens[head]
     words: dict[int, str] = {}
     case = token.feats.get("Case")
+    if token.text.isupper() and len(token.text) > 1:
+        case = None  # an acronym is written as it is («ВОФЭМ», «МКМО»)
+    before = _adjectives_before(doc, indices, head)
     if case and case != "Nom" and token.pos in ("NOUN", "PROPN", "ADJ"):
-        number = NUMBERS.get(token.feats.get("Number", "Sing"), "sing")
-        have = frozenset({CASES[case], number}) if case in CASES else frozenset({number})
+        number = written = NUMBERS.get(token.feats.get("Number", "Sing"), "sing")
+        if number == "plur" and before and all(_only_singular(doc.tokens[i].text) for i in before):
+            number = "sing"  # one of several named by coordinated adjectives: «Базельской академий наук»
+        have = frozenset({CASES[case], written}) if case in CASES else frozenset({written})
         pos = _NOUNS | (_ADJECTIVES if token.pos == "ADJ" else frozenset())
         form = _masculine_stem(token) or _reinflect(token.text, pos, have, frozenset({"nomn", number}), **(options or {}))
         if form:
@@ -348,7 +412,7 @@ def phrase_normal(doc: Doc, indices: list[int], head: int | None = None, options
     for i in indices:
         dep = doc.tokens[i]
         # Only the head's own modifiers agree with it; a dependent's adjectives keep their case.
-        if i == head or dep.head != head or dep.rel not in _AGREEING or case in (None, "Nom"):
+        if i == head or case in (None, "Nom") or i not in before and (dep.head != head or dep.rel not in _AGREEING):
             continue
         form = _ordinal(dep.text, agree)
         if form is None:
@@ -357,6 +421,44 @@ def phrase_normal(doc: Doc, indices: list[int], head: int | None = None, options
         if form:
             words[i] = form
     return _join(doc, indices, words)
+
+
+_LINKS = frozenset({",", "и", "или", "либо"})
+
+
+def shared_head(doc: Doc, indices: list[int]) -> str | None:
+    """An adjective alone that shares the noun of the last of coordinated adjectives takes it:
+    «Петербургской» in «Петербургской, Берлинской и Базельской академий наук» is «Петербургская
+    академия наук» (the noun in the singular, its genitives kept)."""
+    if len(indices) != 1 or doc.tokens[indices[0]].pos != "ADJ":
+        return None
+    last = doc.sentences[doc.tokens[indices[0]].sent].last
+    i, linked = indices[0] + 1, False
+    while i < last:
+        t = doc.tokens[i]
+        if t.text.lower() in _LINKS:
+            i, linked = i + 1, True
+        elif t.pos == "ADJ" and linked and i + 1 < last:
+            noun = doc.tokens[i + 1]
+            if noun.pos in ("NOUN", "PROPN") and noun.feats.get("Case") == t.feats.get("Case"):
+                break
+            i, linked = i + 1, False
+        else:
+            return None
+    else:
+        return None
+    span = [i, i + 1]
+    while span[-1] + 1 < last and doc.tokens[span[-1] + 1].head in span and doc.tokens[span[-1] + 1].pos in ("NOUN", "PROPN", "ADJ"):
+        span.append(span[-1] + 1)
+    words = phrase_normal(doc, span).split(" ", 1)
+    readings = [a for a in natasha.analyses(words[0]) if a.pos == "ADJF" and {"nomn", "sing"} <= a.grammemes]
+    gender = next((g for a in readings for g in ("masc", "femn", "neut") if g in a.grammemes), None)
+    own = doc.tokens[indices[0]]
+    if gender is None or len(words) < 2:
+        return None
+    form = _reinflect(own.text, _ADJECTIVES, frozenset({CASES.get(own.feats.get("Case", ""), "nomn")}),
+                      frozenset({"nomn", "sing", gender}))
+    return f"{form} {words[1]}" if form else None
 
 
 def gender_of(doc: Doc, indices: list[int], person: bool) -> str | None:

@@ -12,8 +12,8 @@ it); the first rule that speaks wins, and the stage writes it to the trace.
 | `council` | a person or place whose head is an organisation's noun → `ORGANIZATION` | «Петросовет», «Горсовет», «Синод» |
 | `titled_name` | a capitalised place right after a person's title: in apposition, after an abbreviated title, or in the title's case where it is no country, region or large city → `PERSON` | «пред. Львов», «князь Львов», «мэр Байи» (not «президента США») |
 | `common_word` | a one-word person that opens a sentence, a clause after a stop, or a line, and that the dictionary knows only as a common word, unless the text names someone so mid-sentence → `OTHER` (no entity) | «Диссертация ...», «…княжества\nВопреки ...», «1762 - Секуляризация», «1725» |
-| `family` | a person named by a surname in the plural, or after «семья», «братья», «род» → `GROUP` | «Романовы», «князья Долгоруковы», «братья Бернулли» |
-| `name_adjective` | a one-word person that is an adjective of a following noun → `OTHER` | «Лукасовским профессором» |
+| `family` | a person named by a surname in the plural, after «семья», «род» in any case, or after kin in the plural → `GROUP` | «Романовы», «князья Долгоруковы», «братьев Бернулли», «друга семьи Бернулли» |
+| `name_adjective` | a one-word person that is an adjective of a following noun (or has an adjective's suffix and is no known surname) → `OTHER` | «Лукасовским профессором», «Сэдлеровского профессора» |
 | `state_name` | a one-word person the gazetteer knows as a place (any place where the dictionary reads the word as one; else a country, state or region) and no dictionary as a person's name → `LOCATION` | «Пруссию», «Гёттинген», «Овернь» |
 | `person_word` | a one-word place that the dictionary reads only as a person's name or surname and the gazetteer does not know → `PERSON` | «Ушакова», «Чичерин», «Аполлония» |
 
@@ -152,8 +152,11 @@ def _opening(doc: Doc, index: int) -> bool:
     return line >= 0 and not any(c.isalpha() for c in doc.text[line + 1:token.start])
 
 
-# Words before a surname in the plural that make it a family: «братья Бернулли».
-_FAMILY_NOUNS = frozenset("семья семейство братья сестры род династия дом князья графы бояре супруги".split())
+# Words before a surname that make it a family: a collective noun in any number and case
+# («друга семьи Бернулли», «из рода Голицыных»), kin and titles in the plural («братьев
+# Бернулли», «князья Долгоруковы»; a tagger may give the singular lemma «брат»).
+_FAMILY_COLLECTIVES = frozenset("семья семейство род династия".split())
+_FAMILY_NOUNS = frozenset("братья брат сестры сестра дом князья князь графы граф бояре боярин супруги супруг".split())
 
 
 def family(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
@@ -161,7 +164,8 @@ def family(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
         return None
     token = doc.tokens[tokens[0]]
     before = [t for t in _before(doc, tokens, 1) if t.pos != "PUNCT"]
-    if before and _lemma(before[-1]) in _FAMILY_NOUNS and before[-1].feats.get("Number") == "Plur":
+    if before and (_lemma(before[-1]) in _FAMILY_COLLECTIVES
+                   or _lemma(before[-1]) in _FAMILY_NOUNS and before[-1].feats.get("Number") == "Plur"):
         return "GROUP"
     names = [a for a in natasha.analyses(token.text) if a.grammemes & {"Surn", "Name"}]
     # «Голицыны», «Романовы»: the dictionary has the family, and every reading as a name is a
@@ -172,11 +176,24 @@ def family(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
     return None
 
 
+_ADJECTIVE_SUFFIXES = ("ский", "цкий", "ской", "цкой")
+
+
+def _adjective_shaped(token: Token) -> bool:
+    """A proper word with an adjective's suffix that no dictionary knows as a surname
+    («Сэдлеровского профессора»; «Достоевского» is a surname)."""
+    lemma = (token.lemma or "").lower()
+    return lemma.endswith(_ADJECTIVE_SUFFIXES) and not (
+        natasha.known(token.text) and any("Surn" in a.grammemes for a in natasha.analyses(token.text)))
+
+
 def name_adjective(doc: Doc, m: Mention, tokens: list[int]) -> str | None:
     if m.type != "PERSON" or len(tokens) != 1:
         return None
     token = doc.tokens[tokens[0]]
-    if token.pos != "ADJ" or token.rel != "amod" or token.head is None or token.head <= tokens[0]:
+    if token.rel != "amod" or token.head is None or token.head <= tokens[0]:
+        return None
+    if token.pos != "ADJ" and not _adjective_shaped(token):
         return None
     head = doc.tokens[token.head]
     return "OTHER" if head.pos == "NOUN" and head.text[:1].islower() else None

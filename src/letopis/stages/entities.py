@@ -15,8 +15,10 @@ from ..doc import Doc, Mention
 from ..entities import coref, geo
 from ..entities.forms import assign_forms
 from ..entities.merge import MentionInfo, build_entities
-from ..entities.normalise import PLACE_OPTIONS, clean_word, gender_of, number_of, person_forms, person_normal, phrase_normal
+from ..entities.normalise import (PLACE_OPTIONS, clean_word, gender_of, number_of, person_forms, person_normal, phrase_normal,
+                                  shared_head)
 from ..entities.rules import apply_rules
+from ..entities.glued import unglue
 from ..entities.types import persons_by_name, retype
 from ..entities.titles import leading_titles, person_titles
 from ..entities.tree import mention_tokens, span_head
@@ -48,6 +50,9 @@ def _canonical(doc: Doc) -> None:
 def _normal(doc: Doc, m: Mention, tokens: list[int], attested: frozenset[str] = frozenset()) -> str:
     if m.type == "PERSON":
         return person_normal(doc, tokens, attested)
+    if m.type == "ORGANIZATION" and (shared := shared_head(doc, tokens)):
+        doc.note("entities", "shared_head", m.start, m.end, normal=shared)
+        return shared
     text = phrase_normal(doc, tokens, options=PLACE_OPTIONS if m.type == "LOCATION" else None)
     first = doc.tokens[tokens[0]]
     opening = tokens[0] == doc.sentences[first.sent].first and not first.text.isupper()
@@ -136,6 +141,7 @@ class EntityStage:
     def __call__(self, doc: Doc) -> Doc:
         _canonical(doc)
         apply_rules(doc)
+        unglue(doc)
         retype(doc)
         infos: dict[int, MentionInfo] = {}
         locations: list[int] = []

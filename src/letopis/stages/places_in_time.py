@@ -7,6 +7,10 @@ sentences that mention it, else of the whole document's dates; only dates that a
 place within a century count. Where `gazetteer.state_in` has a state for the country in that
 year, the entity's map record becomes that state's, with the year as evidence in the trace; a
 text with no dates keeps the modern country.
+
+A country that so becomes a state the document also names by the state's own name is that
+entity («Российская империя» … «Россия» in 1880): the two merge, with the rule `same_state`
+and the year as evidence.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from statistics import median
 from ..adapters import gazetteer
 from ..doc import Doc, Timex
 from ..entities import geo
+from ..entities.merge import absorb
 
 # A date wider than this (a millennium, «в древности») says nothing about a place's period.
 WIDEST_YEARS = 100
@@ -45,7 +50,7 @@ class PlacesInTimeStage:
         for start, year in years.items():
             by_sentence.setdefault(doc.sentence_at(start), []).append(year)
         everywhere = median(years.values())
-        for entity in doc.entities:
+        for entity in list(doc.entities):
             record = entity.attributes.get("geo")
             if not record or record.get("kind") != "COUNTRY":
                 continue
@@ -60,5 +65,9 @@ class PlacesInTimeStage:
             first = doc.mentions[entity.mentions[0]] if entity.mentions else None
             doc.note("places_in_time", "state_of_the_period", first.start if first else 0, first.end if first else 0,
                      modern=record["id"], state=state.id, year=year, by="its sentences" if near else "the document")
+            named = next((e for e in doc.entities if e is not entity and e.type == entity.type
+                          and (e.attributes.get("geo") or {}).get("id") == state.id), None)
+            if named is not None:
+                absorb(doc, named, entity, f"same_state {state.id} in {year}")
         return doc
 

@@ -35,3 +35,7 @@ EVENT_NOUNS: frozenset[str] = frozenset(
 PLACE_PREPOSITIONS: frozenset[str] = frozenset(
     "в во из под над у к ко до от через близ около возле вблизи мимо за по на".split()
 )
+
+# Honorific stems an institution's name may open with or go without, one institution either way:
+# «Императорский Новороссийский университет» = «Новороссийский университет».
+HONORIFIC_STEMS: tuple[str, ...] = ("императорск",)
