@@ -69,6 +69,7 @@ def test_html_to_text_maps_every_character(markup):
 
 @given(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЖЗИКЛМНОПРСТУФХЦЧШЩЭЮЯ .,", min_size=1, max_size=40),
        st.sampled_from(["cp1251", "koi8-r", "cp866", "mac-cyrillic"]))
+@example("аЮаЮ", "cp1251")  # found by the long profile: odd capitals outweighed «¬есной» of mac-cyrillic
 def test_russian_in_a_code_page_reads_back(words, codec):
     text = RUSSIAN + words
     source = _decode(text.encode(codec), "text")

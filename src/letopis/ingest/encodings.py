@@ -178,17 +178,23 @@ def _textlike_share(text: str) -> float:
     return good / len(text)
 
 
+def _cyrillic(ch: str) -> bool:
+    low = ch.lower()
+    return low == "ё" or "а" <= low <= "я"
+
+
 def _russian_score(text: str) -> float:
     """How Russian the non-ASCII characters of `text` look: below 0 garbage, above 1 Russian.
 
     Letters are scored case-blind by frequency; what tells the code pages apart is case
     (cp1251 read as koi8-r swaps it: «вОССТАНИЕ»), a Cyrillic letter glued to a Latin one
-    («Cafй»), and symbols such as box drawing where letters should be.
+    («Cafй»), and symbols such as box drawing where letters should be; a symbol inside a word
+    («¬есной» of cp1251 read as mac-cyrillic) weighs more than an odd capital («аЮ»).
     """
     score = 0.0
     count = 0
     prev = " "
-    for ch in text:
+    for i, ch in enumerate(text):
         if ch < "\x80":
             prev = ch
             continue
@@ -202,6 +208,8 @@ def _russian_score(text: str) -> float:
                 score -= 2.5  # Cyrillic glued to Latin
         elif ch in "«»—–…№\xa0":
             score += 0.5
+        elif _cyrillic(prev) or _cyrillic(text[i + 1:i + 2]):
+            score -= 4.0  # a symbol inside a word («¬есной», «дев€ть»): worse than any odd capital
         else:
             score -= 1.0
         prev = ch
