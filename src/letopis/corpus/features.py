@@ -111,7 +111,10 @@ def _features(
         family=family(event["type"]),
         word=trigger_word(event["trigger"]),
         earliest=day_number_or_none(time.get("earliest")),
-        latest=day_number_or_none(time.get("latest")),
+        # An inferred window's upper bound is the next dated event told in the same document:
+        # the document's order of telling, not a claim about when the event happened, so
+        # matching across documents reads it as open («не ранее»), as a reader would.
+        latest=None if time.get("basis") == "inferred" and time.get("earliest") else day_number_or_none(time.get("latest")),
         agents=frozenset(corpus(p["entity"]) for p in roles if p["role"] == "agent"),
         others=frozenset(corpus(p["entity"]) for p in roles if p["role"] != "agent"),
         places=frozenset(corpus(p) for p in event.get("places", [])),
