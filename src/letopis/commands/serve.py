@@ -44,10 +44,6 @@ def _opener(db: str | None, writable: bool):
     return lambda: open_store(path, readonly=not writable)
 
 
-def _interrupt(signum, frame) -> None:
-    raise KeyboardInterrupt
-
-
 def serve_command(args: argparse.Namespace) -> int:
     from ..web import Settings, make_server, url_of
     from ..web.corpus import file_stamp
@@ -76,9 +72,21 @@ def serve_command(args: argparse.Namespace) -> int:
         print(f"letopis: warning: listening on {args.host}: other computers can reach this viewer", file=sys.stderr)
     print("letopis: press Ctrl-C to stop", file=sys.stderr)
     threading.Thread(target=server.app.warm, daemon=True).start()
-    signal.signal(signal.SIGTERM, _interrupt)  # `kill`, a service manager: stop as cleanly as Ctrl-C
+    asked: list[int] = []
+
+    def stop(signum, frame) -> None:
+        # Ctrl-C or `kill` (a service manager) ends the loop from inside, never by an exception
+        # raised wherever the main thread happens to be; a second one stops at once.
+        if asked:
+            raise KeyboardInterrupt
+        asked.append(signum)
+        server.stop()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
     try:
         server.serve_forever()
+        print("letopis: stopped", file=sys.stderr)
     except KeyboardInterrupt:
         print("letopis: stopped", file=sys.stderr)
     finally:

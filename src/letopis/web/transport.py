@@ -83,6 +83,7 @@ class Server:
         self._busy = 0  # requests handed to the pool and not yet answered
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None
+        self._stopping = False  # asked to stop before the loop ran
         self._done = threading.Event()
         self._done.set()
         self.stats = Counter()  # refusals by reason, for tests and the load benchmark
@@ -100,20 +101,28 @@ class Server:
         self._loop = asyncio.get_running_loop()
         self._loop.set_exception_handler(_quiet_disconnects)
         self._stop = asyncio.Event()
+        if self._stopping:
+            self._stop.set()
         server = await asyncio.start_server(self._connection, sock=self.socket, limit=MAX_LINE)
         try:
             await self._stop.wait()
         finally:
             server.close()
 
-    def shutdown(self) -> None:
-        """Stop serving (from another thread) and wait until `serve_forever` has returned."""
+    def stop(self) -> None:
+        """Ask `serve_forever` to return soon, without waiting: safe from a signal handler
+        (Ctrl-C, `kill`), which runs in the thread of the loop itself."""
+        self._stopping = True
         loop, stop = self._loop, self._stop
         if loop is not None and stop is not None and not loop.is_closed():
             try:
                 loop.call_soon_threadsafe(stop.set)
             except RuntimeError:  # the loop has just closed
                 pass
+
+    def shutdown(self) -> None:
+        """Stop serving (from another thread) and wait until `serve_forever` has returned."""
+        self.stop()
         self._done.wait(30)
 
     def server_close(self) -> None:
