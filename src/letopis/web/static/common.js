@@ -276,9 +276,20 @@ const L = (() => {
     return h("div", {class: "pager"}, prev, h("span", {class: "muted"}, shown), next);
   }
 
+  /** The documents by title; filled once the list arrives (the filter works by id). */
+  function docSelect(chosen) {
+    const select = h("select", {name: "doc"}, h("option", {value: ""}, "все"),
+      chosen ? h("option", {value: chosen, selected: true}, chosen) : null);
+    api("/api/documents", {limit: 1000}).then((docs) => {
+      fill(select, h("option", {value: ""}, "все"),
+        docs.items.map((d) => h("option", {value: d.id, selected: d.id === chosen}, d.title || d.id)));
+    }).catch(() => null);
+    return select;
+  }
+
   function title(text) { document.title = text + " — letopis"; }
 
   return {h, s, api, show, fill, errorBox, marked, query, setQuery, pathId, eventLink, entityLink, dateCell, factBadge,
           participants, places, eventsTable, pager, title, FACTUALITY, ROLES, main, word, typeWords, roleWords, entityTypeWords,
-          CONFLICT_KINDS, crossBadges, account, conflictBox, writable, post, correctionsPanel, documents};
+          CONFLICT_KINDS, crossBadges, account, conflictBox, writable, post, correctionsPanel, documents, docSelect};
 })();

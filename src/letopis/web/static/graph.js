@@ -74,21 +74,10 @@
     L.fill(box, svg);
   }
 
-  /** The documents by title; the filter works by id. */
-  function docSelect(chosen) {
-    const select = h("select", {name: "doc"}, h("option", {value: ""}, "все"),
-      chosen ? h("option", {value: chosen, selected: true}, chosen) : null);
-    L.api("/api/documents", {limit: 1000}).then((docs) => {
-      L.fill(select, h("option", {value: ""}, "все"),
-        docs.items.map((d) => h("option", {value: d.id, selected: d.id === chosen}, d.title || d.id)));
-    }).catch(() => null);
-    return select;
-  }
-
   const q = L.query();
   const box = h("div", {class: "chart graph", id: "graph"});
   const form = h("form", {class: "filters"},
-    h("label", {}, "документ", docSelect(q.get("doc"))),
+    h("label", {}, "документ", L.docSelect(q.get("doc"))),
     h("label", {}, "лицо", h("input", {type: "text", name: "person", value: q.get("person") || ""})),
     h("label", {}, "событий не больше", h("input", {type: "text", name: "limit", value: q.get("limit") || "80", size: 4})),
     h("button", {type: "submit", class: "primary"}, "показать"));

@@ -223,17 +223,6 @@
     state.zoomAt = zoomAt;
   }
 
-  /** The documents by title; filled once the list arrives (the filter works by id). */
-  function docSelect(chosen) {
-    const select = h("select", {name: "doc"}, h("option", {value: ""}, "все"),
-      chosen ? h("option", {value: chosen, selected: true}, chosen) : null);
-    L.api("/api/documents", {limit: 1000}).then((docs) => {
-      L.fill(select, h("option", {value: ""}, "все"),
-        docs.items.map((d) => h("option", {value: d.id, selected: d.id === chosen}, d.title || d.id)));
-    }).catch(() => null);
-    return select;
-  }
-
   function filtersForm(values) {
     const field = (name, label, input) => h("label", {}, label, input);
     const text = (name, placeholder) => h("input", {type: "text", name, value: values.get(name) || "", placeholder, size: 14});
@@ -244,7 +233,7 @@
       field("place", "место", text("place", "город, страна")),
       field("type", "тип", text("type", "сражение, восстание…")),
       field("factuality", "фактичность", fact),
-      field("doc", "документ", docSelect(values.get("doc"))),
+      field("doc", "документ", L.docSelect(values.get("doc"))),
       field("from", "с", h("input", {type: "date", name: "from", value: values.get("from") || ""})),
       field("to", "по", h("input", {type: "date", name: "to", value: values.get("to") || ""})),
       h("label", {class: "check"}, h("span", {}, "разногласия"),
