@@ -167,12 +167,23 @@ def troops_of(ctx: Ctx, event: Event) -> Found | None:
                 continue
             if ctx.actor(k) is not None:
                 return None  # the troops have a name of their own («Красная армия»)
-            for owner in ctx.kids(k):
-                o = doc.tokens[owner]
-                if o.rel.startswith("nmod") and o.feats.get("Case") == "Gen" and not preposition(doc, kids, owner):
-                    entity = ctx.actor(owner)
-                    if entity:
-                        return Found(entity, f"«{t.text} {o.text}»: the troops stand for their owner", owner)
+            found = _genitive_actor(ctx, kids, k)
+            if found:
+                owner, entity = found
+                return Found(entity, f"«{t.text} {doc.tokens[owner].text}»: the troops stand for their owner", owner)
+    return None
+
+
+def _genitive_actor(ctx: Ctx, kids, parent: int) -> tuple[int, str] | None:
+    """The first dependent of `parent` in the bare genitive («войска Наполеона», «восстание
+    декабристов») that names an actor: (its token, the entity)."""
+    doc = ctx.doc
+    for k in ctx.kids(parent):
+        t = doc.tokens[k]
+        if t.rel.startswith("nmod") and t.feats.get("Case") == "Gen" and not preposition(doc, kids, k):
+            entity = ctx.actor(k)
+            if entity:
+                return k, entity
     return None
 
 
@@ -205,12 +216,10 @@ def noun_genitive(ctx: Ctx, event: Event) -> Found | None:
     )
     if token.lemma not in lex.INTRANSITIVE_NOUNS and not targeted:
         return None
-    for k in dependents:
-        t = doc.tokens[k]
-        if t.rel.startswith("nmod") and t.feats.get("Case") == "Gen" and not preposition(doc, kids, k):
-            entity = ctx.actor(k)
-            if entity:
-                return Found(entity, f"the genitive «{t.text}» of «{token.text}»", k)
+    found = _genitive_actor(ctx, kids, event.head)
+    if found:
+        k, entity = found
+        return Found(entity, f"the genitive «{doc.tokens[k].text}» of «{token.text}»", k)
     return None
 
 
